@@ -1,0 +1,73 @@
+"""Exact numbers: parsing, rounding half up to 2 decimals, formatting.
+
+Every score is computed with :class:`fractions.Fraction`. Rounding happens only where SCORING.md says so,
+through :func:`round2`, which rounds half up (84.225 -> 84.23) and returns a :class:`decimal.Decimal` with
+exactly two decimals.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+TWO_PLACES = Decimal("0.01")
+
+
+def to_fraction(value: object) -> Fraction:
+    """Turn an int, a decimal string ("21.85", "2,5"), a Decimal or a float (through its shortest repr) into an
+    exact Fraction. Raises ValueError for anything else, NaN or infinity."""
+    if isinstance(value, bool):
+        raise ValueError(f"not a number: {value!r}")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"not a finite number: {value!r}")
+        return Fraction(Decimal(repr(value)))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"not a finite number: {value!r}")
+        return Fraction(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".")
+        try:
+            dec = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+        if not dec.is_finite():
+            raise ValueError(f"not a finite number: {value!r}")
+        return Fraction(dec)
+    raise ValueError(f"not a number: {value!r}")
+
+
+def round2(value: Fraction) -> Decimal:
+    """Round a non-negative or negative exact value to 2 decimals, half away from zero (ROUND_HALF_UP)."""
+    scaled = value * 100
+    sign = -1 if scaled < 0 else 1
+    magnitude = abs(scaled)
+    rounded = math.floor(magnitude + Fraction(1, 2))
+    return (Decimal(sign * rounded) / 100).quantize(TWO_PLACES)
+
+
+def fraction_of(value: Decimal) -> Fraction:
+    return Fraction(value)
+
+
+def format_score(value: Decimal | None, decimal_comma: bool = False) -> str:
+    """84.23 or, for Indonesian text, 84,23. None (incomplete) is an empty string."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def format_value(value: Fraction) -> str:
+    """A short exact text of an answer value: 2, 2.5, 2.333333 (6 places at most, for display only)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    dec = Decimal(value.numerator) / Decimal(value.denominator)
+    text = f"{dec:.6f}".rstrip("0").rstrip(".")
+    return text

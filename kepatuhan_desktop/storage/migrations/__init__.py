@@ -1,0 +1,28 @@
+"""Schema migrations: one module per schema version, applied in the order of ``ORDER`` (not alphabetical).
+
+To change the schema, add ``mNNNN_what.py`` with one function registered on ``MIGRATIONS`` and append its
+module name to ``ORDER``. Never edit a migration that has shipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("kepatuhan")
+
+#: Registration order is application order.
+ORDER = (
+    "m0001_initial",
+)
+
+for _name in ORDER:
+    importlib.import_module(f"{__name__}.{_name}")
+
+#: The schema version this build writes: the number of migrations it knows.
+SCHEMA_VERSION = len(ORDER)
+
+
+def known_names() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
