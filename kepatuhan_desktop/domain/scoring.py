@@ -179,16 +179,16 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
     its products is one, and the unit's own score (for information) is the rounded mean of those."""
     unit_gaps: list[Gap] = []
     unit_values = {ind.id: _resolve(ind, unit.answers, None, unit_gaps) for ind in instrument.unit_indicators}
-    total = len(instrument.unit_indicators)
-    answered = total - len(unit_gaps) - _optional_missing(instrument.unit_indicators, unit.answers)
+    total = _required(instrument.unit_indicators)
+    answered = total - len(unit_gaps)
 
     product_inds = instrument.product_indicators
     if not unit.products:
         # Product-level indicators are answered once, at unit level.
         for ind in product_inds:
             unit_values[ind.id] = _resolve(ind, unit.answers, None, unit_gaps)
-        total += len(product_inds)
-        answered += sum(1 for ind in product_inds if ind.id in unit.answers)
+        total += _required(product_inds)
+        answered = total - len(unit_gaps)
         item = _score_item(instrument, unit_values, None, list(unit_gaps))
         return UnitScore(unit.unit, (item,), item.dimensions, item.score, answered, total, tuple(unit_gaps))
 
@@ -196,8 +196,8 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
     for product, answers in unit.products:
         gaps: list[Gap] = []
         values = {ind.id: _resolve(ind, answers, product, gaps) for ind in product_inds}
-        total += len(product_inds)
-        answered += sum(1 for ind in product_inds if ind.id in answers)
+        total += _required(product_inds)
+        answered += _required(product_inds) - len(gaps)
         per_product.append((product, values, gaps))
     all_gaps = list(unit_gaps) + [g for _, _, gaps in per_product for g in gaps]
 
@@ -223,8 +223,9 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
     return UnitScore(unit.unit, (item,), item.dimensions, item.score, answered, total, tuple(all_gaps))
 
 
-def _optional_missing(indicators: Iterable[Indicator], answers: Answers) -> int:
-    return sum(1 for ind in indicators if not ind.required and ind.id not in answers)
+def _required(indicators: Iterable[Indicator]) -> int:
+    """Progress counts required slots only, so that answered == total exactly when the item is complete."""
+    return sum(1 for ind in indicators if ind.required)
 
 
 def _mean_dimensions(instrument: Instrument, dims: Sequence[Mapping[str, Fraction | None]]

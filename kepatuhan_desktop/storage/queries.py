@@ -1,0 +1,187 @@
+"""Reading a period: its plan, its answers as domain inputs, and its scores and ranks.
+
+The GUI, the CLI and the documents all get their numbers from :func:`year_scores`, which feeds the database
+rows to the one scoring engine in :mod:`kepatuhan_desktop.domain.scoring`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlite_utils import Database
+
+from ..domain.instrument import Instrument
+from ..domain.scoring import (
+    NA,
+    InstitutionScore,
+    Rank,
+    UnitAnswers,
+    UnitScore,
+    Value,
+    institution_from_units,
+    rank_within_kind,
+    score_unit,
+)
+from ..errors import NotFoundError
+from .forms import instrument_for_year
+
+
+@dataclass
+class PlanProduct:
+    uuid: str
+    code: str
+    name: str
+
+
+@dataclass
+class PlanUnit:
+    uuid: str
+    code: str
+    name: str
+    institution_uuid: str
+    finalised_at: str | None = None
+    finalised_by: str | None = None
+    products: list[PlanProduct] = field(default_factory=list)
+
+    @property
+    def finalised(self) -> bool:
+        return self.finalised_at is not None
+
+
+@dataclass
+class PlanInstitution:
+    uuid: str
+    code: str
+    name: str
+    kind: str
+    province: str
+    followed_up: bool = False
+    withheld: bool = False
+    withheld_reason: str | None = None
+    units: list[PlanUnit] = field(default_factory=list)
+
+
+def load_plan(db: Database, year: int) -> list[PlanInstitution]:
+    """Institutions of the period with their units and products, in plan order."""
+    institutions: dict[str, PlanInstitution] = {}
+    for row in db.execute(
+        "SELECT i.uuid, i.code, i.name, i.kind, i.province, pi.followed_up, pi.withheld, pi.withheld_reason "
+        "FROM period_institutions pi JOIN institutions i ON i.uuid = pi.institution_uuid "
+        "WHERE pi.year = ? ORDER BY i.kind, i.name, i.code", [year]
+    ).fetchall():
+        institutions[row[0]] = PlanInstitution(row[0], row[1], row[2], row[3], row[4], bool(row[5]),
+                                               bool(row[6]), row[7])
+    units: dict[str, PlanUnit] = {}
+    for row in db.execute(
+        "SELECT u.uuid, u.code, u.name, u.institution_uuid, pu.finalised_at, pu.finalised_by "
+        "FROM period_units pu JOIN units u ON u.uuid = pu.unit_uuid WHERE pu.year = ? "
+        "ORDER BY pu.position, u.code", [year]
+    ).fetchall():
+        unit = PlanUnit(row[0], row[1], row[2], row[3], row[4], row[5])
+        units[unit.uuid] = unit
+        inst = institutions.get(unit.institution_uuid)
+        if inst is not None:
+            inst.units.append(unit)
+    for row in db.execute(
+        "SELECT p.uuid, p.code, p.name, p.unit_uuid FROM period_products pp JOIN products p "
+        "ON p.uuid = pp.product_uuid WHERE pp.year = ? ORDER BY pp.position, p.code", [year]
+    ).fetchall():
+        unit = units.get(row[3])
+        if unit is not None:
+            unit.products.append(PlanProduct(row[0], row[1], row[2]))
+    return list(institutions.values())
+
+
+def find_institution(plan: list[PlanInstitution], code: str) -> PlanInstitution:
+    for inst in plan:
+        if inst.code == code:
+            return inst
+    raise NotFoundError(f"no institution with code '{code}' in this period")
+
+
+class _ValueCache(dict):
+    """Fraction('2') costs microseconds; answers repeat a handful of texts, so parse each text once."""
+
+    def __missing__(self, key: str) -> Fraction:
+        value = Fraction(key)
+        self[key] = value
+        return value
+
+
+AnswerMap = dict[str, dict[str, dict[str, Value]]]  # unit uuid -> product uuid ('' = unit) -> indicator -> value
+
+
+def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> AnswerMap:
+    cache = _ValueCache()
+    out: AnswerMap = {}
+    sql = "SELECT unit_uuid, product_uuid, indicator, value, na FROM answers WHERE year = ?"
+    params: list = [year]
+    if unit_uuid is not None:
+        sql += " AND unit_uuid = ?"
+        params.append(unit_uuid)
+    for unit, product, indicator, value, na in db.execute(sql, params):
+        slot = out.setdefault(unit, {}).setdefault(product, {})
+        slot[indicator] = NA if na else cache[value]
+    return out
+
+
+def unit_answers(unit: PlanUnit, answers: AnswerMap) -> UnitAnswers:
+    by_product = answers.get(unit.uuid, {})
+    return UnitAnswers(
+        unit.uuid,
+        by_product.get("", {}),
+        tuple((p.uuid, by_product.get(p.uuid, {})) for p in unit.products),
+    )
+
+
+def score_plan_unit(db: Database, year: int, instrument: Instrument, unit: PlanUnit) -> UnitScore:
+    """Score one unit straight from the database (the live panel of the checklist view)."""
+    return score_unit(instrument, unit_answers(unit, load_answers(db, year, unit.uuid)))
+
+
+@dataclass
+class InstitutionRow:
+    institution: PlanInstitution
+    result: InstitutionScore
+    rank: Rank | None
+
+    @property
+    def score(self) -> Decimal | None:
+        return self.result.score
+
+    def unit_scores(self) -> list[tuple[PlanUnit, UnitScore]]:
+        return list(zip(self.institution.units, self.result.units))
+
+
+@dataclass
+class YearScores:
+    year: int
+    instrument: Instrument
+    rows: list[InstitutionRow]
+
+    def by_code(self, code: str) -> InstitutionRow:
+        for row in self.rows:
+            if row.institution.code == code:
+                return row
+        raise NotFoundError(f"no institution with code '{code}' in {self.year}")
+
+
+def year_scores(db: Database, year: int, kind: str | None = None) -> YearScores:
+    """Score and rank every institution of a period. Ranks are within kind over the whole period; ``kind``
+    only filters the rows returned. Rows come ordered by kind, then rank, then name."""
+    instrument = instrument_for_year(db, year)
+    plan = load_plan(db, year)
+    answers = load_answers(db, year)
+    results: list[tuple[PlanInstitution, InstitutionScore]] = []
+    for inst in plan:
+        unit_scores = [score_unit(instrument, unit_answers(u, answers)) for u in inst.units]
+        results.append((inst, institution_from_units(instrument, unit_scores)))
+    ranks = rank_within_kind((inst.uuid, inst.kind, res.score) for inst, res in results)
+    rows = [InstitutionRow(inst, res, ranks.get(inst.uuid)) for inst, res in results
+            if kind is None or inst.kind == kind]
+    kind_order = {k: i for i, k in enumerate(("kementerian", "lembaga", "provinsi", "kota", "kabupaten"))}
+    rows.sort(key=lambda r: (kind_order.get(r.institution.kind, 9),
+                             r.rank.rank if r.rank else 10**9, r.institution.name))
+    return YearScores(year, instrument, rows)
