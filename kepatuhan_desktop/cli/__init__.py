@@ -19,9 +19,9 @@ from typing import Any
 
 import click
 
-from . import APP_NAME, __version__
-from .errors import KepatuhanError
-from .paths import data_dir, default_db_path
+from .. import APP_NAME, __version__
+from ..errors import KepatuhanError
+from ..paths import data_dir, default_db_path
 
 # ---- output helpers -----------------------------------------------------------------------------------------
 
@@ -58,7 +58,7 @@ class Context:
     @property
     def db(self):
         if self._db is None:
-            from .storage.db import open_database
+            from ..storage.db import open_database
 
             self._db = open_database(self.db_path)
         return self._db
@@ -109,7 +109,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 @pass_ctx
 def init(c: Context) -> None:
     """Create (or upgrade) the database."""
-    from .storage.db import schema_version
+    from ..storage.db import schema_version
 
     version = schema_version(c.db)
     click.echo(f"database ready: {c.db_path} (schema {version})")
@@ -122,7 +122,7 @@ def init(c: Context) -> None:
 def demo(c: Context, scale: str, seed: int) -> None:
     """Load demo data (small: the seed regencies, 2021/2023 complete and 2024 in progress; national: 587
     institutions for 2024)."""
-    from .storage.demo import load_demo
+    from ..storage.demo import load_demo
 
     for summary in load_demo(c.db, scale, seed, progress=_progress("demo")):
         click.echo(summary.text())
@@ -141,7 +141,7 @@ def forms() -> None:
 @pass_ctx
 def forms_list(c: Context, fmt: str) -> None:
     """The instruments this installation knows."""
-    from .storage.forms import available_forms
+    from ..storage.forms import available_forms
 
     found = available_forms(c.db)
     if fmt == "json":
@@ -157,7 +157,7 @@ def forms_list(c: Context, fmt: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def forms_validate(file: Path) -> None:
     """Check an instrument file against the schema."""
-    from .storage.forms import read_form_file
+    from ..storage.forms import read_form_file
 
     inst = read_form_file(file)
     assumed = sum(1 for i in inst.indicators if i.weight.confidence == "assumed")
@@ -173,8 +173,8 @@ def forms_validate(file: Path) -> None:
 @pass_ctx
 def forms_export(c: Context, form_id: str, version: str | None) -> None:
     """Print an instrument as JSON (dimensions, weights, indicators, bands)."""
-    from .errors import NotFoundError
-    from .storage.forms import available_forms, choose_form
+    from ..errors import NotFoundError
+    from ..storage.forms import available_forms, choose_form
 
     found = available_forms(c.db)
     if version:
@@ -191,7 +191,7 @@ def forms_export(c: Context, form_id: str, version: str | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def forms_add(file: Path) -> None:
     """Check a corrected instrument file and install it for this user (no code change needed)."""
-    from .storage.forms import add_user_form
+    from ..storage.forms import add_user_form
 
     inst, target = add_user_form(file)
     click.echo(f"added {inst.id} version {inst.version} as {target}")
@@ -213,7 +213,7 @@ def loci() -> None:
 def loci_import(c: Context, file: Path, year: int, form_id: str | None) -> None:
     """Import the plan from CSV/XLSX: institution,institution_name,kind,province,unit,unit_name,product,
     product_name."""
-    from .storage.plan import import_loci
+    from ..storage.plan import import_loci
 
     click.echo(import_loci(c.db, file, year, form_id, progress=_progress("plan")).text())
 
@@ -229,7 +229,7 @@ def answers() -> None:
 @pass_ctx
 def answers_import(c: Context, file: Path, year: int) -> None:
     """Import answers: institution,unit,product,indicator,value[,note]. All or nothing."""
-    from .storage.answers import import_answers
+    from ..storage.answers import import_answers
 
     click.echo(import_answers(c.db, file, year, progress=_progress("answers")).text())
 
@@ -271,7 +271,7 @@ def score_records(scores) -> list[dict[str, Any]]:
 @pass_ctx
 def scores(c: Context, year: int, kind: str | None, fmt: str) -> None:
     """Scores, bands, zones and ranks within kind for a period."""
-    from .storage.queries import year_scores
+    from ..storage.queries import year_scores
 
     result = year_scores(c.db, year, kind)
     records = score_records(result)
@@ -299,6 +299,11 @@ def scores(c: Context, year: int, kind: str | None, fmt: str) -> None:
         rows.append([r["kind"], rank, r["institution"], r["name"], score, r["band"] or "", r["zone"] or ""])
     click.echo(table(rows, ["kind", "rank", "code", "name", "score", "band", "zone"]))
 
+
+# ---- commands of the other layers (each module registers its own commands on ``cli``) ---------------------
+
+from . import documents as _documents  # noqa: E402,F401
+from . import exchange as _exchange  # noqa: E402,F401
 
 # ---- entry point ----------------------------------------------------------------------------------------------
 

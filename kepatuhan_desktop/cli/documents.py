@@ -1,0 +1,3 @@
+"""``kepatuhan`` commands for award documents (certificates, report, recap, ceremony, verify)."""
+
+from __future__ import annotations

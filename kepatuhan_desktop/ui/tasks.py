@@ -1,0 +1,142 @@
+"""Long work off the UI thread: one runner for imports, rescoring, documents and exchange.
+
+``run_task(parent, ctx, fn, ...)`` runs ``fn(job)`` in a worker thread. ``job.db`` is a connection of the
+worker's own (opened lazily on ``ctx.db_path``), ``job.progress(done, total, text)`` reports progress, and
+``job.check()`` raises :class:`Cancelled` once the user pressed Cancel. The callbacks run on the UI thread.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable
+
+from ..errors import KepatuhanError
+from ..storage.db import open_database
+from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QWidget, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it; the task's transaction rolls back."""
+
+
+class Job:
+    def __init__(self, db_path, signals: "_Signals"):
+        self._db_path = db_path
+        self._db = None
+        self._signals = signals
+        self.cancelled = False
+
+    @property
+    def db(self):
+        if self._db is None:
+            self._db = open_database(self._db_path)
+        return self._db
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.check()
+        self._signals.progress.emit(int(done), int(total), text)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(str, bool)  # message, is_known_error
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[Job], Any], job: Job, signals: _Signals):
+        super().__init__()
+        self.fn, self.job, self.signals = fn, job, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self.fn(self.job)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except KepatuhanError as exc:
+            self.signals.failed.emit(str(exc), True)
+        except Exception as exc:  # a bug: keep the traceback for the report
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}", False)
+        else:
+            self.signals.done.emit(result)
+        finally:
+            self.job.close()
+
+
+class TaskHandle(QObject):
+    """Keeps the signals alive until the task ends; ``cancel()`` asks the task to stop."""
+
+    def __init__(self, job: Job, signals: _Signals, parent: QObject | None):
+        super().__init__(parent)
+        self.job, self.signals = job, signals
+        self.finished = False
+
+    def cancel(self) -> None:
+        self.job.cancelled = True
+
+
+def run_task(parent: QWidget | None, ctx, fn: Callable[[Job], Any], *, title: str = "",
+             on_done: Callable[[Any], None] | None = None, on_error: Callable[[str, bool], None] | None = None,
+             on_cancel: Callable[[], None] | None = None, show_progress: bool = True,
+             cancellable: bool = True, pool: QThreadPool | None = None) -> TaskHandle:
+    signals = _Signals()
+    job = Job(ctx.db_path, signals)
+    handle = TaskHandle(job, signals, parent)
+    signals.setParent(handle)
+    dialog = None
+    if show_progress and parent is not None:
+        dialog = QProgressDialog(title, parent.tr("Batal") if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(handle.cancel)
+
+    def on_progress(done: int, total: int, text: str) -> None:
+        if dialog is not None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            if text:
+                dialog.setLabelText(text)
+
+    def finish() -> None:
+        handle.finished = True
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    def done(result: Any) -> None:
+        finish()
+        if on_done is not None:
+            on_done(result)
+
+    def failed(message: str, known: bool) -> None:
+        finish()
+        if on_error is not None:
+            on_error(message, known)
+
+    def cancelled() -> None:
+        finish()
+        if on_cancel is not None:
+            on_cancel()
+
+    signals.progress.connect(on_progress)
+    signals.done.connect(done)
+    signals.failed.connect(failed)
+    signals.cancelled.connect(cancelled)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, job, signals))
+    return handle

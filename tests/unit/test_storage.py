@@ -1,0 +1,249 @@
+"""Storage: pragmas, migrations, plan and answer imports (all or nothing), finalising, scores."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from kepatuhan_desktop.errors import InputError, RefusedError, StorageError
+from kepatuhan_desktop.storage import db as dbmod
+from kepatuhan_desktop.storage.answers import finalise_unit, import_answers, reopen_unit, save_answer
+from kepatuhan_desktop.storage.db import open_database
+from kepatuhan_desktop.storage.plan import import_loci, institution_uuid
+from kepatuhan_desktop.storage.queries import load_plan, year_scores
+
+from .storage_helpers import LOCI_HEADER, answers_b, dump, install_test_forms, plan_b, write
+
+
+@pytest.fixture
+def planned(db, tmp_path):
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    return db
+
+
+def test_pragmas(db):
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_refuses_database_from_newer_version(db_path):
+    database = open_database(db_path)
+    database["_sqlite_migrations"].insert({"migration_set": "kepatuhan", "name": "m9999_future",
+                                           "applied_at": "2030-01-01"})
+    database.close()
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    with pytest.raises(StorageError, match="newer version"):
+        open_database(db_path)
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def test_backup_before_upgrade(db_path, monkeypatch):
+    from sqlite_utils import Migrations
+
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
+
+    open_database(db_path).close()
+    extra = Migrations("kepatuhan")
+    for m in MIGRATIONS._migrations:
+        extra._migrations.append(m)
+
+    @extra(name="m0999_test_step")
+    def step(db):
+        db.execute("CREATE TABLE added_by_test (x INTEGER)")
+
+    monkeypatch.setattr(dbmod, "MIGRATIONS", extra)
+    monkeypatch.setattr(dbmod, "known_names", lambda: [m.name for m in extra._migrations])
+    database = open_database(db_path)
+    assert database["added_by_test"].exists()
+    database.close()
+    backup = db_path.with_name(db_path.name + ".schema1.bak")
+    assert backup.exists()
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'added_by_test'").fetchone()[0] == 0
+    conn.close()
+
+
+def test_not_a_database(tmp_path):
+    bad = write(tmp_path / "junk.db", "this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="junk.db"):
+        open_database(bad)
+
+
+# ---- plan -----------------------------------------------------------------------------------------------------
+
+def test_loci_import_and_reimport(db, tmp_path):
+    install_test_forms()
+    summary = import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    assert summary.counts["institutions"]["new"] == 3
+    assert summary.counts["units"]["new"] == 6
+    assert summary.counts["products"]["new"] == 12
+    again = import_loci(db, plan_b(tmp_path), 2023)
+    assert not again.changed and "nothing new" in again.text()
+    plan = load_plan(db, 2023)
+    assert [i.code for i in plan] == ["kab-a", "kab-b", "kota-c"]
+    assert plan[0].uuid == institution_uuid("kab-a")
+    assert [u.code for u in plan[0].units] == ["u1", "u2"]
+    assert [p.code for p in plan[0].units[0].products] == ["p1", "p2"]
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    (LOCI_HEADER + "kab-a,Kab. A,kabupaten,P,u1,U1,,\nkab-b,Kab. B,desa,P,u1,U1,,\n", 3, "kind 'desa'"),
+    ("institution,name,kind\nx,y,z\n", 1, "missing column"),
+    (LOCI_HEADER + "kab-a,Kab. A,kabupaten,P,u1,U1,,\nkab-a,Kab. Lain,kabupaten,P,u2,U2,,\n", 3,
+     "described differently"),
+    (LOCI_HEADER + "kab-a,Kab. A,kabupaten,P,u1,U1,,\nkab-a,Kab. A,kabupaten,P,,U1,,\n", 3, "must not be empty"),
+    (LOCI_HEADER + "kab-a,Kab. A,kabupaten,P,u1,U1\n", 2, "fields but the header has"),
+    (LOCI_HEADER + "kab-a,Kab. A,kabupaten,P,u1,U1,p,P\nkab-a,Kab. A,kabupaten,P,u1,U1,p,P\n", 3,
+     "already listed"),
+])
+def test_bad_plan_is_refused_and_changes_nothing(planned, tmp_path, text, line, fragment):
+    before = dump(planned)
+    path = write(tmp_path / "bad.csv", text)
+    with pytest.raises(InputError) as err:
+        import_loci(planned, path, 2023)
+    assert err.value.line == line and fragment in str(err.value) and "bad.csv" in str(err.value)
+    assert dump(planned) == before
+
+
+def test_plan_not_utf8_names_the_line(db, tmp_path):
+    install_test_forms()
+    path = tmp_path / "latin1.csv"
+    path.write_bytes((LOCI_HEADER + "kab-a,Kab. A,kabupaten,P,u1,U1,,\nkab-b,Kab. B\xe9,kabupaten,P,u1,U1,,\n")
+                     .encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8") as err:
+        import_loci(db, path, 2023, "test-b")
+    assert err.value.line == 3
+
+
+def test_period_keeps_its_instrument(planned, tmp_path):
+    with pytest.raises(RefusedError, match="already uses instrument test-b@1"):
+        import_loci(planned, plan_b(tmp_path), 2023, "test-a")
+
+
+# ---- answers ----------------------------------------------------------------------------------------------------
+
+def test_answers_import_scores_and_ranks(planned, tmp_path):
+    overrides = {("kab-b", "u1", "", "in1"): 0, ("kab-b", "u2", "p1", "pr1"): "NA",
+                 ("kota-c", "u1", "", "out1"): "1.5"}
+    summary = import_answers(planned, answers_b(tmp_path, overrides), 2023)
+    assert summary.counts["answers"]["new"] == 3 * 2 * (7 + 4)
+    result = year_scores(planned, 2023)
+    by_code = {r.institution.code: r for r in result.rows}
+    assert by_code["kab-a"].score == Decimal("100.00")
+    assert by_code["kab-a"].rank.rank == 1 and by_code["kab-a"].rank.of == 2
+    assert by_code["kab-b"].rank.rank == 2
+    assert by_code["kota-c"].rank.rank == 1 and by_code["kota-c"].rank.of == 1
+    # kab-b u1: input = 100 * (6.27 + 6.27) / 24.76; others 100
+    inp = Decimal("12.54") / Decimal("24.76") * 100
+    unit = (Decimal("21.85") * inp + Decimal("32.37") * 100 + Decimal("24.24") * 100 + Decimal("21.54") * 100) / 100
+    expected_u1 = unit.quantize(Decimal("0.01"))
+    assert by_code["kab-b"].result.units[0].score == expected_u1
+    assert by_code["kab-b"].score == ((expected_u1 + 100) / 2).quantize(Decimal("0.01"), "ROUND_HALF_UP")
+    again = import_answers(planned, answers_b(tmp_path, overrides), 2023)
+    assert not again.changed
+
+
+@pytest.mark.parametrize("override, fragment", [
+    ({("kab-a", "u1", "", "in1"): 4}, "outside 0..3"),
+    ({("kab-a", "u1", "", "in1"): "2.5"}, "whole number"),
+    ({("kab-a", "u1", "", "in1"): "banyak"}, "not a number"),
+    ({("kab-a", "u1", "", "in1"): ""}, "empty value"),
+])
+def test_bad_answer_value_refuses_whole_file(planned, tmp_path, override, fragment):
+    path = answers_b(tmp_path, override)
+    before = dump(planned)
+    with pytest.raises(InputError) as err:
+        import_answers(planned, path, 2023)
+    assert fragment in str(err.value) and err.value.line == 2 and "answers.csv" in str(err.value)
+    assert dump(planned) == before
+
+
+@pytest.mark.parametrize("row, fragment", [
+    ("kab-x,u1,,in1,3", "not in the 2023 plan"),
+    ("kab-a,u9,,in1,3", "not a unit of kab-a"),
+    ("kab-a,u1,,nope,3", "not in instrument"),
+    ("kab-a,u1,p1,in1,3", "product must be empty"),
+    ("kab-a,u1,,pr1,3", "answered per product"),
+    ("kab-a,u1,p9,pr1,3", "not a product of unit u1"),
+])
+def test_bad_answer_reference_names_the_line(planned, tmp_path, row, fragment):
+    path = write(tmp_path / "a.csv", "institution,unit,product,indicator,value\nkab-a,u1,,in2,3\n" + row + "\n")
+    before = dump(planned)
+    with pytest.raises(InputError) as err:
+        import_answers(planned, path, 2023)
+    assert fragment in str(err.value) and err.value.line == 3
+    assert dump(planned) == before
+
+
+def test_semicolon_csv_with_decimal_comma(planned, tmp_path):
+    path = write(tmp_path / "excel.csv", "\ufeffinstitution;unit;product;indicator;value;note\n"
+                                         "kab-a;u1;;out1;2,5;rata-rata 30 responden\n")
+    import_answers(planned, path, 2023)
+    row = planned.execute("SELECT value, note FROM answers WHERE indicator = 'out1'").fetchone()
+    assert row == ("5/2", "rata-rata 30 responden")
+
+
+def test_xlsx_answers(planned, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["institution", "unit", "product", "indicator", "value", "note"])
+    ws.append(["kab-a", "u1", None, "in1", 2, "catatan"])
+    ws.append(["kab-a", "u1", "p1", "pr1", "NA", None])
+    path = tmp_path / "answers.xlsx"
+    wb.save(path)
+    summary = import_answers(planned, path, 2023)
+    assert summary.counts["answers"]["new"] == 2
+    bad = Workbook()
+    bad.active.append(["institution", "unit", "product", "indicator", "value"])
+    bad.active.append(["kab-a", "u1", None, "in1", 7])
+    bad.save(tmp_path / "bad.xlsx")
+    with pytest.raises(InputError) as err:
+        import_answers(planned, tmp_path / "bad.xlsx", 2023)
+    assert err.value.line == 2 and "bad.xlsx" in str(err.value)
+
+
+def test_duplicate_conflicting_rows(planned, tmp_path):
+    path = write(tmp_path / "dup.csv", "institution,unit,product,indicator,value\n"
+                                       "kab-a,u1,,in1,3\nkab-a,u1,,in1,2\n")
+    with pytest.raises(InputError, match="line 2") as err:
+        import_answers(planned, path, 2023)
+    assert err.value.line == 3
+
+
+# ---- single answers, finalising, audit ----------------------------------------------------------------------------
+
+def test_finalise_refuse_reopen_with_audit(planned, tmp_path):
+    plan = load_plan(planned, 2023)
+    unit = plan[0].units[0]
+    with pytest.raises(RefusedError, match="cannot be finalised: 10 required"):
+        finalise_unit(planned, 2023, unit, actor="Siti")
+    import_answers(planned, answers_b(tmp_path), 2023)
+    finalise_unit(planned, 2023, unit, actor="Siti")
+    with pytest.raises(RefusedError, match="finalised"):
+        save_answer(planned, 2023, unit.uuid, "", "in1", __import__("fractions").Fraction(1), actor="Siti")
+    with pytest.raises(RefusedError, match="reason"):
+        reopen_unit(planned, 2023, unit, "  ", actor="Budi")
+    reopen_unit(planned, 2023, unit, "salah ketik pada in1", actor="Budi")
+    assert save_answer(planned, 2023, unit.uuid, "", "in1", __import__("fractions").Fraction(1), actor="Budi")
+    log = planned.execute("SELECT action, actor, reason FROM audit_log WHERE entity = 'unit' ORDER BY id").fetchall()
+    assert log == [("finalise", "Siti", ""), ("reopen", "Budi", "salah ketik pada in1")]
+    changes = planned.execute("SELECT count(*) FROM audit_log WHERE entity = 'answer' AND actor = 'Budi'"
+                              ).fetchone()[0]
+    assert changes == 1
+
+
+def test_save_answer_survives_other_connection(planned, db_path):
+    from fractions import Fraction
+
+    unit = load_plan(planned, 2023)[0].units[0]
+    save_answer(planned, 2023, unit.uuid, "", "in1", Fraction(2))
+    other = sqlite3.connect(db_path)
+    assert other.execute("SELECT value FROM answers WHERE indicator = 'in1'").fetchone() == ("2",)
+    other.close()
