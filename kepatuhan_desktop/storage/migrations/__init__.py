@@ -15,6 +15,7 @@ MIGRATIONS = Migrations("kepatuhan")
 #: Registration order is application order.
 ORDER = (
     "m0001_initial",
+    "m0002_keys",
 )
 
 for _name in ORDER:

@@ -1,0 +1,154 @@
+"""Signing keys (Ed25519): this installation's own key, and the public keys it trusts.
+
+The fingerprint of a key is the first 16 hex digits of the SHA-256 of its raw public key, shown in groups
+of four (``3f2a-91c0-77de-0b15``). The installation's own key is always trusted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+from sqlite_utils import Database
+
+from ..errors import InputError, NotFoundError, RefusedError
+from .db import audit, now_iso
+
+PUBLIC_KEY_HEADER = "kepatuhan-ed25519-public-key"
+
+
+def fingerprint_of(public_key: bytes) -> str:
+    digest = hashlib.sha256(public_key).hexdigest()[:16]
+    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    fingerprint: str
+    name: str
+    public_key: bytes
+    created_at: str
+    revoked_at: str | None = None
+    own: bool = False
+
+    @property
+    def trusted(self) -> bool:
+        return self.revoked_at is None
+
+
+def own_key(db: Database) -> KeyInfo | None:
+    row = db.execute("SELECT fingerprint, name, public_key, created_at FROM signing_keys WHERE active = 1 "
+                     "ORDER BY created_at DESC LIMIT 1").fetchone()
+    return None if row is None else KeyInfo(row[0], row[1], bytes(row[2]), row[3], own=True)
+
+
+def init_key(db: Database, name: str, *, replace: bool = False) -> KeyInfo:
+    """Create this installation's key. Refuses to replace an existing key unless ``replace``."""
+    name = name.strip()
+    if not name:
+        raise RefusedError("a key needs a name (the inspector or the office)")
+    existing = own_key(db)
+    if existing is not None and not replace:
+        raise RefusedError(f"this database already has a signing key ({existing.name}, {existing.fingerprint})")
+    private = Ed25519PrivateKey.generate()
+    raw_private = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    raw_public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    fp = fingerprint_of(raw_public)
+    with db.atomic():
+        db.execute("UPDATE signing_keys SET active = 0")
+        db.execute("INSERT INTO signing_keys(fingerprint, name, private_key, public_key, created_at, active) "
+                   "VALUES (?, ?, ?, ?, ?, 1)", [fp, name, raw_private, raw_public, now_iso()])
+        audit(db, "create", "signing_key", fp, actor=name, detail={"name": name})
+    return own_key(db)  # type: ignore[return-value]
+
+
+def ensure_key(db: Database, default_name: str = "Kepatuhan Desktop") -> KeyInfo:
+    """This installation's key, created on first use."""
+    return own_key(db) or init_key(db, default_name)
+
+
+def sign(db: Database, data: bytes) -> tuple[str, bytes]:
+    """Sign ``data`` with this installation's key: returns (fingerprint, 64-byte signature)."""
+    key = ensure_key(db)
+    row = db.execute("SELECT private_key FROM signing_keys WHERE fingerprint = ?", [key.fingerprint]).fetchone()
+    return key.fingerprint, Ed25519PrivateKey.from_private_bytes(bytes(row[0])).sign(data)
+
+
+def verify_signature(public_key: bytes, data: bytes, signature: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def export_public_key(db: Database) -> str:
+    """The text of a ``.pub`` file: a header line, the name, and the base64 raw public key."""
+    key = ensure_key(db)
+    return (f"{PUBLIC_KEY_HEADER}\nname: {key.name}\nfingerprint: {key.fingerprint}\n"
+            f"key: {base64.b64encode(key.public_key).decode('ascii')}\n")
+
+
+def parse_public_key(text: str, source: str = "<key>") -> tuple[str, bytes]:
+    lines = [line.strip() for line in text.strip().splitlines()]
+    if not lines or lines[0] != PUBLIC_KEY_HEADER:
+        raise InputError(source, "is not a Kepatuhan public key file", line=1)
+    fields = {}
+    for i, line in enumerate(lines[1:], start=2):
+        if ":" not in line:
+            raise InputError(source, "expected 'field: value'", line=i)
+        k, v = line.split(":", 1)
+        fields[k.strip()] = v.strip()
+    try:
+        raw = base64.b64decode(fields["key"], validate=True)
+    except (KeyError, ValueError):
+        raise InputError(source, "the 'key' line is missing or not base64") from None
+    if len(raw) != 32:
+        raise InputError(source, "the key is not a 32-byte Ed25519 public key")
+    if fields.get("fingerprint") and fields["fingerprint"] != fingerprint_of(raw):
+        raise InputError(source, "the fingerprint does not match the key (the file was altered)")
+    return fields.get("name", "") or fingerprint_of(raw), raw
+
+
+def trust_key(db: Database, text: str, source: str = "<key>", *, actor: str = "") -> KeyInfo:
+    name, raw = parse_public_key(text, source)
+    fp = fingerprint_of(raw)
+    with db.atomic():
+        db.execute("INSERT INTO trusted_keys(fingerprint, name, public_key, trusted_at) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, revoked_at = NULL, "
+                   "revoked_reason = NULL", [fp, name, raw, now_iso()])
+        audit(db, "trust", "key", fp, actor=actor, detail={"name": name})
+    return KeyInfo(fp, name, raw, now_iso())
+
+
+def revoke_key(db: Database, fingerprint: str, reason: str = "", *, actor: str = "") -> None:
+    with db.atomic():
+        cur = db.execute("UPDATE trusted_keys SET revoked_at = ?, revoked_reason = ? WHERE fingerprint = ?",
+                         [now_iso(), reason, fingerprint])
+        if cur.rowcount == 0:
+            raise NotFoundError(f"no trusted key with fingerprint {fingerprint}")
+        audit(db, "revoke", "key", fingerprint, actor=actor, reason=reason)
+
+
+def list_keys(db: Database) -> list[KeyInfo]:
+    out = []
+    own = own_key(db)
+    if own is not None:
+        out.append(own)
+    for fp, name, raw, at, revoked in db.execute(
+            "SELECT fingerprint, name, public_key, trusted_at, revoked_at FROM trusted_keys ORDER BY name"):
+        if own is None or fp != own.fingerprint:
+            out.append(KeyInfo(fp, name, bytes(raw), at, revoked))
+    return out
+
+
+def public_key_for(db: Database, fingerprint: str) -> KeyInfo | None:
+    """The key with this fingerprint if this installation knows it (own or trusted, revoked or not)."""
+    for key in list_keys(db):
+        if key.fingerprint == fingerprint:
+            return key
+    return None
