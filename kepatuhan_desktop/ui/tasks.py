@@ -96,7 +96,7 @@ def run_task(parent: QWidget | None, ctx, fn: Callable[[Job], Any], *, title: st
     signals.setParent(handle)
     dialog = None
     if show_progress and parent is not None:
-        dialog = QProgressDialog(title, parent.tr("Batal") if cancellable else "", 0, 0, parent)
+        dialog = QProgressDialog(title, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
