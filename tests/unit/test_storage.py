@@ -61,7 +61,9 @@ def test_backup_before_upgrade(db_path, monkeypatch):
     database = open_database(db_path)
     assert database["added_by_test"].exists()
     database.close()
-    backup = db_path.with_name(db_path.name + ".schema1.bak")
+    from kepatuhan_desktop.storage.migrations import SCHEMA_VERSION
+
+    backup = db_path.with_name(db_path.name + f".schema{SCHEMA_VERSION}.bak")
     assert backup.exists()
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'added_by_test'").fetchone()[0] == 0

@@ -1,0 +1,7 @@
+"""``python -m kepatuhan_desktop.cli``."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
