@@ -16,7 +16,7 @@ from .scoring import (
     score_institution,
     score_unit,
 )
-from .zones import ZONE_COLOURS, ZONE_LABELS, KINDS, KIND_LABELS
+from .zones import KIND_LABELS, KINDS, ZONE_COLOURS, ZONE_LABELS
 
 __all__ = [
     "Band", "Dimension", "Indicator", "Instrument", "InstrumentError", "Text", "instrument_from_dict",

@@ -9,12 +9,13 @@ its name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from math import lcm
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 from .numbers import round2, to_fraction
 

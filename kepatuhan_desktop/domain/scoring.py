@@ -16,10 +16,10 @@ Choices where SCORING.md is silent (kept here so that they live in one place):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable, Mapping, Sequence
 
 from .instrument import Band, Indicator, Instrument
 from .numbers import round2
@@ -28,9 +28,9 @@ from .numbers import round2
 class _NotApplicable:
     """The N/A answer. A singleton; compare with ``is NA``."""
 
-    _instance: "_NotApplicable | None" = None
+    _instance: _NotApplicable | None = None
 
-    def __new__(cls) -> "_NotApplicable":
+    def __new__(cls) -> _NotApplicable:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance

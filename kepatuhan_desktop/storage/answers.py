@@ -6,21 +6,20 @@ Every change is audited in the same transaction. A finalised unit is read-only u
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from sqlite_utils import Database
 
 from ..domain.answers import AnswerError, check_value, parse_answer, value_text
 from ..domain.instrument import Instrument
-from ..domain.scoring import NA, Value
+from ..domain.scoring import NA, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .db import audit, now_iso, stable_uuid
 from .forms import instrument_for_year
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, load_plan, score_plan_unit, unit_answers
-from ..domain.scoring import score_unit
 
 ANSWER_REQUIRED = ("institution", "unit", "product", "indicator", "value")
 ANSWER_OPTIONAL = ("note",)

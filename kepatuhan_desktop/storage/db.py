@@ -25,7 +25,7 @@ def stable_uuid(*parts: object) -> str:
 
 def now_iso() -> str:
     """The current UTC time, to the millisecond, ISO 8601 with a Z."""
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _applied_names(db: Database) -> list[str]:

@@ -8,17 +8,17 @@ the same seed always gives the same database content.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
 
 from sqlite_utils import Database
 
 from ..domain.answers import value_text
-from ..domain.instrument import Indicator, Instrument
+from ..domain.instrument import Indicator
 from ..domain.scoring import NA, Value
-from .db import audit, now_iso, stable_uuid
 from .answers import answer_uuid
+from .db import audit, now_iso, stable_uuid
 from .plan import ImportSummary, _Inst, apply_plan, ensure_period
 from .tabular import Row
 

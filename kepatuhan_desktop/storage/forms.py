@@ -18,7 +18,7 @@ import yaml
 from sqlite_utils import Database
 
 from ..domain.instrument import Instrument, InstrumentError, instrument_from_dict
-from ..errors import InputError, NotFoundError, KepatuhanError
+from ..errors import InputError, KepatuhanError, NotFoundError
 from ..paths import forms_dir, user_forms_dir
 from .db import now_iso
 

@@ -8,9 +8,9 @@ adds or renames, never removes, and a second run changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from sqlite_utils import Database
 

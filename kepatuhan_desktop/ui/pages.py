@@ -34,8 +34,8 @@ PAGES: tuple[Page, ...] = (
          "RankingView", "Ctrl+3"),
     Page("dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"), "kepatuhan_desktop.ui.coordinator.dashboard",
          "DashboardView", "Ctrl+4"),
-    # Page("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "kepatuhan_desktop.ui.documents_view",
-    #      "DocumentsView", "Ctrl+5"),
-    # Page("exchange", QT_TRANSLATE_NOOP("Pages", "Exchange"), "kepatuhan_desktop.ui.exchange_view",
-    #      "ExchangeView", "Ctrl+6"),
+    Page("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "kepatuhan_desktop.ui.documents.view",
+         "DocumentsView", "Ctrl+5"),
+    Page("exchange", QT_TRANSLATE_NOOP("Pages", "Exchange"), "kepatuhan_desktop.ui.exchange.view",
+         "ExchangeView", "Ctrl+6"),
 )

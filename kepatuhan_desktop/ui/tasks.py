@@ -8,11 +8,12 @@ worker's own (opened lazily on ``ctx.db_path``), ``job.progress(done, total, tex
 from __future__ import annotations
 
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import KepatuhanError
 from ..storage.db import open_database
-from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QWidget, Signal
+from .qt import QCoreApplication, QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QWidget, Signal
 
 
 class Cancelled(Exception):
@@ -20,7 +21,7 @@ class Cancelled(Exception):
 
 
 class Job:
-    def __init__(self, db_path, signals: "_Signals"):
+    def __init__(self, db_path, signals: _Signals):
         self._db_path = db_path
         self._db = None
         self._signals = signals
@@ -96,7 +97,7 @@ def run_task(parent: QWidget | None, ctx, fn: Callable[[Job], Any], *, title: st
     signals.setParent(handle)
     dialog = None
     if show_progress and parent is not None:
-        dialog = QProgressDialog(title, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+        dialog = QProgressDialog(title, QCoreApplication.translate("Tasks", "Cancel") if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)

@@ -119,6 +119,7 @@ def test_forms_add_installs_corrected_file(tmp_path, capsys):
     install_test_forms()
     code, out, _ = run(capsys, "forms", "export", "test-a")
     from kepatuhan_desktop.storage.forms import available_forms
+
     from .instruments import method_a
 
     doc = dict(method_a().document)

@@ -16,6 +16,8 @@ MIGRATIONS = Migrations("kepatuhan")
 ORDER = (
     "m0001_initial",
     "m0002_keys",
+    "m0003_exchange",
+    "m0004_documents",
 )
 
 for _name in ORDER:
