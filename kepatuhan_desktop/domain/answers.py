@@ -31,15 +31,20 @@ def check_value(indicator: Indicator, value: Value) -> Value:
 
 
 def parse_answer(indicator: Indicator, text: str) -> Value:
-    """``'2'``, ``'2.5'``/``'2,5'`` (survey-derived indicators only), or ``'NA'`` -> a checked Value."""
+    """``'2'``, ``'2.5'``/``'2,5'`` or an exact fraction ``'31/15'`` (survey-derived and number indicators
+    only), or ``'NA'`` -> a checked Value. The fraction form lets an export round-trip a survey mean exactly."""
     cleaned = text.strip()
     if not cleaned:
         raise AnswerError(f"empty value for indicator {indicator.id} (write NA for not applicable)")
     if cleaned.lower() in NA_TEXTS:
         return check_value(indicator, NA)
     try:
-        number = to_fraction(cleaned)
-    except ValueError:
+        if "/" in cleaned:
+            num, _, den = cleaned.partition("/")
+            number = Fraction(int(num.strip()), int(den.strip()))
+        else:
+            number = to_fraction(cleaned)
+    except (ValueError, ZeroDivisionError):
         raise AnswerError(f"value {cleaned!r} is not a number or NA") from None
     return check_value(indicator, number)
 

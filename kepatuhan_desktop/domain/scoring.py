@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from math import lcm
 
 from .instrument import Band, Indicator, Instrument
 from .numbers import round2
@@ -125,32 +126,39 @@ def _dimension_scores(instrument: Instrument, values: Mapping[str, Value]) -> di
     """
     out: dict[str, Fraction | None] = {}
     for dim in instrument.compiled:
-        num: int | Fraction = 0
+        num = 0                        # the integer-valued terms
         den = 0
+        parts: dict[int, int] = {}     # fractional terms, summed per denominator (survey means, product means)
         for ind_id, (w, scale) in dim.factors.items():
             value = values.get(ind_id, NA)
             if value is NA:
                 continue
             den += w
-            if value.denominator == 1:
+            d = value.denominator
+            if d == 1:
                 num += w * scale * value.numerator
             else:
-                num += w * scale * value
-        out[dim.id] = None if den == 0 else Fraction(100 * num) / (den * dim.denominator)
+                parts[d] = parts.get(d, 0) + w * scale * value.numerator
+        if den == 0:
+            out[dim.id] = None
+            continue
+        common = lcm(*parts) if parts else 1
+        total = num * common + sum(n * (common // d) for d, n in parts.items())
+        out[dim.id] = Fraction(100 * total, den * dim.denominator * common)
     return out
 
 
 def _item_exact(instrument: Instrument, dims: Mapping[str, Fraction | None]) -> Fraction | None:
     """Step 3 before rounding: sum(W_d * S_d) / sum(W_d) over dimensions that have a score."""
-    num = Fraction(0)
-    den = Fraction(0)
-    for dim in instrument.compiled:
-        score = dims.get(dim.id)
-        if score is None:
-            continue
-        num += dim.weight * score
-        den += dim.weight
-    return None if den == 0 else num / den
+    terms = [(dim.weight, score) for dim in instrument.compiled if (score := dims.get(dim.id)) is not None]
+    if not terms:
+        return None
+    # One exact division instead of a chain of Fraction additions: bring everything to one denominator.
+    common = lcm(*(w.denominator * s.denominator for w, s in terms))
+    num = sum(w.numerator * s.numerator * (common // (w.denominator * s.denominator)) for w, s in terms)
+    wden = lcm(*(w.denominator for w, _ in terms))
+    den = sum(w.numerator * (wden // w.denominator) for w, _ in terms)
+    return Fraction(num * wden, common * den)
 
 
 def _resolve(indicator: Indicator, answers: Answers, product: str | None, gaps: list[Gap]) -> Value:
@@ -162,8 +170,23 @@ def _resolve(indicator: Indicator, answers: Answers, product: str | None, gaps: 
     return value
 
 
+def _resolve_all(indicators: Sequence[Indicator], answers: Answers, product: str | None,
+                 gaps: list[Gap]) -> dict[str, Value]:
+    """_resolve for a list of indicators; the common case (everything answered) costs one dict lookup each."""
+    get = answers.get
+    out = {ind.id: get(ind.id) for ind in indicators}
+    if None in out.values():
+        for ind in indicators:
+            if out[ind.id] is None:
+                out[ind.id] = _resolve(ind, answers, product, gaps)
+    return out
+
+
 def _mean(values: Sequence[Fraction]) -> Fraction:
-    return sum(values, Fraction(0)) / len(values)
+    if all(v.denominator == 1 for v in values):
+        return Fraction(sum(v.numerator for v in values), len(values))
+    common = lcm(*(v.denominator for v in values))
+    return Fraction(sum(v.numerator * (common // v.denominator) for v in values), common * len(values))
 
 
 def _score_item(instrument: Instrument, values: Mapping[str, Value], product: str | None,
@@ -178,7 +201,7 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
     """Score one unit. Under ``aggregation: units`` it is the single scored item; under ``products`` each of
     its products is one, and the unit's own score (for information) is the rounded mean of those."""
     unit_gaps: list[Gap] = []
-    unit_values = {ind.id: _resolve(ind, unit.answers, None, unit_gaps) for ind in instrument.unit_indicators}
+    unit_values = _resolve_all(instrument.unit_indicators, unit.answers, None, unit_gaps)
     total = _required(instrument.unit_indicators)
     answered = total - len(unit_gaps)
 
@@ -193,11 +216,12 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
         return UnitScore(unit.unit, (item,), item.dimensions, item.score, answered, total, tuple(unit_gaps))
 
     per_product: list[tuple[str, dict[str, Value], list[Gap]]] = []
+    product_required = _required(product_inds)
     for product, answers in unit.products:
         gaps: list[Gap] = []
-        values = {ind.id: _resolve(ind, answers, product, gaps) for ind in product_inds}
-        total += _required(product_inds)
-        answered += _required(product_inds) - len(gaps)
+        values = _resolve_all(product_inds, answers, product, gaps)
+        total += product_required
+        answered += product_required - len(gaps)
         per_product.append((product, values, gaps))
     all_gaps = list(unit_gaps) + [g for _, _, gaps in per_product for g in gaps]
 

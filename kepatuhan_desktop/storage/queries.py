@@ -121,8 +121,11 @@ def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> Answe
     if unit_uuid is not None:
         sql += " AND unit_uuid = ?"
         params.append(unit_uuid)
+    slots: dict[tuple[str, str], dict[str, Value]] = {}
     for unit, product, indicator, value, na in db.execute(sql, params):
-        slot = out.setdefault(unit, {}).setdefault(product, {})
+        slot = slots.get((unit, product))
+        if slot is None:
+            slot = slots[(unit, product)] = out.setdefault(unit, {}).setdefault(product, {})
         slot[indicator] = NA if na else cache[value]
     return out
 

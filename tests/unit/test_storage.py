@@ -150,18 +150,21 @@ def test_answers_import_scores_and_ranks(planned, tmp_path):
     assert not again.changed
 
 
-@pytest.mark.parametrize("override, fragment", [
-    ({("kab-a", "u1", "", "in1"): 4}, "outside 0..3"),
-    ({("kab-a", "u1", "", "in1"): "2.5"}, "whole number"),
-    ({("kab-a", "u1", "", "in1"): "banyak"}, "not a number"),
-    ({("kab-a", "u1", "", "in1"): ""}, "empty value"),
+@pytest.mark.parametrize("override, fragment, line", [
+    ({("kab-a", "u1", "", "in1"): 4}, "outside 0..3", 2),
+    ({("kab-a", "u1", "", "in1"): "2.5"}, "whole number", 2),
+    ({("kab-a", "u1", "", "in1"): "banyak"}, "not a number", 2),
+    ({("kab-a", "u1", "", "in1"): ""}, "empty value", 2),
+    ({("kab-a", "u1", "", "in1"): "5/2"}, "whole number", 2),
+    ({("kab-a", "u1", "", "out1"): "7/0"}, "not a number", 5),
+    ({("kab-a", "u1", "", "out1"): "10/3"}, "outside 0..3", 5),
 ])
-def test_bad_answer_value_refuses_whole_file(planned, tmp_path, override, fragment):
+def test_bad_answer_value_refuses_whole_file(planned, tmp_path, override, fragment, line):
     path = answers_b(tmp_path, override)
     before = dump(planned)
     with pytest.raises(InputError) as err:
         import_answers(planned, path, 2023)
-    assert fragment in str(err.value) and err.value.line == 2 and "answers.csv" in str(err.value)
+    assert fragment in str(err.value) and err.value.line == line and "answers.csv" in str(err.value)
     assert dump(planned) == before
 
 
@@ -249,3 +252,15 @@ def test_save_answer_survives_other_connection(planned, db_path):
     other = sqlite3.connect(db_path)
     assert other.execute("SELECT value FROM answers WHERE indicator = 'in1'").fetchone() == ("2",)
     other.close()
+
+
+def test_survey_mean_as_exact_fraction_round_trips(planned, tmp_path):
+    """A survey-derived value exported as '31/15' imports as exactly 31/15, not a rounded decimal."""
+    from fractions import Fraction
+
+    from kepatuhan_desktop.storage.answers import get_answer
+    from kepatuhan_desktop.storage.plan import unit_uuid
+
+    import_answers(planned, answers_b(tmp_path, {("kab-a", "u1", "", "out1"): "31/15"}), 2023)
+    stored = get_answer(planned, 2023, unit_uuid("kab-a", "u1"), "", "out1")
+    assert stored.value == Fraction(31, 15)
