@@ -90,14 +90,32 @@ def _progress(label: str):
     return callback
 
 
+def version_text() -> str:
+    """One line per fact: used by ``kepatuhan --version`` and the GUI's About dialog."""
+    from ..storage.forms import available_forms
+    from ..storage.migrations import SCHEMA_VERSION
+
+    forms = ", ".join(sorted({f.instrument.key for f in available_forms(None)}))
+    return (f"kepatuhan ({APP_NAME}) {__version__}\n"
+            f"database schema: {SCHEMA_VERSION}\n"
+            f"instruments: {forms or 'none found'}")
+
+
+def _version(ctx: click.Context, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(version_text())
+    ctx.exit(0)
+
+
 # ---- the command group --------------------------------------------------------------------------------------
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Database file (default: $KEPATUHAN_DB, else kepatuhan.db in the user's data folder).")
-@click.version_option(__version__, "--version", prog_name="kepatuhan",
-                      message=f"%(prog)s (%(package)s {APP_NAME}) %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda c, p, v: _version(c, v),
+              help="Show the version, the database schema it writes and the instruments it ships, then exit.")
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Kepatuhan Desktop: Ombudsman RI compliance assessment, offline."""

@@ -30,8 +30,13 @@ def planned_cli(db_path, tmp_path, capsys):
 
 
 def test_version(capsys):
+    from kepatuhan_desktop import __version__
+    from kepatuhan_desktop.storage.migrations import SCHEMA_VERSION
+
     code, out, _ = run(capsys, "--version")
-    assert code == 0 and "kepatuhan" in out and "0." in out
+    assert code == 0 and out.startswith(f"kepatuhan (Kepatuhan Desktop) {__version__}\n")
+    assert f"database schema: {SCHEMA_VERSION}" in out
+    assert "ori-2023@1" in out and "ori-2025@1" in out and "None" not in out
 
 
 def test_init_with_db_option_and_env(tmp_path, capsys, monkeypatch):
