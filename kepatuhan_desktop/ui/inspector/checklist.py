@@ -23,6 +23,7 @@ from ..qt import (
     QPixmap,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -30,7 +31,7 @@ from ..qt import (
     Signal,
 )
 
-def wrap(text: str, width: int = 72) -> str:
+def wrap(text: str, width: int = 62) -> str:
     """Radio buttons do not wrap: break long rubric texts into lines, indented under the first."""
     return "\n      ".join(textwrap.wrap(text, width)) or text
 
@@ -184,6 +185,7 @@ class IndicatorCard(QFrame):
 
     def _add_choice(self, layout, value, text: str) -> None:
         button = QRadioButton(text)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # digits answer; Tab goes card to card
         button.clicked.connect(lambda _=False, v=value: self._choose(v))
         self.group.addButton(button)

@@ -105,6 +105,7 @@ class ChecklistPage(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName(self.tr("Checklist"))
         c_layout.addWidget(self.scroll, 1)
         self.keys_hint = QLabel(self.tr("Keys: 0-9 answer · N = N/A · Del clears · \u2191\u2193 move · "
@@ -119,7 +120,7 @@ class ChecklistPage(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([300, 700, 270])
+        splitter.setSizes([280, 760, 250])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -50,7 +50,7 @@ class LivePanel(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("livePanel")
-        self.setMinimumWidth(250)
+        self.setMinimumWidth(230)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         self.caption = QLabel(self.tr("Unit score"))
@@ -75,6 +75,8 @@ class LivePanel(QFrame):
         layout.addWidget(self.missing_caption)
         self.missing = QListWidget()
         self.missing.setAccessibleName(self.tr("Indicators still missing"))
+        self.missing.setWordWrap(True)
+        self.missing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.missing.itemActivated.connect(self._activated)
         self.missing.itemClicked.connect(self._activated)
         layout.addWidget(self.missing, 1)
