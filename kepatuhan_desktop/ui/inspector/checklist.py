@@ -18,6 +18,7 @@ from ..qt import (
     QFrame,
     QHBoxLayout,
     QKeyEvent,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QPixmap,
@@ -67,11 +68,12 @@ class IndicatorCard(QFrame):
     """One slot. Keys when focused: digits answer, N = N/A, Delete clears, Up/Down move, Enter = next
     unanswered. Emits; the page saves and calls :meth:`set_value` back."""
 
-    answer_requested = Signal(object, object)   # card, Fraction | NA | None (clear)
+    answer_requested = Signal(object, object, bool)   # card, Fraction | NA | None (clear) | text, by keyboard
     note_edited = Signal(object, str)
     focused = Signal(object)
     move_requested = Signal(object, int)        # card, +1/-1
     next_requested = Signal(object)
+    undo_requested = Signal()
     survey_requested = Signal(object)
     evidence_requested = Signal(object)         # open the file dialog
     evidence_dropped = Signal(object, list)     # card, [paths]
@@ -187,7 +189,7 @@ class IndicatorCard(QFrame):
         button = QRadioButton(text)
         button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # digits answer; Tab goes card to card
-        button.clicked.connect(lambda _=False, v=value: self._choose(v))
+        button.clicked.connect(lambda _=False, v=value: self._choose(v, False))
         self.group.addButton(button)
         self.buttons[value] = button
         layout.addWidget(button)
@@ -277,12 +279,13 @@ class IndicatorCard(QFrame):
                                       else self.tr("Not answered"))
 
     # ---- input ---------------------------------------------------------------------------------------------
-    def _choose(self, value) -> None:
+    def _choose(self, value, keyboard: bool = False) -> None:
         if self.read_only:
             self.set_value(self.value)
+            self.answer_requested.emit(self, value, keyboard)   # the page says why nothing changed
             return
         self.setFocus()
-        self.answer_requested.emit(self, value)
+        self.answer_requested.emit(self, value, keyboard)
 
     def _number_entered(self) -> None:
         if self.entry is None or self.read_only:
@@ -290,9 +293,9 @@ class IndicatorCard(QFrame):
         text = self.entry.text().strip()
         if not text:
             if self.value is not None and self.value is not NA:
-                self.answer_requested.emit(self, None)
+                self.answer_requested.emit(self, None, False)
             return
-        self.answer_requested.emit(self, text)   # the page parses it with the domain rule
+        self.answer_requested.emit(self, text, False)   # the page parses it with the domain rule
 
     def _note_finished(self) -> None:
         text = self.note.text()
@@ -302,10 +305,16 @@ class IndicatorCard(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
         ind = self.slot.indicator
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):   # Enter and Ctrl+Enter
+            self.next_requested.emit(self)
+            return
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             digit = key - Qt.Key.Key_0
             if ind.input == "choice" and digit <= ind.max:
-                self._choose(Fraction(digit))
+                self._choose(Fraction(digit), True)
             elif ind.input == "number" and self.entry is not None and not self.read_only:
                 self.entry.setFocus()
                 self.entry.setText(str(digit))
@@ -313,7 +322,7 @@ class IndicatorCard(QFrame):
                 self.survey_requested.emit(self)
             return
         if key == Qt.Key.Key_N and ind.na_allowed:
-            self._choose(NA)
+            self._choose(NA, True)
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value is not None:
             self._choose(None)

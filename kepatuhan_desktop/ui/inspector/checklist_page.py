@@ -138,6 +138,7 @@ class ChecklistPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(self.next_unanswered)
         ctx.changed.connect(self._on_changed)
+        ctx.closing.connect(self._stop)
         ctx.year_changed.connect(lambda _year: self.refresh(force=True))
         self._update_buttons()
         self.refresh(force=True)
@@ -271,8 +272,11 @@ class ChecklistPage(QWidget):
             generation = self._generation
             QTimer.singleShot(0, lambda: self._build_later(generation))
 
+    def _stop(self) -> None:
+        self._generation += 1   # pending batches of cards are dropped
+
     def _build_later(self, generation: int) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self.ctx.closed:
             return  # another unit was opened meanwhile
         self._build_more(BATCH_CARDS)
         if self._next_item < len(self._items):
@@ -312,6 +316,7 @@ class ChecklistPage(QWidget):
         card.focused.connect(lambda c: self.set_current(c.index, focus=False))
         card.move_requested.connect(lambda c, step: self.set_current(c.index + step))
         card.next_requested.connect(lambda _c: self.next_unanswered())
+        card.undo_requested.connect(self.undo)
         card.survey_requested.connect(self.open_survey)
         card.evidence_requested.connect(self.add_evidence_dialog)
         card.evidence_dropped.connect(self.attach_files)
@@ -343,7 +348,7 @@ class ChecklistPage(QWidget):
     def current_card(self) -> IndicatorCard | None:
         return self.cards[self.current] if 0 <= self.current < len(self.cards) else None
 
-    def next_unanswered(self) -> bool:
+    def next_unanswered(self, quiet: bool = False) -> bool:
         """Move to the next unanswered card after the current one (wrapping). False when none is left."""
         if not self.slots:
             return False
@@ -353,6 +358,10 @@ class ChecklistPage(QWidget):
             if self.values[self.slots[i].key] is None and self.slots[i].indicator.required:
                 self.set_current(i)
                 return True
+        if quiet:
+            self.show_message(self.tr("Every required indicator of this unit is answered. You can finalise it."),
+                              info=True)
+            return False
         self.show_message(self.tr("Every required indicator of this unit is answered. You can finalise it."),
                           info=True)
         self.finalise_button.setFocus()
@@ -376,9 +385,14 @@ class ChecklistPage(QWidget):
         inspector = self.ctx.inspector
         return inspector.get("uuid") if inspector else None
 
-    def answer(self, card: IndicatorCard, value) -> bool:
-        """Save one answer now (its own transaction). ``value``: Fraction, NA, None (clear) or a text to parse."""
+    def answer(self, card: IndicatorCard, value, advance: bool = False) -> bool:
+        """Save one answer now (its own transaction). ``value``: Fraction, NA, None (clear) or a text to parse.
+        ``advance`` (keyboard entry): a first answer moves on to the next unanswered indicator."""
         ind = card.slot.indicator
+        if self.unit.finalised:
+            self.show_message(self.tr("This unit is finalised; reopen it (with a reason) to change answers."))
+            card.set_value(card.value)
+            return False
         if isinstance(value, str):
             try:
                 value = parse_answer(ind, value)
@@ -402,6 +416,8 @@ class ChecklistPage(QWidget):
             del self.undo_stack[:-200]
             self.hide_message()
             self._answers_changed()
+            if advance and previous is None and value is not None:
+                self.next_unanswered(quiet=True)
         return True
 
     def undo(self) -> bool:
