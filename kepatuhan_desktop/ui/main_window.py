@@ -64,7 +64,10 @@ def load_page(page: Page, ctx: AppContext) -> tuple[QWidget, str | None]:
     """Construct a page; on any failure return a placeholder and the error text."""
     try:
         cls = page.load()
-        return cls(ctx), None
+        widget = cls(ctx)
+        if not isinstance(widget, QWidget):
+            raise TypeError(f"{page.module}.{page.cls} is not a QWidget")
+        return widget, None
     except Exception as exc:  # noqa: BLE001 - a broken page must not take the window down
         error = f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}"
         return PagePlaceholder(page, error), error
@@ -205,6 +208,13 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(str(exc), 8000)
         self._update_title()
 
+    def flush_pages(self) -> None:
+        """Let every page save what is still being typed (notes, numbers)."""
+        for widget in self.page_widgets.values():
+            flush = getattr(widget, "flush", None)
+            if callable(flush):
+                flush()
+
     def current_page_key(self) -> str:
         return self.pages[self.stack.currentIndex()].key
 
@@ -240,9 +250,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        focus = self.focusWidget()
-        if focus is not None:
-            focus.clearFocus()   # save a note or number still being typed
+        self.flush_pages()
         self._closed = True
         super().closeEvent(event)
 
@@ -308,9 +316,7 @@ class MainWindow(QMainWindow):
         lives in the database, so nothing is lost)."""
         if lang == self.ctx.language:
             return
-        focus = self.focusWidget()
-        if focus is not None:
-            focus.clearFocus()   # a note being typed is saved when it loses focus
+        self.flush_pages()
         self.ctx.set_setting("ui.language", lang)
         install_language(lang)
         self.retranslate()

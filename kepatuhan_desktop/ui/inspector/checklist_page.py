@@ -108,7 +108,7 @@ class ChecklistPage(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName(self.tr("Checklist"))
         c_layout.addWidget(self.scroll, 1)
-        self.keys_hint = QLabel(self.tr("Keys: 0-9 answer · N = N/A · Del clears · \u2191\u2193 move · "
+        self.keys_hint = QLabel(self.tr("Keys: 0-9 answer and move on · N = N/A · Del clears · \u2191\u2193 move · "
                                         "Enter = next unanswered · Ctrl+Z undo"))
         self.keys_hint.setObjectName("how")
         c_layout.addWidget(self.keys_hint)
@@ -461,12 +461,16 @@ class ChecklistPage(QWidget):
         card._saved_note = text
 
     def _flush_focus(self) -> None:
-        """Save a note or number still being typed (focus leaving does it; this covers unit switches)."""
+        """Save a note or number still being typed (leaving the field does it; this covers unit switches,
+        the language switch and closing the window)."""
         for card in self.cards:
-            if card.note.hasFocus():
+            if card.note.text() != card._saved_note and not card.read_only:
                 card._note_finished()
-            if card.entry is not None and card.entry.hasFocus():
+            if card.entry is not None and card.entry.isModified() and not card.read_only:
+                card.entry.setModified(False)
                 card._number_entered()
+
+    flush = _flush_focus
 
     def _answers_changed(self) -> None:
         self._update_live()
