@@ -275,9 +275,11 @@ def _check_instrument(db: Database, pkg: OpenPackage) -> None:
     entry = entries[0]
     key = entry.get("key", "")
     row = db.execute("SELECT form_key FROM periods WHERE year = ?", [pkg.year]).fetchone()
-    known = {f.instrument.key for f in available_forms(db)}
     if pkg.kind == "results":
-        if key not in known:
+        if row is not None and row[0] == key:
+            return
+        in_db = db.execute("SELECT 1 FROM instruments WHERE key = ?", [key]).fetchone()
+        if not in_db and key not in {f.instrument.key for f in available_forms(db)}:
             raise pkg.refuse(f"it was made with instrument {entry.get('id')} version {entry.get('version')}, which this "
                              f"database does not know: load the instrument file ({key}.yaml, e.g. with 'kepatuhan "
                              "forms add FILE') or import the coordinator's plan package first")

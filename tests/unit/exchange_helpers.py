@@ -118,3 +118,12 @@ def rewrite_package(src: Path, dst: Path, *, manifest=None, members=None, drop=(
         for name, data in content.items():
             zf.writestr(name, data)
     return dst
+
+
+def newcomer(tmp: Path, name: str, coord: Laptop, *trusted: Laptop) -> Laptop:
+    """Another database with the coordinator's plan (from its plan package), trusting ``trusted``."""
+    lap = Laptop(tmp / name, name)
+    lap.trust(coord)
+    lap.import_(coord.folder / "coordinator-plan.kpk")
+    lap.trust(*trusted)
+    return lap
