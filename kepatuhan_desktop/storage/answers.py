@@ -20,6 +20,7 @@ from .db import audit, now_iso, stable_uuid
 from .forms import instrument_for_year
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, load_plan, score_plan_unit, unit_answers
+from .versions import record_answer, record_unit_state
 
 ANSWER_REQUIRED = ("institution", "unit", "product", "indicator", "value")
 ANSWER_OPTIONAL = ("note",)
@@ -74,6 +75,10 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
         if row is None:
             return False
         db.execute("DELETE FROM answers WHERE uuid = ?", [uid])
+        if db.execute("SELECT 1 FROM xrecords WHERE kind = 'answer' AND slot = ? LIMIT 1", [uid]).fetchone():
+            record_answer(db, year, unit_uuid, product_uuid, indicator, uid, None, False, "", now_iso(),
+                          cleared=True, by=inspector_uuid or actor)
+        db.execute("DELETE FROM xcleared WHERE slot = ?", [uid])
         audit(db, "clear", "answer", uid, actor=actor, year=year,
               detail={"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "before": before})
         return True
@@ -83,18 +88,22 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
     if before == after:
         return False
     stamp = now_iso()
+    # The version that carries this change to other databases (exchange by file): supersedes every current
+    # version of the slot, so a local edit also settles a conflict on it.
+    version = record_answer(db, year, unit_uuid, product_uuid, indicator, uid, text, value is NA, new_note, stamp,
+                            by=inspector_uuid or actor)
     if row is None:
         db.execute(
             "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-            "updated_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
             [uid, year, unit_uuid, product_uuid, indicator, text, int(value is NA), new_note, inspector_uuid,
-             stamp],
+             stamp, version],
         )
     else:
         db.execute(
-            "UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, rev = rev + 1 "
-            "WHERE uuid = ?",
-            [text, int(value is NA), new_note, inspector_uuid, stamp, uid],
+            "UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, rev = rev + 1, "
+            "version = ? WHERE uuid = ?",
+            [text, int(value is NA), new_note, inspector_uuid, stamp, version, uid],
         )
     detail = {"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "before": before,
               "after": after}
@@ -157,6 +166,7 @@ def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", i
         stamp = now_iso()
         db.execute("UPDATE period_units SET finalised_at = ?, finalised_by = ? WHERE year = ? AND unit_uuid = ?",
                    [stamp, inspector_uuid or actor, year, unit.uuid])
+        record_unit_state(db, year, unit.uuid, "final", stamp, by=inspector_uuid or actor)
         audit(db, "finalise", "unit", unit.uuid, actor=actor, year=year,
               detail={"score": str(score.score) if score.score is not None else None})
     unit.finalised_at = stamp
@@ -172,6 +182,7 @@ def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: 
             raise RefusedError(f"unit {unit.name} is not finalised")
         db.execute("UPDATE period_units SET finalised_at = NULL, finalised_by = NULL "
                    "WHERE year = ? AND unit_uuid = ?", [year, unit.uuid])
+        record_unit_state(db, year, unit.uuid, "open", now_iso(), by=actor, reason=reason.strip())
         audit(db, "reopen", "unit", unit.uuid, actor=actor, year=year, reason=reason.strip())
     unit.finalised_at = None
     unit.finalised_by = None

@@ -1,0 +1,145 @@
+"""Backup and restore of the database file.
+
+A backup is taken with SQLite's online backup API (consistent even while the app writes) and checked with
+``PRAGMA integrity_check`` before it is put in place. A restore refuses a damaged file or one written by a
+newer version, and first takes an automatic backup of the current database. Automatic backups (before an
+import or a restore) go to ``<data dir>/backups``; only the last N are kept (setting ``backup.keep``,
+default 10).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from ..errors import RefusedError, StorageError
+from ..paths import data_dir
+from ..storage.migrations import known_names
+
+DEFAULT_KEEP = 10
+AUTO_PREFIX = "kepatuhan-auto-"
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _integrity(conn: sqlite3.Connection) -> str:
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    text = "; ".join(r[0] for r in rows[:3])
+    return "" if text == "ok" else text
+
+
+def backup_database(source: str | Path | sqlite3.Connection, out: str | Path) -> Path:
+    """Copy the database (a path or an open connection) to ``out``, integrity-checked, atomically."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".db", dir=str(out.parent))
+    os.close(fd)
+    tmp = Path(tmp_name)
+    own = not isinstance(source, sqlite3.Connection)
+    try:
+        src = sqlite3.connect(str(source), timeout=10) if own else source
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+                problem = _integrity(dest)
+            finally:
+                dest.close()
+        finally:
+            if own:
+                src.close()
+        if problem:
+            raise StorageError(f"{out}: the backup copy failed its integrity check ({problem}); nothing was written")
+        os.replace(tmp, out)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{out}: backup failed ({exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+def check_backup(path: str | Path) -> int:
+    """Refuse a file that is not a sound Kepatuhan database of this or an older schema; return its schema."""
+    path = Path(path)
+    if not path.is_file():
+        raise RefusedError(f"{path}: no such file")
+    try:
+        conn = _connect_ro(path)
+    except sqlite3.DatabaseError as exc:
+        raise RefusedError(f"{path}: not a database ({exc}); nothing was restored") from None
+    try:
+        problem = _integrity(conn)
+        if problem:
+            raise RefusedError(f"{path}: the file is damaged ({problem}); nothing was restored")
+        try:
+            names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+            conn.execute("SELECT 1 FROM periods LIMIT 1")
+        except sqlite3.DatabaseError:
+            raise RefusedError(f"{path}: not a Kepatuhan database; nothing was restored") from None
+    finally:
+        conn.close()
+    unknown = [n for n in names if n not in known_names()]
+    if unknown:
+        raise RefusedError(f"{path}: written by a newer version of Kepatuhan Desktop (schema steps "
+                           f"{', '.join(unknown)}); update the application; nothing was restored")
+    return len(names)
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def auto_backup(source: str | Path | sqlite3.Connection, *, folder: str | Path | None = None,
+                keep: int = DEFAULT_KEEP, label: str = "") -> Path:
+    """Take an automatic backup into ``folder`` and delete all but the last ``keep`` automatic backups."""
+    folder = Path(folder) if folder else backups_dir()
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    suffix = f"-{label}" if label else ""
+    target = backup_database(source, folder / f"{AUTO_PREFIX}{stamp}{suffix}.db")
+    prune_backups(folder, keep)
+    return target
+
+
+def list_backups(folder: str | Path | None = None) -> list[Path]:
+    folder = Path(folder) if folder else backups_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{AUTO_PREFIX}*.db"))
+
+
+def prune_backups(folder: str | Path | None = None, keep: int = DEFAULT_KEEP) -> list[Path]:
+    found = list_backups(folder)
+    removed = found[:-keep] if keep > 0 else found
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def restore_database(db_path: str | Path, source: str | Path, *, folder: str | Path | None = None,
+                     keep: int = DEFAULT_KEEP) -> Path | None:
+    """Replace the database at ``db_path`` by the backup ``source`` after checking it. The current database
+    is backed up first (returned; None if there was none). The restored file is migrated when opened."""
+    check_backup(source)
+    db_path = Path(db_path)
+    taken = auto_backup(db_path, folder=folder, keep=keep, label="before-restore") if db_path.exists() else None
+    src = _connect_ro(Path(source))
+    try:
+        dest = sqlite3.connect(str(db_path), timeout=10)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{db_path}: restore failed ({exc}); the previous database is in {taken}") from None
+    finally:
+        src.close()
+    return taken

@@ -1,0 +1,90 @@
+"""Conflicts between answers from two databases: listing them, and resolving one (an audited change that is
+itself a new version, exported and merged like any other)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.answers import AnswerError, parse_answer, value_text
+from ..domain.scoring import NA
+from ..errors import NotFoundError, RefusedError
+from ..storage.db import audit, now_iso
+from ..storage.forms import instrument_for_year
+from ..storage.versions import (
+    Conflict,
+    heads_of,
+    list_conflicts,
+    recompute_answer,
+    recompute_unit,
+    record_answer,
+    record_unit_state,
+    slot_records,
+    unit_state,
+)
+
+__all__ = ["Conflict", "list_conflicts", "resolve_conflict", "find_conflict"]
+
+
+def find_conflict(db: Database, conflict_id: str) -> Conflict:
+    matches = [c for c in list_conflicts(db) if c.id == conflict_id or c.id.startswith(conflict_id)]
+    if not matches or not conflict_id:
+        raise NotFoundError(f"no open conflict with id {conflict_id} ('kepatuhan conflicts list' shows them)")
+    if len(matches) > 1:
+        raise RefusedError(f"conflict id {conflict_id} is ambiguous; give more characters")
+    return matches[0]
+
+
+def _norm_fp(fp: str) -> str:
+    return fp.replace("-", "").lower()
+
+
+def resolve_conflict(db: Database, conflict_id: str, *, take: str | None = None, keep: str | None = None,
+                     reason: str = "", actor: str = "") -> Conflict:
+    """Settle a conflict: ``take`` a value (checked against the indicator) or ``keep`` the version of the author
+    with this fingerprint. The new version supersedes every competing one; on a finalised unit the
+    finalisation is renewed to include it. Audited with the reason."""
+    if (take is None) == (keep is None):
+        raise RefusedError("give either --take VALUE or --keep FINGERPRINT")
+    conflict = find_conflict(db, conflict_id)
+    instrument = instrument_for_year(db, conflict.year)
+    indicator = instrument.indicator_map[conflict.indicator]
+    records = {r.id: r for r in slot_records(db, "answer", conflict.slot)}
+    if keep is not None:
+        chosen = [records[v.id] for v in conflict.versions if _norm_fp(v.author) == _norm_fp(keep)]
+        if not chosen:
+            authors = ", ".join(sorted({f"{v.author_name} {v.author}" for v in conflict.versions}))
+            raise NotFoundError(f"no version by {keep} in conflict {conflict.id} (authors: {authors})")
+        body = max(chosen, key=lambda r: r.key()).body
+        cleared = bool(body.get("cleared"))
+        value, na, note = body.get("value"), bool(body.get("na")), body.get("note", "")
+    else:
+        try:
+            parsed = parse_answer(indicator, take or "")
+        except AnswerError as exc:
+            raise RefusedError(str(exc)) from None
+        cleared = False
+        value, na = (None, True) if parsed is NA else (value_text(parsed), False)
+        shown = records.get(conflict.shown)
+        note = shown.body.get("note", "") if shown else ""
+    stamp = now_iso()
+    with db.atomic():
+        heads = heads_of(db, list(records.values()))
+        version = record_answer(db, conflict.year, conflict.unit_uuid, conflict.product_uuid, conflict.indicator,
+                                conflict.slot, value, na, note, stamp, cleared=cleared, by=actor,
+                                reason=reason or "conflict resolved",
+                                extra_parents=[v.id for v in conflict.versions] + [h.id for h in heads])
+        if conflict.kind == "finalised":
+            state = unit_state(db, conflict.year, conflict.unit_uuid)
+            basis = [b for b in (state.body.get("basis") or []) if b not in records] if state else []
+            record_unit_state(db, conflict.year, conflict.unit_uuid, "final", stamp,
+                              by=(state.body.get("by") if state else "") or actor,
+                              reason=reason or "conflict resolved", basis=basis + [version])
+            recompute_unit(db, conflict.year, conflict.unit_uuid)
+        else:
+            recompute_answer(db, conflict.slot)
+        audit(db, "resolve", "conflict", conflict.slot, actor=actor, year=conflict.year, reason=reason,
+              detail={"conflict": conflict.id, "kind": conflict.kind, "indicator": conflict.indicator,
+                      "unit": conflict.unit_uuid, "product": conflict.product_uuid, "version": version,
+                      "chosen": {"take": take, "keep": keep},
+                      "versions": [v.id for v in conflict.versions]})
+    return conflict

@@ -1,0 +1,477 @@
+"""Record versions for exchange by file: immutable, content-addressed records and the state derived from them.
+
+A *record* is one change that can travel between databases: a version of an answer slot, of a survey
+response, a finalise/reopen event of a unit, an evidence link, an audit entry. Its body is canonical JSON;
+its id is the hash of that body, so the same change has the same id everywhere. A version names the versions
+it supersedes (``parents``); the *heads* of a slot are its versions that no other version supersedes.
+
+The rows of ``answers``, ``survey_responses`` and ``period_units`` are derived from the set of records by a
+fixed rule (:func:`recompute_answer`, :func:`recompute_unit`), which is what makes import order-independent
+and idempotent:
+
+- one head, or several with the same value: that value is shown;
+- several heads with different values: a ``values`` conflict; the head shown is the latest edit, then the
+  higher Lamport counter, then the higher fingerprint (then the id), so every database agrees;
+- the unit is finalised (its winning unit event says ``final``) and a head is not among the versions the
+  finaliser saw (``basis``): a ``finalised`` conflict; the finalised value stays shown.
+
+A local edit (:func:`record_answer`, called by ``storage.answers``) supersedes every head of its slot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from .db import stable_uuid
+from .keys import ensure_key
+
+KINDS = ("answer", "survey", "unit", "evidence", "audit")
+
+
+def canonical(body: dict) -> str:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def record_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def unit_slot(year: int, unit_uuid: str) -> str:
+    return stable_uuid("unit-state", year, unit_uuid)
+
+
+def order_key(body: dict, rid: str) -> tuple:
+    """The fixed display rule: latest edit, then Lamport counter, then fingerprint, then id."""
+    return (body.get("at", ""), body.get("lamport", 0), body.get("author", ""), rid)
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    body: dict
+
+    @property
+    def author(self) -> str:
+        return self.body.get("author", "")
+
+    def key(self) -> tuple:
+        return order_key(self.body, self.id)
+
+
+def next_lamport(db: Database) -> int:
+    row = db.execute("SELECT max(lamport) FROM xrecords").fetchone()
+    return (row[0] or 0) + 1
+
+
+def _institution_of(db: Database, unit_uuid: str) -> str:
+    row = db.execute("SELECT institution_uuid FROM units WHERE uuid = ?", [unit_uuid]).fetchone()
+    return row[0] if row else ""
+
+
+def insert_record(db: Database, body: dict, *, batch: str | None = None, text: str | None = None) -> tuple[str, bool]:
+    """Store a record (idempotent). ``text`` is the canonical body when it comes from a signed batch.
+    Returns (id, new?)."""
+    text = text if text is not None else canonical(body)
+    rid = record_id(text)
+    if db.execute("SELECT 1 FROM xrecords WHERE id = ?", [rid]).fetchone():
+        return rid, False
+    db.execute(
+        "INSERT INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, body, batch) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [rid, body["t"], body["year"], body.get("inst", ""), body.get("unit", ""), body.get("slot", ""),
+         body["author"], body.get("at", ""), body.get("lamport", 0), text, batch],
+    )
+    parents = body.get("parents") or []
+    if parents:
+        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)",
+                            [(rid, p) for p in parents])
+    return rid, True
+
+
+def slot_records(db: Database, kind: str, slot: str) -> list[Record]:
+    return [Record(r[0], json.loads(r[1])) for r in db.execute(
+        "SELECT id, body FROM xrecords WHERE kind = ? AND slot = ?", [kind, slot])]
+
+
+def heads_of(db: Database, records: list[Record]) -> list[Record]:
+    if not records:
+        return []
+    ids = [r.id for r in records]
+    marks = ",".join("?" * len(ids))
+    superseded = {row[0] for row in db.execute(f"SELECT DISTINCT parent FROM xparents WHERE parent IN ({marks})",
+                                                ids)}
+    return sorted((r for r in records if r.id not in superseded), key=Record.key)
+
+
+def _author(db: Database) -> tuple[str, str]:
+    key = ensure_key(db)
+    return key.fingerprint, key.name
+
+
+# ---- local changes ------------------------------------------------------------------------------------------
+
+
+def record_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, slot: str,
+                  value: str | None, na: bool, note: str, at: str, *, cleared: bool = False, by: str = "",
+                  reason: str = "", extra_parents: Iterable[str] = ()) -> str:
+    """A local edit of an answer slot: a new version superseding every current head. Returns its id."""
+    author, name = _author(db)
+    heads = heads_of(db, slot_records(db, "answer", slot))
+    body = {
+        "t": "answer", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid,
+        "product": product_uuid, "ind": indicator, "slot": slot,
+        "value": None if (cleared or na) else value, "na": 0 if cleared else int(bool(na)),
+        "note": "" if cleared else (note or ""), "cleared": bool(cleared),
+        "author": author, "author_name": name, "by": by or "", "at": at, "lamport": next_lamport(db),
+        "parents": sorted({h.id for h in heads} | set(extra_parents)),
+    }
+    if reason:
+        body["reason"] = reason
+    rid, _ = insert_record(db, body)
+    _refresh_conflict(db, slot, None)
+    return rid
+
+
+def record_unit_state(db: Database, year: int, unit_uuid: str, state: str, at: str, *, by: str = "",
+                      reason: str = "", basis: list[str] | None = None) -> str:
+    """A local finalise/reopen of a unit. A finalise event names the answer versions the finaliser saw."""
+    adopt_unit(db, year, unit_uuid)
+    author, name = _author(db)
+    slot = unit_slot(year, unit_uuid)
+    heads = heads_of(db, slot_records(db, "unit", slot))
+    if basis is not None:
+        basis = sorted(set(basis))
+    elif state != "final":
+        basis = []
+    else:
+        basis = sorted(r[0] for r in db.execute(
+            "SELECT version FROM answers WHERE year = ? AND unit_uuid = ? AND version IS NOT NULL",
+            [year, unit_uuid]))
+    body = {"t": "unit", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid, "slot": slot,
+            "state": state, "basis": basis, "by": by or "", "author": author, "author_name": name, "at": at,
+            "lamport": next_lamport(db), "parents": sorted(h.id for h in heads)}
+    if reason:
+        body["reason"] = reason
+    rid, _ = insert_record(db, body)
+    db.execute("UPDATE period_units SET state_version = ? WHERE year = ? AND unit_uuid = ?", [rid, year, unit_uuid])
+    return rid
+
+
+def adopt_unit(db: Database, year: int, unit_uuid: str) -> None:
+    """Give a version to answers of one unit written without one (bulk loads, older databases)."""
+    for uid, product, ind, value, na, note, at, by in db.execute(
+            "SELECT uuid, product_uuid, indicator, value, na, note, updated_at, inspector_uuid FROM answers "
+            "WHERE year = ? AND unit_uuid = ? AND version IS NULL", [year, unit_uuid]).fetchall():
+        rid = record_answer(db, year, unit_uuid, product, ind, uid, value, bool(na), note, at, by=by or "")
+        db.execute("UPDATE answers SET version = ? WHERE uuid = ?", [rid, uid])
+
+
+def adopt(db: Database, year: int, progress=None) -> int:
+    """Give versions to every change of ``year`` made without one, so that an export carries it. Bulk path
+    for slots that have no version yet (a demo or an older database). Returns the number of new records."""
+    author, name = _author(db)
+    lamport = next_lamport(db)
+    count = 0
+    versioned_slots = {r[0] for r in db.execute(
+        "SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND year = ?", [year])}
+    rows = db.execute(
+        "SELECT a.uuid, a.unit_uuid, a.product_uuid, a.indicator, a.value, a.na, a.note, a.updated_at, "
+        "a.inspector_uuid, u.institution_uuid FROM answers a JOIN units u ON u.uuid = a.unit_uuid "
+        "WHERE a.year = ? AND a.version IS NULL", [year]).fetchall()
+    bulk_records, bulk_versions = [], []
+    for uid, unit, product, ind, value, na, note, at, by, inst in rows:
+        if uid in versioned_slots:
+            rid = record_answer(db, year, unit, product, ind, uid, value, bool(na), note, at, by=by or "")
+            db.execute("UPDATE answers SET version = ? WHERE uuid = ?", [rid, uid])
+        else:
+            body = {"t": "answer", "year": year, "inst": inst, "unit": unit, "product": product, "ind": ind,
+                    "slot": uid, "value": None if na else value, "na": int(bool(na)), "note": note or "",
+                    "cleared": False, "author": author, "author_name": name, "by": by or "", "at": at,
+                    "lamport": lamport, "parents": []}
+            text = canonical(body)
+            rid = record_id(text)
+            bulk_records.append((rid, "answer", year, inst, unit, uid, author, at, lamport, text))
+            bulk_versions.append((rid, uid))
+        count += 1
+    if bulk_records:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+            "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
+        db.conn.executemany("UPDATE answers SET version = ? WHERE uuid = ?", bulk_versions)
+    # cleared answers
+    for slot, unit, product, ind, at in db.execute(
+            "SELECT slot, unit_uuid, product_uuid, indicator, at FROM xcleared WHERE year = ?", [year]).fetchall():
+        heads = heads_of(db, slot_records(db, "answer", slot))
+        if heads and not all(h.body.get("cleared") for h in heads):
+            record_answer(db, year, unit, product, ind, slot, None, False, "", at, cleared=True)
+            count += 1
+        db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
+    # survey responses
+    for uid, unit, ind, respondent, value, at, by in db.execute(
+            "SELECT uuid, unit_uuid, indicator, respondent, value, updated_at, inspector_uuid FROM survey_responses "
+            "WHERE year = ? AND version IS NULL", [year]).fetchall():
+        rid = record_survey(db, year, unit, ind, respondent, uid, value, at, by=by or "")
+        db.execute("UPDATE survey_responses SET version = ? WHERE uuid = ?", [rid, uid])
+        count += 1
+    # finalisations made without a unit event
+    for unit, finalised_at, finalised_by in db.execute(
+            "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
+            [year]).fetchall():
+        has_events = db.execute("SELECT 1 FROM xrecords WHERE kind = 'unit' AND slot = ?",
+                                [unit_slot(year, unit)]).fetchone()
+        if finalised_at is not None or has_events:
+            record_unit_state(db, year, unit, "final" if finalised_at else "open", finalised_at or "",
+                              by=finalised_by or "")
+            count += 1
+    # evidence links
+    for slot, sha, filename, added_at, size, mime, unit in db.execute(
+            "SELECT ae.answer_uuid, ae.sha256, ae.filename, ae.added_at, e.size, e.mime, a.unit_uuid "
+            "FROM answer_evidence ae JOIN evidence e ON e.sha256 = ae.sha256 JOIN answers a ON a.uuid = ae.answer_uuid "
+            "WHERE a.year = ? AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'evidence' AND "
+            "x.slot = ae.answer_uuid AND json_extract(x.body, '$.sha256') = ae.sha256)", [year]).fetchall():
+        record_evidence(db, year, unit, slot, sha, filename, added_at, size, mime)
+        count += 1
+    # audit entries of the year (what was changed, by whom, why)
+    for row in db.execute(
+            "SELECT a.uuid, a.at, a.actor, a.action, a.entity, a.entity_uuid, a.detail, a.reason FROM audit_log a "
+            "WHERE a.year = ? AND a.entity IN ('answer', 'unit', 'conflict') AND NOT EXISTS "
+            "(SELECT 1 FROM xrecords x WHERE x.kind = 'audit' AND x.slot = a.uuid)", [year]).fetchall():
+        detail = json.loads(row[6] or "{}")
+        unit = detail.get("unit", "") if row[4] == "answer" else (row[5] if row[4] == "unit" else
+                                                                  detail.get("unit", ""))
+        body = {"t": "audit", "year": year, "slot": row[0], "inst": _institution_of(db, unit) if unit else "",
+                "unit": unit, "at": row[1], "actor": row[2], "action": row[3], "entity": row[4],
+                "entity_uuid": row[5], "detail": detail, "reason": row[7], "author": author, "author_name": name,
+                "lamport": lamport}
+        insert_record(db, body)
+        count += 1
+    return count
+
+
+def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, respondent: int, slot: str,
+                  value: str | None, at: str, *, by: str = "") -> str:
+    author, name = _author(db)
+    heads = heads_of(db, slot_records(db, "survey", slot))
+    body = {"t": "survey", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid,
+            "ind": indicator, "respondent": respondent, "slot": slot, "value": value, "by": by, "author": author,
+            "author_name": name, "at": at, "lamport": next_lamport(db), "parents": sorted(h.id for h in heads)}
+    rid, _ = insert_record(db, body)
+    return rid
+
+
+def record_evidence(db: Database, year: int, unit_uuid: str, answer_uuid: str, sha256: str, filename: str,
+                    added_at: str, size: int, mime: str) -> str:
+    author, name = _author(db)
+    body = {"t": "evidence", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid,
+            "slot": answer_uuid, "sha256": sha256, "filename": filename, "size": size, "mime": mime,
+            "author": author, "author_name": name, "at": added_at, "lamport": next_lamport(db)}
+    rid, _ = insert_record(db, body)
+    return rid
+
+
+# ---- derived state ---------------------------------------------------------------------------------------------
+
+
+def unit_state(db: Database, year: int, unit_uuid: str) -> Record | None:
+    """The winning finalise/reopen event of a unit, or None when no event is known."""
+    heads = heads_of(db, slot_records(db, "unit", unit_slot(year, unit_uuid)))
+    return heads[-1] if heads else None
+
+
+def _same_value(a: dict, b: dict) -> bool:
+    return (bool(a.get("cleared")), a.get("na"), a.get("value")) == (bool(b.get("cleared")), b.get("na"),
+                                                                      b.get("value"))
+
+
+def recompute_answer(db: Database, slot: str, state: Record | None = None, *, state_known: bool = False
+                     ) -> None:
+    """Write the answer row and the conflict entry of one slot from its records."""
+    records = slot_records(db, "answer", slot)
+    if not records:
+        return
+    first = records[0].body
+    year, unit = first["year"], first["unit"]
+    if not state_known:
+        state = unit_state(db, year, unit)
+    heads = heads_of(db, records)
+    conflict: tuple[str, list[Record]] | None = None
+    if state is not None and state.body.get("state") == "final":
+        basis = set(state.body.get("basis") or ())
+        in_basis = sorted((r for r in records if r.id in basis), key=Record.key)
+        shown = in_basis[-1] if in_basis else None
+        late = [h for h in heads if h.id not in basis]
+        if late and not (shown is not None and all(_same_value(h.body, shown.body) for h in late)):
+            conflict = ("finalised", ([shown] if shown else []) + late)
+    else:
+        shown = heads[-1]
+        if any(not _same_value(h.body, shown.body) for h in heads):
+            conflict = ("values", heads)
+    _write_row(db, slot, shown)
+    _refresh_conflict(db, slot, conflict, first)
+
+
+def _write_row(db: Database, slot: str, shown: Record | None) -> None:
+    if shown is None or shown.body.get("cleared"):
+        db.execute("DELETE FROM answers WHERE uuid = ?", [slot])
+        db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
+        return
+    b = shown.body
+    current = db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone()
+    if current is not None and current[0] == shown.id:
+        return
+    db.execute(
+        "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+        "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
+        "value = excluded.value, na = excluded.na, note = excluded.note, inspector_uuid = excluded.inspector_uuid, "
+        "updated_at = excluded.updated_at, rev = excluded.rev, version = excluded.version",
+        [slot, b["year"], b["unit"], b["product"], b["ind"], None if b["na"] else b["value"], int(b["na"]),
+         b.get("note", ""), b.get("by") or None, b["at"], b["lamport"], shown.id],
+    )
+
+
+def _refresh_conflict(db: Database, slot: str, conflict: tuple[str, list[Record]] | None,
+                      first: dict | None = None) -> None:
+    if conflict is None:
+        db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
+        return
+    kind, versions = conflict
+    ids = [v.id for v in versions]
+    cid = hashlib.sha256(("|".join(sorted(ids))).encode()).hexdigest()[:10]
+    assert first is not None
+    db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
+    db.execute("INSERT INTO xconflicts(id, kind, year, institution_uuid, unit_uuid, slot, indicator, product_uuid, "
+               "versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [cid, kind, first["year"], first.get("inst", ""), first["unit"], slot, first["ind"],
+                first.get("product", ""), json.dumps(ids)])
+
+
+def recompute_unit(db: Database, year: int, unit_uuid: str) -> None:
+    """Write the finalised state of a unit from its events, then every answer slot of the unit."""
+    state = unit_state(db, year, unit_uuid)
+    if state is not None:
+        b = state.body
+        final = b.get("state") == "final"
+        db.execute("UPDATE period_units SET finalised_at = ?, finalised_by = ?, state_version = ? "
+                   "WHERE year = ? AND unit_uuid = ?",
+                   [b["at"] if final else None, (b.get("by") or b.get("author_name")) if final else None, state.id,
+                    year, unit_uuid])
+    for (slot,) in db.execute("SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND year = ? AND "
+                              "unit_uuid = ?", [year, unit_uuid]).fetchall():
+        recompute_answer(db, slot, state, state_known=True)
+
+
+def recompute_survey(db: Database, slot: str) -> None:
+    heads = heads_of(db, slot_records(db, "survey", slot))
+    if not heads:
+        return
+    shown = heads[-1]
+    b = shown.body
+    db.execute(
+        "INSERT INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, inspector_uuid, "
+        "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
+        "value = excluded.value, inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, "
+        "version = excluded.version",
+        [slot, b["year"], b["unit"], b["ind"], b["respondent"], b["value"], b.get("by") or None, b["at"], shown.id])
+
+
+def apply_record(db: Database, rid: str, body: dict) -> None:
+    """Make a stored record take effect (evidence links and audit entries; answer/unit/survey rows are
+    recomputed by the caller once per slot)."""
+    kind = body["t"]
+    if kind == "evidence":
+        db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
+                   "VALUES (?, ?, ?, ?)", [body["slot"], body["sha256"], body["filename"], body["at"]])
+    elif kind == "audit":
+        db.execute("INSERT OR IGNORE INTO audit_log(uuid, at, actor, action, entity, entity_uuid, year, detail, "
+                   "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [body["slot"], body["at"], body.get("actor", ""), body["action"], body["entity"],
+                    body.get("entity_uuid", ""), body["year"],
+                    json.dumps(body.get("detail") or {}, ensure_ascii=False, sort_keys=True),
+                    body.get("reason", "")])
+
+
+# ---- conflicts --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ConflictVersion:
+    id: str
+    author: str
+    author_name: str
+    at: str
+    value: str
+    note: str
+    finalised: bool = False
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str
+    year: int
+    institution_uuid: str
+    institution_code: str
+    unit_uuid: str
+    unit_code: str
+    product_uuid: str
+    product_code: str
+    indicator: str
+    slot: str
+    shown: str  # id of the version currently shown
+    versions: list[ConflictVersion]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "year": self.year, "institution": self.institution_code,
+                "unit": self.unit_code, "product": self.product_code, "indicator": self.indicator,
+                "shown": self.shown,
+                "versions": [{"id": v.id, "author": v.author, "author_name": v.author_name, "at": v.at,
+                              "value": v.value, "note": v.note, "finalised": v.finalised} for v in self.versions]}
+
+
+def _value_label(body: dict) -> str:
+    if body.get("cleared"):
+        return "(cleared)"
+    return "NA" if body.get("na") else str(body.get("value"))
+
+
+def list_conflicts(db: Database, year: int | None = None, unit_uuid: str | None = None) -> list[Conflict]:
+    sql = ("SELECT c.id, c.kind, c.year, c.institution_uuid, coalesce(i.code, ''), c.unit_uuid, coalesce(u.code, ''), "
+           "c.product_uuid, coalesce(p.code, ''), c.indicator, c.slot, c.versions FROM xconflicts c "
+           "LEFT JOIN institutions i ON i.uuid = c.institution_uuid LEFT JOIN units u ON u.uuid = c.unit_uuid "
+           "LEFT JOIN products p ON p.uuid = c.product_uuid")
+    where, params = [], []
+    if year is not None:
+        where.append("c.year = ?")
+        params.append(year)
+    if unit_uuid is not None:
+        where.append("c.unit_uuid = ?")
+        params.append(unit_uuid)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.year, i.code, u.code, c.indicator, p.code"
+    out = []
+    for row in db.execute(sql, params).fetchall():
+        ids = json.loads(row[11])
+        shown = db.execute("SELECT version FROM answers WHERE uuid = ?", [row[10]]).fetchone()
+        versions = []
+        state = unit_state(db, row[2], row[5]) if row[1] == "finalised" else None
+        basis = set(state.body.get("basis") or ()) if state else set()
+        for rid in ids:
+            body_row = db.execute("SELECT body FROM xrecords WHERE id = ?", [rid]).fetchone()
+            b = json.loads(body_row[0])
+            versions.append(ConflictVersion(rid, b["author"], b.get("author_name", ""), b["at"], _value_label(b),
+                                            b.get("note", ""), rid in basis))
+        out.append(Conflict(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10],
+                            shown[0] if shown else "", versions))
+    return out
+
+
+def conflicted_units(db: Database, year: int) -> set[str]:
+    """Units of ``year`` with at least one open conflict (flagged in the views)."""
+    return {r[0] for r in db.execute("SELECT DISTINCT unit_uuid FROM xconflicts WHERE year = ?", [year])}

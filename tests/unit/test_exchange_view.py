@@ -1,0 +1,110 @@
+"""The Exchange page (offscreen): import with summary, refusal explained, conflicts resolved, keys, backups."""
+
+from __future__ import annotations
+
+import pytest
+
+from kepatuhan_desktop.storage.keys import export_public_key
+
+from .exchange_helpers import make_office
+
+
+@pytest.fixture
+def view_office(tmp_path, qtbot):
+    from kepatuhan_desktop.ui.context import AppContext
+    from kepatuhan_desktop.ui.exchange.view import ExchangeView
+
+    coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
+    ani.answer("kab-a", "u1", "in1", 3, note="papan ada")
+    budi.answer("kab-a", "u1", "in1", 1, note="papan rusak")
+    pa, pb = ani.export(), budi.export()
+    ctx = AppContext(coord.path)
+    view = ExchangeView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    yield ctx, view, coord, ani, budi, pa, pb
+    ctx.close()
+
+
+def test_import_summary_conflict_and_resolution(view_office, qtbot, tmp_path):
+    ctx, view, coord, ani, budi, pa, pb = view_office
+    panel = view.transfer
+    panel.import_files([pa, pb], backup=True)
+    qtbot.waitUntil(lambda: panel.task is not None and panel.task.finished, timeout=20000)
+    text = panel.summary.toPlainText()
+    assert "kab-a" in text and "conflict" in text
+    # the conflict appears with both answers side by side
+    assert len(view.conflicts.conflicts) == 1
+    assert "(1)" in view.tabs.tabText(1)
+    boxes = [view.conflicts.detail_layout.itemAt(i).widget() for i in range(view.conflicts.detail_layout.count())]
+    assert sorted(b.title() for b in boxes) == ["ani", "budi"]
+    view.tabs.setCurrentIndex(1)
+    view.grab().save(str(tmp_path / "conflicts.png"))
+    # a reason is required; then keep ani's answer
+    assert not view.conflicts.resolve(keep=ani.fp)
+    assert "reason" in view.conflicts.message.text()
+    view.conflicts.reason.setText("rapat")
+    assert not view.conflicts.resolve(take="9")
+    assert "outside" in view.conflicts.message.text()
+    view.conflicts.reason.setText("foto")
+    assert view.conflicts.resolve(keep=ani.fp)
+    assert view.conflicts.conflicts == []
+    assert ctx.db.execute("SELECT value FROM answers WHERE indicator = 'in1'").fetchone() == ("3",)
+    # history lists both packages; an automatic backup was taken before the import
+    assert view.history.tree.topLevelItemCount() == 2
+    assert view.backups.tree.topLevelItemCount() == 1
+    view.tabs.setCurrentIndex(0)
+    view.grab().save(str(tmp_path / "transfer.png"))
+
+
+def test_refusal_is_explained_and_nothing_changes(view_office, qtbot, tmp_path):
+    ctx, view, coord, ani, budi, pa, pb = view_office
+    cut = tmp_path / "cut.kpk"
+    cut.write_bytes(pa.read_bytes()[:300])
+    before = ctx.db.execute("SELECT count(*) FROM xrecords").fetchone()[0]
+    view.transfer.import_files([cut])
+    qtbot.waitUntil(lambda: view.transfer.task.finished, timeout=20000)
+    assert "cut.kpk" in view.transfer.last_error and "truncated" in view.transfer.last_error
+    assert "cut.kpk" in view.transfer.summary.toPlainText()
+    assert ctx.db.execute("SELECT count(*) FROM xrecords").fetchone()[0] == before
+
+
+def test_export_keys_and_backup_restore(view_office, qtbot, tmp_path):
+    ctx, view, coord, ani, budi, pa, pb = view_office
+    out = tmp_path / "out.kpk"
+    view.transfer.plan_radio.setChecked(True)
+    view.transfer.export_to(out)
+    qtbot.waitUntil(lambda: view.transfer.task.finished, timeout=20000)
+    assert out.exists() and "Plan package" in view.transfer.summary.toPlainText() or "Paket" in \
+        view.transfer.summary.toPlainText()
+    # keys: own fingerprint shown, trust a file, revoke
+    keys = view.keys
+    assert keys.own_fp.text() == coord.fp
+    other = tmp_path / "x.pub"
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.keys import init_key
+
+    xdb = open_database(tmp_path / "x.db")
+    init_key(xdb, "Kantor X")
+    other.write_text(export_public_key(xdb))
+    xdb.close()
+    assert keys.trust_file(other)
+    names = [keys.tree.topLevelItem(i).text(0) for i in range(keys.tree.topLevelItemCount())]
+    assert "Kantor X" in names
+    fp = next(keys.tree.topLevelItem(i).text(1) for i in range(keys.tree.topLevelItemCount())
+              if keys.tree.topLevelItem(i).text(0) == "Kantor X")
+    keys.revoke(fp, "uji")
+    view.tabs.setCurrentIndex(2)
+    view.grab().save(str(tmp_path / "keys.png"))
+    keys.export_key(tmp_path / "me.pub")
+    assert coord.fp in (tmp_path / "me.pub").read_text()
+    # backup, change, restore
+    assert view.backups.backup_to(tmp_path / "b.db")
+    ctx.db.execute("DELETE FROM trusted_keys")
+    ctx.db.conn.commit()
+    assert view.backups.restore_from(tmp_path / "b.db")
+    assert ctx.db.execute("SELECT count(*) FROM trusted_keys").fetchone()[0] > 0
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"x" * 5000)
+    assert not view.backups.restore_from(broken)
+    assert "broken.db" in view.backups.status.text()
