@@ -221,12 +221,14 @@ def test_navigator_progress_filter_and_next_unanswered_unit(qtbot, ctx):
     nav = page.navigator
     unit = empty_unit(ctx.db)
     item = nav._unit_items[unit.uuid]
+    item.parent().setExpanded(True)                     # unit rows are filled in when shown
     assert item.text(1) == f"0/{len(page.instrument.unit_indicators) + 2 * len(page.instrument.product_indicators)}"
     nav.filter.setText("lebong")
     visible = [i for i in nav._inst_items.values() if not i.isHidden()]
     assert [i.text(0) for i in visible] == ["Kab. Lebong"]
     nav.filter.setText("")
     complete = next(u for inst in page.plan if inst.code == "kab-bengkalis" for u in inst.units)
+    nav._unit_items[complete.uuid].parent().setExpanded(True)
     assert nav._unit_items[complete.uuid].text(2)      # score badge once complete
     page.open_unit(complete.uuid)
     page.next_unanswered_unit()

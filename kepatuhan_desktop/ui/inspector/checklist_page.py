@@ -16,6 +16,7 @@ from ...storage.forms import instrument_for_year
 from ...storage.queries import PlanUnit, load_answers, load_plan, unit_answers
 from ...storage.survey import survey_state
 from ..context import Changes
+from ..tasks import run_task
 from ..qt import (
     QDialog,
     QFileDialog,
@@ -40,6 +41,7 @@ from .navigator import Navigator
 from .survey_dialog import SurveyDialog
 
 LAST_UNIT = "ui.checklist.unit"
+SYNC_SCORING_UNITS = 400   # above this, the navigator's scores are computed in the background
 FIRST_CARDS = 10    # built before the unit is shown
 BATCH_CARDS = 8     # built per event-loop turn afterwards
 THUMB = 44
@@ -62,6 +64,8 @@ class ChecklistPage(QWidget):
         self._generation = 0
         self._notes: dict = {}
         self._with_evidence: set = set()
+        self._touched: set[str] = set()
+        self._score_generation = 0
         self.current = -1
         self.undo_stack: list[tuple[int, str, Slot, object]] = []   # (year, unit uuid, slot, previous value)
         self._emitting = False
@@ -165,9 +169,25 @@ class ChecklistPage(QWidget):
         self.instrument = instrument_for_year(self.ctx.db, self.year)
         self.plan = load_plan(self.ctx.db, self.year)
         self.units = {u.uuid: u for inst in self.plan for u in inst.units}
-        answers = load_answers(self.ctx.db, self.year)
-        scores = {u.uuid: score_unit(self.instrument, unit_answers(u, answers)) for u in self.units.values()}
-        self.navigator.load(self.instrument, self.plan, scores, self.lang)
+        units = list(self.units.values())
+        instrument, year = self.instrument, self.year
+        if len(units) <= SYNC_SCORING_UNITS:
+            answers = load_answers(self.ctx.db, year)
+            scores = {u.uuid: score_unit(instrument, unit_answers(u, answers)) for u in units}
+            self.navigator.load(instrument, self.plan, scores, self.lang)
+        else:
+            # A national period: show the tree now, score every unit off the UI thread.
+            self.navigator.load(instrument, self.plan, {}, self.lang)
+            self._touched = set()
+            self._score_generation += 1
+            generation = self._score_generation
+
+            def work(job):
+                answers = load_answers(job.db, year)
+                return {u.uuid: score_unit(instrument, unit_answers(u, answers)) for u in units}
+
+            run_task(self, self.ctx, work, show_progress=False,
+                     on_done=lambda scores: self._scores_loaded(generation, scores))
         keep = self.unit.uuid if self.unit is not None else self.ctx.setting(LAST_UNIT)
         if keep in self.units:
             index = self.current
@@ -176,6 +196,13 @@ class ChecklistPage(QWidget):
                 self.set_current(index)
         else:
             self._close_unit()
+
+    def _scores_loaded(self, generation: int, scores: dict) -> None:
+        if generation != self._score_generation or self.ctx.closed:
+            return
+        for uuid in self._touched:   # answered meanwhile: the panel's score is newer
+            scores.pop(uuid, None)
+        self.navigator.set_scores(scores)
 
     def _close_unit(self) -> None:
         self.unit = None
@@ -273,7 +300,8 @@ class ChecklistPage(QWidget):
             QTimer.singleShot(0, lambda: self._build_later(generation))
 
     def _stop(self) -> None:
-        self._generation += 1   # pending batches of cards are dropped
+        self._generation += 1         # pending batches of cards are dropped
+        self._score_generation += 1   # and a background scoring result
 
     def _build_later(self, generation: int) -> None:
         if generation != self._generation or self.ctx.closed:
@@ -495,6 +523,7 @@ class ChecklistPage(QWidget):
                 text += f" ({slot.product.name})"
             names[slot.key] = text
         self.live.show_score(self.instrument, score, answers, self.lang, names)
+        self._touched.add(self.unit.uuid)
         self.navigator.update_unit(self.unit, score)
         self._update_buttons(score)
 
