@@ -33,6 +33,7 @@ from .qt import (
     QMessageBox,
     QPlainTextEdit,
     QShortcut,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("pageNav")
-        self.nav.setMaximumWidth(170)
+        self.nav.setMaximumWidth(200)
         self.nav.setAccessibleName(self.tr("Views"))
         self.stack = QStackedWidget()
         for _ in self.pages:
@@ -167,7 +168,9 @@ class MainWindow(QMainWindow):
                 self._shortcuts.append(sc)
 
         self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
+        self.status_label.setMinimumWidth(50)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.status_label, 1)
         ctx.changed.connect(self._on_changed)
         ctx.year_changed.connect(lambda _y: self._fill_years())
         self.retranslate()
@@ -239,6 +242,9 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             item.setText(title)
             item.setToolTip(f"{title} ({page.shortcut})" if page.shortcut else title)
+        widest = max((self.nav.fontMetrics().horizontalAdvance(self.nav.item(r).text())
+                      for r in range(self.nav.count())), default=80)
+        self.nav.setMinimumWidth(min(widest + 36, 200))
         self.year_label.setText(self.tr("&Period: "))
         self.year_combo.setAccessibleName(self.tr("Assessment period"))
         self.menu_file.setTitle(self.tr("&File"))

@@ -16,7 +16,6 @@ from ...storage.forms import instrument_for_year
 from ...storage.queries import PlanUnit, load_answers, load_plan, unit_answers
 from ...storage.survey import survey_state
 from ..context import Changes
-from ..tasks import run_task
 from ..qt import (
     QDialog,
     QFileDialog,
@@ -35,6 +34,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..tasks import run_task
 from .checklist import CARD_STYLE, IndicatorCard, SectionHeader, Slot, unit_slots
 from .live_panel import LivePanel
 from .navigator import Navigator
@@ -73,6 +73,7 @@ class ChecklistPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.navigator = Navigator()
+        self.navigator.setMinimumWidth(250)
         self.navigator.unit_selected.connect(self.open_unit)
         self.navigator.next_button.clicked.connect(self.next_unanswered_unit)
         splitter.addWidget(self.navigator)
@@ -89,6 +90,7 @@ class ChecklistPage(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("how")
         self.subtitle.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
         self.finalise_button = QPushButton(self.tr("Finalise unit"))
@@ -115,6 +117,7 @@ class ChecklistPage(QWidget):
         self.keys_hint = QLabel(self.tr("Keys: 0-9 answer and move on · N = N/A · Del clears · \u2191\u2193 move · "
                                         "Enter = next unanswered · Ctrl+Z undo"))
         self.keys_hint.setObjectName("how")
+        self.keys_hint.setWordWrap(True)
         c_layout.addWidget(self.keys_hint)
         splitter.addWidget(center)
 
@@ -124,7 +127,7 @@ class ChecklistPage(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([280, 760, 250])
+        splitter.setSizes([300, 720, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -369,7 +372,11 @@ class ChecklistPage(QWidget):
 
     def _ensure_visible(self, card: IndicatorCard) -> None:
         try:
-            self.scroll.ensureWidgetVisible(card, 0, 40)
+            bar = self.scroll.verticalScrollBar()
+            top, height = card.y(), card.height()
+            view = self.scroll.viewport().height()
+            if top < bar.value() or top + height > bar.value() + view:
+                bar.setValue(max(0, top - min(80, max(0, view - height) // 3)))
         except RuntimeError:  # the card was deleted (unit switched)
             pass
 

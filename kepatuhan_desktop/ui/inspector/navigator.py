@@ -200,7 +200,7 @@ class Navigator(QWidget):
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
-        for inst_uuid, inst_item in self._inst_items.items():
+        for inst_item in self._inst_items.values():
             inst_match = not needle or needle in inst_item.text(0).lower() or needle in inst_item.toolTip(0).lower()
             any_unit = False
             for i in range(inst_item.childCount()):
