@@ -11,7 +11,6 @@ import traceback
 
 from .. import APP_NAME, __version__
 from ..storage.db import schema_version
-from ..storage.keys import own_key
 from ..storage.migrations import SCHEMA_VERSION
 from .context import AppContext, Changes
 from .i18n import LANGUAGES, install_language
@@ -283,6 +282,8 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Inspector: {who}").format(who=who))
         else:
             parts.append(self.tr("No inspector set"))
+        from ..storage.keys import own_key  # imports cryptography: only when the status is shown
+
         key = own_key(self.ctx.db)
         if key is not None:
             parts.append(self.tr("Signing key {fp}").format(fp=key.fingerprint))

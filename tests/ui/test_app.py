@@ -139,6 +139,10 @@ def test_first_run_welcome_creates_the_database(qtbot, tmp_path):
     qtbot.keyClicks(dialog.nip, "198701012010012001")
     qtbot.keyClicks(dialog.office, "Perwakilan Bali")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.language.setCurrentIndex(dialog.language.findData("id"))
+    qtbot.waitUntil(lambda: dialog.labels[0].text() == "&Nama:")   # the dialog follows the chosen language
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.waitUntil(lambda: dialog.labels[0].text() == "&Name:")
     assert ok is not None
     db = dialog.create()
     try:

@@ -235,3 +235,30 @@ def test_navigator_progress_filter_and_next_unanswered_unit(qtbot, ctx):
     assert page.unit.uuid != complete.uuid
     assert not score_plan_unit(ctx.db, 2024, page.instrument, page.unit).complete
     QApplication.processEvents()
+
+
+def test_number_indicator_takes_a_typed_value_and_refuses_one_out_of_range(qtbot, ctx, tmp_path):
+    """Method C (2025) has indicators answered with a number; a unit without products answers all at once."""
+    from kepatuhan_desktop.storage.plan import import_loci
+
+    plan = tmp_path / "plan-2025.csv"
+    plan.write_text("institution,institution_name,kind,province,unit,unit_name\n"
+                    "kab-uji,Kab. Uji,kabupaten,Bali,dukcapil,Disdukcapil\n", encoding="utf-8")
+    import_loci(ctx.db, plan, 2025)
+    ctx.set_year(2025)
+    page = make_page(qtbot, ctx)
+    assert page.instrument.key.startswith("ori-2025")
+    unit = next(u for inst in page.plan for u in inst.units)
+    page.open_unit(unit.uuid)
+    page.ensure_built()
+    card = next(c for c in page.cards if c.slot.indicator.input == "number")
+    ind = card.slot.indicator
+    card.entry.setText("57,5")
+    card.entry.editingFinished.emit()
+    assert get_answer(ctx.db, 2025, unit.uuid, "", ind.id).value == Fraction(115, 2)
+    assert card.value == Fraction(115, 2)
+    card.entry.setText(str(ind.max + 1))
+    card.entry.editingFinished.emit()
+    assert "outside" in page.message.text()
+    assert get_answer(ctx.db, 2025, unit.uuid, "", ind.id).value == Fraction(115, 2)
+    assert card.entry.text() == "57.5"
