@@ -36,6 +36,7 @@ from .qt import (
     QSplitter,
     QStackedWidget,
     Qt,
+    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.pages = tuple(pages if pages is not None else PAGES)
         self.page_widgets: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}
+        self._started = False
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
 
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._on_changed)
         ctx.year_changed.connect(lambda _y: self._fill_years())
         self.retranslate()
+        self._started = True
         self._fill_years()
         self.nav.setCurrentRow(0)
 
@@ -251,7 +254,9 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Kepatuhan Desktop"))
-        self._update_status()
+        self._update_status(with_key=self._started)
+        if not self._started:
+            QTimer.singleShot(0, self._update_status)
         self._update_title()
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -272,7 +277,9 @@ class MainWindow(QMainWindow):
             title += f" \u2014 {QCoreApplication.translate('Pages', page.title)}"
         self.setWindowTitle(title)
 
-    def _update_status(self) -> None:
+    def _update_status(self, with_key: bool = True) -> None:
+        if self.ctx.closed:
+            return
         inspector = self.ctx.inspector
         parts = []
         if inspector:
@@ -282,11 +289,12 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Inspector: {who}").format(who=who))
         else:
             parts.append(self.tr("No inspector set"))
-        from ..storage.keys import own_key  # imports cryptography: only when the status is shown
+        if with_key:
+            from ..storage.keys import own_key  # imports cryptography: after the window is up
 
-        key = own_key(self.ctx.db)
-        if key is not None:
-            parts.append(self.tr("Signing key {fp}").format(fp=key.fingerprint))
+            key = own_key(self.ctx.db)
+            if key is not None:
+                parts.append(self.tr("Signing key {fp}").format(fp=key.fingerprint))
         parts.append(str(self.ctx.db_path))
         self.status_label.setText("   |   ".join(parts))
 

@@ -181,3 +181,13 @@ def test_version_flag(flag, capsys):
         main([flag])
     assert exc.value.code == 0
     assert "Kepatuhan Desktop" in capsys.readouterr().out
+
+
+def test_status_bar_shows_the_signing_key_once_there(qtbot, ctx):
+    from kepatuhan_desktop.storage.keys import init_key
+
+    key = init_key(ctx.db, "Inspektur Uji")
+    window = main_window.MainWindow(ctx, pages=(CHECKLIST,))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: key.fingerprint in window.status_label.text())
+    assert "Inspektur Uji (Kantor Pusat)" in window.status_label.text()
