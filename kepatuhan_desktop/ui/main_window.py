@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status_label, 1)
         ctx.changed.connect(self._on_changed)
-        ctx.year_changed.connect(lambda _y: self._fill_years())
+        ctx.year_changed.connect(self._year_changed)
         self.retranslate()
         self._started = True
         self._fill_years()
@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
         for row, page in enumerate(self.pages):
             widget = self.page_widgets.pop(page.key, None)
             if widget is not None:
+                shutdown = getattr(widget, "shutdown", None)
+                if callable(shutdown):
+                    shutdown()
                 blank = QWidget()
                 self.stack.insertWidget(row, blank)
                 self.stack.removeWidget(widget)
@@ -307,6 +310,9 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(current))
         self.year_combo.blockSignals(False)
+
+    def _year_changed(self, _year: int) -> None:
+        self._fill_years()
 
     def _year_chosen(self, index: int) -> None:
         year = self.year_combo.itemData(index)

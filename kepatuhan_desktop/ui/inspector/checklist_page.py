@@ -146,7 +146,7 @@ class ChecklistPage(QWidget):
             sc.activated.connect(self.next_unanswered)
         ctx.changed.connect(self._on_changed)
         ctx.closing.connect(self._stop)
-        ctx.year_changed.connect(lambda _year: self.refresh(force=True))
+        ctx.year_changed.connect(self._year_changed)   # bound methods: disconnected when the page goes
         self._update_buttons()
         self.refresh(force=True)
 
@@ -302,9 +302,14 @@ class ChecklistPage(QWidget):
             generation = self._generation
             QTimer.singleShot(0, lambda: self._build_later(generation))
 
+    def _year_changed(self, _year: int) -> None:
+        self.refresh(force=True)
+
     def _stop(self) -> None:
         self._generation += 1         # pending batches of cards are dropped
         self._score_generation += 1   # and a background scoring result
+
+    shutdown = _stop
 
     def _build_later(self, generation: int) -> None:
         if generation != self._generation or self.ctx.closed:
