@@ -111,6 +111,8 @@ def test_language_switch_changes_texts_and_loses_nothing(qtbot, ctx):
 
     window.set_language("id")
     assert window.nav.item(0).text() == "Penilaian"
+    ctx.set_year(2023)                                               # pages thrown away receive nothing
+    assert window.page_widgets["checklist"].year == 2023
     assert QCoreApplication.translate("Pages", "Assessment") == "Penilaian"
     install_language("en")
 
