@@ -65,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
                 unit = next(u for inst in plan if inst.code == "kab-badung" for u in inst.units)
                 checklist.open_unit(unit.uuid)
                 checklist.ensure_built()
-                checklist.set_current(3)
                 for _ in range(10):
+                    app.processEvents()
+                checklist.set_current(3)
+                for _ in range(5):
                     app.processEvents()
                 path = out / f"checklist-unit-{lang}.png"
                 window.grab().save(str(path))

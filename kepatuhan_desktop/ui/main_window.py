@@ -11,7 +11,6 @@ import traceback
 
 from .. import APP_NAME, __version__
 from ..storage.db import schema_version
-from ..storage.keys import own_key
 from ..storage.migrations import SCHEMA_VERSION
 from .context import AppContext, Changes
 from .i18n import LANGUAGES, install_language
@@ -33,9 +32,11 @@ from .qt import (
     QMessageBox,
     QPlainTextEdit,
     QShortcut,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     Qt,
+    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -111,12 +112,13 @@ class MainWindow(QMainWindow):
         self.pages = tuple(pages if pages is not None else PAGES)
         self.page_widgets: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}
+        self._started = False
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
 
         self.nav = QListWidget()
         self.nav.setObjectName("pageNav")
-        self.nav.setMaximumWidth(170)
+        self.nav.setMaximumWidth(200)
         self.nav.setAccessibleName(self.tr("Views"))
         self.stack = QStackedWidget()
         for _ in self.pages:
@@ -167,10 +169,13 @@ class MainWindow(QMainWindow):
                 self._shortcuts.append(sc)
 
         self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
+        self.status_label.setMinimumWidth(50)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.status_label, 1)
         ctx.changed.connect(self._on_changed)
-        ctx.year_changed.connect(lambda _y: self._fill_years())
+        ctx.year_changed.connect(self._year_changed)
         self.retranslate()
+        self._started = True
         self._fill_years()
         self.nav.setCurrentRow(0)
 
@@ -224,6 +229,9 @@ class MainWindow(QMainWindow):
         for row, page in enumerate(self.pages):
             widget = self.page_widgets.pop(page.key, None)
             if widget is not None:
+                shutdown = getattr(widget, "shutdown", None)
+                if callable(shutdown):
+                    shutdown()
                 blank = QWidget()
                 self.stack.insertWidget(row, blank)
                 self.stack.removeWidget(widget)
@@ -239,6 +247,9 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             item.setText(title)
             item.setToolTip(f"{title} ({page.shortcut})" if page.shortcut else title)
+        widest = max((self.nav.fontMetrics().horizontalAdvance(self.nav.item(r).text())
+                      for r in range(self.nav.count())), default=80)
+        self.nav.setMinimumWidth(min(widest + 36, 200))
         self.year_label.setText(self.tr("&Period: "))
         self.year_combo.setAccessibleName(self.tr("Assessment period"))
         self.menu_file.setTitle(self.tr("&File"))
@@ -246,7 +257,9 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Kepatuhan Desktop"))
-        self._update_status()
+        self._update_status(with_key=self._started)
+        if not self._started:
+            QTimer.singleShot(0, self._update_status)
         self._update_title()
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -267,7 +280,9 @@ class MainWindow(QMainWindow):
             title += f" \u2014 {QCoreApplication.translate('Pages', page.title)}"
         self.setWindowTitle(title)
 
-    def _update_status(self) -> None:
+    def _update_status(self, with_key: bool = True) -> None:
+        if self.ctx.closed:
+            return
         inspector = self.ctx.inspector
         parts = []
         if inspector:
@@ -277,9 +292,12 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Inspector: {who}").format(who=who))
         else:
             parts.append(self.tr("No inspector set"))
-        key = own_key(self.ctx.db)
-        if key is not None:
-            parts.append(self.tr("Signing key {fp}").format(fp=key.fingerprint))
+        if with_key:
+            from ..storage.keys import own_key  # imports cryptography: after the window is up
+
+            key = own_key(self.ctx.db)
+            if key is not None:
+                parts.append(self.tr("Signing key {fp}").format(fp=key.fingerprint))
         parts.append(str(self.ctx.db_path))
         self.status_label.setText("   |   ".join(parts))
 
@@ -292,6 +310,9 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(current))
         self.year_combo.blockSignals(False)
+
+    def _year_changed(self, _year: int) -> None:
+        self._fill_years()
 
     def _year_chosen(self, index: int) -> None:
         year = self.year_combo.itemData(index)

@@ -12,6 +12,7 @@ from .qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -39,13 +40,10 @@ class WelcomeDialog(QDialog):
     def __init__(self, db_path: str | Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.db_path = Path(db_path)
-        self.setWindowTitle(self.tr("Welcome to {app}").format(app=APP_NAME))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This is the first start of {app} on this computer. Tell us who you are; your "
-                               "name goes with every answer you record. The database will be created at:")
-                       .format(app=APP_NAME))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         path = QLabel(str(self.db_path))
         path.setStyleSheet("font-family: monospace;")
         path.setWordWrap(True)
@@ -58,10 +56,10 @@ class WelcomeDialog(QDialog):
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
         self.language.currentIndexChanged.connect(self._language_changed)
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("NIP / &ID:"), self.nip)
-        form.addRow(self.tr("&Office:"), self.office)
-        form.addRow(self.tr("&Language:"), self.language)
+        self.labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.labels, (self.name, self.nip, self.office, self.language)):
+            label.setBuddy(field)
+            form.addRow(label, field)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -69,6 +67,21 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._validate)
         self._validate()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Welcome to {app}").format(app=APP_NAME))
+        self.intro.setText(self.tr("This is the first start of {app} on this computer. Tell us who you are; your "
+                                   "name goes with every answer you record. The database will be created at:")
+                           .format(app=APP_NAME))
+        texts = (self.tr("&Name:"), self.tr("NIP / &ID:"), self.tr("&Office:"), self.tr("&Language:"))
+        for label, text in zip(self.labels, texts):
+            label.setText(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _validate(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

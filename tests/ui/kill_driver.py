@@ -10,10 +10,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(db_path: str, unit_uuid: str) -> None:
+    from PySide6.QtTest import QTest
+
     from kepatuhan_desktop.ui.context import AppContext
     from kepatuhan_desktop.ui.inspector.checklist_page import ChecklistPage
     from kepatuhan_desktop.ui.qt import QApplication, Qt
-    from PySide6.QtTest import QTest
 
     app = QApplication([])
     ctx = AppContext(db_path)

@@ -111,6 +111,8 @@ def test_language_switch_changes_texts_and_loses_nothing(qtbot, ctx):
 
     window.set_language("id")
     assert window.nav.item(0).text() == "Penilaian"
+    ctx.set_year(2023)                                               # pages thrown away receive nothing
+    assert window.page_widgets["checklist"].year == 2023
     assert QCoreApplication.translate("Pages", "Assessment") == "Penilaian"
     install_language("en")
 
@@ -139,6 +141,10 @@ def test_first_run_welcome_creates_the_database(qtbot, tmp_path):
     qtbot.keyClicks(dialog.nip, "198701012010012001")
     qtbot.keyClicks(dialog.office, "Perwakilan Bali")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.language.setCurrentIndex(dialog.language.findData("id"))
+    qtbot.waitUntil(lambda: dialog.labels[0].text() == "&Nama:")   # the dialog follows the chosen language
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.waitUntil(lambda: dialog.labels[0].text() == "&Name:")
     assert ok is not None
     db = dialog.create()
     try:
@@ -177,3 +183,13 @@ def test_version_flag(flag, capsys):
         main([flag])
     assert exc.value.code == 0
     assert "Kepatuhan Desktop" in capsys.readouterr().out
+
+
+def test_status_bar_shows_the_signing_key_once_there(qtbot, ctx):
+    from kepatuhan_desktop.storage.keys import init_key
+
+    key = init_key(ctx.db, "Inspektur Uji")
+    window = main_window.MainWindow(ctx, pages=(CHECKLIST,))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: key.fingerprint in window.status_label.text())
+    assert "Inspektur Uji (Kantor Pusat)" in window.status_label.text()

@@ -221,15 +221,44 @@ def test_navigator_progress_filter_and_next_unanswered_unit(qtbot, ctx):
     nav = page.navigator
     unit = empty_unit(ctx.db)
     item = nav._unit_items[unit.uuid]
+    item.parent().setExpanded(True)                     # unit rows are filled in when shown
     assert item.text(1) == f"0/{len(page.instrument.unit_indicators) + 2 * len(page.instrument.product_indicators)}"
     nav.filter.setText("lebong")
     visible = [i for i in nav._inst_items.values() if not i.isHidden()]
     assert [i.text(0) for i in visible] == ["Kab. Lebong"]
     nav.filter.setText("")
     complete = next(u for inst in page.plan if inst.code == "kab-bengkalis" for u in inst.units)
+    nav._unit_items[complete.uuid].parent().setExpanded(True)
     assert nav._unit_items[complete.uuid].text(2)      # score badge once complete
     page.open_unit(complete.uuid)
     page.next_unanswered_unit()
     assert page.unit.uuid != complete.uuid
     assert not score_plan_unit(ctx.db, 2024, page.instrument, page.unit).complete
     QApplication.processEvents()
+
+
+def test_number_indicator_takes_a_typed_value_and_refuses_one_out_of_range(qtbot, ctx, tmp_path):
+    """Method C (2025) has indicators answered with a number; a unit without products answers all at once."""
+    from kepatuhan_desktop.storage.plan import import_loci
+
+    plan = tmp_path / "plan-2025.csv"
+    plan.write_text("institution,institution_name,kind,province,unit,unit_name\n"
+                    "kab-uji,Kab. Uji,kabupaten,Bali,dukcapil,Disdukcapil\n", encoding="utf-8")
+    import_loci(ctx.db, plan, 2025)
+    ctx.set_year(2025)
+    page = make_page(qtbot, ctx)
+    assert page.instrument.key.startswith("ori-2025")
+    unit = next(u for inst in page.plan for u in inst.units)
+    page.open_unit(unit.uuid)
+    page.ensure_built()
+    card = next(c for c in page.cards if c.slot.indicator.input == "number")
+    ind = card.slot.indicator
+    card.entry.setText("57,5")
+    card.entry.editingFinished.emit()
+    assert get_answer(ctx.db, 2025, unit.uuid, "", ind.id).value == Fraction(115, 2)
+    assert card.value == Fraction(115, 2)
+    card.entry.setText(str(ind.max + 1))
+    card.entry.editingFinished.emit()
+    assert "outside" in page.message.text()
+    assert get_answer(ctx.db, 2025, unit.uuid, "", ind.id).value == Fraction(115, 2)
+    assert card.entry.text() == "57.5"

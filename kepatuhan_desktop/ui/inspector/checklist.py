@@ -32,6 +32,7 @@ from ..qt import (
     Signal,
 )
 
+
 def wrap(text: str, width: int = 62) -> str:
     """Radio buttons do not wrap: break long rubric texts into lines, indented under the first."""
     return "\n      ".join(textwrap.wrap(text, width)) or text

@@ -34,12 +34,14 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..tasks import run_task
 from .checklist import CARD_STYLE, IndicatorCard, SectionHeader, Slot, unit_slots
 from .live_panel import LivePanel
 from .navigator import Navigator
 from .survey_dialog import SurveyDialog
 
 LAST_UNIT = "ui.checklist.unit"
+SYNC_SCORING_UNITS = 400   # above this, the navigator's scores are computed in the background
 FIRST_CARDS = 10    # built before the unit is shown
 BATCH_CARDS = 8     # built per event-loop turn afterwards
 THUMB = 44
@@ -62,6 +64,8 @@ class ChecklistPage(QWidget):
         self._generation = 0
         self._notes: dict = {}
         self._with_evidence: set = set()
+        self._touched: set[str] = set()
+        self._score_generation = 0
         self.current = -1
         self.undo_stack: list[tuple[int, str, Slot, object]] = []   # (year, unit uuid, slot, previous value)
         self._emitting = False
@@ -69,6 +73,7 @@ class ChecklistPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.navigator = Navigator()
+        self.navigator.setMinimumWidth(250)
         self.navigator.unit_selected.connect(self.open_unit)
         self.navigator.next_button.clicked.connect(self.next_unanswered_unit)
         splitter.addWidget(self.navigator)
@@ -85,6 +90,7 @@ class ChecklistPage(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("how")
         self.subtitle.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
         self.finalise_button = QPushButton(self.tr("Finalise unit"))
@@ -111,6 +117,7 @@ class ChecklistPage(QWidget):
         self.keys_hint = QLabel(self.tr("Keys: 0-9 answer and move on · N = N/A · Del clears · \u2191\u2193 move · "
                                         "Enter = next unanswered · Ctrl+Z undo"))
         self.keys_hint.setObjectName("how")
+        self.keys_hint.setWordWrap(True)
         c_layout.addWidget(self.keys_hint)
         splitter.addWidget(center)
 
@@ -120,7 +127,7 @@ class ChecklistPage(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([280, 760, 250])
+        splitter.setSizes([300, 720, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -139,7 +146,7 @@ class ChecklistPage(QWidget):
             sc.activated.connect(self.next_unanswered)
         ctx.changed.connect(self._on_changed)
         ctx.closing.connect(self._stop)
-        ctx.year_changed.connect(lambda _year: self.refresh(force=True))
+        ctx.year_changed.connect(self._year_changed)   # bound methods: disconnected when the page goes
         self._update_buttons()
         self.refresh(force=True)
 
@@ -165,9 +172,25 @@ class ChecklistPage(QWidget):
         self.instrument = instrument_for_year(self.ctx.db, self.year)
         self.plan = load_plan(self.ctx.db, self.year)
         self.units = {u.uuid: u for inst in self.plan for u in inst.units}
-        answers = load_answers(self.ctx.db, self.year)
-        scores = {u.uuid: score_unit(self.instrument, unit_answers(u, answers)) for u in self.units.values()}
-        self.navigator.load(self.instrument, self.plan, scores, self.lang)
+        units = list(self.units.values())
+        instrument, year = self.instrument, self.year
+        if len(units) <= SYNC_SCORING_UNITS:
+            answers = load_answers(self.ctx.db, year)
+            scores = {u.uuid: score_unit(instrument, unit_answers(u, answers)) for u in units}
+            self.navigator.load(instrument, self.plan, scores, self.lang)
+        else:
+            # A national period: show the tree now, score every unit off the UI thread.
+            self.navigator.load(instrument, self.plan, {}, self.lang)
+            self._touched = set()
+            self._score_generation += 1
+            generation = self._score_generation
+
+            def work(job):
+                answers = load_answers(job.db, year)
+                return {u.uuid: score_unit(instrument, unit_answers(u, answers)) for u in units}
+
+            run_task(self, self.ctx, work, show_progress=False,
+                     on_done=lambda scores: self._scores_loaded(generation, scores))
         keep = self.unit.uuid if self.unit is not None else self.ctx.setting(LAST_UNIT)
         if keep in self.units:
             index = self.current
@@ -176,6 +199,13 @@ class ChecklistPage(QWidget):
                 self.set_current(index)
         else:
             self._close_unit()
+
+    def _scores_loaded(self, generation: int, scores: dict) -> None:
+        if generation != self._score_generation or self.ctx.closed:
+            return
+        for uuid in self._touched:   # answered meanwhile: the panel's score is newer
+            scores.pop(uuid, None)
+        self.navigator.set_scores(scores)
 
     def _close_unit(self) -> None:
         self.unit = None
@@ -272,8 +302,14 @@ class ChecklistPage(QWidget):
             generation = self._generation
             QTimer.singleShot(0, lambda: self._build_later(generation))
 
+    def _year_changed(self, _year: int) -> None:
+        self.refresh(force=True)
+
     def _stop(self) -> None:
-        self._generation += 1   # pending batches of cards are dropped
+        self._generation += 1         # pending batches of cards are dropped
+        self._score_generation += 1   # and a background scoring result
+
+    shutdown = _stop
 
     def _build_later(self, generation: int) -> None:
         if generation != self._generation or self.ctx.closed:
@@ -341,7 +377,11 @@ class ChecklistPage(QWidget):
 
     def _ensure_visible(self, card: IndicatorCard) -> None:
         try:
-            self.scroll.ensureWidgetVisible(card, 0, 40)
+            bar = self.scroll.verticalScrollBar()
+            top, height = card.y(), card.height()
+            view = self.scroll.viewport().height()
+            if top < bar.value() or top + height > bar.value() + view:
+                bar.setValue(max(0, top - min(80, max(0, view - height) // 3)))
         except RuntimeError:  # the card was deleted (unit switched)
             pass
 
@@ -495,6 +535,7 @@ class ChecklistPage(QWidget):
                 text += f" ({slot.product.name})"
             names[slot.key] = text
         self.live.show_score(self.instrument, score, answers, self.lang, names)
+        self._touched.add(self.unit.uuid)
         self.navigator.update_unit(self.unit, score)
         self._update_buttons(score)
 

@@ -48,9 +48,16 @@ class Navigator(QWidget):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents re-measures every row on each change (quadratic on a national plan).
+        metrics = self.tree.fontMetrics()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, max(metrics.horizontalAdvance("0000/0000"),
+                                    metrics.horizontalAdvance(self.tr("Answered"))) + 16)
+        header.resizeSection(2, max(metrics.horizontalAdvance("100,00"), metrics.horizontalAdvance(self.tr("Score")))
+                             + 16)
         header.setStretchLastSection(False)
+        self.tree.itemExpanded.connect(self._expanded)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         layout.addWidget(self.tree, 1)
@@ -93,12 +100,22 @@ class Navigator(QWidget):
                     p_item.setData(0, ROLE, ("product", unit.uuid, product.uuid))
                     self._product_items[(unit.uuid, product.uuid)] = p_item
             self.tree.addTopLevelItem(inst_item)
-        for unit in self._units.values():
-            self._paint_unit(unit)
-        for inst in plan:
+        for inst in plan:    # unit rows are painted when their institution is expanded
             self._paint_institution(inst)
         self.tree.setUpdatesEnabled(True)
         self.apply_filter(self.filter.text())
+
+    def set_scores(self, scores: dict[str, UnitScore]) -> None:
+        """Scores computed later (in the background) for many units at once."""
+        self._scores.update(scores)
+        self.tree.setUpdatesEnabled(False)
+        for uuid in scores:
+            unit = self._units.get(uuid)
+            if unit is not None and self._inst_items[unit.institution_uuid].isExpanded():
+                self._paint_unit(unit)
+        for inst in {self._unit_inst[u].uuid: self._unit_inst[u] for u in scores if u in self._unit_inst}.values():
+            self._paint_institution(inst)
+        self.tree.setUpdatesEnabled(True)
 
     def update_unit(self, unit: PlanUnit, score: UnitScore) -> None:
         self._scores[unit.uuid] = score
@@ -121,6 +138,7 @@ class Navigator(QWidget):
         item = self._unit_items[unit.uuid]
         score = self._scores.get(unit.uuid)
         if score is None:
+            item.setText(1, "\u2026")
             return
         item.setText(1, f"{score.answered}/{score.total}")
         item.setText(0, ("\u2714 " if unit.finalised else "") + unit.name)
@@ -143,6 +161,9 @@ class Navigator(QWidget):
     def _paint_institution(self, inst: PlanInstitution) -> None:
         item = self._inst_items[inst.uuid]
         scores = [self._scores[u.uuid] for u in inst.units if u.uuid in self._scores]
+        if len(scores) < len(inst.units):
+            item.setText(1, "\u2026")
+            return
         result = institution_from_units(self.instrument, scores)
         item.setText(1, f"{result.answered}/{result.total}")
         self._badge(item, result.score, result.zone)
@@ -179,7 +200,7 @@ class Navigator(QWidget):
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
-        for inst_uuid, inst_item in self._inst_items.items():
+        for inst_item in self._inst_items.values():
             inst_match = not needle or needle in inst_item.text(0).lower() or needle in inst_item.toolTip(0).lower()
             any_unit = False
             for i in range(inst_item.childCount()):
@@ -191,6 +212,14 @@ class Navigator(QWidget):
             inst_item.setHidden(not (inst_match or any_unit))
             if needle and any_unit and not inst_match:
                 inst_item.setExpanded(True)
+
+    def _expanded(self, item: QTreeWidgetItem) -> None:
+        data = item.data(0, ROLE)
+        if data and data[0] == "inst":
+            for i in range(item.childCount()):
+                unit = self._units.get(item.child(i).data(0, ROLE)[1])
+                if unit is not None:
+                    self._paint_unit(unit)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         data = item.data(0, ROLE)
