@@ -161,3 +161,91 @@ def set_issue_setting(db: Database, name: str, value: str) -> None:
         _image(value, name.replace("_", " "))
         value = str(Path(value).resolve())
     set_setting(db, SETTING_KEYS[name], value)
+
+
+# ---- multi-page reports (rapor, recap, running order) -----------------------------------------------------------
+
+
+def paragraph_styles():
+    """The paragraph styles of the reports, in the embedded fonts."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    base = ParagraphStyle("body", fontName=SANS, fontSize=9, leading=11.5, textColor=DARK)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "cellb": ParagraphStyle("cellb", parent=base, fontName=SANS_BOLD, fontSize=8, leading=10),
+        "title": ParagraphStyle("title", parent=base, fontName=SERIF_BOLD, fontSize=18, leading=22,
+                                textColor=NAVY, spaceAfter=4),
+        "h1": ParagraphStyle("h1", parent=base, fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=NAVY,
+                             spaceBefore=10, spaceAfter=5),
+        "h2": ParagraphStyle("h2", parent=base, fontName=SANS_BOLD, fontSize=10.5, leading=13, spaceBefore=8,
+                             spaceAfter=3),
+        "h3": ParagraphStyle("h3", parent=base, fontName=SANS_BOLD, fontSize=9, leading=11.5, textColor=GREY,
+                             spaceBefore=5, spaceAfter=2),
+    }
+
+
+def esc(text: str) -> str:
+    """Text for a reportlab Paragraph (which reads a little markup)."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def build_report(target, story, *, title: str, header: str, issuer: str, landscape_page: bool = False) -> None:
+    """Build a multi-page PDF with a running header (``header``) and 'Halaman X dari Y' page numbers."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    pagesize = landscape(A4) if landscape_page else A4
+
+    class NumberedCanvas(Canvas):
+        """Two-pass page numbers: pages are kept until save(), then each gets 'Halaman X dari Y'."""
+
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("initialFontName", SANS)
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            w, h = pagesize
+            self.saveState()
+            self.setStrokeColor(NAVY)
+            self.setLineWidth(0.6)
+            self.line(18 * mm, h - 14 * mm, w - 18 * mm, h - 14 * mm)
+            self.setFont(SANS, 7.5)
+            self.setFillColor(GREY)
+            self.drawString(18 * mm, h - 12.5 * mm, header)
+            self.drawRightString(w - 18 * mm, h - 12.5 * mm, issuer)
+            self.line(18 * mm, 13 * mm, w - 18 * mm, 13 * mm)
+            self.drawString(18 * mm, 9 * mm, f"{PRODUCER} · {title}")
+            self.drawRightString(w - 18 * mm, 9 * mm, f"Halaman {self._pageNumber} dari {total}")
+            self.restoreState()
+
+    doc = SimpleDocTemplate(target, pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=20 * mm, bottomMargin=18 * mm, title=title, author=issuer,
+                            creator=PRODUCER, producer=PRODUCER, invariant=1, subject=header)
+    doc.build(story, canvasmaker=NumberedCanvas)
+
+
+def zone_chip_style(zone: str | None):
+    """(background, text colour) for a table cell showing a zone."""
+    from reportlab.lib.colors import white
+
+    return zone_colour(zone), (DARK if zone == "kuning" else white)
