@@ -207,7 +207,8 @@ def build_report(target, story, *, title: str, header: str, issuer: str, landsca
         """Two-pass page numbers: pages are kept until save(), then each gets 'Halaman X dari Y'."""
 
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", SANS)
+            if not kwargs.get("initialFontName"):
+                kwargs["initialFontName"] = SANS  # never an unembedded standard font
             super().__init__(*args, **kwargs)
             self._pages = []
 

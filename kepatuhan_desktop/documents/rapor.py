@@ -99,7 +99,7 @@ def _dimension_chart(instrument: Instrument, row: InstitutionRow, width: float):
 
     units = row.unit_scores()
     dims = instrument.dimensions
-    d = Drawing(width, 200)
+    d = Drawing(width, 200, initialFontName=SANS)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 34, 48, width - 44, 120
     chart.data = [[float(round2(us.dimensions.get(dim.id)) if us.dimensions.get(dim.id) is not None else 0)

@@ -139,7 +139,7 @@ def _zone_chart(counts: ZoneCounts, width: float):
 
     kinds = list(counts.by_kind)
     height = 40 + 24 * len(kinds)
-    d = Drawing(width, height + 20)
+    d = Drawing(width, height + 20, initialFontName=SANS)
     chart = HorizontalBarChart()
     chart.x, chart.y = 90, 24
     chart.width, chart.height = width - 220, height - 30
