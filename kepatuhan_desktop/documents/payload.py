@@ -110,6 +110,8 @@ class Verification:
     signer: str = ""             # the trusted key's name
     institution_name: str = ""   # when this database knows the institution
     unit_name: str = ""
+    code: str = "ok"             # ok | malformed | untrusted | key-revoked | altered | revoked
+    detail: str = ""             # for 'revoked': the coordinator's reason
 
     def statement(self) -> str:
         """A plain statement of the outcome, in English (the CLI's words)."""
@@ -133,20 +135,23 @@ def verify_payload(db: Database, text: str) -> Verification:
     try:
         payload = parse_payload(text)
     except InputError as exc:
-        return Verification(False, exc.reason, None)
+        return Verification(False, exc.reason, None, code="malformed")
     key = public_key_for(db, payload.fingerprint)
     if key is None:
         return Verification(False, f"the signer (key {payload.fingerprint}) is not trusted by this installation; "
-                                   "import its public key with 'kepatuhan keys trust' if you know it", payload)
+                                   "import its public key with 'kepatuhan keys trust' if you know it", payload,
+                            code="untrusted")
     if not key.trusted:
-        return Verification(False, f"the signer's key {payload.fingerprint} ({key.name}) has been revoked", payload)
+        return Verification(False, f"the signer's key {payload.fingerprint} ({key.name}) has been revoked", payload,
+                            code="key-revoked")
     if not verify_signature(key.public_key, payload.signed_part().encode("utf-8"), payload.signature):
         return Verification(False, "the signature does not match: the certificate's data was altered or the "
-                                   "code is damaged", payload, key.name)
+                                   "code is damaged", payload, key.name, code="altered")
     revoked = revocation(db, payload.serial)
     if revoked is not None:
         return Verification(False, f"certificate {payload.serial} was revoked on {revoked.revoked_at[:10]}: "
-                                   f"{revoked.reason}", payload, key.name)
+                                   f"{revoked.reason}", payload, key.name, code="revoked",
+                            detail=revoked.reason)
     name = unit_name = ""
     row = db.execute("SELECT name FROM institutions WHERE uuid = ?", [institution_uuid(payload.institution)]
                      ).fetchone()
