@@ -375,3 +375,17 @@ def test_shipped_fonts_and_emblem_present():
     fonts = resources_dir() / "fonts"
     assert (fonts / "DejaVuSans.ttf").is_file() and (fonts / "LICENSE-DejaVu.txt").is_file()
     assert (resources_dir() / "icons" / "emblem.svg").is_file()
+
+
+def test_cancelled_batch_leaves_nothing(demo, tmp_path):
+    class Stop(Exception):
+        pass
+
+    def progress(done, total, text=""):
+        if done == 3:
+            raise Stop()
+
+    out = tmp_path / "c"
+    with pytest.raises(Stop):
+        write_certificates(demo, 2023, out, progress=progress)
+    assert list(out.iterdir()) == []
