@@ -53,6 +53,7 @@ from PySide6.QtGui import (  # noqa: F401
     QStandardItem,
     QStandardItemModel,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
     QApplication,

@@ -1,0 +1,1 @@
+"""The documents page: certificates, rapor, recap, running order; preview, print, verify."""

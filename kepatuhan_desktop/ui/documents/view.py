@@ -1,0 +1,440 @@
+"""The documents page: choose a period and what to produce (certificates, a rapor, the recap, the ceremony's
+running order), produce it in the background with progress and cancel, preview and print it, open the
+output folder, verify a certificate, withhold or release an institution's certificate.
+
+No rule lives here: the view calls the same functions as the ``kepatuhan`` commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...documents.ceremony import write_ceremony
+from ...documents.certificates import write_certificates
+from ...documents.common import SETTING_KEYS, set_issue_setting
+from ...documents.rapor import write_rapor
+from ...documents.recap import write_recap
+from ...errors import KepatuhanError
+from ...paths import data_dir
+from ...storage.certificates import set_withheld
+from ...storage.db import get_setting
+from ...storage.queries import load_plan
+from ..context import Changes
+from ..qt import (
+    QComboBox,
+    QDesktopServices,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QShortcut,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+)
+from .preview import PdfPreview
+from .verify_dialog import VerifyDialog
+
+OUTPUT_SETTING = "ui.documents.output_dir"
+KINDS_OF_DOCUMENT = ("certificates", "rapor", "recap", "ceremony")
+
+
+class IssueSettingsDialog(QDialog):
+    """Who signs the documents, where and when; the logo and signature images."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Signatory and issue details"))
+        labels = {
+            "issuer": self.tr("&Issuing body:"),
+            "place": self.tr("P&lace:"),
+            "date": self.tr("&Date (YYYY-MM-DD, empty: from the data):"),
+            "signatory_name": self.tr("Signatory &name:"),
+            "signatory_title": self.tr("Signatory &title:"),
+            "signature_image": self.tr("Si&gnature image (PNG/JPG, optional):"),
+            "logo": self.tr("L&ogo (PNG/JPG, empty: the app's emblem):"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout(self)
+        for name, label in labels.items():
+            edit = QLineEdit(str(get_setting(ctx.db, SETTING_KEYS[name], "") or ""))
+            self.fields[name] = edit
+            if name in ("signature_image", "logo"):
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                browse = QPushButton(self.tr("Browse…"))
+                browse.setAccessibleName(self.tr("Browse for the {what}").format(what=label.replace("&", "")))
+                browse.clicked.connect(lambda _=False, e=edit: self._browse(e))
+                row.addWidget(browse)
+                form.addRow(label, row)
+                lbl = form.labelForField(row)
+                if lbl is not None:
+                    lbl.setBuddy(edit)
+            else:
+                form.addRow(label, edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self, edit: QLineEdit) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Image"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            edit.setText(path)
+
+    def save(self) -> None:
+        try:
+            for name, edit in self.fields.items():
+                set_issue_setting(self.ctx.db, name, edit.text().strip())
+        except KepatuhanError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self.ctx.notify(Changes(settings=True))
+        self.accept()
+
+
+class DocumentsView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = None
+        self.last_files: list[Path] = []
+
+        # ---- what to produce --------------------------------------------------------------------------------
+        self.year = QComboBox()
+        self.year.setAccessibleName(self.tr("Period"))
+        self.year.currentIndexChanged.connect(self._year_chosen)
+        self.kind = QComboBox()
+        for key, label in zip(KINDS_OF_DOCUMENT, (self.tr("Certificates (piagam)"), self.tr("Rapor of an institution"),
+                                                  self.tr("Recap of the period"),
+                                                  self.tr("Ceremony running order"))):
+            self.kind.addItem(label, key)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+
+        # certificates
+        self.cert_institution = QComboBox()
+        self.cert_zone = QComboBox()
+        for key, label in (("hijau", self.tr("Green zone")), ("kuning", self.tr("Yellow zone")),
+                           ("merah", self.tr("Red zone")), ("all", self.tr("Every zone"))):
+            self.cert_zone.addItem(label, key)
+        self.cert_unit = QLineEdit()
+        self.cert_unit.setPlaceholderText(self.tr("e.g. dukcapil (empty: whole institutions)"))
+        self.withhold_button = QPushButton(self.tr("&Withhold certificate…"))
+        self.withhold_button.clicked.connect(self.toggle_withheld)
+        self.cert_institution.currentIndexChanged.connect(self._update_withhold_button)
+        cert_page = QWidget()
+        cert_form = QFormLayout(cert_page)
+        cert_form.addRow(self.tr("&Institution:"), self.cert_institution)
+        cert_form.addRow(self.tr("&Zone:"), self.cert_zone)
+        cert_form.addRow(self.tr("&Unit code:"), self.cert_unit)
+        cert_form.addRow("", self.withhold_button)
+
+        # rapor
+        self.rapor_institution = QComboBox()
+        rapor_page = QWidget()
+        rapor_form = QFormLayout(rapor_page)
+        rapor_form.addRow(self.tr("I&nstitution:"), self.rapor_institution)
+
+        # recap
+        self.recap_format = QComboBox()
+        for ext, label in (("pdf", "PDF"), ("xlsx", self.tr("Excel workbook (XLSX)")), ("csv", "CSV")):
+            self.recap_format.addItem(label, ext)
+        recap_page = QWidget()
+        recap_form = QFormLayout(recap_page)
+        recap_form.addRow(self.tr("&Format:"), self.recap_format)
+
+        # ceremony
+        self.top = QSpinBox()
+        self.top.setRange(0, 999)
+        self.top.setSpecialValueText(self.tr("everyone"))
+        ceremony_page = QWidget()
+        ceremony_form = QFormLayout(ceremony_page)
+        ceremony_form.addRow(self.tr("&Top of each kind:"), self.top)
+
+        self.options = QStackedWidget()
+        for page in (cert_page, rapor_page, recap_page, ceremony_page):
+            self.options.addWidget(page)
+
+        self.output = QLineEdit(str(get_setting(ctx.db, OUTPUT_SETTING, "") or data_dir() / "documents"))
+        self.output.setAccessibleName(self.tr("Output folder"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose the output folder"))
+        browse.clicked.connect(self.choose_output)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(browse)
+
+        self.produce_button = QPushButton(self.tr("&Produce"))
+        self.produce_button.setDefault(True)
+        self.produce_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.produce_button.clicked.connect(self.produce)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.produce)
+        self.open_folder_button = QPushButton(self.tr("&Open output folder"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.verify_button = QPushButton(self.tr("&Verify a certificate…"))
+        self.verify_button.clicked.connect(self.open_verify)
+        self.settings_button = QPushButton(self.tr("Signatory and &issue details…"))
+        self.settings_button.clicked.connect(self.edit_settings)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Files produced"))
+        self.files.currentItemChanged.connect(self._file_chosen)
+
+        what = QGroupBox(self.tr("What to produce"))
+        form = QFormLayout(what)
+        form.addRow(self.tr("&Period:"), self.year)
+        form.addRow(self.tr("&Document:"), self.kind)
+        form.addRow(self.options)
+        form.addRow(self.tr("Output &folder:"), out_row)
+        lbl = form.labelForField(out_row)
+        if lbl is not None:
+            lbl.setBuddy(self.output)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(what)
+        left_layout.addWidget(self.produce_button)
+        left_layout.addWidget(self.status)
+        files_label = QLabel(self.tr("Files &produced:"))
+        files_label.setBuddy(self.files)
+        left_layout.addWidget(files_label)
+        left_layout.addWidget(self.files, 1)
+        for button in (self.open_folder_button, self.verify_button, self.settings_button):
+            left_layout.addWidget(button)
+
+        self.preview = PdfPreview()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 620])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        ctx.changed.connect(self._changed)
+        self.refresh()
+
+    # ---- state ---------------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        years = self.ctx.years()
+        current = self.ctx.year
+        self.year.blockSignals(True)
+        self.year.clear()
+        for y in years:
+            self.year.addItem(str(y), y)
+        if current in years:
+            self.year.setCurrentIndex(years.index(current))
+        self.year.blockSignals(False)
+        self._load_institutions()
+        self._kind_chosen()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.plan or changes.answers or changes.years or changes.documents:
+            self.refresh()
+
+    def selected_year(self) -> int | None:
+        return self.year.currentData()
+
+    def _year_chosen(self) -> None:
+        y = self.selected_year()
+        if y is not None:
+            self.ctx.set_year(y)
+        self._load_institutions()
+
+    def _load_institutions(self) -> None:
+        y = self.selected_year()
+        plan = load_plan(self.ctx.db, y) if y is not None else []
+        self._plan = {inst.code: inst for inst in plan}
+        for combo, first in ((self.cert_institution, self.tr("All eligible institutions")),
+                             (self.rapor_institution, None)):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if first:
+                combo.addItem(first, None)
+            for inst in plan:
+                label = inst.name + (self.tr(" (certificate withheld)") if inst.withheld else "")
+                combo.addItem(label, inst.code)
+            index = combo.findData(keep)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self._update_withhold_button()
+
+    def _kind_chosen(self) -> None:
+        self.options.setCurrentIndex(max(self.kind.currentIndex(), 0))
+
+    def _update_withhold_button(self) -> None:
+        code = self.cert_institution.currentData()
+        inst = self._plan.get(code) if code else None
+        self.withhold_button.setEnabled(inst is not None)
+        self.withhold_button.setText(self.tr("&Release withheld certificate") if inst is not None and inst.withheld
+                                     else self.tr("&Withhold certificate…"))
+
+    # ---- actions -------------------------------------------------------------------------------------------------
+    def choose_output(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), self.output.text())
+        if path:
+            self.output.setText(path)
+
+    def output_dir(self) -> Path:
+        return Path(self.output.text().strip() or data_dir() / "documents")
+
+    def job_for(self):
+        """(title, fn(job) -> list of files) for the current choices."""
+        year = self.selected_year()
+        out = self.output_dir()
+        kind = self.kind.currentData()
+        if kind == "certificates":
+            institution = self.cert_institution.currentData()
+            unit = self.cert_unit.text().strip() or None
+            zone = self.cert_zone.currentData()
+
+            def run(job):
+                batch = write_certificates(job.db, year, out, institution=institution, unit=unit, zone=zone,
+                                           progress=job.progress)
+                return [batch.combined, *batch.files]
+            return self.tr("Producing certificates"), run
+        if kind == "rapor":
+            code = self.rapor_institution.currentData()
+
+            def run(job):
+                job.progress(0, 1, "")
+                return [write_rapor(job.db, year, code, out / f"rapor-{year}-{code}.pdf")]
+            return self.tr("Producing the rapor"), run
+        if kind == "recap":
+            ext = self.recap_format.currentData()
+
+            def run(job):
+                job.progress(0, 1, "")
+                return [write_recap(job.db, year, out / f"recap-{year}.{ext}")]
+            return self.tr("Producing the recap"), run
+        top = self.top.value() or None
+
+        def run(job):
+            job.progress(0, 1, "")
+            return [write_ceremony(job.db, year, out / f"ceremony-{year}.pdf", top=top)]
+        return self.tr("Producing the running order"), run
+
+    def produce(self) -> None:
+        from ..tasks import run_task
+
+        if self.selected_year() is None:
+            self._say(self.tr("There is no period yet: load a plan or the demo data first."), False)
+            return
+        if self.kind.currentData() == "rapor" and not self.rapor_institution.currentData():
+            self._say(self.tr("Choose the institution for the rapor."), False)
+            return
+        if self.task is not None and not self.task.finished:
+            return
+        self.ctx.set_setting(OUTPUT_SETTING, str(self.output_dir()))
+        title, fn = self.job_for()
+        self.produce_button.setEnabled(False)
+        self._say(title + "…", True)
+        self.task = run_task(self, self.ctx, fn, title=title, on_done=self._done, on_error=self._failed,
+                             on_cancel=self._cancelled)
+
+    def _done(self, files: list[Path]) -> None:
+        self.produce_button.setEnabled(True)
+        self.last_files = [Path(f) for f in files]
+        self.files.clear()
+        for f in self.last_files:
+            item = QListWidgetItem(f.name)
+            item.setData(Qt.ItemDataRole.UserRole, str(f))
+            item.setToolTip(str(f))
+            self.files.addItem(item)
+        pdfs = [f for f in self.last_files if f.suffix.lower() == ".pdf"]
+        self._say(self.tr("{n} file(s) written to {folder}").format(n=len(self.last_files),
+                                                                    folder=self.last_files[0].parent), True)
+        if pdfs:
+            self.files.setCurrentRow(self.last_files.index(pdfs[0]))
+        self.ctx.notify(Changes(documents=True))
+
+    def _failed(self, message: str, known: bool) -> None:
+        self.produce_button.setEnabled(True)
+        if known:
+            self._say(message, False)
+        else:
+            self._say(self.tr("Something went wrong (a bug); nothing was written."), False)
+            QMessageBox.critical(self, self.tr("Documents"), message)
+
+    def _cancelled(self) -> None:
+        self.produce_button.setEnabled(True)
+        self._say(self.tr("Cancelled; nothing was written."), False)
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.status.setStyleSheet("" if ok else "color: #C5221F;")
+        self.status.setText(text)
+
+    def _file_chosen(self, item) -> None:
+        if item is None:
+            return
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        if path.suffix.lower() != ".pdf":
+            self.preview.close_document()
+            self.preview.title.setText(self.tr("{name}: no preview for this format; open the folder to see it.")
+                                       .format(name=path.name))
+            return
+        try:
+            self.preview.load(path)
+        except KepatuhanError as exc:
+            self._say(str(exc), False)
+
+    def open_folder(self) -> None:
+        folder = self.output_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def open_verify(self) -> VerifyDialog:
+        dialog = VerifyDialog(self.ctx, self)
+        dialog.open()
+        return dialog
+
+    def edit_settings(self) -> None:
+        IssueSettingsDialog(self.ctx, self).open()
+
+    def toggle_withheld(self) -> None:
+        code = self.cert_institution.currentData()
+        year = self.selected_year()
+        inst = self._plan.get(code) if code else None
+        if inst is None or year is None:
+            return
+        try:
+            if inst.withheld:
+                answer = QMessageBox.question(
+                    self, self.tr("Release certificate"),
+                    self.tr("Release the withheld certificate of {name} for {year}?\nReason it was withheld: {reason}")
+                    .format(name=inst.name, year=year, reason=inst.withheld_reason or "-"))
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                set_withheld(self.ctx.db, year, code, False, actor=self.ctx.actor)
+            else:
+                reason, ok = QInputDialog.getText(
+                    self, self.tr("Withhold certificate"),
+                    self.tr("Why is the certificate of {name} for {year} withheld?\n(for example: findings not "
+                            "followed up)").format(name=inst.name, year=year))
+                if not ok:
+                    return
+                set_withheld(self.ctx.db, year, code, True, reason, actor=self.ctx.actor)
+        except KepatuhanError as exc:
+            QMessageBox.warning(self, self.tr("Withhold certificate"), str(exc))
+            return
+        self._load_institutions()
+        self.ctx.notify(Changes(plan=True, years=frozenset({year})))
