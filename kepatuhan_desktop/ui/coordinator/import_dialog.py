@@ -17,6 +17,7 @@ from ...storage.forms import available_forms
 from ...storage.plan import ImportSummary, import_loci
 from ..context import Changes
 from ..qt import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,7 +27,6 @@ from ..qt import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QComboBox,
     Qt,
     QTreeWidget,
     QTreeWidgetItem,
