@@ -320,6 +320,7 @@ def test_import_dialogs_plan_then_answers(qtbot, empty_ctx, tmp_path):
     empty_ctx.changed.connect(changes.append)
     plan = ImportDialog(empty_ctx, "plan")
     qtbot.addWidget(plan)
+    qtbot.waitUntil(lambda: plan.form_box.findData("test-b") >= 0, timeout=30000)
     plan.form_box.setCurrentIndex(plan.form_box.findData("test-b"))
     outcome = _run_dialog(qtbot, plan, plan_b(tmp_path), 2023)
     assert outcome.ok and not plan.errors.isVisible()

@@ -8,11 +8,17 @@ views (institutions, ranking, dashboard) share one result and are told when it i
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 from ...domain.numbers import format_score
 from ...domain.zones import ZONE_COLOURS
 from ...storage.queries import YearScores, year_scores
+from ...storage.tabular import release_gradually
 from ..context import Changes
 from ..qt import QColor, QComboBox, QObject, Signal
 from ..tasks import run_task
@@ -20,6 +26,42 @@ from ..tasks import run_task
 #: zones in display order; "" stands for "no score yet"
 ZONE_ORDER = ("hijau", "kuning", "merah", "")
 NO_ZONE_COLOUR = "#9AA0A6"
+
+
+_job_lock = threading.Lock()
+_jobs = 0
+_saved: tuple[bool, float] = (True, 0.005)
+JOB_SWITCH_INTERVAL = 0.0005  # seconds
+
+
+@contextmanager
+def background_job() -> Iterator[None]:
+    """Wrap a large CPU-bound job in a worker thread so that the UI thread keeps getting the GIL.
+
+    * Python's cyclic garbage collector is paused: a full collection walks every live object while holding
+      the GIL, and with the national set in memory (200 000 answer rows) one collection takes up to half a
+      second. Reference counting still frees everything; only reference cycles wait for the job to end.
+    * The interpreter's switch interval drops from 5 ms to 0.5 ms: every call from Qt into Python on the UI
+      thread (a model's data(), a slot) must take the GIL from the worker, and waits up to one interval.
+
+    Nested and concurrent jobs share one counter; the last one to end restores both settings.
+    """
+    global _jobs, _saved
+    with _job_lock:
+        if _jobs == 0:
+            _saved = (gc.isenabled(), sys.getswitchinterval())
+            gc.disable()
+            sys.setswitchinterval(min(JOB_SWITCH_INTERVAL, _saved[1]))
+        _jobs += 1
+    try:
+        yield
+    finally:
+        with _job_lock:
+            _jobs -= 1
+            if _jobs == 0:
+                if _saved[0]:
+                    gc.enable()
+                sys.setswitchinterval(_saved[1])
 
 
 def zone_colour(zone: str | None) -> QColor:
@@ -71,6 +113,30 @@ def end_filter_change(proxy) -> None:
         proxy.endFilterChange(type(proxy).Direction.Rows)
     else:  # pragma: no cover - Qt < 6.10
         proxy.invalidateFilter()
+
+
+def fit_columns(table, model, display, rows, stretch: int | None = None, sample: int = 120) -> None:
+    """Size a table's columns to their header and text (from up to ``sample`` rows), measured in Python.
+
+    ``QTableView.resizeColumnsToContents`` asks the model for several roles of every cell, each a call from
+    Qt into Python; with a worker thread holding the GIL, each of those waits for it. Here ``display(row,
+    column)`` gives the text and the font metrics do the rest."""
+    from ..qt import QHeaderView, Qt
+
+    header = table.horizontalHeader()
+    body = table.fontMetrics()
+    head = header.fontMetrics()
+    step = max(1, len(rows) // sample)
+    picked = rows[::step]
+    for col in range(model.columnCount()):
+        title = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        width = head.horizontalAdvance(title) + 28  # room for the sort arrow
+        for row in picked:
+            width = max(width, body.horizontalAdvance(display(row, col)) + 14)
+        header.resizeSection(col, min(width, 420))
+        if stretch is not None:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == stretch
+                                        else QHeaderView.ResizeMode.Interactive)
 
 
 def touches_scores(changes: Changes) -> bool:
@@ -148,15 +214,20 @@ class ScoresCache(QObject):
         self.loading.emit(year)
 
         def work(job):
-            return year_scores(job.db, year)
+            with background_job():
+                return year_scores(job.db, year)
 
         self._task = run_task(None, self.ctx, work, show_progress=False, on_done=self._done,
                               on_error=self._failed)
 
     def _done(self, scores: YearScores) -> None:
-        self.scores = scores
+        old, self.scores = self.scores, scores
         again = self._wanted or self._stale or scores.year != self.ctx.year
         self.ready.emit(scores)
+        if old is not None and old is not scores:
+            # every view now holds the new scores: free the old ones row by row, not as one tree of
+            # ~100 000 objects in a single step on the UI thread
+            release_gradually(old.rows)
         if again:
             self._stale = True
             self.request()

@@ -43,7 +43,7 @@ from ..qt import (
     QWidget,
 )
 from ..tasks import run_task
-from .common import NO_ZONE_COLOUR, ZONE_ORDER, ScoresCache, YearBox, zone_colour
+from .common import NO_ZONE_COLOUR, ZONE_ORDER, ScoresCache, YearBox, background_job, fit_columns, zone_colour
 
 PROVINCE_BAR_COLOUR = "#1A73E8"
 
@@ -268,15 +268,17 @@ class DashboardView(QWidget):
         labels = {d.id: d.label.get(lang) for d in instrument.dimensions}
 
         def work(job):
-            return indicator_means(job.db, year, instrument)
+            with background_job():
+                return indicator_means(job.db, year, instrument)
 
         def done(means):
             self.means_year = year
             self.means_model.set_means(means, labels)
-            if not self._sized_means:
-                self.means_table.resizeColumnsToContents()
-                self.means_table.horizontalHeader().setSectionResizeMode(
-                    IndicatorMeansModel.TEXT, QHeaderView.ResizeMode.Stretch)
+            if not self._sized_means and means:
+                model = self.means_model
+                fit_columns(self.means_table, model,
+                            lambda row, col: model.data(model.index(row, col)) or "",
+                            list(range(model.rowCount())), stretch=IndicatorMeansModel.TEXT, sample=80)
                 self._sized_means = True
             if self._means_again and self.scores is not None:
                 self._means_again = False
@@ -367,5 +369,5 @@ class DashboardView(QWidget):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
-        row_height = self.fontMetrics().height() + 8
+        row_height = self.fontMetrics().height() * 2 + 6  # less and QtCharts elides the province names
         self.province_view.setMinimumHeight(len(rows) * row_height + 120)

@@ -34,6 +34,7 @@ from ..qt import (
     QWidget,
 )
 from ..tasks import Job, run_task
+from .common import background_job
 
 PLAN, ANSWERS = "plan", "answers"
 
@@ -74,10 +75,11 @@ def run_import(job: Job, what: str, path: str, year: int, *, form_id: str | None
         job.progress(done, total, writing)
 
     try:
-        if what == PLAN:
-            summary = import_loci(job.db, path, year, form_id, actor=actor, progress=progress)
-        else:
-            summary = import_answers(job.db, path, year, actor=actor, progress=progress)
+        with background_job():
+            if what == PLAN:
+                summary = import_loci(job.db, path, year, form_id, actor=actor, progress=progress)
+            else:
+                summary = import_answers(job.db, path, year, actor=actor, progress=progress)
     except KepatuhanError as exc:
         return ImportOutcome(None, [problem_from(exc, path)])
     return ImportOutcome(summary)
@@ -94,6 +96,8 @@ class ImportDialog(QDialog):
         self.what = what
         self.task = None
         self.outcome: ImportOutcome | None = None
+        self._forms = None
+        self._forms_task = None
         self.setMinimumWidth(640)
 
         self.intro = QLabel()
@@ -183,13 +187,26 @@ class ImportDialog(QDialog):
         self.errors.setAccessibleName(self.tr("Errors that refused the import"))
 
     def _fill_forms(self) -> None:
+        """The forms are YAML files; parsing them takes a moment, so it happens in the background."""
         box = self.form_box
+        current = box.currentData()
         box.clear()
         box.addItem(self.tr("Automatic: the form for the year"), None)
-        try:
-            forms = available_forms(self.ctx.db)
-        except KepatuhanError:
-            forms = []
+        if self._forms is None:
+            if self._forms_task is None:
+                def work(job):
+                    try:
+                        return available_forms(job.db)
+                    except KepatuhanError:
+                        return []
+
+                def done(forms):
+                    self._forms = forms
+                    self._fill_forms()
+
+                self._forms_task = run_task(self, self.ctx, work, show_progress=False, on_done=done)
+            return
+        forms = self._forms
         seen = set()
         lang = self.ctx.language
         for form in reversed(forms):  # highest version first; the import takes the id's highest version
@@ -199,6 +216,7 @@ class ImportDialog(QDialog):
             seen.add(inst.id)
             years = ", ".join(str(y) for y in inst.years)
             box.addItem(f"{inst.id} – {inst.title.get(lang)} ({years})", inst.id)
+        box.setCurrentIndex(max(0, box.findData(current)))
 
     def _update_buttons(self) -> None:
         has_year = self.what == PLAN or self.year_edit.count() > 0

@@ -21,7 +21,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from .common import ScoresCache, YearBox, band_text, score_text, text_colour_on, zone_colour
+from .common import ScoresCache, YearBox, band_text, fit_columns, score_text, text_colour_on, zone_colour
 
 
 class RankingModel(QAbstractTableModel):
@@ -67,6 +67,22 @@ class RankingModel(QAbstractTableModel):
                     self.tr("Band"), self.tr("Zone"))[section]
         return None
 
+    def display(self, row: InstitutionRow, col: int) -> str:
+        zone = row.result.zone or ""
+        if col == self.RANK:
+            return str(row.rank.rank)
+        if col == self.NAME:
+            return row.institution.name
+        if col == self.PROVINCE:
+            return row.institution.province or ""
+        if col == self.SCORE:
+            return score_text(row.score, self.lang)
+        if col == self.BAND:
+            return band_text(row.result.band, self.lang)
+        if col == self.ZONE:
+            return ZONE_LABELS[zone].get(self.lang) if zone else ""
+        return ""
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -74,18 +90,7 @@ class RankingModel(QAbstractTableModel):
         col = index.column()
         zone = row.result.zone or ""
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.RANK:
-                return str(row.rank.rank)
-            if col == self.NAME:
-                return row.institution.name
-            if col == self.PROVINCE:
-                return row.institution.province or ""
-            if col == self.SCORE:
-                return score_text(row.score, self.lang)
-            if col == self.BAND:
-                return band_text(row.result.band, self.lang)
-            if col == self.ZONE:
-                return ZONE_LABELS[zone].get(self.lang) if zone else ""
+            return self.display(row, col)
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
@@ -196,10 +201,7 @@ class RankingView(QWidget):
 
     def _fit_columns(self) -> None:
         if self.model.rows:
-            header = self.table.horizontalHeader()
-            header.setSectionResizeMode(RankingModel.NAME, QHeaderView.ResizeMode.Interactive)
-            self.table.resizeColumnsToContents()
-            header.setSectionResizeMode(RankingModel.NAME, QHeaderView.ResizeMode.Stretch)
+            fit_columns(self.table, self.model, self.model.display, self.model.rows, stretch=RankingModel.NAME)
 
     def set_kind(self, kind: str) -> None:
         self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
