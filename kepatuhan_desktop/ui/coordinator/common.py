@@ -40,7 +40,8 @@ def background_job() -> Iterator[None]:
 
     * Python's cyclic garbage collector is paused: a full collection walks every live object while holding
       the GIL, and with the national set in memory (200 000 answer rows) one collection takes up to half a
-      second. Reference counting still frees everything; only reference cycles wait for the job to end.
+      second. Reference counting still frees everything; only reference cycles wait for the job to end, and
+      the objects alive when it ends are frozen out of later collections (``gc.freeze``).
     * The interpreter's switch interval drops from 5 ms to 0.5 ms: every call from Qt into Python on the UI
       thread (a model's data(), a slot) must take the GIL from the worker, and waits up to one interval.
 
@@ -60,6 +61,11 @@ def background_job() -> Iterator[None]:
             _jobs -= 1
             if _jobs == 0:
                 if _saved[0]:
+                    # After a long pause the first collection would be a full one over every object the job
+                    # left alive (and the window's own), on whichever thread allocates next. Objects alive now
+                    # are long-lived: move them out of the collector's way (they are still freed by reference
+                    # counting when released).
+                    gc.freeze()
                     gc.enable()
                 sys.setswitchinterval(_saved[1])
 

@@ -261,7 +261,9 @@ class InstitutionsFilter(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        rec: InstitutionRecord = self.sourceModel().record(source_row)
+        return self.accepts(self.sourceModel().record(source_row))
+
+    def accepts(self, rec: InstitutionRecord) -> bool:
         if self.kind and rec.kind != self.kind:
             return False
         if self.province is not None and rec.province != self.province:
@@ -277,7 +279,9 @@ class InstitutionsFilter(QSortFilterProxyModel):
         return True
 
     def records(self) -> list[InstitutionRecord]:
-        return [self.data(self.index(r, 0), RECORD_ROLE) for r in range(self.rowCount())]
+        """The records shown, in the source model's order (computed in Python, without a call into Qt per
+        row)."""
+        return [rec for rec in self.sourceModel().records if self.accepts(rec)]
 
 
 class InstitutionsView(QWidget):
