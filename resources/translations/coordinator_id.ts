@@ -90,6 +90,10 @@
         <translation>&amp;Impor jawaban</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <source>&amp;File:</source>
         <translation>&amp;Berkas:</translation>
     </message>

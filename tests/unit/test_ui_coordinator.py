@@ -401,3 +401,49 @@ def test_overview_figures(demo_db):
     assert all(Fraction(0) <= m.mean <= 1 for m in means)
     total = demo_db.execute("SELECT COUNT(*) FROM answers WHERE year = 2024 AND na = 0").fetchone()[0]
     assert sum(m.count for m in means) == total
+
+
+def test_background_job_restores_gc_and_switch_interval():
+    import gc
+    import sys
+
+    from kepatuhan_desktop.ui.coordinator.common import JOB_SWITCH_INTERVAL, background_job
+
+    interval, enabled = sys.getswitchinterval(), gc.isenabled()
+    try:
+        with background_job():
+            with background_job():   # nested/concurrent jobs share the pause
+                assert not gc.isenabled()
+                assert sys.getswitchinterval() <= JOB_SWITCH_INTERVAL
+            assert not gc.isenabled()
+        assert gc.isenabled() == enabled
+        assert sys.getswitchinterval() == interval
+    finally:
+        gc.unfreeze()
+
+
+def test_release_gradually_empties_lists_and_dicts():
+    from kepatuhan_desktop.storage.tabular import release_gradually
+
+    rows, index = list(range(4567)), {i: str(i) for i in range(300)}
+    release_gradually(rows, index)
+    assert rows == [] and index == {}
+
+
+def test_sorting_through_the_view_keeps_the_selection(qtbot, qapp):
+    from kepatuhan_desktop.ui.coordinator.institutions import InstitutionsFilter, InstitutionsModel
+    from kepatuhan_desktop.ui.qt import Qt, QTableView
+
+    model = InstitutionsModel("en")
+    model.set_scores(_synthetic_scores(["50.00", "90.00", "70.00"]))
+    proxy = InstitutionsFilter()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.selectRow(0)
+    selected = proxy.data(view.currentIndex().siblingAtColumn(InstitutionsModel.CODE))
+    view.sortByColumn(InstitutionsModel.SCORE, Qt.SortOrder.DescendingOrder)
+    assert [proxy.data(proxy.index(r, InstitutionsModel.SCORE)) for r in range(3)] == ["90.00", "70.00", "50.00"]
+    assert proxy.data(view.currentIndex().siblingAtColumn(InstitutionsModel.CODE)) == selected

@@ -143,6 +143,7 @@ class ImportDialog(QDialog):
         self.errors.setRootIsDecorated(False)
         self.errors.setWordWrap(True)
         self.errors.setAlternatingRowColors(True)
+        self.errors.setMinimumHeight(140)
         self.errors.hide()
 
         self.buttons = QDialogButtonBox()
@@ -178,6 +179,7 @@ class ImportDialog(QDialog):
                 "Answers come one per row: institution, unit, product, indicator, value and an optional note. "
                 "A file with any error is refused as a whole and nothing is changed."))
             self.import_button.setText(self.tr("&Import answers"))
+        self.close_button.setText(self.tr("Close"))
         self.file_label.setText(self.tr("&File:"))
         self.file_edit.setPlaceholderText(self.tr("a .csv or .xlsx file"))
         self.browse_button.setText(self.tr("&Browse…"))
@@ -310,6 +312,7 @@ class ImportDialog(QDialog):
         self.result_label.setText(text)
         self.result_label.setStyleSheet("")
         self.result_label.show()
+        self.adjustSize()
 
     def _show_problems(self, problems: list[ImportProblem]) -> None:
         self.result_label.setText(self.tr("The file was refused and nothing was changed. "
@@ -327,6 +330,7 @@ class ImportDialog(QDialog):
             self.errors.resizeColumnToContents(col)
         self.errors.show()
         self.errors.setFocus()
+        self.adjustSize()
 
     def reject(self) -> None:
         if self.running:
