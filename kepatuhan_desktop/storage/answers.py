@@ -20,6 +20,7 @@ from .db import audit, now_iso, stable_uuid
 from .forms import instrument_for_year
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, load_plan, score_plan_unit, unit_answers
+from .tabular import release_gradually
 from .versions import record_answer, record_unit_state
 
 ANSWER_REQUIRED = ("institution", "unit", "product", "indicator", "value")
@@ -262,6 +263,7 @@ def import_answers(db: Database, path: str | Path, year: int, *, actor: str = ""
                 progress(i, total)
     if progress is not None:
         progress(total, total)
+    release_gradually(rows, checked, seen, existing)
     return summary
 
 

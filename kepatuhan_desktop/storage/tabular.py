@@ -132,3 +132,19 @@ def read_table(path: str | Path, required: Sequence[str], optional: Sequence[str
     if raw.startswith(b"PK\x03\x04"):
         raise InputError(name, "looks like an XLSX workbook; give it the .xlsx extension")
     return list(_iter_csv(name, _decode(name, raw), required, optional))
+
+
+def release_gradually(*containers) -> None:
+    """Empty large lists and dicts a slice at a time before they go out of scope.
+
+    Freeing the 200 000 rows of a national import in one go takes ~0.3 s during which the thread holds the
+    GIL; a GUI thread waiting for it freezes that long. Freed in slices, the interpreter can switch threads
+    in between. Call it at the end of a function that built such containers (after its transaction).
+    """
+    for container in containers:
+        if isinstance(container, list):
+            while container:
+                del container[-200:]
+        else:
+            while container:
+                container.popitem()

@@ -1,0 +1,1 @@
+"""Coordinator views: institutions, ranking, dashboard, imports."""

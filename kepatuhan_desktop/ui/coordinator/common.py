@@ -1,0 +1,280 @@
+"""Shared by the coordinator views: the period's scores computed once off the UI thread, zone colours with
+readable text, a year selector and small formatting helpers.
+
+:class:`ScoresCache` holds the :class:`~kepatuhan_desktop.storage.queries.YearScores` of the context's year.
+Scoring the national set takes over a second, so it always runs through :func:`ui.tasks.run_task`; the three
+views (institutions, ranking, dashboard) share one result and are told when it is ready.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+
+from ...domain.numbers import format_score
+from ...domain.zones import ZONE_COLOURS
+from ...storage.queries import YearScores, year_scores
+from ...storage.tabular import release_gradually
+from ..context import Changes
+from ..qt import QColor, QComboBox, QObject, Signal
+from ..tasks import run_task
+
+#: zones in display order; "" stands for "no score yet"
+ZONE_ORDER = ("hijau", "kuning", "merah", "")
+NO_ZONE_COLOUR = "#9AA0A6"
+
+
+_job_lock = threading.Lock()
+_jobs = 0
+_saved: tuple[bool, float] = (True, 0.005)
+JOB_SWITCH_INTERVAL = 0.0005  # seconds
+
+
+@contextmanager
+def background_job() -> Iterator[None]:
+    """Wrap a large CPU-bound job in a worker thread so that the UI thread keeps getting the GIL.
+
+    * Python's cyclic garbage collector is paused: a full collection walks every live object while holding
+      the GIL, and with the national set in memory (200 000 answer rows) one collection takes up to half a
+      second. Reference counting still frees everything; only reference cycles wait for the job to end, and
+      the objects alive when it ends are frozen out of later collections (``gc.freeze``).
+    * The interpreter's switch interval drops from 5 ms to 0.5 ms: every call from Qt into Python on the UI
+      thread (a model's data(), a slot) must take the GIL from the worker, and waits up to one interval.
+
+    Nested and concurrent jobs share one counter; the last one to end restores both settings.
+    """
+    global _jobs, _saved
+    with _job_lock:
+        if _jobs == 0:
+            _saved = (gc.isenabled(), sys.getswitchinterval())
+            gc.disable()
+            sys.setswitchinterval(min(JOB_SWITCH_INTERVAL, _saved[1]))
+        _jobs += 1
+    try:
+        yield
+    finally:
+        with _job_lock:
+            _jobs -= 1
+            if _jobs == 0:
+                if _saved[0]:
+                    # After a long pause the first collection would be a full one over every object the job
+                    # left alive (and the window's own), on whichever thread allocates next. Objects alive now
+                    # are long-lived: move them out of the collector's way (they are still freed by reference
+                    # counting when released).
+                    gc.freeze()
+                    gc.enable()
+                sys.setswitchinterval(_saved[1])
+
+
+def zone_colour(zone: str | None) -> QColor:
+    return QColor(ZONE_COLOURS.get(zone or "", NO_ZONE_COLOUR))
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def text_colour_on(background: QColor) -> QColor:
+    """Black or white, whichever has the higher WCAG contrast on ``background``."""
+    lum = _luminance(background)
+    on_white = 1.05 / (lum + 0.05)
+    on_black = (lum + 0.05) / 0.05
+    return QColor("#FFFFFF") if on_white >= on_black else QColor("#000000")
+
+
+def score_text(value: Decimal | None, lang: str) -> str:
+    return format_score(value, decimal_comma=(lang == "id"))
+
+
+def percent_text(numerator: int, denominator: int) -> str:
+    """Whole percent rounded down, so that an incomplete 99.6 % never reads as 100 %."""
+    if not denominator:
+        return "0%"
+    return f"{numerator * 100 // denominator}%"
+
+
+def band_text(band, lang: str) -> str:
+    """'B · Kualitas Tinggi' for letter categories (Method B/C), the label alone otherwise (Method A)."""
+    if band is None:
+        return ""
+    label = band.label.get(lang)
+    return f"{band.code} · {label}" if len(band.code) == 1 else label
+
+
+def begin_filter_change(proxy) -> None:
+    """Qt 6.10 replaced invalidateFilter() with beginFilterChange()/endFilterChange()."""
+    if hasattr(proxy, "endFilterChange"):
+        proxy.beginFilterChange()
+
+
+def end_filter_change(proxy) -> None:
+    if hasattr(proxy, "endFilterChange"):
+        proxy.endFilterChange(type(proxy).Direction.Rows)
+    else:  # pragma: no cover - Qt < 6.10
+        proxy.invalidateFilter()
+
+
+def fit_columns(table, model, display, rows, stretch: int | None = None, sample: int = 120) -> None:
+    """Size a table's columns to their header and text (from up to ``sample`` rows), measured in Python.
+
+    ``QTableView.resizeColumnsToContents`` asks the model for several roles of every cell, each a call from
+    Qt into Python; with a worker thread holding the GIL, each of those waits for it. Here ``display(row,
+    column)`` gives the text and the font metrics do the rest."""
+    from ..qt import QHeaderView, Qt
+
+    header = table.horizontalHeader()
+    body = table.fontMetrics()
+    head = header.fontMetrics()
+    step = max(1, len(rows) // sample)
+    picked = rows[::step]
+    for col in range(model.columnCount()):
+        title = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        width = head.horizontalAdvance(title) + 28  # room for the sort arrow
+        for row in picked:
+            width = max(width, body.horizontalAdvance(display(row, col)) + 14)
+        header.resizeSection(col, min(width, 420))
+        if stretch is not None:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == stretch
+                                        else QHeaderView.ResizeMode.Interactive)
+
+
+def touches_scores(changes: Changes) -> bool:
+    return bool(changes.plan or changes.answers or changes.units or changes.years or changes.exchange)
+
+
+class ScoresCache(QObject):
+    """The scores of the context's year, computed in a worker thread and shared by the coordinator views.
+
+    ``request()`` returns the current scores when they are fresh; otherwise it starts (or keeps) a background
+    computation and returns None; ``ready`` is emitted when it ends. A change to the answers or the plan
+    marks the scores stale and emits ``invalidated``: visible views then request them again, hidden ones
+    when they are next shown.
+    """
+
+    ready = Signal(object)        # YearScores or None (no period)
+    loading = Signal(int)         # year
+    failed = Signal(str)
+    invalidated = Signal()
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.scores: YearScores | None = None
+        self._stale = True
+        self._task = None
+        self._wanted = False
+        ctx.changed.connect(self._on_changed)
+        ctx.year_changed.connect(lambda _year: self.invalidate())
+
+    @classmethod
+    def of(cls, ctx) -> ScoresCache:
+        cache = getattr(ctx, "_coordinator_scores", None)
+        if cache is None:
+            cache = cls(ctx)
+            ctx._coordinator_scores = cache
+        return cache
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.finished
+
+    def fresh(self) -> YearScores | None:
+        year = self.ctx.year
+        if not self._stale and self.scores is not None and self.scores.year == year:
+            return self.scores
+        return None
+
+    def _on_changed(self, changes: Changes) -> None:
+        if touches_scores(changes):
+            self.invalidate()
+
+    def invalidate(self) -> None:
+        self._stale = True
+        self.invalidated.emit()
+
+    def request(self) -> YearScores | None:
+        scores = self.fresh()
+        if scores is not None:
+            return scores
+        year = self.ctx.year
+        if year is None:
+            self.scores, self._stale = None, False
+            self.ready.emit(None)
+            return None
+        if self.busy:
+            self._wanted = True   # a change arrived during the computation: compute again when it ends
+            return None
+        self._start(year)
+        return None
+
+    def _start(self, year: int) -> None:
+        self._stale = False
+        self._wanted = False
+        self.loading.emit(year)
+
+        def work(job):
+            with background_job():
+                return year_scores(job.db, year)
+
+        self._task = run_task(None, self.ctx, work, show_progress=False, on_done=self._done,
+                              on_error=self._failed)
+
+    def _done(self, scores: YearScores) -> None:
+        old, self.scores = self.scores, scores
+        again = self._wanted or self._stale or scores.year != self.ctx.year
+        self.ready.emit(scores)
+        if old is not None and old is not scores:
+            # every view now holds the new scores: free the old ones row by row, not as one tree of
+            # ~100 000 objects in a single step on the UI thread
+            release_gradually(old.rows)
+        if again:
+            self._stale = True
+            self.request()
+
+    def _failed(self, message: str, _known: bool) -> None:
+        self._stale = True
+        self.failed.emit(message)
+
+    def wait(self, timeout_ms: int = 30000) -> YearScores | None:
+        """Block until the current computation ends (tests and benchmarks only)."""
+        from ..qt import QCoreApplication, QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
+        QCoreApplication.processEvents()
+        return self.scores
+
+
+class YearBox(QComboBox):
+    """The assessment year the coordinator views show; the same year as the rest of the window."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Assessment year"))
+        self.setMinimumContentsLength(6)
+        self.reload()
+        self.currentIndexChanged.connect(self._chosen)
+        ctx.year_changed.connect(lambda _year: self.reload())
+        ctx.changed.connect(lambda changes: self.reload() if (changes.plan or changes.years) else None)
+
+    def reload(self) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for year in self.ctx.years():
+            self.addItem(str(year), year)
+        year = self.ctx.year
+        if year is not None:
+            self.setCurrentIndex(self.findData(year))
+        self.blockSignals(False)
+
+    def _chosen(self, index: int) -> None:
+        year = self.itemData(index)
+        if year is not None and year != self.ctx.year:
+            self.ctx.set_year(year)

@@ -1,0 +1,519 @@
+"""The institutions of a period at a glance: progress, score, band, zone and rank within kind.
+
+:class:`InstitutionsModel` is a table model over :func:`storage.queries.year_scores` (the same numbers as
+``kepatuhan scores``); :class:`InstitutionsFilter` sorts numerically and filters by text, kind, province,
+zone and completeness; :class:`InstitutionsView` is the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...domain.instrument import Band
+from ...domain.scoring import Rank
+from ...domain.zones import KIND_LABELS, KINDS, ZONE_LABELS
+from ...storage.queries import YearScores
+from ..qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QComboBox,
+    QEvent,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QProgressBar,
+    QPushButton,
+    QSortFilterProxyModel,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from .common import (
+    ZONE_ORDER,
+    ScoresCache,
+    YearBox,
+    band_text,
+    begin_filter_change,
+    end_filter_change,
+    fit_columns,
+    percent_text,
+    score_text,
+    text_colour_on,
+    zone_colour,
+)
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class InstitutionRecord:
+    """One row of the table: what year_scores says about an institution, ready to show."""
+
+    uuid: str
+    code: str
+    name: str
+    kind: str
+    province: str
+    units_done: int
+    units_total: int
+    answered: int
+    total: int
+    score: Decimal | None
+    band: Band | None
+    rank: Rank | None
+
+    @property
+    def complete(self) -> bool:
+        return self.units_total > 0 and self.units_done == self.units_total
+
+    @property
+    def zone(self) -> str:
+        return self.band.zone if self.band else ""
+
+
+def records_from_scores(scores: YearScores | None) -> list[InstitutionRecord]:
+    if scores is None:
+        return []
+    out = []
+    for row in scores.rows:
+        inst, res = row.institution, row.result
+        out.append(InstitutionRecord(
+            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "",
+            sum(1 for u in res.units if u.complete), len(res.units), res.answered, res.total,
+            res.score, res.band, row.rank))
+    return out
+
+
+class InstitutionsModel(QAbstractTableModel):
+    CODE, NAME, KIND, PROVINCE, UNITS, SCORE, BAND, ZONE, RANK = range(9)
+    COLUMNS = 9
+
+    def __init__(self, lang: str = "id", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.records: list[InstitutionRecord] = []
+        self.year: int | None = None
+
+    # ---- data ------------------------------------------------------------------------------------------------
+    def set_scores(self, scores: YearScores | None) -> None:
+        self.beginResetModel()
+        self.records = records_from_scores(scores)
+        self.year = scores.year if scores is not None else None
+        if self._sort_by is not None:
+            self._sort_records(*self._sort_by)
+        self.endResetModel()
+
+    _sort_by: tuple[int, Qt.SortOrder] | None = None
+
+    def _sort_records(self, column: int, order: Qt.SortOrder) -> None:
+        self.records.sort(key=lambda rec: self._sort_key(rec, column),
+                          reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key per row: letting the proxy compare through data() costs ~10 000
+        calls into Python for the national set (over 100 ms on the UI thread)."""
+        if column < 0 or column >= self.COLUMNS:
+            return
+        self._sort_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        before = [self.records[i.row()] if i.isValid() else None for i in persistent]
+        self._sort_records(column, order)
+        if persistent:
+            new_row = {id(rec): row for row, rec in enumerate(self.records)}
+            self.changePersistentIndexList(
+                persistent, [self.index(new_row[id(rec)], i.column()) if rec is not None else QModelIndex()
+                             for i, rec in zip(persistent, before)])
+        self.layoutChanged.emit()
+
+    def set_language(self, lang: str) -> None:
+        if lang != self.lang:
+            self.lang = lang
+            if self.records:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.records) - 1, self.COLUMNS - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+
+    def record(self, row: int) -> InstitutionRecord:
+        return self.records[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Code"), self.tr("Institution"), self.tr("Kind"), self.tr("Province"),
+                    self.tr("Units complete"), self.tr("Score"), self.tr("Band"), self.tr("Zone"),
+                    self.tr("Rank"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (None, None, None, None,
+                    self.tr("Units with every required indicator answered, and the share of required "
+                            "indicators answered"),
+                    self.tr("Institution score (mean of its units), once every unit is complete"),
+                    None, None, self.tr("Rank within its kind over the whole period; equal scores share a rank"),
+                    )[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.records[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(rec, col)
+        if role == SORT_ROLE:
+            return self._sort_key(rec, col)
+        if role == RECORD_ROLE:
+            return rec
+        if col == self.ZONE and rec.zone:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return zone_colour(rec.zone)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return text_colour_on(zone_colour(rec.zone))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.SCORE, self.RANK):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.UNITS:
+                return self.tr("{answered} of {total} required indicators answered").format(
+                    answered=rec.answered, total=rec.total)
+            if col == self.BAND and rec.band is not None:
+                return rec.band.predikat.get(self.lang)
+            if col == self.NAME:
+                return rec.name
+        return None
+
+    def _display(self, rec: InstitutionRecord, col: int) -> str:
+        if col == self.CODE:
+            return rec.code
+        if col == self.NAME:
+            return rec.name
+        if col == self.KIND:
+            label = KIND_LABELS.get(rec.kind)
+            return label.get(self.lang) if label else rec.kind
+        if col == self.PROVINCE:
+            return rec.province
+        if col == self.UNITS:
+            return f"{rec.units_done}/{rec.units_total} ({percent_text(rec.answered, rec.total)})"
+        if col == self.SCORE:
+            return score_text(rec.score, self.lang)
+        if col == self.BAND:
+            return band_text(rec.band, self.lang)
+        if col == self.ZONE:
+            return ZONE_LABELS[rec.zone].get(self.lang) if rec.zone else ""
+        if col == self.RANK:
+            return f"{rec.rank.rank} / {rec.rank.of}" if rec.rank else ""
+        return ""
+
+    def _sort_key(self, rec: InstitutionRecord, col: int):
+        """Numbers for numeric columns; unscored institutions sort after every scored one."""
+        if col == self.CODE:
+            return rec.code.lower()
+        if col == self.NAME:
+            return rec.name.lower()
+        if col == self.KIND:
+            return KINDS.index(rec.kind) if rec.kind in KINDS else len(KINDS)
+        if col == self.PROVINCE:
+            return rec.province.lower()
+        if col == self.UNITS:
+            return rec.answered / rec.total if rec.total else 0.0
+        if col == self.SCORE or col == self.BAND:
+            return float(rec.score) if rec.score is not None else -1.0
+        if col == self.ZONE:
+            return ZONE_ORDER.index(rec.zone)
+        if col == self.RANK:  # by rank, then kind: all the first places, then the second places...
+            kind = KINDS.index(rec.kind) if rec.kind in KINDS else len(KINDS)
+            return (rec.rank.rank if rec.rank else 10**6) * 10 + kind
+        return None
+
+
+class InstitutionsFilter(QSortFilterProxyModel):
+    """Filters: free text (code, name, province), kind, province, zone ("none" = no score yet) and
+    completeness ("complete" / "incomplete"). Sorts by the model's numeric sort role."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.text = ""
+        self.kind = ""
+        self.province = None   # None = any; "" = national institutions without a province
+        self.zone = None       # None = any; "" = not scored yet
+        self.completeness = ""  # "", "complete", "incomplete"
+
+    def set_filter(self, **values) -> None:
+        begin_filter_change(self)
+        for key, value in values.items():
+            if not hasattr(self, key) or key.startswith("_"):
+                raise AttributeError(key)
+            setattr(self, key, value.strip().lower() if key == "text" else value)
+        end_filter_change(self)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts (fast, one key per row); the proxy keeps its order and only filters."""
+        self.sourceModel().sort(column, order)
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+        return self.accepts(self.sourceModel().record(source_row))
+
+    def accepts(self, rec: InstitutionRecord) -> bool:
+        if self.kind and rec.kind != self.kind:
+            return False
+        if self.province is not None and rec.province != self.province:
+            return False
+        if self.zone is not None and rec.zone != self.zone:
+            return False
+        if self.completeness == "complete" and not rec.complete:
+            return False
+        if self.completeness == "incomplete" and rec.complete:
+            return False
+        if self.text and not any(self.text in s.lower() for s in (rec.code, rec.name, rec.province)):
+            return False
+        return True
+
+    def records(self) -> list[InstitutionRecord]:
+        """The records shown, in the source model's order (computed in Python, without a call into Qt per
+        row)."""
+        return [rec for rec in self.sourceModel().records if self.accepts(rec)]
+
+
+class InstitutionsView(QWidget):
+    """Page: every institution of the period with progress, score, band, zone and rank; import buttons."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cache = ScoresCache.of(ctx)
+        self.model = InstitutionsModel(ctx.language, self)
+        self.proxy = InstitutionsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._sized = False
+        self._dialog = None
+
+        # toolbar: year, imports
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.year_label = QLabel()
+        self.year_box = YearBox(ctx, self)
+        self.year_label.setBuddy(self.year_box)
+        self.import_plan_button = QPushButton()
+        self.import_answers_button = QPushButton()
+        self.import_plan_button.clicked.connect(lambda: self.open_import("plan"))
+        self.import_answers_button.clicked.connect(lambda: self.open_import("answers"))
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_box)
+        top.addStretch(1)
+        top.addWidget(self.import_plan_button)
+        top.addWidget(self.import_answers_button)
+
+        # filter bar
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        self.kind_box = QComboBox()
+        self.kind_label = QLabel()
+        self.kind_label.setBuddy(self.kind_box)
+        self.province_box = QComboBox()
+        self.province_label = QLabel()
+        self.province_label.setBuddy(self.province_box)
+        self.zone_box = QComboBox()
+        self.zone_label = QLabel()
+        self.zone_label.setBuddy(self.zone_box)
+        self.complete_box = QComboBox()
+        self.complete_label = QLabel()
+        self.complete_label.setBuddy(self.complete_box)
+        bar = QHBoxLayout()
+        for label, widget, stretch in ((self.search_label, self.search, 2), (self.kind_label, self.kind_box, 0),
+                                       (self.province_label, self.province_box, 1),
+                                       (self.zone_label, self.zone_box, 0),
+                                       (self.complete_label, self.complete_box, 0)):
+            bar.addWidget(label)
+            bar.addWidget(widget, stretch)
+            bar.addSpacing(8)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        # no sort column at first: the rows keep year_scores' order (kind, rank, name)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setResizeContentsPrecision(200)
+
+        self.count_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy_label = QLabel()
+        self.busy.hide()
+        self.busy_label.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.busy_label)
+        bottom.addWidget(self.busy)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.retranslate()
+        self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.kind_box.currentIndexChanged.connect(lambda _i: self.proxy.set_filter(kind=self.kind_box.currentData()))
+        self.province_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(province=self.province_box.currentData()))
+        self.zone_box.currentIndexChanged.connect(lambda _i: self.proxy.set_filter(zone=self.zone_box.currentData()))
+        self.complete_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(completeness=self.complete_box.currentData()))
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.cache.ready.connect(self._on_scores)
+        self.cache.loading.connect(self._on_loading)
+        self.cache.failed.connect(self._on_failed)
+        self.cache.invalidated.connect(self._on_invalidated)
+        ctx.language_changed.connect(self._on_language)
+
+    # ---- text ------------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Institutions"))
+        self.year_label.setText(self.tr("&Year:"))
+        self.import_plan_button.setText(self.tr("Import &plan…"))
+        self.import_plan_button.setToolTip(self.tr("Import the assessment plan (institutions, units, products) "
+                                                   "from a CSV or XLSX file"))
+        self.import_answers_button.setText(self.tr("Import &answers…"))
+        self.import_answers_button.setToolTip(self.tr("Import answers from a CSV or XLSX file"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.search.setPlaceholderText(self.tr("code, name or province"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        self.province_label.setText(self.tr("Pro&vince:"))
+        self.zone_label.setText(self.tr("&Zone:"))
+        self.complete_label.setText(self.tr("&Progress:"))
+        self.table.setAccessibleName(self.tr("Institutions of the period"))
+        self.busy_label.setText(self.tr("Computing scores…"))
+        self._fill_kind_box()
+        self._fill_zone_box()
+        self._fill_complete_box()
+        self._fill_province_box()
+        self._update_count()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_language(self, lang: str) -> None:
+        self.model.set_language(lang)
+        self.retranslate()
+
+    @staticmethod
+    def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        for text, data in items:
+            box.addItem(text, data)
+        index = next((i for i in range(box.count()) if box.itemData(i) == current), 0)
+        box.setCurrentIndex(index)
+        box.blockSignals(False)
+
+    def _fill_kind_box(self) -> None:
+        lang = self.ctx.language
+        self._refill(self.kind_box, [(self.tr("All"), "")] + [(KIND_LABELS[k].get(lang), k) for k in KINDS])
+
+    def _fill_zone_box(self) -> None:
+        lang = self.ctx.language
+        self._refill(self.zone_box, [(self.tr("All"), None)] + [(ZONE_LABELS[z].get(lang), z) for z in ZONE_ORDER if z]
+                     + [(self.tr("No score yet"), "")])
+
+    def _fill_complete_box(self) -> None:
+        self._refill(self.complete_box, [(self.tr("All"), ""), (self.tr("Complete"), "complete"),
+                                         (self.tr("Incomplete"), "incomplete")])
+
+    def _fill_province_box(self) -> None:
+        provinces = sorted({r.province for r in self.model.records if r.province})
+        items: list[tuple[str, object]] = [(self.tr("All"), None)] + [(p, p) for p in provinces]
+        if any(not r.province for r in self.model.records):
+            items.append((self.tr("(national, no province)"), ""))
+        self._refill(self.province_box, items)
+
+    def _update_count(self, *_args) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.records()
+        complete = sum(1 for r in shown if r.complete)
+        if self.model.year is None and not self.cache.busy:
+            self.count_label.setText(self.tr("No assessment period yet: import a plan to start."))
+        elif len(shown) == total:
+            self.count_label.setText(self.tr("{n} institutions, {complete} complete").format(
+                n=total, complete=complete))
+        else:
+            self.count_label.setText(self.tr("{shown} of {n} institutions shown, {complete} complete").format(
+                shown=len(shown), n=total, complete=complete))
+
+    # ---- data ------------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        scores = self.cache.request()
+        if scores is not None and (scores is not getattr(self, "_shown_scores", None)):
+            self._on_scores(scores)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def _on_invalidated(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _on_loading(self, _year: int) -> None:
+        self.busy.show()
+        self.busy_label.show()
+
+    def _on_failed(self, message: str) -> None:
+        self.busy.hide()
+        self.busy_label.setText(self.tr("Scores could not be computed: {message}").format(message=message))
+
+    def _on_scores(self, scores: YearScores | None) -> None:
+        self._shown_scores = scores
+        if not self.cache.busy:
+            self.busy.hide()
+            self.busy_label.hide()
+        self.model.set_scores(scores)
+        self._fill_province_box()
+        if not self._sized and self.model.records:
+            fit_columns(self.table, self.model, self.model._display, self.model.records,
+                        stretch=InstitutionsModel.NAME)
+            self._sized = True
+        self._update_count()
+
+    # ---- imports ---------------------------------------------------------------------------------------------
+    def open_import(self, what: str):
+        from .import_dialog import ImportDialog
+
+        self._dialog = ImportDialog(self.ctx, what, self)
+        self._dialog.open()
+        return self._dialog

@@ -1,0 +1,228 @@
+"""Ranking within one kind of institution, with shared ranks exactly as ``storage.queries.year_scores`` gives
+them (equal scores share a rank; the next rank skips: 1, 2, 2, 4). Institutions without a score are not
+ranked; the page says how many there are."""
+
+from __future__ import annotations
+
+from ...domain.zones import KIND_LABELS, KINDS, ZONE_LABELS
+from ...storage.queries import InstitutionRow, YearScores
+from ..qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QComboBox,
+    QEvent,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QProgressBar,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from .common import ScoresCache, YearBox, band_text, fit_columns, score_text, text_colour_on, zone_colour
+
+
+class RankingModel(QAbstractTableModel):
+    RANK, NAME, PROVINCE, SCORE, BAND, ZONE = range(6)
+    COLUMNS = 6
+
+    def __init__(self, lang: str = "id", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.kind = KINDS[0]
+        self.rows: list[InstitutionRow] = []
+        self.unranked = 0
+        self._scores: YearScores | None = None
+
+    def set_scores(self, scores: YearScores | None, kind: str | None = None) -> None:
+        self.beginResetModel()
+        self._scores = scores
+        if kind is not None:
+            self.kind = kind
+        rows = [r for r in (scores.rows if scores else []) if r.institution.kind == self.kind]
+        self.rows = sorted((r for r in rows if r.rank is not None),
+                           key=lambda r: (r.rank.rank, r.institution.name, r.institution.code))
+        self.unranked = len(rows) - len(self.rows)
+        self.endResetModel()
+
+    def set_kind(self, kind: str) -> None:
+        self.set_scores(self._scores, kind)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Rank"), self.tr("Institution"), self.tr("Province"), self.tr("Score"),
+                    self.tr("Band"), self.tr("Zone"))[section]
+        return None
+
+    def display(self, row: InstitutionRow, col: int) -> str:
+        zone = row.result.zone or ""
+        if col == self.RANK:
+            return str(row.rank.rank)
+        if col == self.NAME:
+            return row.institution.name
+        if col == self.PROVINCE:
+            return row.institution.province or ""
+        if col == self.SCORE:
+            return score_text(row.score, self.lang)
+        if col == self.BAND:
+            return band_text(row.result.band, self.lang)
+        if col == self.ZONE:
+            return ZONE_LABELS[zone].get(self.lang) if zone else ""
+        return ""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        zone = row.result.zone or ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, col)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.RANK, self.SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if col == self.ZONE and zone:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return zone_colour(zone)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return text_colour_on(zone_colour(zone))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.RANK:
+            return self.tr("{rank} of {of} {kind}").format(rank=row.rank.rank, of=row.rank.of,
+                                                           kind=KIND_LABELS[self.kind].get(self.lang))
+        return None
+
+
+class RankingView(QWidget):
+    """Page: the ranking of one kind (kementerian, lembaga, provinsi, kota, kabupaten) in the period."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cache = ScoresCache.of(ctx)
+        self.model = RankingModel(ctx.language, self)
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.year_label = QLabel()
+        self.year_box = YearBox(ctx, self)
+        self.year_label.setBuddy(self.year_box)
+        self.kind_label = QLabel()
+        self.kind_box = QComboBox()
+        self.kind_label.setBuddy(self.kind_box)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_box)
+        top.addSpacing(8)
+        top.addWidget(self.kind_label)
+        top.addWidget(self.kind_box)
+        top.addStretch(1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.count_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.busy)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.retranslate()
+        self.kind_box.currentIndexChanged.connect(self._kind_chosen)
+        self.cache.ready.connect(self._on_scores)
+        self.cache.loading.connect(lambda _y: self.busy.show())
+        self.cache.invalidated.connect(lambda: self.refresh() if self.isVisible() else None)
+        ctx.language_changed.connect(self._on_language)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Ranking"))
+        self.year_label.setText(self.tr("&Year:"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        self.table.setAccessibleName(self.tr("Ranking within the kind"))
+        lang = self.ctx.language
+        current = self.kind_box.currentData() or self.model.kind
+        self.kind_box.blockSignals(True)
+        self.kind_box.clear()
+        for kind in KINDS:
+            self.kind_box.addItem(KIND_LABELS[kind].get(lang).capitalize(), kind)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(current))
+        self.kind_box.blockSignals(False)
+        self._update_count()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_language(self, lang: str) -> None:
+        self.model.set_language(lang)
+        self.retranslate()
+
+    def _kind_chosen(self, _index: int) -> None:
+        self.model.set_kind(self.kind_box.currentData())
+        self._fit_columns()
+        self._update_count()
+
+    def _fit_columns(self) -> None:
+        if self.model.rows:
+            fit_columns(self.table, self.model, self.model.display, self.model.rows, stretch=RankingModel.NAME)
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+
+    def _update_count(self) -> None:
+        ranked = self.model.rowCount()
+        self.count_label.setText(self.tr("{ranked} ranked, {unranked} without a score yet (not ranked)").format(
+            ranked=ranked, unranked=self.model.unranked))
+
+    def refresh(self) -> None:
+        scores = self.cache.request()
+        if scores is not None and scores is not self.model._scores:
+            self._on_scores(scores)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def _on_scores(self, scores: YearScores | None) -> None:
+        if not self.cache.busy:
+            self.busy.hide()
+        self.model.set_scores(scores, self.kind_box.currentData())
+        self._fit_columns()
+        self._update_count()
