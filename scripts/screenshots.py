@@ -18,6 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def settle(app, timeout: float = 30.0) -> None:
+    """Process events until background work (scores computed off the UI thread) has finished and landed."""
+    import time
+
+    from kepatuhan_desktop.ui.qt import QThreadPool
+
+    deadline = time.monotonic() + timeout
+    for _ in range(5):
+        app.processEvents()
+    while QThreadPool.globalInstance().activeThreadCount() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(10):
+        app.processEvents()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -49,9 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             window.show()
             app.processEvents()
             for row, page in enumerate(window.pages):
+                # The assessment page shows the period in progress; the coordinator pages a complete one.
+                ctx.set_year(2024 if page.key == "checklist" else 2023)
                 window.nav.setCurrentRow(row)
-                for _ in range(5):
-                    app.processEvents()
+                settle(app)
                 if page.key in window.page_errors:
                     skipped.append(f"{page.key} ({window.page_errors[page.key].splitlines()[0]})")
                     continue

@@ -66,7 +66,11 @@ class AppContext(QObject):
 
     @property
     def language(self) -> str:
-        return self.setting("ui.language", "id")
+        # Cached so that widgets still alive after close() (a LanguageChange reaching a page of a closed
+        # window) can retranslate without touching the closed database.
+        if not self.closed:
+            self._language = self.setting("ui.language", "id")
+        return getattr(self, "_language", "id")
 
     @property
     def inspector(self) -> dict | None:

@@ -423,7 +423,8 @@ class InstitutionsView(QWidget):
         self._update_count()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # A page of a closed database (its window is being torn down) has nothing left to retranslate.
+        if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
             self.retranslate()
         super().changeEvent(event)
 
@@ -466,7 +467,9 @@ class InstitutionsView(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.records()
         complete = sum(1 for r in shown if r.complete)
-        if self.model.year is None and not self.cache.busy:
+        if self.model.year is None and (self.cache.busy or self.ctx.years()):
+            self.count_label.setText(self.tr("Computing scores…"))
+        elif self.model.year is None:
             self.count_label.setText(self.tr("No assessment period yet: import a plan to start."))
         elif len(shown) == total:
             self.count_label.setText(self.tr("{n} institutions, {complete} complete").format(

@@ -186,7 +186,8 @@ class RankingView(QWidget):
         self._update_count()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # A page of a closed database (its window is being torn down) has nothing left to retranslate.
+        if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
             self.retranslate()
         super().changeEvent(event)
 
