@@ -83,7 +83,8 @@ def test_frozen_gui_smoke_test(build_dir, bare_env):
     result = run(build_dir / f"kepatuhan-desktop{EXE}", "--smoke-test", env=bare_env, timeout=300)
     print(result.stdout, result.stderr)
     assert result.returncode == 0, f"smoke test failed:\n{result.stdout}\n{result.stderr}"
-    assert "smoke test passed" in result.stdout
+    if not WINDOWS:  # the windowed Windows executable may have no stdout; its exit code is the verdict
+        assert "smoke test passed" in result.stdout
 
 
 def test_frozen_bundle_is_lean(build_dir):
