@@ -31,11 +31,13 @@ class AppContext(QObject):
     changed = Signal(object)          # Changes
     year_changed = Signal(int)
     language_changed = Signal(str)
+    closing = Signal()                # the database is about to close: stop background UI work
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.db = open_database(self.db_path)
+        self.closed = False
         self._year: int | None = get_setting(self.db, "ui.year")
 
     # ---- period ------------------------------------------------------------------------------------------
@@ -80,4 +82,7 @@ class AppContext(QObject):
         self.changed.emit(changes)
 
     def close(self) -> None:
-        self.db.close()
+        if not self.closed:
+            self.closing.emit()
+            self.closed = True
+            self.db.close()

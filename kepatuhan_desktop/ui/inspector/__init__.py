@@ -1,0 +1,1 @@
+"""The inspector's views: navigator, checklist of one unit, live panel, survey entry."""

@@ -1,0 +1,377 @@
+"""The checklist of one unit: a card per answer slot (indicator, or indicator x product), grouped by
+dimension and variable. Cards only show state and emit what the inspector asked for; the page saves."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ...domain.instrument import Indicator, Instrument
+from ...domain.numbers import format_value
+from ...domain.scoring import NA
+from ...storage.queries import PlanProduct, PlanUnit
+from ..qt import (
+    QButtonGroup,
+    QDragEnterEvent,
+    QDropEvent,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QPixmap,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+def wrap(text: str, width: int = 62) -> str:
+    """Radio buttons do not wrap: break long rubric texts into lines, indented under the first."""
+    return "\n      ".join(textwrap.wrap(text, width)) or text
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One answer of the unit: a unit-level indicator, or a product-level indicator for one product."""
+
+    indicator: Indicator
+    product: PlanProduct | None
+
+    @property
+    def product_uuid(self) -> str:
+        return self.product.uuid if self.product else ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.product_uuid, self.indicator.id)
+
+
+def unit_slots(instrument: Instrument, unit: PlanUnit) -> list[Slot]:
+    """The unit's slots in checklist order: unit-level indicators (dimension, variable order), then each
+    product's indicators. A unit without products answers its product-level indicators once (scoring rule)."""
+    if not unit.products:
+        return [Slot(ind, None) for ind in instrument.indicators]
+    slots = [Slot(ind, None) for ind in instrument.unit_indicators]
+    for product in unit.products:
+        slots += [Slot(ind, product) for ind in instrument.product_indicators]
+    return slots
+
+
+class IndicatorCard(QFrame):
+    """One slot. Keys when focused: digits answer, N = N/A, Delete clears, Up/Down move, Enter = next
+    unanswered. Emits; the page saves and calls :meth:`set_value` back."""
+
+    answer_requested = Signal(object, object, bool)   # card, Fraction | NA | None (clear) | text, by keyboard
+    note_edited = Signal(object, str)
+    focused = Signal(object)
+    move_requested = Signal(object, int)        # card, +1/-1
+    next_requested = Signal(object)
+    undo_requested = Signal()
+    survey_requested = Signal(object)
+    evidence_requested = Signal(object)         # open the file dialog
+    evidence_dropped = Signal(object, list)     # card, [paths]
+    evidence_open = Signal(object, str)         # card, sha256
+
+    def __init__(self, slot: Slot, index: int, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.slot = slot
+        self.index = index
+        self.lang = lang
+        self.value = None            # Fraction | NA | None (unanswered)
+        self.read_only = False
+        ind = slot.indicator
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.setProperty("current", False)
+        self.setProperty("answered", False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        self.number = QLabel(f"{index + 1}.")
+        self.number.setObjectName("cardNumber")
+        head.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        self.question = QLabel(ind.text.get(lang))
+        self.question.setWordWrap(True)
+        self.question.setObjectName("question")
+        head.addWidget(self.question, 1)
+        self.status = QLabel()
+        self.status.setObjectName("cardStatus")
+        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        how = self.tr("How collected: {how}").format(how=self.collection_text(ind.collection))
+        if not ind.required:
+            how += " · " + self.tr("optional")
+        self.how = QLabel(f"{how} · {ind.id}")
+        self.how.setObjectName("how")
+        layout.addWidget(self.how)
+
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[object, QRadioButton] = {}
+        self.entry: QLineEdit | None = None
+        self.survey_label: QLabel | None = None
+        choices = QVBoxLayout()
+        choices.setSpacing(1)
+        choices.setContentsMargins(18, 0, 0, 0)
+        if ind.input == "choice":
+            for v in range(ind.max + 1):
+                rubric = ind.rubric.get(v)
+                text = f"{v}  \u2014  {wrap(rubric.get(lang))}" if rubric else str(v)
+                self._add_choice(choices, Fraction(v), text)
+        elif ind.input == "number":
+            row = QHBoxLayout()
+            self.entry = QLineEdit()
+            self.entry.setPlaceholderText(self.tr("a number from 0 to {max}").format(max=ind.max))
+            self.entry.setAccessibleName(self.tr("Value of {id}").format(id=ind.id))
+            self.entry.setMaximumWidth(160)
+            self.entry.editingFinished.connect(self._number_entered)
+            row.addWidget(self.entry)
+            rubric_text = "; ".join(f"{k}: {t.get(lang)}" for k, t in sorted(ind.rubric.items()))
+            hint = QLabel(rubric_text)
+            hint.setWordWrap(True)
+            hint.setObjectName("how")
+            row.addWidget(hint, 1)
+            choices.addLayout(row)
+        else:  # survey
+            row = QHBoxLayout()
+            self.survey_label = QLabel()
+            row.addWidget(self.survey_label, 1)
+            button = QPushButton(self.tr("Enter survey answers\u2026"))
+            button.setAccessibleName(self.tr("Enter survey answers for {id}").format(id=ind.id))
+            button.clicked.connect(lambda: self.survey_requested.emit(self))
+            row.addWidget(button)
+            choices.addLayout(row)
+            legend = QLabel("  ".join(f"{k} = {t.get(lang)}" for k, t in sorted(ind.rubric.items())))
+            legend.setWordWrap(True)
+            legend.setObjectName("how")
+            choices.addWidget(legend)
+            self.survey_button = button
+        if ind.na_allowed:
+            self._add_choice(choices, NA, self.tr("N/A  \u2014  not applicable"))
+        layout.addLayout(choices)
+
+        bottom = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setAccessibleName(self.tr("Note for {id}").format(id=ind.id))
+        self.note.editingFinished.connect(self._note_finished)
+        bottom.addWidget(self.note, 1)
+        self.thumbs = QHBoxLayout()
+        self.thumbs.setSpacing(2)
+        bottom.addLayout(self.thumbs)
+        self.add_photo = QToolButton()
+        self.add_photo.setText(self.tr("Add photo\u2026"))
+        self.add_photo.setAccessibleName(self.tr("Add evidence photo for {id}").format(id=ind.id))
+        self.add_photo.setToolTip(self.tr("Attach a photo or file (or drop it on this card)"))
+        self.add_photo.clicked.connect(lambda: self.evidence_requested.emit(self))
+        bottom.addWidget(self.add_photo)
+        layout.addLayout(bottom)
+        self._saved_note = ""
+        self.setAccessibleName(f"{index + 1}. {ind.text.get(lang)}")
+        self._update_status()
+
+    def collection_text(self, collection: str) -> str:
+        return {"observation": self.tr("observation"), "interview": self.tr("interview"),
+                "document": self.tr("document"), "survey": self.tr("survey")}.get(collection, collection)
+
+    def _add_choice(self, layout, value, text: str) -> None:
+        button = QRadioButton(text)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # digits answer; Tab goes card to card
+        button.clicked.connect(lambda _=False, v=value: self._choose(v, False))
+        self.group.addButton(button)
+        self.buttons[value] = button
+        layout.addWidget(button)
+
+    # ---- state ---------------------------------------------------------------------------------------------
+    def set_value(self, value, note: str | None = None) -> None:
+        self.value = value
+        if note is not None:
+            self._saved_note = note
+            if not self.note.hasFocus():
+                self.note.setText(note)
+        button = self.buttons.get(value) if value is not None else None
+        if button is not None:
+            button.setChecked(True)
+        else:
+            self.group.setExclusive(False)
+            for b in self.buttons.values():
+                b.setChecked(False)
+            self.group.setExclusive(True)
+        if self.entry is not None and not self.entry.hasFocus():
+            self.entry.setText("" if value is None or value is NA else format_value(value))
+        self._update_status()
+
+    def set_survey(self, state) -> None:
+        if self.survey_label is None:
+            return
+        if state is None:
+            self.survey_label.setText("")
+            return
+        entered = len(state.responses)
+        value = state.value
+        parts = [self.tr("Mean {value}").format(value=format_value(value)) if value is not None
+                 else self.tr("No answers yet")]
+        parts.append(self.tr("{n} of {total} respondents entered").format(n=entered, total=state.expected))
+        if state.missing:
+            parts.append(self.tr("{n} still missing").format(n=state.missing))
+        self.survey_label.setText(" · ".join(parts))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for b in self.buttons.values():
+            b.setEnabled(not read_only)
+        if self.entry is not None:
+            self.entry.setReadOnly(read_only)
+        self.note.setReadOnly(read_only)
+        self.add_photo.setEnabled(not read_only)
+
+    def set_current(self, current: bool) -> None:
+        if self.property("current") != current:
+            self.setProperty("current", current)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def set_thumbnails(self, items: list[tuple[str, str, QPixmap | None]]) -> None:
+        """items: (sha256, filename, thumbnail or None for a non-image)."""
+        while self.thumbs.count():
+            w = self.thumbs.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        for sha, filename, pixmap in items:
+            button = QToolButton()
+            button.setAccessibleName(self.tr("Evidence {name}").format(name=filename))
+            button.setToolTip(filename)
+            if pixmap is not None:
+                button.setIcon(pixmap)
+                button.setIconSize(pixmap.size())
+            else:
+                button.setText(filename[:12])
+            button.clicked.connect(lambda _=False, s=sha: self.evidence_open.emit(self, s))
+            self.thumbs.addWidget(button)
+
+    def _update_status(self) -> None:
+        value = self.value
+        answered = value is not None
+        if value is NA:
+            text = self.tr("N/A")
+        elif value is not None:
+            text = format_value(value)
+        else:
+            text = "\u2014"
+        self.status.setText(text)
+        if self.property("answered") != answered:
+            self.setProperty("answered", answered)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.setAccessibleDescription(self.tr("Answer: {value}").format(value=text) if answered
+                                      else self.tr("Not answered"))
+
+    # ---- input ---------------------------------------------------------------------------------------------
+    def _choose(self, value, keyboard: bool = False) -> None:
+        if self.read_only:
+            self.set_value(self.value)
+            self.answer_requested.emit(self, value, keyboard)   # the page says why nothing changed
+            return
+        self.setFocus()
+        self.answer_requested.emit(self, value, keyboard)
+
+    def _number_entered(self) -> None:
+        if self.entry is None or self.read_only:
+            return
+        text = self.entry.text().strip()
+        if not text:
+            if self.value is not None and self.value is not NA:
+                self.answer_requested.emit(self, None, False)
+            return
+        self.answer_requested.emit(self, text, False)   # the page parses it with the domain rule
+
+    def _note_finished(self) -> None:
+        text = self.note.text()
+        if text != self._saved_note and not self.read_only:
+            self.note_edited.emit(self, text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        key = event.key()
+        ind = self.slot.indicator
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):   # Enter and Ctrl+Enter
+            self.next_requested.emit(self)
+            return
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            digit = key - Qt.Key.Key_0
+            if ind.input == "choice" and digit <= ind.max:
+                self._choose(Fraction(digit), True)
+            elif ind.input == "number" and self.entry is not None and not self.read_only:
+                self.entry.setFocus()
+                self.entry.setText(str(digit))
+            elif ind.input == "survey":
+                self.survey_requested.emit(self)
+            return
+        if key == Qt.Key.Key_N and ind.na_allowed:
+            self._choose(NA, True)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.value is not None:
+            self._choose(None)
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self.move_requested.emit(self, 1)
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp):
+            self.move_requested.emit(self, -1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.next_requested.emit(self)
+            return
+        if key == Qt.Key.Key_Space and ind.input == "survey":
+            self.survey_requested.emit(self)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.focused.emit(self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and not self.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.evidence_dropped.emit(self, paths)
+            event.acceptProposedAction()
+
+
+class SectionHeader(QLabel):
+    def __init__(self, text: str, level: int, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setObjectName("section" if level == 0 else "subsection")
+        self.setWordWrap(True)
+
+
+CARD_STYLE = """
+QFrame#card { background: palette(base); border: 1px solid #c9ced6; border-radius: 6px; }
+QFrame#card[answered="true"] { border-left: 5px solid #1E8E3E; }
+QFrame#card[current="true"] { border: 2px solid #1a73e8; }
+QFrame#card[current="true"][answered="true"] { border: 2px solid #1a73e8; border-left: 5px solid #1E8E3E; }
+QLabel#question { font-weight: 600; }
+QLabel#how { color: #5f6368; }
+QLabel#cardNumber { color: #5f6368; font-weight: 600; }
+QLabel#cardStatus { font-weight: 700; min-width: 2.5em; qproperty-alignment: AlignRight; }
+QLabel#section { font-size: 13pt; font-weight: 700; padding: 10px 0 2px 0; color: #174ea6; }
+QLabel#subsection { font-weight: 700; padding: 6px 0 0 0; color: #3c4043; }
+"""

@@ -1,0 +1,157 @@
+"""Fast per-respondent entry for a survey indicator: type a digit per respondent, it is saved at once and the
+cursor moves on. The indicator's value (the mean) is recomputed by storage.survey in the same transaction."""
+
+from __future__ import annotations
+
+from ...domain.numbers import format_value
+from ...errors import KepatuhanError
+from ...storage.survey import NO_ANSWER, SurveyState, save_response, survey_state
+from ..qt import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QKeyEvent,
+    QLabel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+COLUMNS = 10
+
+
+class RespondentCell(QLabel):
+    clicked = Signal(int)
+
+    def __init__(self, number: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.number = number
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(52, 44)
+        self.setObjectName("cell")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.clicked.emit(self.number)
+
+
+class SurveyDialog(QDialog):
+    """Keys: 0..max answer the current respondent and move on; X or - = could not answer; Delete/Backspace
+    removes the entry; arrows move; Esc/Enter closes."""
+
+    changed = Signal(object)   # SurveyState
+
+    def __init__(self, ctx, year: int, unit, indicator, instrument, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.year, self.unit, self.indicator, self.instrument = ctx, year, unit, indicator, instrument
+        self.setWindowTitle(self.tr("Survey: {text}").format(text=indicator.text.get(lang)))
+        layout = QVBoxLayout(self)
+        question = QLabel(indicator.text.get(lang))
+        question.setWordWrap(True)
+        question.setStyleSheet("font-weight: 600;")
+        layout.addWidget(question)
+        legend = QLabel("   ".join(f"<b>{k}</b> = {t.get(lang)}" for k, t in sorted(indicator.rubric.items())))
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        help_text = QLabel(self.tr("Type the answer of each respondent (0 to {max}); X = could not answer; "
+                                   "Delete removes an entry; arrows move.").format(max=indicator.max))
+        help_text.setWordWrap(True)
+        layout.addWidget(help_text)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(4)
+        layout.addLayout(self.grid)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.summary.setAccessibleName(self.tr("Survey summary"))
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(buttons)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C5221F;")
+        layout.addWidget(self.error)
+        self.cells: list[RespondentCell] = []
+        self.state: SurveyState = survey_state(ctx.db, year, unit.uuid, indicator.id, instrument)
+        self.current = 1
+        self._build_cells()
+        first_missing = next((n for n in range(1, self.state.expected + 1) if n not in self.state.responses), 1)
+        self.current = first_missing
+        self._refresh()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet("QLabel#cell { border: 1px solid #c9ced6; border-radius: 4px; background: palette(base); }"
+                           "QLabel#cell[current=\"true\"] { border: 2px solid #1a73e8; }")
+
+    def _build_cells(self) -> None:
+        count = max(self.state.expected, max(self.state.responses, default=0))
+        while len(self.cells) < count:
+            n = len(self.cells) + 1
+            cell = RespondentCell(n)
+            cell.clicked.connect(self._select)
+            cell.setAccessibleName(self.tr("Respondent {n}").format(n=n))
+            self.grid.addWidget(cell, (n - 1) // COLUMNS, (n - 1) % COLUMNS)
+            self.cells.append(cell)
+
+    def _select(self, number: int) -> None:
+        self.current = number
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._build_cells()
+        for cell in self.cells:
+            value = self.state.responses.get(cell.number, "")
+            shown = "\u00d7" if value is None else str(value)
+            cell.setText(f"<small>{cell.number}</small><br><b>{shown}</b>")
+            cell.setProperty("current", cell.number == self.current)
+            cell.style().unpolish(cell)
+            cell.style().polish(cell)
+        value = self.state.value
+        no_answer = sum(1 for v in self.state.responses.values() if v is None)
+        parts = [self.tr("Indicator value (mean): {v}").format(v=format_value(value)) if value is not None
+                 else self.tr("Indicator value: none yet")]
+        parts.append(self.tr("{n} counted").format(n=len(self.state.counted)))
+        if no_answer:
+            parts.append(self.tr("{n} could not answer").format(n=no_answer))
+        parts.append(self.tr("{n} respondents still missing").format(n=self.state.missing))
+        self.summary.setText(" · ".join(parts))
+
+    def enter(self, value) -> None:
+        """Save ``value`` (int, NO_ANSWER or None) for the current respondent."""
+        try:
+            inspector = self.ctx.inspector or {}
+            self.state = save_response(self.ctx.db, self.year, self.unit.uuid, self.indicator.id, self.current,
+                                       value, instrument=self.instrument, actor=self.ctx.actor,
+                                       inspector_uuid=inspector.get("uuid"))
+        except KepatuhanError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.setText("")
+        self.changed.emit(self.state)
+        if value is not None:
+            self.current += 1
+        self._refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            digit = key - Qt.Key.Key_0
+            if digit <= self.indicator.max:
+                self.enter(digit)
+            return
+        if key in (Qt.Key.Key_X, Qt.Key.Key_Minus):
+            self.enter(NO_ANSWER)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if key == Qt.Key.Key_Backspace and self.current not in self.state.responses and self.current > 1:
+                self.current -= 1
+            self.enter(None)
+            return
+        moves = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: COLUMNS, Qt.Key.Key_Up: -COLUMNS}
+        if key in moves:
+            self.current = min(max(1, self.current + moves[key]), len(self.cells) + 1)
+            self._refresh()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)
