@@ -73,6 +73,16 @@ if command -v desktop-file-validate >/dev/null 2>&1; then
     desktop-file-validate "$OUT/share/applications/$APP.desktop"
 fi
 
+# ---- system libraries the bundle does not carry ----------------------------------------------------------------
+# PyInstaller bundles the libraries it finds on this machine; one it cannot find must come from the user's system.
+# Install them here (Debian/Ubuntu: libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libwayland-cursor0
+# libwayland-egl1 libxkbcommon-x11-0) so that the bundle carries them.
+missing=$(cd "$OUT/_internal" && find . -name '*.so*' -type f -print0 \
+    | LD_LIBRARY_PATH=.:PySide6/Qt/lib xargs -0 -n 50 ldd 2>/dev/null | sed -n 's/^\t\(.*\) => not found$/\1/p' | sort -u)
+if [ -n "$missing" ]; then
+    echo "warning: not bundled (not found on this machine, must be on the user's):" $missing >&2
+fi
+
 # ---- archive --------------------------------------------------------------------------------------------------
 TARBALL="dist/$APP-$VERSION-linux-$ARCH.tar.gz"
 tar -C dist -czf "$TARBALL" "$APP"
