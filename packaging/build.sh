@@ -78,7 +78,7 @@ fi
 # Install them here (Debian/Ubuntu: libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libwayland-cursor0
 # libwayland-egl1 libxkbcommon-x11-0) so that the bundle carries them.
 missing=$(cd "$OUT/_internal" && find . -name '*.so*' -type f -print0 \
-    | LD_LIBRARY_PATH=.:PySide6/Qt/lib xargs -0 -n 50 ldd 2>/dev/null | sed -n 's/^\t\(.*\) => not found$/\1/p' | sort -u)
+    | LD_LIBRARY_PATH=.:PySide6/Qt/lib xargs -0 -n 50 ldd 2>/dev/null | sed -n 's/^\t\(.*\) => not found$/\1/p' | sort -u || true)
 if [ -n "$missing" ]; then
     echo "warning: not bundled (not found on this machine, must be on the user's):" $missing >&2
 fi
@@ -93,8 +93,8 @@ size_mb=$(( $(du -sk "$OUT" | cut -f1) / 1024 ))
 echo "   unpacked: $(du -sh "$OUT" | cut -f1) ($size_mb MB), $(find "$OUT" -type f | wc -l) files"
 echo "   archive:  $(du -h "$TARBALL" | cut -f1)  $TARBALL"
 echo "   largest files:"
-find "$OUT" -type f -printf '%s\t%P\n' | sort -rn | head -15 \
-    | awk -F'\t' '{ printf "   %8.1f MB  %s\n", $1 / 1048576, $2 }'
+{ find "$OUT" -type f -printf '%s\t%P\n' | sort -rn | head -15 \
+    | awk -F'\t' '{ printf "   %8.1f MB  %s\n", $1 / 1048576, $2 }'; } || true  # head closes the pipe early
 if [ "$size_mb" -gt "$MAX_MB" ]; then
     echo "build too large: $size_mb MB unpacked, the limit is $MAX_MB MB (KEPATUHAN_MAX_MB)" >&2
     exit 1
