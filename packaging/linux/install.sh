@@ -51,7 +51,8 @@ fi
 mkdir -p "$BIN" "$SHARE/applications"
 ln -sf "$PREFIX/kepatuhan-desktop" "$BIN/kepatuhan-desktop"
 ln -sf "$PREFIX/kepatuhan" "$BIN/kepatuhan"
-sed -e "s|^Exec=.*|Exec=$PREFIX/kepatuhan-desktop|" -e "s|^TryExec=.*|TryExec=$PREFIX/kepatuhan-desktop|" \
+sed -e "s|^Exec=kepatuhan-desktop|Exec=\"$PREFIX/kepatuhan-desktop\"|" \
+    -e "s|^TryExec=.*|TryExec=$PREFIX/kepatuhan-desktop|" \
     "$PREFIX/share/applications/$APP.desktop" > "$SHARE/applications/$APP.desktop"
 for size in 16 32 48 64 128 256; do
     src="$PREFIX/share/icons/hicolor/${size}x${size}/apps/$APP.png"
