@@ -3,7 +3,7 @@
     python packaging/icons.py [--ico]
 
 Writes ``resources/icons/kepatuhan-desktop-<N>.png`` for N in 16, 32, 48, 64, 128, 256 where missing (the
-names ``ui.main_window.app_icon()`` loads) and, with ``--ico``, ``resources/icons/kepatuhan-desktop.ico``.
+names ``ui.main_window.app_icon()`` loads) and, with ``--ico``, ``build/kepatuhan-desktop.ico`` for Windows.
 Uses Qt's SVG renderer (PySide6 is in the build venv), offscreen; no system tool needed. Exit 1 with a plain
 message when there is neither the SVG nor the PNGs.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 SIZES = (16, 32, 48, 64, 128, 256)
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAME = "kepatuhan-desktop"
+ICO = ICONS.parent.parent / "build" / f"{NAME}.ico"  # a build product (build/ is ignored by git)
 
 
 def png_path(size: int) -> Path:
@@ -59,7 +60,8 @@ def main(argv: list[str]) -> int:
     if "--ico" in argv:
         from PIL import Image
 
-        ico = ICONS / f"{NAME}.ico"
+        ico = ICO
+        ico.parent.mkdir(parents=True, exist_ok=True)
         Image.open(png_path(256)).save(ico, sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
         print(f"generated {ico.relative_to(ICONS.parent.parent)}")
     return 0

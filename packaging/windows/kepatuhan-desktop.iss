@@ -18,6 +18,9 @@
 #define CliExe "kepatuhan.exe"
 #define DistDir AddBackslash(SourcePath) + "..\..\dist\kepatuhan-desktop"
 #define IconFile AddBackslash(SourcePath) + "..\..\resources\icons\kepatuhan-desktop.ico"
+#if !FileExists(IconFile)
+  #define IconFile AddBackslash(SourcePath) + "..\..\build\kepatuhan-desktop.ico"
+#endif
 
 #if !FileExists(DistDir + "\" + AppExe)
   #error The frozen app is missing: build dist\kepatuhan-desktop first (packaging\windows\build.ps1).
