@@ -32,12 +32,13 @@ from ..storage.keys import ensure_key, sign
 from ..storage.plan import ImportSummary, _Inst, apply_plan, institution_uuid, unit_uuid
 from ..storage.tabular import Row
 from ..storage.versions import (
+    _fill_slots,
     adopt,
     apply_record,
-    insert_record,
-    recompute_answer,
-    recompute_survey,
-    recompute_unit,
+    recompute_answers,
+    recompute_surveys,
+    recompute_units,
+    record_id,
 )
 from .package import BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
@@ -94,7 +95,7 @@ def _make_own_batches(db: Database, year: int) -> int:
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
                    "author_name, public_key, signature, records, created_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name, key.public_key,
-                    signature, len(rows), now_iso(), zlib.compress(data, 6)])
+                    signature, len(rows), now_iso(), zlib.compress(data, 1)])
         db.conn.executemany("UPDATE xrecords SET batch = ? WHERE id = ?", [(sha, r[0]) for r in rows])
         made += 1
     return made
@@ -314,6 +315,20 @@ def _institution_codes(db: Database) -> dict[str, str]:
     return {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
 
 
+def _known_ids(db: Database, ids: list[str]) -> set[str]:
+    known: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        known.update(r[0] for r in db.execute(
+            f"SELECT id FROM xrecords WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return known
+
+
+def _shown_versions(db: Database, slots) -> dict[str, str | None]:
+    _fill_slots(db, slots)
+    return {r[0]: r[1] for r in db.execute("SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
+
+
 def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) -> PackageResult:
     result = PackageResult(pkg.name, pkg.kind, pkg.year, pkg.sender, pkg.sender_name)
     codes = _institution_codes(db)
@@ -328,62 +343,61 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
             with db.conn.blobopen("evidence", "data", cur.lastrowid) as blob:
                 for chunk in pkg.evidence_chunks(sha):
                     blob.write(chunk)
-    total = sum(len(b.lines) for b in pkg.batches)
-    done = 0
-    for batch in pkg.batches:
+    total = len(pkg.batches)
+    for done, batch in enumerate(pkg.batches, start=1):
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
                    "author_name, public_key, signature, records, created_at, data, received_from, received_at) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, batch.year, institution_uuid(batch.institution) if batch.institution else "",
                     batch.institution, batch.author, batch.author_name, batch.public_key, batch.signature,
-                    len(batch.lines), stamp, zlib.compress(batch.data, 6), pkg.sender, stamp])
+                    len(batch.lines), stamp, zlib.compress(batch.data, 1), pkg.sender, stamp])
         # whatever a sender relays to us need not be relayed back to it
         db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) VALUES (?, ?, ?)",
                    [pkg.sender, batch.sha256, stamp])
-        for text, body in batch.lines:
-            rid, new = insert_record(db, body, batch=batch.sha256, text=text)
+        ids = [record_id(text) for text, _body in batch.lines]
+        known = _known_ids(db, ids)
+        rows, parents = [], []
+        for rid, (text, body) in zip(ids, batch.lines):
             kind = body["t"]
             inst = body.get("inst", "")
-            if new:
-                result.new_records += 1
-                apply_record(db, rid, body)
+            if rid in known:
                 if kind == "answer":
-                    answer_slots[body["slot"]] = inst
-                elif kind == "unit":
-                    unit_keys.add((body["year"], body["unit"]))
-                elif kind == "survey":
-                    survey_slots.add(body["slot"])
-            elif kind == "answer":
-                result.bucket(codes.get(inst, inst))["unchanged"] += 1
-            done += 1
-            if progress is not None and done % 2000 == 0:
-                progress(done, total)
-    before = {}
-    if answer_slots:
-        for slot in answer_slots:
-            row = db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone()
-            before[slot] = None if row is None else (row[0] or "")
-    for year, unit in sorted(unit_keys):
-        recompute_unit(db, year, unit)
-    units_done = {u for _y, u in unit_keys}
-    for slot in answer_slots:
-        row = db.execute("SELECT unit_uuid FROM xrecords WHERE kind = 'answer' AND slot = ? LIMIT 1", [slot]).fetchone()
-        if row[0] not in units_done:
-            recompute_answer(db, slot)
-    for slot in survey_slots:
-        recompute_survey(db, slot)
+                    result.bucket(codes.get(inst, inst))["unchanged"] += 1
+                continue
+            known.add(rid)
+            result.new_records += 1
+            rows.append((rid, kind, body["year"], inst, body.get("unit", ""), body.get("slot", ""), body["author"],
+                         body.get("at", ""), body.get("lamport", 0), text, batch.sha256))
+            parents.extend((rid, p) for p in body.get("parents") or ())
+            if kind == "answer":
+                answer_slots[body["slot"]] = inst
+            elif kind == "unit":
+                unit_keys.add((body["year"], body["unit"]))
+            elif kind == "survey":
+                survey_slots.add(body["slot"])
+            else:
+                apply_record(db, rid, body)
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+            "body, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
+        if progress is not None:
+            progress(done, total + 1)
+    before = _shown_versions(db, answer_slots) if answer_slots else {}
+    recomputed = recompute_units(db, unit_keys)
+    recompute_answers(db, set(answer_slots) - recomputed)
+    recompute_surveys(db, survey_slots)
+    after = _shown_versions(db, answer_slots) if answer_slots else {}
     for slot, inst in answer_slots.items():
-        row = db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone()
-        after = None if row is None else row[0]
         bucket = result.bucket(codes.get(inst, inst))
-        if before[slot] is None and after is not None:
+        if slot not in before and slot in after:
             bucket["new"] += 1
-        elif before[slot] != after:
+        elif before.get(slot) != after.get(slot):
             bucket["updated"] += 1
         else:
             bucket["unchanged"] += 1
     touched_insts = set(answer_slots.values())
-    for unit in units_done:
+    for _year, unit in unit_keys:
         row = db.execute("SELECT institution_uuid FROM units WHERE uuid = ?", [unit]).fetchone()
         if row:
             touched_insts.add(row[0])
@@ -392,7 +406,7 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
                        [pkg.year, inst]).fetchone()[0]
         result.bucket(codes.get(inst, inst))["conflicts"] = n
     if progress is not None:
-        progress(total, total)
+        progress(total + 1, total + 1)
     return result
 
 

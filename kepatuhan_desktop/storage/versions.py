@@ -213,12 +213,30 @@ def adopt(db: Database, year: int, progress=None) -> int:
             count += 1
         db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
     # survey responses
-    for uid, unit, ind, respondent, value, at, by in db.execute(
-            "SELECT uuid, unit_uuid, indicator, respondent, value, updated_at, inspector_uuid FROM survey_responses "
-            "WHERE year = ? AND version IS NULL", [year]).fetchall():
-        rid = record_survey(db, year, unit, ind, respondent, uid, value, at, by=by or "")
-        db.execute("UPDATE survey_responses SET version = ? WHERE uuid = ?", [rid, uid])
+    versioned_slots = {r[0] for r in db.execute(
+        "SELECT DISTINCT slot FROM xrecords WHERE kind = 'survey' AND year = ?", [year])}
+    bulk_records, bulk_versions = [], []
+    for uid, unit, ind, respondent, value, at, by, inst in db.execute(
+            "SELECT s.uuid, s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
+            "u.institution_uuid FROM survey_responses s JOIN units u ON u.uuid = s.unit_uuid "
+            "WHERE s.year = ? AND s.version IS NULL", [year]).fetchall():
+        if uid in versioned_slots:
+            rid = record_survey(db, year, unit, ind, respondent, uid, value, at, by=by or "")
+            db.execute("UPDATE survey_responses SET version = ? WHERE uuid = ?", [rid, uid])
+        else:
+            body = {"t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind, "respondent": respondent,
+                    "slot": uid, "value": value, "by": by or "", "author": author, "author_name": name, "at": at,
+                    "lamport": lamport, "parents": []}
+            text = canonical(body)
+            rid = record_id(text)
+            bulk_records.append((rid, "survey", year, inst, unit, uid, author, at, lamport, text))
+            bulk_versions.append((rid, uid))
         count += 1
+    if bulk_records:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+            "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
+        db.conn.executemany("UPDATE survey_responses SET version = ? WHERE uuid = ?", bulk_versions)
     # finalisations made without a unit event
     for unit, finalised_at, finalised_by in db.execute(
             "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
@@ -289,95 +307,176 @@ def _same_value(a: dict, b: dict) -> bool:
                                                                       b.get("value"))
 
 
-def recompute_answer(db: Database, slot: str, state: Record | None = None, *, state_known: bool = False
-                     ) -> None:
-    """Write the answer row and the conflict entry of one slot from its records."""
-    records = slot_records(db, "answer", slot)
-    if not records:
-        return
-    first = records[0].body
-    year, unit = first["year"], first["unit"]
-    if not state_known:
-        state = unit_state(db, year, unit)
-    heads = heads_of(db, records)
-    conflict: tuple[str, list[Record]] | None = None
-    if state is not None and state.body.get("state") == "final":
-        basis = set(state.body.get("basis") or ())
-        in_basis = sorted((r for r in records if r.id in basis), key=Record.key)
-        shown = in_basis[-1] if in_basis else None
-        late = [h for h in heads if h.id not in basis]
-        if late and not (shown is not None and all(_same_value(h.body, shown.body) for h in late)):
-            conflict = ("finalised", ([shown] if shown else []) + late)
-    else:
-        shown = heads[-1]
-        if any(not _same_value(h.body, shown.body) for h in heads):
-            conflict = ("values", heads)
-    _write_row(db, slot, shown)
-    _refresh_conflict(db, slot, conflict, first)
+def _fill_slots(db: Database, slots: Iterable[str]) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS _xslots(slot TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM _xslots")
+    db.conn.executemany("INSERT OR IGNORE INTO _xslots(slot) VALUES (?)", [(s,) for s in slots])
 
 
-def _write_row(db: Database, slot: str, shown: Record | None) -> None:
-    if shown is None or shown.body.get("cleared"):
-        db.execute("DELETE FROM answers WHERE uuid = ?", [slot])
-        db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
-        return
-    b = shown.body
-    current = db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone()
-    if current is not None and current[0] == shown.id:
-        return
-    db.execute(
-        "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-        "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
-        "value = excluded.value, na = excluded.na, note = excluded.note, inspector_uuid = excluded.inspector_uuid, "
-        "updated_at = excluded.updated_at, rev = excluded.rev, version = excluded.version",
-        [slot, b["year"], b["unit"], b["product"], b["ind"], None if b["na"] else b["value"], int(b["na"]),
-         b.get("note", ""), b.get("by") or None, b["at"], b["lamport"], shown.id],
-    )
+def _records_by_slot(db: Database, kind: str, slots: Iterable[str]) -> dict[str, list[Record]]:
+    """Every record of ``kind`` for the given slots, with the superseded ones marked by absence from heads."""
+    _fill_slots(db, slots)
+    out: dict[str, list[Record]] = {}
+    for rid, slot, body in db.execute(
+            "SELECT x.id, x.slot, x.body FROM xrecords x JOIN _xslots t ON t.slot = x.slot WHERE x.kind = ?", [kind]):
+        out.setdefault(slot, []).append(Record(rid, json.loads(body)))
+    return out
 
 
-def _refresh_conflict(db: Database, slot: str, conflict: tuple[str, list[Record]] | None,
-                      first: dict | None = None) -> None:
-    if conflict is None:
-        db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
+def _superseded(db: Database, kind: str) -> set[str]:
+    """Ids among the records of the slots in ``_xslots`` that some other record supersedes."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT p.parent FROM xparents p JOIN xrecords x ON x.id = p.parent JOIN _xslots t "
+        "ON t.slot = x.slot WHERE x.kind = ?", [kind])}
+
+
+def _heads(records: list[Record], superseded: set[str]) -> list[Record]:
+    return sorted((r for r in records if r.id not in superseded), key=Record.key)
+
+
+def unit_states(db: Database, units: Iterable[tuple[int, str]]) -> dict[tuple[int, str], Record | None]:
+    """Winning unit events of many units at once."""
+    keys = {unit_slot(y, u): (y, u) for y, u in units}
+    by_slot = _records_by_slot(db, "unit", keys)
+    gone = _superseded(db, "unit")
+    out: dict[tuple[int, str], Record | None] = {k: None for k in keys.values()}
+    for slot, records in by_slot.items():
+        heads = _heads(records, gone)
+        out[keys[slot]] = heads[-1] if heads else None
+    return out
+
+
+def recompute_answers(db: Database, slots: Iterable[str]) -> None:
+    """Write the answer rows and conflict entries of many slots from their records (one pass, bulk)."""
+    slots = set(slots)
+    if not slots:
         return
-    kind, versions = conflict
-    ids = [v.id for v in versions]
-    cid = hashlib.sha256(("|".join(sorted(ids))).encode()).hexdigest()[:10]
-    assert first is not None
+    by_slot = _records_by_slot(db, "answer", slots)
+    gone = _superseded(db, "answer")
+    current = {r[0]: r[1] for r in db.execute(
+        "SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
+    existing_conflicts = {r[0]: r[1] for r in db.execute(
+        "SELECT c.slot, c.versions FROM xconflicts c JOIN _xslots t ON t.slot = c.slot")}
+    states = unit_states(db, {(recs[0].body["year"], recs[0].body["unit"]) for recs in by_slot.values()})
+    upserts, deletes, conflict_rows, conflict_deletes = [], [], [], []
+    for slot, records in by_slot.items():
+        first = records[0].body
+        state = states.get((first["year"], first["unit"]))
+        heads = _heads(records, gone)
+        conflict: tuple[str, list[Record]] | None = None
+        shown: Record | None
+        if state is not None and state.body.get("state") == "final":
+            basis = set(state.body.get("basis") or ())
+            in_basis = sorted((r for r in records if r.id in basis), key=Record.key)
+            shown = in_basis[-1] if in_basis else None
+            late = [h for h in heads if h.id not in basis]
+            if late and not (shown is not None and all(_same_value(h.body, shown.body) for h in late)):
+                conflict = ("finalised", ([shown] if shown else []) + late)
+        else:
+            shown = heads[-1] if heads else None
+            if shown is not None and any(not _same_value(h.body, shown.body) for h in heads):
+                conflict = ("values", heads)
+        if shown is None or shown.body.get("cleared"):
+            if slot in current:
+                deletes.append((slot,))
+        elif current.get(slot) != shown.id:
+            b = shown.body
+            upserts.append((slot, b["year"], b["unit"], b["product"], b["ind"], None if b["na"] else b["value"],
+                            int(b["na"]), b.get("note", ""), b.get("by") or None, b["at"], b["lamport"], shown.id))
+        if conflict is None:
+            if slot in existing_conflicts:
+                conflict_deletes.append((slot,))
+        else:
+            kind, versions = conflict
+            ids = [v.id for v in versions]
+            if existing_conflicts.get(slot) != json.dumps(ids):
+                cid = hashlib.sha256(("|".join(sorted(ids))).encode()).hexdigest()[:10]
+                conflict_deletes.append((slot,))
+                conflict_rows.append((cid, kind, first["year"], first.get("inst", ""), first["unit"], slot,
+                                      first["ind"], first.get("product", ""), json.dumps(ids)))
+    if deletes:
+        db.conn.executemany("DELETE FROM answers WHERE uuid = ?", deletes)
+        db.conn.executemany("DELETE FROM xcleared WHERE slot = ?", deletes)
+    if upserts:
+        db.conn.executemany(
+            "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+            "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
+            "value = excluded.value, na = excluded.na, note = excluded.note, "
+            "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = excluded.rev, "
+            "version = excluded.version", upserts)
+    if conflict_deletes:
+        db.conn.executemany("DELETE FROM xconflicts WHERE slot = ?", conflict_deletes)
+    if conflict_rows:
+        db.conn.executemany(
+            "INSERT INTO xconflicts(id, kind, year, institution_uuid, unit_uuid, slot, indicator, product_uuid, "
+            "versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", conflict_rows)
+
+
+def recompute_answer(db: Database, slot: str) -> None:
+    recompute_answers(db, [slot])
+
+
+def _refresh_conflict(db: Database, slot: str, conflict, first: dict | None = None) -> None:
+    """A local edit supersedes every version of its slot: the slot has no conflict any more."""
+    assert conflict is None
     db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
-    db.execute("INSERT INTO xconflicts(id, kind, year, institution_uuid, unit_uuid, slot, indicator, product_uuid, "
-               "versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [cid, kind, first["year"], first.get("inst", ""), first["unit"], slot, first["ind"],
-                first.get("product", ""), json.dumps(ids)])
+
+
+def recompute_units(db: Database, units: Iterable[tuple[int, str]]) -> set[str]:
+    """Write the finalised state of units from their events, then every answer slot of those units. Returns
+    the answer slots recomputed."""
+    units = set(units)
+    if not units:
+        return set()
+    states = unit_states(db, units)
+    updates = []
+    for (year, unit), state in states.items():
+        if state is None:
+            continue
+        b = state.body
+        final = b.get("state") == "final"
+        updates.append((b["at"] if final else None, (b.get("by") or b.get("author_name")) if final else None,
+                        state.id, year, unit))
+    db.conn.executemany("UPDATE period_units SET finalised_at = ?, finalised_by = ?, state_version = ? "
+                        "WHERE year = ? AND unit_uuid = ?", updates)
+    slots: set[str] = set()
+    for year, unit in units:
+        slots.update(r[0] for r in db.execute("SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND "
+                                              "year = ? AND unit_uuid = ?", [year, unit]))
+    recompute_answers(db, slots)
+    return slots
 
 
 def recompute_unit(db: Database, year: int, unit_uuid: str) -> None:
-    """Write the finalised state of a unit from its events, then every answer slot of the unit."""
-    state = unit_state(db, year, unit_uuid)
-    if state is not None:
-        b = state.body
-        final = b.get("state") == "final"
-        db.execute("UPDATE period_units SET finalised_at = ?, finalised_by = ?, state_version = ? "
-                   "WHERE year = ? AND unit_uuid = ?",
-                   [b["at"] if final else None, (b.get("by") or b.get("author_name")) if final else None, state.id,
-                    year, unit_uuid])
-    for (slot,) in db.execute("SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND year = ? AND "
-                              "unit_uuid = ?", [year, unit_uuid]).fetchall():
-        recompute_answer(db, slot, state, state_known=True)
+    recompute_units(db, [(year, unit_uuid)])
 
 
-def recompute_survey(db: Database, slot: str) -> None:
-    heads = heads_of(db, slot_records(db, "survey", slot))
-    if not heads:
+def recompute_surveys(db: Database, slots: Iterable[str]) -> None:
+    slots = set(slots)
+    if not slots:
         return
-    shown = heads[-1]
-    b = shown.body
-    db.execute(
+    by_slot = _records_by_slot(db, "survey", slots)
+    gone = _superseded(db, "survey")
+    current = {r[0]: r[1] for r in db.execute(
+        "SELECT s.uuid, s.version FROM survey_responses s JOIN _xslots t ON t.slot = s.uuid")}
+    rows = []
+    for slot, records in by_slot.items():
+        heads = _heads(records, gone)
+        if not heads or current.get(slot) == heads[-1].id:
+            continue
+        shown = heads[-1]
+        b = shown.body
+        rows.append((slot, b["year"], b["unit"], b["ind"], b["respondent"], b["value"], b.get("by") or None, b["at"],
+                     shown.id))
+    db.conn.executemany(
         "INSERT INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, inspector_uuid, "
         "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
         "value = excluded.value, inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, "
-        "version = excluded.version",
-        [slot, b["year"], b["unit"], b["ind"], b["respondent"], b["value"], b.get("by") or None, b["at"], shown.id])
+        "version = excluded.version", rows)
+
+
+def recompute_survey(db: Database, slot: str) -> None:
+    recompute_surveys(db, [slot])
 
 
 def apply_record(db: Database, rid: str, body: dict) -> None:
