@@ -305,3 +305,26 @@ def test_import_summary_json_shape(tmp_path):
     data = json.loads(json.dumps(result.to_dict()))
     assert data["institutions"]["kab-a"] == {"new": 1, "updated": 0, "unchanged": 0, "conflicts": 0}
     assert data["sender"] == ani.fp and data["nothing_new"] is False
+
+
+def test_finalised_conflict_is_the_same_in_every_order(tmp_path):
+    import itertools
+
+    coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
+    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    shared = ani.export()
+    budi.import_(shared)
+    finalise_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"), actor="ani")
+    budi.answer("kab-a", "u1", "in2", 0)
+    budi.answer("kab-b", "u1", "in1", 1)
+    ani.answer("kab-b", "u1", "in1", 2)
+    packages = [shared, ani.export(), budi.export()]
+    states = []
+    for k, order in enumerate(itertools.permutations(packages)):
+        target = newcomer(tmp_path, f"p{k}", coord, ani, budi)
+        for pkg in order + order[:1]:
+            target.import_(pkg)
+        states.append(canonical_state(target.db))
+        assert {c.kind for c in list_conflicts(target.db)} == {"finalised", "values"}
+        target.close()
+    assert all(s == states[0] for s in states)
