@@ -17,6 +17,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,19 @@ from ..storage.versions import (
 from .package import BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
+
+#: SQLite page cache during an export or import (KiB): bulk writes to a large database thrash the default 2 MB.
+BULK_CACHE_KIB = 131072
+
+
+@contextmanager
+def bulk_cache(db: Database):
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 # ---- export -------------------------------------------------------------------------------------------------
@@ -112,7 +126,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
                           [year, inst_uuid]).fetchone():
             raise NotFoundError(f"no institution with code '{institution}' in {year}")
     recipient = to or "*"
-    with db.atomic():
+    with bulk_cache(db), db.atomic():
         adopt(db, year)
         _make_own_batches(db, year)
     sql = ("SELECT sha256, year, institution_code, author, author_name, public_key, signature, records, data "
@@ -487,7 +501,7 @@ def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", p
     packages = verify_packages(db, paths)
     packages.sort(key=lambda p: 0 if p.kind == "plan" else 1)
     results: list[PackageResult] = []
-    with db.atomic():
+    with bulk_cache(db), db.atomic():
         for pkg in packages:
             if pkg.kind == "plan":
                 _check_instrument(db, pkg)

@@ -212,31 +212,36 @@ def adopt(db: Database, year: int, progress=None) -> int:
             record_answer(db, year, unit, product, ind, slot, None, False, "", at, cleared=True)
             count += 1
         db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
-    # survey responses
-    versioned_slots = {r[0] for r in db.execute(
-        "SELECT DISTINCT slot FROM xrecords WHERE kind = 'survey' AND year = ?", [year])}
-    bulk_records, bulk_versions = [], []
+    # survey responses: one record per (unit, indicator) holding the respondents changed since the last one
+    groups: dict[tuple[str, str], dict] = {}
+    pending = []
     for uid, unit, ind, respondent, value, at, by, inst in db.execute(
             "SELECT s.uuid, s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
             "u.institution_uuid FROM survey_responses s JOIN units u ON u.uuid = s.unit_uuid "
-            "WHERE s.year = ? AND s.version IS NULL", [year]).fetchall():
-        if uid in versioned_slots:
-            rid = record_survey(db, year, unit, ind, respondent, uid, value, at, by=by or "")
-            db.execute("UPDATE survey_responses SET version = ? WHERE uuid = ?", [rid, uid])
-        else:
-            body = {"t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind, "respondent": respondent,
-                    "slot": uid, "value": value, "by": by or "", "author": author, "author_name": name, "at": at,
-                    "lamport": lamport, "parents": []}
-            text = canonical(body)
-            rid = record_id(text)
-            bulk_records.append((rid, "survey", year, inst, unit, uid, author, at, lamport, text))
-            bulk_versions.append((rid, uid))
+            "WHERE s.year = ? AND s.version IS NULL ORDER BY s.unit_uuid, s.indicator, s.respondent", [year]):
+        group = groups.get((unit, ind))
+        if group is None:
+            group = groups[(unit, ind)] = {
+                "t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind,
+                "slot": survey_slot(year, unit, ind), "responses": {}, "by": by or "", "author": author,
+                "author_name": name, "at": at, "lamport": lamport}
+        group["responses"][str(respondent)] = value
+        group["at"] = max(group["at"], at)
+        pending.append((unit, ind, uid))
+    ids = {}
+    bulk_records = []
+    for (unit, ind), body in groups.items():
+        text = canonical(body)
+        rid = record_id(text)
+        ids[(unit, ind)] = rid
+        bulk_records.append((rid, "survey", year, body["inst"], unit, body["slot"], author, body["at"], lamport, text))
         count += 1
     if bulk_records:
         db.conn.executemany(
             "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
             "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
-        db.conn.executemany("UPDATE survey_responses SET version = ? WHERE uuid = ?", bulk_versions)
+        db.conn.executemany("UPDATE survey_responses SET version = ? WHERE uuid = ?",
+                            [(ids[(unit, ind)], uid) for unit, ind, uid in pending])
     # finalisations made without a unit event
     for unit, finalised_at, finalised_by in db.execute(
             "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
@@ -272,13 +277,23 @@ def adopt(db: Database, year: int, progress=None) -> int:
     return count
 
 
-def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, respondent: int, slot: str,
-                  value: str | None, at: str, *, by: str = "") -> str:
+def survey_slot(year: int, unit_uuid: str, indicator: str) -> str:
+    return stable_uuid("survey-group", year, unit_uuid, indicator)
+
+
+def survey_response_uuid(year: int, unit_uuid: str, indicator: str, respondent: int) -> str:
+    return stable_uuid("survey", year, unit_uuid, indicator, respondent)
+
+
+def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, responses: dict[int, str | None],
+                  at: str, *, by: str = "") -> str:
+    """A local change of survey respondents' answers of one unit and indicator (each respondent: the latest
+    record that names it wins)."""
     author, name = _author(db)
-    heads = heads_of(db, slot_records(db, "survey", slot))
     body = {"t": "survey", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid,
-            "ind": indicator, "respondent": respondent, "slot": slot, "value": value, "by": by, "author": author,
-            "author_name": name, "at": at, "lamport": next_lamport(db), "parents": sorted(h.id for h in heads)}
+            "ind": indicator, "slot": survey_slot(year, unit_uuid, indicator),
+            "responses": {str(k): v for k, v in sorted(responses.items())}, "by": by, "author": author,
+            "author_name": name, "at": at, "lamport": next_lamport(db)}
     rid, _ = insert_record(db, body)
     return rid
 
@@ -452,27 +467,32 @@ def recompute_unit(db: Database, year: int, unit_uuid: str) -> None:
 
 
 def recompute_surveys(db: Database, slots: Iterable[str]) -> None:
+    """Survey respondents of the given (unit, indicator) groups: per respondent, the latest record naming it."""
     slots = set(slots)
     if not slots:
         return
     by_slot = _records_by_slot(db, "survey", slots)
-    gone = _superseded(db, "survey")
-    current = {r[0]: r[1] for r in db.execute(
-        "SELECT s.uuid, s.version FROM survey_responses s JOIN _xslots t ON t.slot = s.uuid")}
     rows = []
-    for slot, records in by_slot.items():
-        heads = _heads(records, gone)
-        if not heads or current.get(slot) == heads[-1].id:
-            continue
-        shown = heads[-1]
-        b = shown.body
-        rows.append((slot, b["year"], b["unit"], b["ind"], b["respondent"], b["value"], b.get("by") or None, b["at"],
-                     shown.id))
+    for _slot, records in by_slot.items():
+        winners: dict[str, Record] = {}
+        for r in sorted(records, key=Record.key):
+            for k in r.body.get("responses", {}):
+                winners[k] = r
+        first = records[0].body
+        current = {str(row[0]): row[1] for row in db.execute(
+            "SELECT respondent, version FROM survey_responses WHERE year = ? AND unit_uuid = ? AND indicator = ?",
+            [first["year"], first["unit"], first["ind"]])}
+        for k, r in winners.items():
+            if current.get(k) == r.id:
+                continue
+            b = r.body
+            rows.append((survey_response_uuid(b["year"], b["unit"], b["ind"], int(k)), b["year"], b["unit"], b["ind"],
+                         int(k), b["responses"][k], b.get("by") or None, b["at"], r.id))
     db.conn.executemany(
         "INSERT INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, inspector_uuid, "
-        "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
-        "value = excluded.value, inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, "
-        "version = excluded.version", rows)
+        "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(year, unit_uuid, indicator, respondent) "
+        "DO UPDATE SET value = excluded.value, inspector_uuid = excluded.inspector_uuid, "
+        "updated_at = excluded.updated_at, version = excluded.version", rows)
 
 
 def recompute_survey(db: Database, slot: str) -> None:
