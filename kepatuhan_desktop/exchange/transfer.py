@@ -26,7 +26,6 @@ from sqlite_utils import Database
 
 from ..domain.instrument import InstrumentError, instrument_from_dict
 from ..errors import NotFoundError
-from ..storage.answers import answer_uuid
 from ..storage.db import audit, now_iso
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.keys import ensure_key, sign
@@ -36,6 +35,7 @@ from ..storage.versions import (
     _fill_slots,
     adopt,
     apply_record,
+    fast_uuid,
     recompute_answers,
     recompute_surveys,
     recompute_units,
@@ -318,7 +318,7 @@ def _check_units(db: Database, pkg: OpenPackage) -> None:
                 if body["ind"] not in instrument.indicator_map:
                     raise pkg.refuse(f"member {batch.file}, line {number}: indicator {body['ind']} is not in "
                                      f"instrument {instrument.key}")
-                if body["slot"] != answer_uuid(pkg.year, unit, body["product"], body["ind"]):
+                if body["slot"] != fast_uuid("answer", pkg.year, unit, body["product"], body["ind"]):
                     raise pkg.refuse(f"member {batch.file}, line {number}: the answer id does not match its slot")
             if body["t"] == "evidence" and body["sha256"] not in pkg.evidence and not db.execute(
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
@@ -358,6 +358,7 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
                 for chunk in pkg.evidence_chunks(sha):
                     blob.write(chunk)
     total = len(pkg.batches)
+    bodies: dict[str, dict] = {}
     for done, batch in enumerate(pkg.batches, start=1):
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
                    "author_name, public_key, signature, records, created_at, data, received_from, received_at) "
@@ -372,6 +373,7 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
         known = _known_ids(db, ids)
         rows, parents = [], []
         for rid, (text, body) in zip(ids, batch.lines):
+            bodies[rid] = body
             kind = body["t"]
             inst = body.get("inst", "")
             if rid in known:
@@ -398,9 +400,9 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
         if progress is not None:
             progress(done, total + 1)
     before = _shown_versions(db, answer_slots) if answer_slots else {}
-    recomputed = recompute_units(db, unit_keys)
-    recompute_answers(db, set(answer_slots) - recomputed)
-    recompute_surveys(db, survey_slots)
+    recomputed = recompute_units(db, unit_keys, bodies)
+    recompute_answers(db, set(answer_slots) - recomputed, bodies)
+    recompute_surveys(db, survey_slots, bodies)
     after = _shown_versions(db, answer_slots) if answer_slots else {}
     for slot, inst in answer_slots.items():
         bucket = result.bucket(codes.get(inst, inst))

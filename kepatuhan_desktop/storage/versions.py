@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .db import stable_uuid
+from .db import NAMESPACE, stable_uuid
 from .keys import ensure_key
 
 KINDS = ("answer", "survey", "unit", "evidence", "audit")
@@ -40,6 +40,18 @@ def canonical(body: dict) -> str:
 
 def record_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+_NS_BYTES = NAMESPACE.bytes
+
+
+def fast_uuid(*parts: object) -> str:
+    """The same text as :func:`storage.db.stable_uuid`, several times faster (for bulk merges)."""
+    digest = bytearray(hashlib.sha1(_NS_BYTES + "\x1f".join(str(p) for p in parts).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def unit_slot(year: int, unit_uuid: str) -> str:
@@ -278,11 +290,11 @@ def adopt(db: Database, year: int, progress=None) -> int:
 
 
 def survey_slot(year: int, unit_uuid: str, indicator: str) -> str:
-    return stable_uuid("survey-group", year, unit_uuid, indicator)
+    return fast_uuid("survey-group", year, unit_uuid, indicator)
 
 
 def survey_response_uuid(year: int, unit_uuid: str, indicator: str, respondent: int) -> str:
-    return stable_uuid("survey", year, unit_uuid, indicator, respondent)
+    return fast_uuid("survey", year, unit_uuid, indicator, respondent)
 
 
 def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, responses: dict[int, str | None],
@@ -328,13 +340,25 @@ def _fill_slots(db: Database, slots: Iterable[str]) -> None:
     db.conn.executemany("INSERT OR IGNORE INTO _xslots(slot) VALUES (?)", [(s,) for s in slots])
 
 
-def _records_by_slot(db: Database, kind: str, slots: Iterable[str]) -> dict[str, list[Record]]:
-    """Every record of ``kind`` for the given slots, with the superseded ones marked by absence from heads."""
+def _records_by_slot(db: Database, kind: str, slots: Iterable[str], bodies: dict[str, dict] | None = None
+                     ) -> dict[str, list[Record]]:
+    """Every record of ``kind`` for the given slots. ``bodies`` holds records already parsed (by id)."""
     _fill_slots(db, slots)
+    bodies = bodies or {}
     out: dict[str, list[Record]] = {}
-    for rid, slot, body in db.execute(
-            "SELECT x.id, x.slot, x.body FROM xrecords x JOIN _xslots t ON t.slot = x.slot WHERE x.kind = ?", [kind]):
-        out.setdefault(slot, []).append(Record(rid, json.loads(body)))
+    missing: list[tuple[str, str]] = []
+    for rid, slot in db.execute(
+            "SELECT x.id, x.slot FROM xrecords x JOIN _xslots t ON t.slot = x.slot WHERE x.kind = ?", [kind]):
+        body = bodies.get(rid)
+        if body is None:
+            missing.append((rid, slot))
+        else:
+            out.setdefault(slot, []).append(Record(rid, body))
+    for i in range(0, len(missing), 500):
+        chunk = dict(missing[i:i + 500])
+        for rid, text in db.execute(f"SELECT id, body FROM xrecords WHERE id IN ({','.join('?' * len(chunk))})",
+                                    list(chunk)):
+            out.setdefault(chunk[rid], []).append(Record(rid, json.loads(text)))
     return out
 
 
@@ -361,12 +385,12 @@ def unit_states(db: Database, units: Iterable[tuple[int, str]]) -> dict[tuple[in
     return out
 
 
-def recompute_answers(db: Database, slots: Iterable[str]) -> None:
+def recompute_answers(db: Database, slots: Iterable[str], bodies: dict[str, dict] | None = None) -> None:
     """Write the answer rows and conflict entries of many slots from their records (one pass, bulk)."""
     slots = set(slots)
     if not slots:
         return
-    by_slot = _records_by_slot(db, "answer", slots)
+    by_slot = _records_by_slot(db, "answer", slots, bodies)
     gone = _superseded(db, "answer")
     current = {r[0]: r[1] for r in db.execute(
         "SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
@@ -437,7 +461,8 @@ def _refresh_conflict(db: Database, slot: str, conflict, first: dict | None = No
     db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
 
 
-def recompute_units(db: Database, units: Iterable[tuple[int, str]]) -> set[str]:
+def recompute_units(db: Database, units: Iterable[tuple[int, str]], bodies: dict[str, dict] | None = None
+                    ) -> set[str]:
     """Write the finalised state of units from their events, then every answer slot of those units. Returns
     the answer slots recomputed."""
     units = set(units)
@@ -458,7 +483,7 @@ def recompute_units(db: Database, units: Iterable[tuple[int, str]]) -> set[str]:
     for year, unit in units:
         slots.update(r[0] for r in db.execute("SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND "
                                               "year = ? AND unit_uuid = ?", [year, unit]))
-    recompute_answers(db, slots)
+    recompute_answers(db, slots, bodies)
     return slots
 
 
@@ -466,12 +491,12 @@ def recompute_unit(db: Database, year: int, unit_uuid: str) -> None:
     recompute_units(db, [(year, unit_uuid)])
 
 
-def recompute_surveys(db: Database, slots: Iterable[str]) -> None:
+def recompute_surveys(db: Database, slots: Iterable[str], bodies: dict[str, dict] | None = None) -> None:
     """Survey respondents of the given (unit, indicator) groups: per respondent, the latest record naming it."""
     slots = set(slots)
     if not slots:
         return
-    by_slot = _records_by_slot(db, "survey", slots)
+    by_slot = _records_by_slot(db, "survey", slots, bodies)
     rows = []
     for _slot, records in by_slot.items():
         winners: dict[str, Record] = {}

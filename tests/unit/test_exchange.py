@@ -328,3 +328,11 @@ def test_finalised_conflict_is_the_same_in_every_order(tmp_path):
         assert {c.kind for c in list_conflicts(target.db)} == {"finalised", "values"}
         target.close()
     assert all(s == states[0] for s in states)
+
+
+def test_fast_uuid_matches_stable_uuid():
+    from kepatuhan_desktop.storage.db import stable_uuid
+    from kepatuhan_desktop.storage.versions import fast_uuid
+
+    for parts in [("answer", 2023, "u", "", "in1"), ("survey", 2024, "x", "i", 3), ("ä", 1)]:
+        assert fast_uuid(*parts) == stable_uuid(*parts)
