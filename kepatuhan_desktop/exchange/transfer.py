@@ -350,10 +350,12 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
     answer_slots: dict[str, str] = {}  # slot -> institution uuid
     unit_keys: set[tuple[int, str]] = set()
     survey_slots: set[str] = set()
+    mimes = {body["sha256"]: body.get("mime") for batch in pkg.batches for _t, body in batch.lines
+             if body["t"] == "evidence"}
     for sha, size in sorted(pkg.evidence.items()):
         if not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
             cur = db.execute("INSERT INTO evidence(sha256, size, mime, data, created_at) VALUES (?, ?, ?, "
-                             "zeroblob(?), ?)", [sha, size, "application/octet-stream", size, stamp])
+                             "zeroblob(?), ?)", [sha, size, mimes.get(sha) or "application/octet-stream", size, stamp])
             with db.conn.blobopen("evidence", "data", cur.lastrowid) as blob:
                 for chunk in pkg.evidence_chunks(sha):
                     blob.write(chunk)

@@ -249,7 +249,8 @@ def test_evidence_travels_by_hash(tmp_path):
         ani.db.execute("INSERT INTO answer_evidence(answer_uuid, sha256, filename, added_at) VALUES (?, ?, "
                        "'papan.jpg', '2023-05-01T00:00:00Z')", [slot, sha])
     coord.import_(ani.export())
-    assert coord.db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha]).fetchone()[0] == photo
+    assert coord.db.execute("SELECT data, mime FROM evidence WHERE sha256 = ?", [sha]).fetchone() == \
+        (photo, "image/jpeg")
     assert coord.db.execute("SELECT filename FROM answer_evidence").fetchall() == [("papan.jpg",)]
 
 
