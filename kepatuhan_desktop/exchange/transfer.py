@@ -34,6 +34,7 @@ from ..storage.tabular import Row
 from ..storage.versions import (
     _fill_slots,
     adopt,
+    advance_clock,
     apply_record,
     fast_uuid,
     recompute_answers,
@@ -399,6 +400,8 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
             "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
             "body, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
+        if rows:
+            advance_clock(db, max(r[8] for r in rows))
         if progress is not None:
             progress(done, total + 1)
     before = _shown_versions(db, answer_slots) if answer_slots else {}

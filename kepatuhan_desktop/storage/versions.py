@@ -77,8 +77,11 @@ class Record:
 
 
 def next_lamport(db: Database) -> int:
-    row = db.execute("SELECT max(lamport) FROM xrecords").fetchone()
-    return (row[0] or 0) + 1
+    return db.execute("SELECT lamport FROM xclock").fetchone()[0] + 1
+
+
+def advance_clock(db: Database, lamport: int) -> None:
+    db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [lamport])
 
 
 def _institution_of(db: Database, unit_uuid: str) -> str:
@@ -99,6 +102,7 @@ def insert_record(db: Database, body: dict, *, batch: str | None = None, text: s
         [rid, body["t"], body["year"], body.get("inst", ""), body.get("unit", ""), body.get("slot", ""),
          body["author"], body.get("at", ""), body.get("lamport", 0), text, batch],
     )
+    advance_clock(db, body.get("lamport", 0))
     parents = body.get("parents") or []
     if parents:
         db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)",
@@ -216,6 +220,7 @@ def adopt(db: Database, year: int, progress=None) -> int:
             "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
             "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
         db.conn.executemany("UPDATE answers SET version = ? WHERE uuid = ?", bulk_versions)
+        advance_clock(db, lamport)
     # cleared answers
     for slot, unit, product, ind, at in db.execute(
             "SELECT slot, unit_uuid, product_uuid, indicator, at FROM xcleared WHERE year = ?", [year]).fetchall():
@@ -252,6 +257,7 @@ def adopt(db: Database, year: int, progress=None) -> int:
         db.conn.executemany(
             "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
             "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
+        advance_clock(db, lamport)
         db.conn.executemany("UPDATE survey_responses SET version = ? WHERE uuid = ?",
                             [(ids[(unit, ind)], uid) for unit, ind, uid in pending])
     # finalisations made without a unit event
