@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .db import NAMESPACE, stable_uuid
+from .db import NAMESPACE, now_iso, stable_uuid
 from .keys import ensure_key
 
 KINDS = ("answer", "survey", "unit", "evidence", "audit")
@@ -267,7 +267,7 @@ def adopt(db: Database, year: int, progress=None) -> int:
         has_events = db.execute("SELECT 1 FROM xrecords WHERE kind = 'unit' AND slot = ?",
                                 [unit_slot(year, unit)]).fetchone()
         if finalised_at is not None or has_events:
-            record_unit_state(db, year, unit, "final" if finalised_at else "open", finalised_at or "",
+            record_unit_state(db, year, unit, "final" if finalised_at else "open", finalised_at or now_iso(),
                               by=finalised_by or "")
             count += 1
     # evidence links

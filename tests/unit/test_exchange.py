@@ -337,3 +337,16 @@ def test_fast_uuid_matches_stable_uuid():
 
     for parts in [("answer", 2023, "u", "", "in1"), ("survey", 2024, "x", "i", 3), ("ä", 1)]:
         assert fast_uuid(*parts) == stable_uuid(*parts)
+
+
+def test_changes_made_without_the_storage_functions_are_still_exported(tmp_path):
+    coord, (ani,) = make_office(tmp_path, "ani")
+    ani.answer("kab-a", "u1", "in1", 3)
+    coord.import_(ani.export())
+    with ani.db.atomic():  # another module writing the table directly
+        ani.db.execute("UPDATE answers SET value = '1' WHERE indicator = 'in1'")
+        ani.db.execute("UPDATE survey_responses SET value = '2'")
+    assert ani.db.execute("SELECT version FROM answers").fetchone() == (None,)
+    coord.import_(ani.export())
+    assert coord.db.execute("SELECT value FROM answers WHERE indicator = 'in1'").fetchone() == ("1",)
+    assert not list_conflicts(coord.db)
