@@ -231,9 +231,8 @@ def adopt(db: Database, year: int, progress=None) -> int:
         db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
     # survey responses: one record per (unit, indicator) holding the respondents changed since the last one
     groups: dict[tuple[str, str], dict] = {}
-    pending = []
-    for uid, unit, ind, respondent, value, at, by, inst in db.execute(
-            "SELECT s.uuid, s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
+    for unit, ind, respondent, value, at, by, inst in db.execute(
+            "SELECT s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
             "u.institution_uuid FROM survey_responses s JOIN units u ON u.uuid = s.unit_uuid "
             "WHERE s.year = ? AND s.version IS NULL ORDER BY s.unit_uuid, s.indicator, s.respondent", [year]):
         group = groups.get((unit, ind))
@@ -244,13 +243,11 @@ def adopt(db: Database, year: int, progress=None) -> int:
                 "author_name": name, "at": at, "lamport": lamport}
         group["responses"][str(respondent)] = value
         group["at"] = max(group["at"], at)
-        pending.append((unit, ind, uid))
-    ids = {}
-    bulk_records = []
+    bulk_records, group_versions = [], []
     for (unit, ind), body in groups.items():
         text = canonical(body)
         rid = record_id(text)
-        ids[(unit, ind)] = rid
+        group_versions.append((rid, year, unit, ind))
         bulk_records.append((rid, "survey", year, body["inst"], unit, body["slot"], author, body["at"], lamport, text))
         count += 1
     if bulk_records:
@@ -258,8 +255,8 @@ def adopt(db: Database, year: int, progress=None) -> int:
             "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
             "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
         advance_clock(db, lamport)
-        db.conn.executemany("UPDATE survey_responses SET version = ? WHERE uuid = ?",
-                            [(ids[(unit, ind)], uid) for unit, ind, uid in pending])
+        db.conn.executemany("UPDATE survey_responses SET version = ? WHERE year = ? AND unit_uuid = ? AND "
+                            "indicator = ? AND version IS NULL", group_versions)
     # finalisations made without a unit event
     for unit, finalised_at, finalised_by in db.execute(
             "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
