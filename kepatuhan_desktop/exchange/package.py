@@ -414,7 +414,7 @@ def open_package(db: Database, path: str | Path) -> OpenPackage:
 
 _REQUIRED = {
     "answer": ("unit", "product", "ind", "slot", "na", "at", "lamport", "parents"),
-    "survey": ("unit", "ind", "respondent", "slot", "at", "lamport"),
+    "survey": ("unit", "ind", "slot", "responses", "at", "lamport"),
     "unit": ("unit", "slot", "state", "basis", "at", "lamport", "parents"),
     "evidence": ("unit", "slot", "sha256", "filename", "at"),
     "audit": ("slot", "action", "entity", "at"),
@@ -428,6 +428,8 @@ def _check_record(body: dict) -> str | None:
     missing = [k for k in _REQUIRED[kind] if k not in body]
     if missing:
         return f"a {kind} record without {', '.join(missing)}"
+    if kind == "survey" and not isinstance(body["responses"], dict):
+        return "'responses' must be an object"
     if kind in ("answer", "unit") and not isinstance(body["parents"], list):
         return "'parents' must be a list"
     if kind == "unit" and body["state"] not in ("final", "open"):

@@ -17,6 +17,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,23 +26,38 @@ from sqlite_utils import Database
 
 from ..domain.instrument import InstrumentError, instrument_from_dict
 from ..errors import NotFoundError
-from ..storage.answers import answer_uuid
 from ..storage.db import audit, now_iso
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.keys import ensure_key, sign
 from ..storage.plan import ImportSummary, _Inst, apply_plan, institution_uuid, unit_uuid
 from ..storage.tabular import Row
 from ..storage.versions import (
+    _fill_slots,
     adopt,
+    advance_clock,
     apply_record,
-    insert_record,
-    recompute_answer,
-    recompute_survey,
-    recompute_unit,
+    fast_uuid,
+    recompute_answers,
+    recompute_surveys,
+    recompute_units,
+    record_id,
 )
 from .package import BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
+
+#: SQLite page cache during an export or import (KiB): bulk writes to a large database thrash the default 2 MB.
+BULK_CACHE_KIB = 131072
+
+
+@contextmanager
+def bulk_cache(db: Database):
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 # ---- export -------------------------------------------------------------------------------------------------
@@ -94,7 +110,7 @@ def _make_own_batches(db: Database, year: int) -> int:
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
                    "author_name, public_key, signature, records, created_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name, key.public_key,
-                    signature, len(rows), now_iso(), zlib.compress(data, 6)])
+                    signature, len(rows), now_iso(), zlib.compress(data, 1)])
         db.conn.executemany("UPDATE xrecords SET batch = ? WHERE id = ?", [(sha, r[0]) for r in rows])
         made += 1
     return made
@@ -111,7 +127,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
                           [year, inst_uuid]).fetchone():
             raise NotFoundError(f"no institution with code '{institution}' in {year}")
     recipient = to or "*"
-    with db.atomic():
+    with bulk_cache(db), db.atomic():
         adopt(db, year)
         _make_own_batches(db, year)
     sql = ("SELECT sha256, year, institution_code, author, author_name, public_key, signature, records, data "
@@ -303,7 +319,7 @@ def _check_units(db: Database, pkg: OpenPackage) -> None:
                 if body["ind"] not in instrument.indicator_map:
                     raise pkg.refuse(f"member {batch.file}, line {number}: indicator {body['ind']} is not in "
                                      f"instrument {instrument.key}")
-                if body["slot"] != answer_uuid(pkg.year, unit, body["product"], body["ind"]):
+                if body["slot"] != fast_uuid("answer", pkg.year, unit, body["product"], body["ind"]):
                     raise pkg.refuse(f"member {batch.file}, line {number}: the answer id does not match its slot")
             if body["t"] == "evidence" and body["sha256"] not in pkg.evidence and not db.execute(
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
@@ -314,6 +330,20 @@ def _institution_codes(db: Database) -> dict[str, str]:
     return {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
 
 
+def _known_ids(db: Database, ids: list[str]) -> set[str]:
+    known: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        known.update(r[0] for r in db.execute(
+            f"SELECT id FROM xrecords WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return known
+
+
+def _shown_versions(db: Database, slots) -> dict[str, str | None]:
+    _fill_slots(db, slots)
+    return {r[0]: r[1] for r in db.execute("SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
+
+
 def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) -> PackageResult:
     result = PackageResult(pkg.name, pkg.kind, pkg.year, pkg.sender, pkg.sender_name)
     codes = _institution_codes(db)
@@ -321,69 +351,74 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
     answer_slots: dict[str, str] = {}  # slot -> institution uuid
     unit_keys: set[tuple[int, str]] = set()
     survey_slots: set[str] = set()
+    mimes = {body["sha256"]: body.get("mime") for batch in pkg.batches for _t, body in batch.lines
+             if body["t"] == "evidence"}
     for sha, size in sorted(pkg.evidence.items()):
         if not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
             cur = db.execute("INSERT INTO evidence(sha256, size, mime, data, created_at) VALUES (?, ?, ?, "
-                             "zeroblob(?), ?)", [sha, size, "application/octet-stream", size, stamp])
+                             "zeroblob(?), ?)", [sha, size, mimes.get(sha) or "application/octet-stream", size, stamp])
             with db.conn.blobopen("evidence", "data", cur.lastrowid) as blob:
                 for chunk in pkg.evidence_chunks(sha):
                     blob.write(chunk)
-    total = sum(len(b.lines) for b in pkg.batches)
-    done = 0
-    for batch in pkg.batches:
+    total = len(pkg.batches)
+    bodies: dict[str, dict] = {}
+    for done, batch in enumerate(pkg.batches, start=1):
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
                    "author_name, public_key, signature, records, created_at, data, received_from, received_at) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, batch.year, institution_uuid(batch.institution) if batch.institution else "",
                     batch.institution, batch.author, batch.author_name, batch.public_key, batch.signature,
-                    len(batch.lines), stamp, zlib.compress(batch.data, 6), pkg.sender, stamp])
+                    len(batch.lines), stamp, zlib.compress(batch.data, 1), pkg.sender, stamp])
         # whatever a sender relays to us need not be relayed back to it
         db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) VALUES (?, ?, ?)",
                    [pkg.sender, batch.sha256, stamp])
-        for text, body in batch.lines:
-            rid, new = insert_record(db, body, batch=batch.sha256, text=text)
+        ids = [record_id(text) for text, _body in batch.lines]
+        known = _known_ids(db, ids)
+        rows, parents = [], []
+        for rid, (text, body) in zip(ids, batch.lines):
+            bodies[rid] = body
             kind = body["t"]
             inst = body.get("inst", "")
-            if new:
-                result.new_records += 1
-                apply_record(db, rid, body)
+            if rid in known:
                 if kind == "answer":
-                    answer_slots[body["slot"]] = inst
-                elif kind == "unit":
-                    unit_keys.add((body["year"], body["unit"]))
-                elif kind == "survey":
-                    survey_slots.add(body["slot"])
-            elif kind == "answer":
-                result.bucket(codes.get(inst, inst))["unchanged"] += 1
-            done += 1
-            if progress is not None and done % 2000 == 0:
-                progress(done, total)
-    before = {}
-    if answer_slots:
-        for slot in answer_slots:
-            row = db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone()
-            before[slot] = None if row is None else (row[0] or "")
-    for year, unit in sorted(unit_keys):
-        recompute_unit(db, year, unit)
-    units_done = {u for _y, u in unit_keys}
-    for slot in answer_slots:
-        row = db.execute("SELECT unit_uuid FROM xrecords WHERE kind = 'answer' AND slot = ? LIMIT 1", [slot]).fetchone()
-        if row[0] not in units_done:
-            recompute_answer(db, slot)
-    for slot in survey_slots:
-        recompute_survey(db, slot)
+                    result.bucket(codes.get(inst, inst))["unchanged"] += 1
+                continue
+            known.add(rid)
+            result.new_records += 1
+            rows.append((rid, kind, body["year"], inst, body.get("unit", ""), body.get("slot", ""), body["author"],
+                         body.get("at", ""), body.get("lamport", 0), text, batch.sha256))
+            parents.extend((rid, p) for p in body.get("parents") or ())
+            if kind == "answer":
+                answer_slots[body["slot"]] = inst
+            elif kind == "unit":
+                unit_keys.add((body["year"], body["unit"]))
+            elif kind == "survey":
+                survey_slots.add(body["slot"])
+            else:
+                apply_record(db, rid, body)
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+            "body, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
+        if rows:
+            advance_clock(db, max(r[8] for r in rows))
+        if progress is not None:
+            progress(done, total + 1)
+    before = _shown_versions(db, answer_slots) if answer_slots else {}
+    recomputed = recompute_units(db, unit_keys, bodies)
+    recompute_answers(db, set(answer_slots) - recomputed, bodies)
+    recompute_surveys(db, survey_slots, bodies)
+    after = _shown_versions(db, answer_slots) if answer_slots else {}
     for slot, inst in answer_slots.items():
-        row = db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone()
-        after = None if row is None else row[0]
         bucket = result.bucket(codes.get(inst, inst))
-        if before[slot] is None and after is not None:
+        if slot not in before and slot in after:
             bucket["new"] += 1
-        elif before[slot] != after:
+        elif before.get(slot) != after.get(slot):
             bucket["updated"] += 1
         else:
             bucket["unchanged"] += 1
     touched_insts = set(answer_slots.values())
-    for unit in units_done:
+    for _year, unit in unit_keys:
         row = db.execute("SELECT institution_uuid FROM units WHERE uuid = ?", [unit]).fetchone()
         if row:
             touched_insts.add(row[0])
@@ -392,7 +427,7 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
                        [pkg.year, inst]).fetchone()[0]
         result.bucket(codes.get(inst, inst))["conflicts"] = n
     if progress is not None:
-        progress(total, total)
+        progress(total + 1, total + 1)
     return result
 
 
@@ -473,7 +508,7 @@ def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", p
     packages = verify_packages(db, paths)
     packages.sort(key=lambda p: 0 if p.kind == "plan" else 1)
     results: list[PackageResult] = []
-    with db.atomic():
+    with bulk_cache(db), db.atomic():
         for pkg in packages:
             if pkg.kind == "plan":
                 _check_instrument(db, pkg)

@@ -249,7 +249,8 @@ def test_evidence_travels_by_hash(tmp_path):
         ani.db.execute("INSERT INTO answer_evidence(answer_uuid, sha256, filename, added_at) VALUES (?, ?, "
                        "'papan.jpg', '2023-05-01T00:00:00Z')", [slot, sha])
     coord.import_(ani.export())
-    assert coord.db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha]).fetchone()[0] == photo
+    assert coord.db.execute("SELECT data, mime FROM evidence WHERE sha256 = ?", [sha]).fetchone() == \
+        (photo, "image/jpeg")
     assert coord.db.execute("SELECT filename FROM answer_evidence").fetchall() == [("papan.jpg",)]
 
 
@@ -305,3 +306,47 @@ def test_import_summary_json_shape(tmp_path):
     data = json.loads(json.dumps(result.to_dict()))
     assert data["institutions"]["kab-a"] == {"new": 1, "updated": 0, "unchanged": 0, "conflicts": 0}
     assert data["sender"] == ani.fp and data["nothing_new"] is False
+
+
+def test_finalised_conflict_is_the_same_in_every_order(tmp_path):
+    import itertools
+
+    coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
+    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    shared = ani.export()
+    budi.import_(shared)
+    finalise_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"), actor="ani")
+    budi.answer("kab-a", "u1", "in2", 0)
+    budi.answer("kab-b", "u1", "in1", 1)
+    ani.answer("kab-b", "u1", "in1", 2)
+    packages = [shared, ani.export(), budi.export()]
+    states = []
+    for k, order in enumerate(itertools.permutations(packages)):
+        target = newcomer(tmp_path, f"p{k}", coord, ani, budi)
+        for pkg in order + order[:1]:
+            target.import_(pkg)
+        states.append(canonical_state(target.db))
+        assert {c.kind for c in list_conflicts(target.db)} == {"finalised", "values"}
+        target.close()
+    assert all(s == states[0] for s in states)
+
+
+def test_fast_uuid_matches_stable_uuid():
+    from kepatuhan_desktop.storage.db import stable_uuid
+    from kepatuhan_desktop.storage.versions import fast_uuid
+
+    for parts in [("answer", 2023, "u", "", "in1"), ("survey", 2024, "x", "i", 3), ("ä", 1)]:
+        assert fast_uuid(*parts) == stable_uuid(*parts)
+
+
+def test_changes_made_without_the_storage_functions_are_still_exported(tmp_path):
+    coord, (ani,) = make_office(tmp_path, "ani")
+    ani.answer("kab-a", "u1", "in1", 3)
+    coord.import_(ani.export())
+    with ani.db.atomic():  # another module writing the table directly
+        ani.db.execute("UPDATE answers SET value = '1' WHERE indicator = 'in1'")
+        ani.db.execute("UPDATE survey_responses SET value = '2'")
+    assert ani.db.execute("SELECT version FROM answers").fetchone() == (None,)
+    coord.import_(ani.export())
+    assert coord.db.execute("SELECT value FROM answers WHERE indicator = 'in1'").fetchone() == ("1",)
+    assert not list_conflicts(coord.db)

@@ -108,3 +108,10 @@ def test_export_keys_and_backup_restore(view_office, qtbot, tmp_path):
     broken.write_bytes(b"x" * 5000)
     assert not view.backups.restore_from(broken)
     assert "broken.db" in view.backups.status.text()
+
+
+def test_page_is_registered(qtbot):
+    from kepatuhan_desktop.ui.exchange.view import ExchangeView
+    from kepatuhan_desktop.ui.pages import PAGES
+
+    assert next(p for p in PAGES if p.key == "exchange").load() is ExchangeView

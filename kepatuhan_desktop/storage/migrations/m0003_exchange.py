@@ -35,8 +35,11 @@ def m0003_exchange(db) -> None:
         )""",
         "CREATE INDEX xrecords_slot ON xrecords(kind, slot)",
         "CREATE INDEX xrecords_unit ON xrecords(kind, unit_uuid)",
-        "CREATE INDEX xrecords_batch ON xrecords(batch, year, institution_uuid)",
-        "CREATE INDEX xrecords_lamport ON xrecords(lamport)",
+        # this database's records not yet put in a batch (small: only what was changed since the last export)
+        "CREATE INDEX xrecords_unbatched ON xrecords(year, author, institution_uuid) WHERE batch IS NULL",
+        # the Lamport clock: the highest counter of any record seen
+        "CREATE TABLE xclock (id INTEGER PRIMARY KEY CHECK (id = 1), lamport INTEGER NOT NULL)",
+        "INSERT INTO xclock(id, lamport) VALUES (1, 0)",
         """CREATE TABLE xparents (
             child TEXT NOT NULL,
             parent TEXT NOT NULL,
