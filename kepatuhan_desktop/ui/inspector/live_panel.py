@@ -72,6 +72,7 @@ class LivePanel(QFrame):
         layout.addLayout(self.dim_box)
         self.missing_caption = QLabel(self.tr("Still missing"))
         self.missing_caption.setObjectName("liveCaption")
+        self.missing_caption.setWordWrap(True)
         layout.addWidget(self.missing_caption)
         self.missing = QListWidget()
         self.missing.setAccessibleName(self.tr("Indicators still missing"))
