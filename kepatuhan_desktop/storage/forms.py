@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlite_utils import Database
 
 from ..domain.instrument import Instrument, InstrumentError, instrument_from_dict
@@ -39,6 +38,8 @@ def document_sha256(document: Any) -> str:
 
 def parse_form_text(text: str, name: str) -> Any:
     """Parse YAML (a superset of JSON) and report syntax errors with the line."""
+    import yaml  # imported here: the app's start path reads pinned instruments as JSON, not YAML files
+
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -10,9 +10,6 @@ import base64
 import hashlib
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from sqlite_utils import Database
 
 from ..errors import InputError, NotFoundError, RefusedError
@@ -54,6 +51,9 @@ def init_key(db: Database, name: str, *, replace: bool = False) -> KeyInfo:
     existing = own_key(db)
     if existing is not None and not replace:
         raise RefusedError(f"this database already has a signing key ({existing.name}, {existing.fingerprint})")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
     private = Ed25519PrivateKey.generate()
     raw_private = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     raw_public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -73,12 +73,17 @@ def ensure_key(db: Database, default_name: str = "Kepatuhan Desktop") -> KeyInfo
 
 def sign(db: Database, data: bytes) -> tuple[str, bytes]:
     """Sign ``data`` with this installation's key: returns (fingerprint, 64-byte signature)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = ensure_key(db)
     row = db.execute("SELECT private_key FROM signing_keys WHERE fingerprint = ?", [key.fingerprint]).fetchone()
     return key.fingerprint, Ed25519PrivateKey.from_private_bytes(bytes(row[0])).sign(data)
 
 
 def verify_signature(public_key: bytes, data: bytes, signature: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, data)
     except (InvalidSignature, ValueError):

@@ -88,6 +88,15 @@ def smoke_test(window, app) -> list[str]:
     return failed
 
 
+def _finish_background_work(app, timeout_ms: int = 15000) -> None:
+    """Let background tasks (scoring a period, ...) end and deliver their results before the database closes,
+    so that no late callback meets a closed connection."""
+    from .qt import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
+    app.processEvents()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
@@ -144,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"window in {time.perf_counter() - started:.2f} s")
         failed = smoke_test(window, app)
         window.close()
+        _finish_background_work(app)
         ctx.close()
         window.deleteLater()
         app.processEvents()
@@ -155,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         print("smoke test passed")
         return 0
     code = app.exec()
+    _finish_background_work(app)
     ctx.close()
     return code
 
