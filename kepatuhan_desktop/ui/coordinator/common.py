@@ -20,12 +20,25 @@ from ...domain.zones import ZONE_COLOURS
 from ...storage.queries import YearScores, year_scores
 from ...storage.tabular import release_gradually
 from ..context import Changes
-from ..qt import QColor, QComboBox, QObject, Signal
+from ..qt import QColor, QComboBox, QEvent, QObject, Signal
 from ..tasks import run_task
 
 #: zones in display order; "" stands for "no score yet"
 ZONE_ORDER = ("hijau", "kuning", "merah", "")
 NO_ZONE_COLOUR = "#9AA0A6"
+
+
+class FollowsLanguage:
+    """Mixin for the coordinator pages: the one place that reacts to a language switch.
+
+    Qt sends ``LanguageChange`` to every widget when the translators change (the context has saved the new
+    language by then), so a page redoes its texts once per switch, in ``apply_language(lang)``. A page of a
+    closed database (its window is being torn down) has nothing left to redo."""
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
+            self.apply_language(self.ctx.language)
+        super().changeEvent(event)
 
 
 _job_lock = threading.Lock()

@@ -28,7 +28,6 @@ from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,7 +42,16 @@ from ..qt import (
     QWidget,
 )
 from ..tasks import run_task
-from .common import NO_ZONE_COLOUR, ZONE_ORDER, ScoresCache, YearBox, background_job, fit_columns, zone_colour
+from .common import (
+    NO_ZONE_COLOUR,
+    ZONE_ORDER,
+    FollowsLanguage,
+    ScoresCache,
+    YearBox,
+    background_job,
+    fit_columns,
+    zone_colour,
+)
 
 PROVINCE_BAR_COLOUR = "#1A73E8"
 
@@ -105,7 +113,7 @@ class IndicatorMeansModel(QAbstractTableModel):
         return None
 
 
-class DashboardView(QWidget):
+class DashboardView(FollowsLanguage, QWidget):
     """Page: zone distribution by kind, completeness by province and the weakest indicators."""
 
     def __init__(self, ctx, parent=None):
@@ -202,7 +210,6 @@ class DashboardView(QWidget):
         self.cache.ready.connect(self._on_scores)
         self.cache.loading.connect(lambda _y: self._set_busy(True))
         self.cache.invalidated.connect(self._on_invalidated)
-        ctx.language_changed.connect(self._on_language)
 
     # ---- text ------------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -217,13 +224,7 @@ class DashboardView(QWidget):
         self.empty_label.setText(self.tr("No assessment period yet: import a plan to start."))
         self._draw()
 
-    def changeEvent(self, event) -> None:
-        # A page of a closed database (its window is being torn down) has nothing left to retranslate.
-        if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _on_language(self, lang: str) -> None:
+    def apply_language(self, lang: str) -> None:
         self.means_model.lang = lang
         self.means_model.beginResetModel()
         self.means_model.endResetModel()

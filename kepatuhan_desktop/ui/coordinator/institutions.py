@@ -18,7 +18,6 @@ from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from ..qt import (
 )
 from .common import (
     ZONE_ORDER,
+    FollowsLanguage,
     ScoresCache,
     YearBox,
     band_text,
@@ -284,7 +284,7 @@ class InstitutionsFilter(QSortFilterProxyModel):
         return [rec for rec in self.sourceModel().records if self.accepts(rec)]
 
 
-class InstitutionsView(QWidget):
+class InstitutionsView(FollowsLanguage, QWidget):
     """Page: every institution of the period with progress, score, band, zone and rank; import buttons."""
 
     def __init__(self, ctx, parent=None):
@@ -397,7 +397,6 @@ class InstitutionsView(QWidget):
         self.cache.loading.connect(self._on_loading)
         self.cache.failed.connect(self._on_failed)
         self.cache.invalidated.connect(self._on_invalidated)
-        ctx.language_changed.connect(self._on_language)
 
     # ---- text ------------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -422,13 +421,7 @@ class InstitutionsView(QWidget):
         self._fill_province_box()
         self._update_count()
 
-    def changeEvent(self, event) -> None:
-        # A page of a closed database (its window is being torn down) has nothing left to retranslate.
-        if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _on_language(self, lang: str) -> None:
+    def apply_language(self, lang: str) -> None:
         self.model.set_language(lang)
         self.retranslate()
 

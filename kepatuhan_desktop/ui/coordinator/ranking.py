@@ -10,7 +10,6 @@ from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +20,16 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from .common import ScoresCache, YearBox, band_text, fit_columns, score_text, text_colour_on, zone_colour
+from .common import (
+    FollowsLanguage,
+    ScoresCache,
+    YearBox,
+    band_text,
+    fit_columns,
+    score_text,
+    text_colour_on,
+    zone_colour,
+)
 
 
 class RankingModel(QAbstractTableModel):
@@ -106,7 +114,7 @@ class RankingModel(QAbstractTableModel):
         return None
 
 
-class RankingView(QWidget):
+class RankingView(FollowsLanguage, QWidget):
     """Page: the ranking of one kind (kementerian, lembaga, provinsi, kota, kabupaten) in the period."""
 
     def __init__(self, ctx, parent=None):
@@ -168,7 +176,6 @@ class RankingView(QWidget):
         self.cache.ready.connect(self._on_scores)
         self.cache.loading.connect(lambda _y: self.busy.show())
         self.cache.invalidated.connect(lambda: self.refresh() if self.isVisible() else None)
-        ctx.language_changed.connect(self._on_language)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Ranking"))
@@ -185,13 +192,7 @@ class RankingView(QWidget):
         self.kind_box.blockSignals(False)
         self._update_count()
 
-    def changeEvent(self, event) -> None:
-        # A page of a closed database (its window is being torn down) has nothing left to retranslate.
-        if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _on_language(self, lang: str) -> None:
+    def apply_language(self, lang: str) -> None:
         self.model.set_language(lang)
         self.retranslate()
 
