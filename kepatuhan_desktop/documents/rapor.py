@@ -200,7 +200,7 @@ def rapor_pdf(db: Database, year: int, code: str, target) -> None:
             ubg, ufg = zone_chip_style(ub.zone)
             style += [("BACKGROUND", (3, i), (3, i), ubg), ("TEXTCOLOR", (3, i), (3, i), ufg)]
     ndim = len(data[0]) - 4
-    widths = [40 * mm, 13 * mm, 35 * mm, 20 * mm] + [(168 - 108) * mm / ndim] * ndim if ndim else \
+    widths = [35 * mm, 13 * mm, 35 * mm, 19 * mm] + [(168 - 102) * mm / ndim] * ndim if ndim else \
         [80 * mm, 20 * mm, 45 * mm, 23 * mm]
     t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(style))
