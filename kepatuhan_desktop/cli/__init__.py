@@ -338,7 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except KepatuhanError as exc:
+        from .advice import advice_for
+
         click.echo(f"error: {exc}", err=True)
+        hint = advice_for(exc)
+        if hint:
+            click.echo(f"hint: {hint}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("interrupted; nothing was half-written (every change is one transaction)", err=True)

@@ -289,8 +289,8 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
     c.drawString(qx + qr_size + 10, qy + 62, f"No. {d.payload.serial}")
     c.setFont(SANS, 7.5)
     c.setFillColor(GREY)
-    for i, line in enumerate(("Keaslian piagam ini dapat diperiksa", "tanpa jaringan: pindai kode QR atau",
-                              "jalankan 'kepatuhan verify'.", f"Kunci penerbit {d.payload.fingerprint}")):
+    for i, line in enumerate(("Keaslian piagam ini dapat diperiksa", "tanpa jaringan: pindai kode QR di",
+                              "layar Periksa Keaslian aplikasi.", f"Kunci penerbit {d.payload.fingerprint}")):
         c.drawString(qx + qr_size + 10, qy + 48 - i * 10, line)
 
     # signatory block (bottom right)

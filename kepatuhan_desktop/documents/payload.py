@@ -138,8 +138,8 @@ def verify_payload(db: Database, text: str) -> Verification:
         return Verification(False, exc.reason, None, code="malformed")
     key = public_key_for(db, payload.fingerprint)
     if key is None:
-        return Verification(False, f"the signer (key {payload.fingerprint}) is not trusted by this installation; "
-                                   "import its public key with 'kepatuhan keys trust' if you know it", payload,
+        return Verification(False, f"the signer (key {payload.fingerprint}) is not trusted by this installation",
+                            payload,
                             code="untrusted")
     if not key.trusted:
         return Verification(False, f"the signer's key {payload.fingerprint} ({key.name}) has been revoked", payload,

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from .enums import Kind, Zone
 from .instrument import Text
 
 #: Traffic-light colours (hex), chosen for contrast with white and black text; the same in every view.
-ZONE_COLOURS = {"hijau": "#1E8E3E", "kuning": "#F2B705", "merah": "#C5221F"}
+ZONE_COLOURS = {Zone.HIJAU: "#1E8E3E", Zone.KUNING: "#F2B705", Zone.MERAH: "#C5221F"}
 
 ZONE_LABELS = {
-    "hijau": Text("Zona Hijau", "Green zone"),
-    "kuning": Text("Zona Kuning", "Yellow zone"),
-    "merah": Text("Zona Merah", "Red zone"),
+    Zone.HIJAU: Text("Zona Hijau", "Green zone"),
+    Zone.KUNING: Text("Zona Kuning", "Yellow zone"),
+    Zone.MERAH: Text("Zona Merah", "Red zone"),
 }
 
 #: The five kinds of assessed institution, in the order the Ombudsman lists them.
-KINDS = ("kementerian", "lembaga", "provinsi", "kota", "kabupaten")
+KINDS: tuple[str, ...] = tuple(Kind)
 
 KIND_LABELS = {
     "kementerian": Text("kementerian", "ministries"),

@@ -28,7 +28,7 @@ __all__ = ["Conflict", "list_conflicts", "resolve_conflict", "find_conflict"]
 def find_conflict(db: Database, conflict_id: str) -> Conflict:
     matches = [c for c in list_conflicts(db) if c.id == conflict_id or c.id.startswith(conflict_id)]
     if not matches or not conflict_id:
-        raise NotFoundError(f"no open conflict with id {conflict_id} ('kepatuhan conflicts list' shows them)")
+        raise NotFoundError(f"no open conflict with id {conflict_id}", code="conflict.not_found", id=conflict_id)
     if len(matches) > 1:
         raise RefusedError(f"conflict id {conflict_id} is ambiguous; give more characters")
     return matches[0]

@@ -64,10 +64,13 @@ CHUNK = 1024 * 1024
 class PackageRefused(RefusedError):
     """A package that is not imported: the message names the file and says why."""
 
-    def __init__(self, file: str, reason: str):
+    default_code = "package.refused"
+
+    def __init__(self, file: str, reason: str, *, code: str | None = None, **params: object):
         self.file = file
         self.reason = reason
-        super().__init__(f"{file}: refused: {reason}. Nothing was imported.")
+        super().__init__(f"{file}: refused: {reason}. Nothing was imported.", code=code, file=file, reason=reason,
+                         **params)
 
 
 def b64(data: bytes) -> str:
@@ -193,8 +196,8 @@ class OpenPackage:
     batches: list[Batch]
     evidence: dict[str, int]  # sha256 -> size
 
-    def refuse(self, reason: str) -> PackageRefused:
-        return PackageRefused(self.name, reason)
+    def refuse(self, reason: str, *, code: str | None = None, **params: object) -> PackageRefused:
+        return PackageRefused(self.name, reason, code=code, **params)
 
     def evidence_chunks(self, sha256: str) -> Iterator[bytes]:
         with zipfile.ZipFile(self.path) as zf, zf.open(f"evidence/{sha256}") as fh:
@@ -327,12 +330,11 @@ def open_package(db: Database, path: str | Path) -> OpenPackage:
             key = known.get(sender_fp)
             if key is None or not key.trusted:  # type: ignore[attr-defined]
                 state = "has been revoked" if key is not None else "is not trusted by this database"
-                who = "coordinator" if kind == "plan" else "sender"
-                hint = (f"; if you expect this {'plan' if kind == 'plan' else 'package'}, get the {who}'s .pub file "
-                        "and run 'kepatuhan keys trust FILE.pub'") if key is None else ""
                 what = "plan package from an untrusted coordinator" if kind == "plan" else "unknown signer"
                 raise PackageRefused(name, f"{what}: it is signed by {sender_name} ({sender_fp}), whose key "
-                                           f"{state}{hint}")
+                                           f"{state}",
+                                     code="package.signer_revoked" if key is not None else "package.untrusted_signer",
+                                     package_kind=kind, signer=sender_name, fingerprint=sender_fp)
             # every member listed, every listed member present, hashes and sizes
             members = {m for m in by_name if m not in ("manifest.json", "manifest.sig")}
             if not isinstance(files, dict):

@@ -297,8 +297,8 @@ def _check_instrument(db: Database, pkg: OpenPackage) -> None:
         in_db = db.execute("SELECT 1 FROM instruments WHERE key = ?", [key]).fetchone()
         if not in_db and key not in {f.instrument.key for f in available_forms(db)}:
             raise pkg.refuse(f"it was made with instrument {entry.get('id')} version {entry.get('version')}, which this "
-                             f"database does not know: load the instrument file ({key}.yaml, e.g. with 'kepatuhan "
-                             "forms add FILE') or import the coordinator's plan package first")
+                             f"database does not know: add the instrument file ({key}) or import the coordinator's "
+                             "plan package first", code="package.unknown_instrument", instrument=key)
         if row is None:
             raise pkg.refuse(f"there is no assessment period {pkg.year} in this database: import the plan package "
                              "(or the plan) first")

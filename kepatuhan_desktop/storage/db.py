@@ -50,7 +50,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
     """
     path = Path(path)
     if not create and not path.exists():
-        raise StorageError(f"{path}: no such database. Create it with 'kepatuhan --db {path} init'.")
+        raise StorageError(f"{path}: no such database", code="db.missing", path=str(path))
     if path.exists() and path.is_dir():
         raise StorageError(f"{path}: is a folder, not a database file.")
     try:
@@ -117,7 +117,14 @@ def set_setting(db: Database, key: str, value: Any) -> None:
 
 def audit(db: Database, action: str, entity: str, entity_uuid: str = "", *, actor: str = "",
           year: int | None = None, detail: dict | None = None, reason: str = "") -> None:
-    """Append one entry to the audit log. Call it inside the transaction of the change it records."""
+    """Append one entry to the audit log. Call it inside the transaction of the change it records.
+
+    ``actor`` defaults to :func:`storage.identity.current_actor` (the person using this database).
+    """
+    if not actor:
+        from .identity import current_actor
+
+        actor = current_actor(db)
     db.execute(
         "INSERT INTO audit_log(uuid, at, actor, action, entity, entity_uuid, year, detail, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -152,8 +152,8 @@ def instrument_by_key(db: Database, key: str) -> Instrument:
 def instrument_for_year(db: Database, year: int) -> Instrument:
     row = db.execute("SELECT form_key FROM periods WHERE year = ?", [year]).fetchone()
     if row is None:
-        raise NotFoundError(f"there is no assessment period {year} in this database; import a plan first "
-                            f"('kepatuhan loci import FILE.csv --year {year}')")
+        raise NotFoundError(f"there is no assessment period {year} in this database; import a plan first",
+                            code="period.missing", year=year)
     return instrument_by_key(db, row[0])
 
 

@@ -2,6 +2,10 @@
 
 The fingerprint of a key is the first 16 hex digits of the SHA-256 of its raw public key, shown in groups
 of four (``3f2a-91c0-77de-0b15``). The installation's own key is always trusted.
+
+A trusted key has a :class:`~kepatuhan_desktop.domain.enums.Role`: an inspector's key may send results; a
+coordinator's key may also send plans and revocations and sign certificates. :func:`signer_role` is the one
+place that answers "what may this signer vouch for here?".
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from ..domain.enums import Role
 from ..errors import InputError, NotFoundError, RefusedError
 from .db import audit, now_iso
 
@@ -31,6 +36,7 @@ class KeyInfo:
     created_at: str
     revoked_at: str | None = None
     own: bool = False
+    role: Role = Role.INSPECTOR
 
     @property
     def trusted(self) -> bool:
@@ -119,15 +125,43 @@ def parse_public_key(text: str, source: str = "<key>") -> tuple[str, bytes]:
     return fields.get("name", "") or fingerprint_of(raw), raw
 
 
-def trust_key(db: Database, text: str, source: str = "<key>", *, actor: str = "") -> KeyInfo:
+def trust_key(db: Database, text: str, source: str = "<key>", *, actor: str = "",
+              role: Role = Role.INSPECTOR) -> KeyInfo:
+    """Trust the public key in ``text`` with ``role`` (trusting it again updates its name and role)."""
     name, raw = parse_public_key(text, source)
     fp = fingerprint_of(raw)
+    role = Role(role)
     with db.atomic():
-        db.execute("INSERT INTO trusted_keys(fingerprint, name, public_key, trusted_at) VALUES (?, ?, ?, ?) "
-                   "ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, revoked_at = NULL, "
-                   "revoked_reason = NULL", [fp, name, raw, now_iso()])
-        audit(db, "trust", "key", fp, actor=actor, detail={"name": name})
-    return KeyInfo(fp, name, raw, now_iso())
+        db.execute("INSERT INTO trusted_keys(fingerprint, name, public_key, trusted_at, role) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, role = excluded.role, "
+                   "revoked_at = NULL, revoked_reason = NULL", [fp, name, raw, now_iso(), str(role)])
+        audit(db, "trust", "key", fp, actor=actor, detail={"name": name, "role": str(role)})
+    return KeyInfo(fp, name, raw, now_iso(), role=role)
+
+
+def set_key_role(db: Database, fingerprint: str, role: Role, *, actor: str = "") -> None:
+    """Change the role of a trusted key; audited."""
+    role = Role(role)
+    with db.atomic():
+        row = db.execute("SELECT role FROM trusted_keys WHERE fingerprint = ?", [fingerprint]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no trusted key with fingerprint {fingerprint}", code="key.not_found",
+                                fingerprint=fingerprint)
+        db.execute("UPDATE trusted_keys SET role = ? WHERE fingerprint = ?", [str(role), fingerprint])
+        audit(db, "role", "key", fingerprint, actor=actor, detail={"before": row[0], "after": str(role)})
+
+
+def signer_role(db: Database, fingerprint: str) -> Role | None:
+    """What a signer may vouch for in this database: ``None`` for an unknown or revoked key.
+
+    This installation's own key counts as a coordinator's here: what this database issued, it vouches for.
+    """
+    own = own_key(db)
+    if own is not None and own.fingerprint == fingerprint:
+        return Role.COORDINATOR
+    row = db.execute("SELECT role FROM trusted_keys WHERE fingerprint = ? AND revoked_at IS NULL",
+                     [fingerprint]).fetchone()
+    return None if row is None else Role(row[0])
 
 
 def revoke_key(db: Database, fingerprint: str, reason: str = "", *, actor: str = "") -> None:
@@ -135,7 +169,8 @@ def revoke_key(db: Database, fingerprint: str, reason: str = "", *, actor: str =
         cur = db.execute("UPDATE trusted_keys SET revoked_at = ?, revoked_reason = ? WHERE fingerprint = ?",
                          [now_iso(), reason, fingerprint])
         if cur.rowcount == 0:
-            raise NotFoundError(f"no trusted key with fingerprint {fingerprint}")
+            raise NotFoundError(f"no trusted key with fingerprint {fingerprint}", code="key.not_found",
+                                fingerprint=fingerprint)
         audit(db, "revoke", "key", fingerprint, actor=actor, reason=reason)
 
 
@@ -144,10 +179,10 @@ def list_keys(db: Database) -> list[KeyInfo]:
     own = own_key(db)
     if own is not None:
         out.append(own)
-    for fp, name, raw, at, revoked in db.execute(
-            "SELECT fingerprint, name, public_key, trusted_at, revoked_at FROM trusted_keys ORDER BY name"):
+    for fp, name, raw, at, revoked, role in db.execute(
+            "SELECT fingerprint, name, public_key, trusted_at, revoked_at, role FROM trusted_keys ORDER BY name"):
         if own is None or fp != own.fingerprint:
-            out.append(KeyInfo(fp, name, bytes(raw), at, revoked))
+            out.append(KeyInfo(fp, name, bytes(raw), at, revoked, role=Role(role)))
     return out
 
 

@@ -36,3 +36,11 @@ def install_language(lang: str) -> list[str]:
             _installed.append(tr)
             loaded.append(qm.name)
     return loaded
+
+
+def format_number(value: float | int, decimals: int | None = None) -> str:
+    """A number in the user's locale ("2,59" in Indonesian); integers without decimals."""
+    locale = QLocale()
+    if isinstance(value, int) and decimals is None:
+        return locale.toString(value)
+    return locale.toString(float(value), "f", 2 if decimals is None else decimals)

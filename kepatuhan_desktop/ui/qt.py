@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import (  # noqa: F401
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,

@@ -1,6 +1,49 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{path}: there is no such database.</source>
+        <extracomment>code -&gt; English template with ``{param}`` placeholders; translated when shown (the language can change).</extracomment>
+        <translation>{path}: basis data ini tidak ada.</translation>
+    </message>
+    <message>
+        <source>There is no assessment period {year} in this database yet. Receive the plan package from your coordinator, or import a plan.</source>
+        <translation>Belum ada periode penilaian {year} di basis data ini. Terima paket rencana dari koordinator Anda, atau impor rencana.</translation>
+    </message>
+    <message>
+        <source>This package is signed by {signer} (key {fingerprint}), whom this database does not trust yet.</source>
+        <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}), yang belum dipercaya oleh basis data ini.</translation>
+    </message>
+    <message>
+        <source>This package is signed by {signer} (key {fingerprint}), whose key has been revoked. Nothing was imported.</source>
+        <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}), yang kuncinya telah dicabut. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator's plan package first. Nothing was imported.</source>
+        <translation>Paket ini dibuat dengan instrumen {instrument}, yang tidak ada di basis data ini. Terima dulu paket rencana dari koordinator. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>There is no open conflict {id}.</source>
+        <translation>Tidak ada konflik terbuka {id}.</translation>
+    </message>
+    <message>
+        <source>There is no trusted key with fingerprint {fingerprint}.</source>
+        <translation>Tidak ada kunci tepercaya dengan sidik jari {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>Silakan isi nama Anda.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file}, baris {line}</translation>
+    </message>
+    <message>
+        <source>{where}, column '{column}'</source>
+        <translation>{where}, kolom '{column}'</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>

@@ -18,6 +18,7 @@ ORDER = (
     "m0002_keys",
     "m0003_exchange",
     "m0004_documents",
+    "m0005_people",
 )
 
 for _name in ORDER:

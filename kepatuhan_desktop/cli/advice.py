@@ -1,0 +1,33 @@
+"""Command-line advice for errors: what to run next, by error code. Only the CLI names commands and flags.
+
+Lower layers raise errors with a ``code`` and ``params`` (see :mod:`kepatuhan_desktop.errors`); the CLI prints
+the error's English text and, when this table has an entry for its code, one line of advice.
+"""
+
+from __future__ import annotations
+
+from ..errors import KepatuhanError
+
+#: code -> advice; ``{name}`` placeholders are filled from the error's params.
+ADVICE: dict[str, str] = {
+    "db.missing": "Create it with 'kepatuhan --db {path} init'.",
+    "period.missing": "Import a plan first: 'kepatuhan loci import FILE.csv --year {year}'.",
+    "package.untrusted_signer": "If you expect this package, get the sender's .pub file and run "
+                                "'kepatuhan keys trust FILE.pub' (check the fingerprint {fingerprint} by phone).",
+    "package.unknown_instrument": "Add the instrument file with 'kepatuhan forms add FILE', or import the "
+                                  "coordinator's plan package first.",
+    "conflict.not_found": "'kepatuhan conflicts list' shows the open conflicts.",
+}
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def advice_for(error: KepatuhanError) -> str | None:
+    """The advice line for ``error``, or ``None``."""
+    template = ADVICE.get(error.code)
+    if template is None:
+        return None
+    return template.format_map(_Keep({k: str(v) for k, v in error.params.items()}))

@@ -1,0 +1,73 @@
+"""Errors from every layer, worded in the user's language.
+
+Lower layers raise :class:`~kepatuhan_desktop.errors.KepatuhanError` with a ``code`` and ``params``; this
+module holds the wording of each code for the GUI (English source strings, translated through Qt Linguist
+like every other text). :func:`describe_error` is what every dialog shows. A code without an entry here
+falls back to the error's English text; ``tests/unit/test_errors.py`` lists the codes raised in the code base
+that still have no wording.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError, KepatuhanError
+from .qt import QT_TRANSLATE_NOOP, QCoreApplication
+
+#: code -> English template with ``{param}`` placeholders; translated when shown (the language can change).
+TEMPLATES: dict[str, str] = {
+    "db.missing": QT_TRANSLATE_NOOP("Errors", "{path}: there is no such database."),
+    "period.missing": QT_TRANSLATE_NOOP(
+        "Errors", "There is no assessment period {year} in this database yet. Receive the plan package from "
+                  "your coordinator, or import a plan."),
+    "package.untrusted_signer": QT_TRANSLATE_NOOP(
+        "Errors", "This package is signed by {signer} (key {fingerprint}), whom this database does not trust yet."),
+    "package.signer_revoked": QT_TRANSLATE_NOOP(
+        "Errors", "This package is signed by {signer} (key {fingerprint}), whose key has been revoked. Nothing was "
+                  "imported."),
+    "package.unknown_instrument": QT_TRANSLATE_NOOP(
+        "Errors", "This package was made with instrument {instrument}, which this database does not have. Receive "
+                  "the coordinator's plan package first. Nothing was imported."),
+    "conflict.not_found": QT_TRANSLATE_NOOP("Errors", "There is no open conflict {id}."),
+    "key.not_found": QT_TRANSLATE_NOOP("Errors", "There is no trusted key with fingerprint {fingerprint}."),
+    "identity.no_name": QT_TRANSLATE_NOOP("Errors", "Please enter your name."),
+}
+
+_WHERE_LINE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}")
+_WHERE_COLUMN = QT_TRANSLATE_NOOP("Errors", "{where}, column '{column}'")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def has_wording(code: str) -> bool:
+    return code in TEMPLATES
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def describe_error(error: KepatuhanError) -> str:
+    """The error as a sentence in the user's language (its English text when its code has no wording yet)."""
+    source = TEMPLATES.get(error.code)
+    if source is None:
+        return str(error)
+    template = _tr(source)
+    text = template.format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+    if isinstance(error, InputError):
+        where = error.file
+        if error.line is not None:
+            where = _tr(_WHERE_LINE).format(file=error.file, line=error.line)
+        if error.column:
+            where = _tr(_WHERE_COLUMN).format(where=where, column=error.column)
+        return f"{where}: {text}"
+    return text
+
+
+def _param(value: object) -> str:
+    from .i18n import format_number
+
+    if isinstance(value, float):  # ints (years, line numbers, counts) are shown as they are
+        return format_number(value)
+    return str(value)
