@@ -16,9 +16,12 @@ def keys() -> None:
     """Signing keys: this installation's key, and the keys it trusts."""
 
 
+ROLES = ("inspector", "coordinator")
+
+
 def _key_dict(k) -> dict:
     return {"fingerprint": k.fingerprint, "name": k.name, "own": k.own, "trusted": k.trusted,
-            "since": k.created_at, "revoked_at": k.revoked_at}
+            "role": "own" if k.own else str(k.role), "since": k.created_at, "revoked_at": k.revoked_at}
 
 
 @keys.command("init")
@@ -61,18 +64,36 @@ def keys_export(c: Context, out: Path) -> None:
 
 @keys.command("trust")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--role", type=click.Choice(ROLES), default="inspector", show_default=True,
+              help="inspector: may send results; coordinator: may also send plans and certificate revocations.")
 @pass_ctx
-def keys_trust(c: Context, file: Path) -> None:
-    """Trust the public key in a .pub file (packages signed by it will be accepted)."""
+def keys_trust(c: Context, file: Path, role: str) -> None:
+    """Trust the public key in a .pub file (packages signed by it will be accepted, as its role allows)."""
+    from ..domain.enums import Role
     from ..errors import InputError
     from ..storage.keys import trust_key
 
     try:
+        if file.stat().st_size > 64 * 1024:
+            raise InputError(str(file), "is too large to be a public key file", code="key.file_too_large")
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(file), f"cannot be read ({exc})") from None
-    key = trust_key(c.db, text, str(file))
-    click.echo(f"trusted: {key.name} {key.fingerprint}")
+        raise InputError(str(file), f"cannot be read ({exc})", code="key.file_unreadable", detail=str(exc)) from None
+    key = trust_key(c.db, text, str(file), role=Role(role))
+    click.echo(f"trusted as {key.role}: {key.name} {key.fingerprint}")
+
+
+@keys.command("role")
+@click.argument("fingerprint")
+@click.argument("role", type=click.Choice(ROLES))
+@pass_ctx
+def keys_role(c: Context, fingerprint: str, role: str) -> None:
+    """Change the role of a trusted key (inspector or coordinator)."""
+    from ..domain.enums import Role
+    from ..storage.keys import set_key_role
+
+    set_key_role(c.db, fingerprint, Role(role))
+    click.echo(f"{fingerprint} is now trusted as {role}")
 
 
 @keys.command("list")
@@ -86,9 +107,9 @@ def keys_list(c: Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(dumps([_key_dict(k) for k in found]))
         return
-    rows = [[k.fingerprint, k.name, "own" if k.own else ("trusted" if k.trusted else "revoked"), k.created_at]
-            for k in found]
-    click.echo(table(rows, ["fingerprint", "name", "status", "since"]))
+    rows = [[k.fingerprint, k.name, "own" if k.own else ("trusted" if k.trusted else "revoked"),
+             "(this database)" if k.own else str(k.role), k.created_at] for k in found]
+    click.echo(table(rows, ["fingerprint", "name", "status", "role", "since"]))
 
 
 @keys.command("revoke")

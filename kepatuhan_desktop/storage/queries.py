@@ -26,7 +26,6 @@ from ..domain.scoring import (
 )
 from ..errors import NotFoundError
 from .forms import instrument_for_year
-from .tabular import release_gradually
 
 
 @dataclass
@@ -182,7 +181,6 @@ def year_scores(db: Database, year: int, kind: str | None = None) -> YearScores:
     for inst in plan:
         unit_scores = [score_unit(instrument, unit_answers(u, answers)) for u in inst.units]
         results.append((inst, institution_from_units(instrument, unit_scores)))
-    release_gradually(answers)
     ranks = rank_within_kind((inst.uuid, inst.kind, res.score) for inst, res in results)
     rows = [InstitutionRow(inst, res, ranks.get(inst.uuid)) for inst, res in results
             if kind is None or inst.kind == kind]
