@@ -88,11 +88,14 @@ def time_problem(text: object, latest: _dt.datetime) -> str | None:
     at = parse_time(text)
     if at is None:
         return f"time {str(text)[:40]!r} is not a UTC time like 2024-06-01T09:30:12.345Z"
-    if at < parse_time(EARLIEST_TIME):  # type: ignore[operator]
+    if at < _EARLIEST:
         return f"time {text} is before {EARLIEST_TIME[:10]}"
     if at > latest:
         return f"time {text} is later than {latest.isoformat(timespec='seconds').replace('+00:00', 'Z')}"
     return None
+
+
+_EARLIEST = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 
 
 def latest_acceptable(now: _dt.datetime) -> _dt.datetime:

@@ -282,6 +282,18 @@ class OpenPackage:
     batches: list[BatchMeta]
     evidence: dict[str, int]  # sha256 -> size
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _zip: zipfile.ZipFile | None = field(default=None, repr=False)
+
+    def _open(self) -> zipfile.ZipFile:
+        """The zip, opened once for all the members read from it (its directory is read once)."""
+        if self._zip is None:
+            self._zip = zipfile.ZipFile(self.path)
+        return self._zip
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
 
     def refuse(self, reason: str, *, code: str | None = None, **params: object) -> PackageRefused:
         return PackageRefused(self.name, reason, code=code, **params)
@@ -300,7 +312,7 @@ class OpenPackage:
             MAX_PLAN_BYTES
         digest, size = hashlib.sha256(), 0
         try:
-            with zipfile.ZipFile(self.path) as zf, zf.open(member) as fh:
+            with self._open().open(member) as fh:
                 number = 0
                 while True:
                     data = fh.readline(limit + 1)
@@ -348,7 +360,7 @@ class OpenPackage:
         """An evidence file's bytes, streamed; refused at the end if they do not hash to their name."""
         digest = hashlib.sha256()
         try:
-            with zipfile.ZipFile(self.path) as zf, zf.open(f"evidence/{sha256}") as fh:
+            with self._open().open(f"evidence/{sha256}") as fh:
                 while chunk := fh.read(CHUNK):
                     digest.update(chunk)
                     yield chunk

@@ -40,7 +40,7 @@ from ..domain.instrument import Instrument, InstrumentError, instrument_from_dic
 from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
 from ..errors import NotFoundError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
-from ..storage.db import audit, now_iso
+from ..storage.db import audit, bulk_cache, now_iso
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
@@ -51,23 +51,11 @@ from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWr
 
 Progress = Callable[[int, int], None] | None
 
-#: SQLite page cache during an export or import (KiB): bulk writes to a large database thrash the default 2 MB.
-BULK_CACHE_KIB = 65536
 #: Staged rows written at once, and answer slots recomputed at once (bounds the memory of a merge).
 STAGE_ROWS = 5000
 RECOMPUTE_SLOTS = 10_000
 #: Revoked certificate serials (the documents' ``YYYY-XXXX-XXXX``, and room for other forms).
 SERIAL_CHARS = 40
-
-
-@contextlib.contextmanager
-def bulk_cache(db: Database) -> Iterator[None]:
-    old = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 @contextlib.contextmanager
@@ -365,9 +353,12 @@ class _Plan:
 
 
 _STAGE_SQL = [
+    # one row per record read; an answer's fields as columns (the merge writes simple slots from them), the
+    # body last (most queries never read it)
     "CREATE TEMP TABLE _xstage(id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, inst TEXT NOT NULL, "
     "unit TEXT NOT NULL, slot TEXT NOT NULL, author TEXT NOT NULL, at TEXT NOT NULL, lamport INTEGER NOT NULL, "
-    "body TEXT NOT NULL, batch TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL)",
+    "batch TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL, product TEXT, ind TEXT, "
+    "value TEXT, na INTEGER, note TEXT, cleared INTEGER, by_ TEXT, body TEXT NOT NULL)",
     "CREATE TEMP TABLE _xrefs(child TEXT NOT NULL, kind TEXT NOT NULL, slot TEXT NOT NULL, unit TEXT NOT NULL, "
     "ref TEXT NOT NULL, rel TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL)",
     "CREATE TEMP TABLE _xstage_batches(sha256 TEXT NOT NULL, pkg INTEGER NOT NULL, year INTEGER NOT NULL, "
@@ -375,7 +366,7 @@ _STAGE_SQL = [
     "public_key BLOB NOT NULL, signature BLOB NOT NULL, records INTEGER NOT NULL, data BLOB NOT NULL, "
     "author_role TEXT NOT NULL)",
 ]
-_TEMP_TABLES = ("_xstage", "_xrefs", "_xstage_batches", "_xnew", "_xtouched")
+_TEMP_TABLES = ("_xstage", "_xrefs", "_xstage_batches", "_xnew", "_xtouched", "_xsimple")
 
 
 def _drop_stage(db: Database) -> None:
@@ -496,7 +487,7 @@ def min_role(a: Role, b: Role) -> Role:
 
 
 def _flush_stage(db: Database, rows: list[tuple[Any, ...]], refs: list[tuple[Any, ...]]) -> None:
-    db.conn.executemany("INSERT INTO temp._xstage VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.conn.executemany("INSERT INTO temp._xstage VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", refs)
     rows.clear()
     refs.clear()
@@ -526,8 +517,13 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
                 raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
                                  code="package.missing_evidence", member=batch.file, line=line)
-            rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, r.text, batch.sha256,
-                         number, batch.file, line))
+            if r.kind == "answer":
+                rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, batch.sha256,
+                             number, batch.file, line, body["product"], body["ind"], body.get("value"), body["na"],
+                             body.get("note", ""), int(body.get("cleared", False)), body.get("by", ""), r.text))
+            else:
+                rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, batch.sha256,
+                             number, batch.file, line, None, None, None, None, None, None, None, r.text))
             refs.extend((r.id, r.kind, r.slot, r.unit, p, "parent", number, batch.file, line) for p in checked.parents)
             refs.extend((r.id, r.kind, r.slot, r.unit, b, "basis", number, batch.file, line) for b in checked.basis)
             count += 1
@@ -563,10 +559,11 @@ def _check_references(db: Database, packages: list[OpenPackage]) -> None:
     mismatch = "(r.rel = 'parent' AND (t.slot != r.slot OR t.kind != r.kind)) OR " \
                "(r.rel = 'basis' AND (t.kind != 'answer' OR t.unit != r.unit))"
     bad = db.execute(
-        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r JOIN temp._xstage t ON t.id = r.ref WHERE {mismatch} "
-        "UNION ALL "
-        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r JOIN (SELECT id, kind, slot, unit_uuid AS unit "
-        f"FROM xrecords) t ON t.id = r.ref WHERE {mismatch} ORDER BY 1, 2, 3 LIMIT 1").fetchone()
+        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r CROSS JOIN temp._xstage t WHERE t.id = r.ref AND "
+        f"({mismatch}) UNION ALL "
+        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r CROSS JOIN (SELECT id, kind, slot, unit_uuid AS unit "
+        f"FROM xrecords) t WHERE t.id = r.ref AND ({mismatch}) ORDER BY 1, 2, 3 LIMIT 1").fetchone()
+    db.execute("CREATE INDEX temp._xrefs_child ON _xrefs(child)")
     if bad is not None:
         pkg = packages[bad[0]]
         raise pkg.refuse(f"member {bad[1]}, line {bad[2]}: the record refers to {bad[3]}, a record of another slot or "
@@ -648,46 +645,47 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
                               "EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.inst", [number]):
         result.bucket(codes.get(inst, inst))["unchanged"] += n
     db.execute("DROP TABLE IF EXISTS temp._xnew")
-    db.execute("CREATE TEMP TABLE _xnew AS SELECT min(s.rowid) AS srow, s.id AS id FROM temp._xstage s WHERE s.pkg = ? "
-               "AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.id", [number])
+    db.execute("CREATE TEMP TABLE _xnew AS SELECT min(s.rowid) AS srow, s.id AS id, s.kind AS kind FROM temp._xstage s "
+               "WHERE s.pkg = ? AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.id", [number])
     result.new_records = db.execute("SELECT count(*) FROM temp._xnew").fetchone()[0]
     if not result.new_records:
         return
     db.execute("INSERT INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, body, batch) "
                "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, s.body, s.batch "
-               "FROM temp._xnew n JOIN temp._xstage s ON s.rowid = n.srow ORDER BY n.srow")
-    db.execute("INSERT OR IGNORE INTO xparents(child, parent) SELECT DISTINCT r.child, r.ref FROM temp._xrefs r "
-               "JOIN temp._xnew n ON n.id = r.child WHERE r.rel = 'parent' AND r.pkg = ?", [number])
-    db.execute("UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(s.lamport), 0) FROM temp._xnew n JOIN "
-               "temp._xstage s ON s.rowid = n.srow))")
+               "FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow ORDER BY n.id")
+    db.execute("INSERT OR IGNORE INTO xparents(child, parent) SELECT DISTINCT r.child, r.ref FROM temp._xnew n "
+               "CROSS JOIN temp._xrefs r WHERE r.child = n.id AND r.rel = 'parent' AND r.pkg = ?", [number])
+    db.execute("UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(s.lamport), 0) FROM temp._xnew n CROSS JOIN "
+               "temp._xstage s WHERE s.rowid = n.srow))")
     _store_evidence(db, pkg, stamp)
-    for rid, text in db.execute("SELECT s.id, s.body FROM temp._xnew n JOIN temp._xstage s ON s.rowid = n.srow "
-                                "WHERE s.kind IN ('evidence', 'audit') ORDER BY n.srow").fetchall():
+    for rid, text in db.execute("SELECT s.id, s.body FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow "
+                                "AND n.kind IN ('evidence', 'audit') ORDER BY n.srow").fetchall():
         apply_record(db, rid, json.loads(text))
     # what takes effect: unit states first, then every answer slot of a touched unit or with a new version
-    units = db.execute("SELECT DISTINCT s.year, s.unit FROM temp._xnew n JOIN temp._xstage s ON s.rowid = n.srow "
-                       "WHERE s.kind = 'unit'").fetchall()
+    units = db.execute("SELECT DISTINCT s.year, s.unit FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+                       "n.kind = 'unit' AND s.rowid = n.srow").fetchall()
     recompute_unit_states(db, [(y, u) for y, u in units])
     db.execute("DROP TABLE IF EXISTS temp._xtouched")
     db.execute("CREATE TEMP TABLE _xtouched(slot TEXT PRIMARY KEY, inst TEXT NOT NULL, new INTEGER NOT NULL, "
-               "before TEXT, had INTEGER NOT NULL DEFAULT 0)")
-    db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new) SELECT s.slot, s.inst, 1 FROM temp._xnew n "
-               "JOIN temp._xstage s ON s.rowid = n.srow WHERE s.kind = 'answer'")
+               "before TEXT, had INTEGER NOT NULL DEFAULT 0, srow INTEGER, done INTEGER NOT NULL DEFAULT 0)")
+    db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new, srow) SELECT s.slot, s.inst, 1, s.rowid FROM "
+               "temp._xnew n CROSS JOIN temp._xstage s WHERE n.kind = 'answer' AND s.rowid = n.srow")
     for year, unit in units:
         db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new) SELECT DISTINCT slot, institution_uuid, 0 "
                    "FROM xrecords WHERE kind = 'answer' AND year = ? AND unit_uuid = ?", [year, unit])
     db.execute("UPDATE temp._xtouched SET had = 1, before = (SELECT a.version FROM answers a WHERE a.uuid = "
                "_xtouched.slot) WHERE EXISTS (SELECT 1 FROM answers a WHERE a.uuid = _xtouched.slot)")
+    _merge_simple_slots(db)
     last = 0
     while True:
-        chunk = db.execute("SELECT rowid, slot FROM temp._xtouched WHERE rowid > ? ORDER BY rowid LIMIT ?",
+        chunk = db.execute("SELECT rowid, slot FROM temp._xtouched WHERE rowid > ? AND done = 0 ORDER BY rowid LIMIT ?",
                            [last, RECOMPUTE_SLOTS]).fetchall()
         if not chunk:
             break
         last = chunk[-1][0]
         recompute_answers(db, [slot for _r, slot in chunk])
-    surveys = [r[0] for r in db.execute("SELECT DISTINCT s.slot FROM temp._xnew n JOIN temp._xstage s ON "
-                                        "s.rowid = n.srow WHERE s.kind = 'survey'")]
+    surveys = [r[0] for r in db.execute("SELECT DISTINCT s.slot FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+                                        "n.kind = 'survey' AND s.rowid = n.srow")]
     for i in range(0, len(surveys), RECOMPUTE_SLOTS):
         recompute_surveys(db, surveys[i:i + RECOMPUTE_SLOTS])
     for inst, new, updated, unchanged in db.execute(
@@ -699,18 +697,45 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         bucket["updated"] += updated
         bucket["unchanged"] += unchanged
     touched = {r[0] for r in db.execute("SELECT DISTINCT inst FROM temp._xtouched WHERE new = 1")}
-    touched.update(r[0] for r in db.execute("SELECT DISTINCT s.inst FROM temp._xnew n JOIN temp._xstage s ON "
-                                            "s.rowid = n.srow WHERE s.kind = 'unit'"))
+    touched.update(r[0] for r in db.execute("SELECT DISTINCT s.inst FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+                                            "n.kind = 'unit' AND s.rowid = n.srow"))
     for inst in touched:
         n = db.execute("SELECT count(*) FROM xconflicts WHERE year = ? AND institution_uuid = ?",
                        [pkg.year, inst]).fetchone()[0]
         result.bucket(codes.get(inst, inst))["conflicts"] = n
 
 
+def _merge_simple_slots(db: Database) -> None:
+    """The shown answer of a slot whose only record is the one just received, written straight from the staged
+    columns: what the rule of ``storage.versions.recompute_answers`` gives for such a slot (one head, no conflict),
+    without reading the record back. Applies when the unit has no finalise/reopen events, or its winning event is
+    a final one received in this package that names the record in its basis. Every other slot is recomputed by
+    the rule itself."""
+    db.execute("DROP TABLE IF EXISTS temp._xsimple")
+    db.execute(
+        "CREATE TEMP TABLE _xsimple AS SELECT t.rowid AS trow, t.srow AS srow FROM temp._xtouched t "
+        "CROSS JOIN temp._xstage s CROSS JOIN period_units pu "
+        "WHERE t.new = 1 AND s.rowid = t.srow AND s.cleared = 0 AND pu.year = s.year AND pu.unit_uuid = s.unit "
+        "AND (SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = t.slot) = 1 "
+        "AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = t.slot) "
+        "AND (NOT EXISTS (SELECT 1 FROM xrecords u WHERE u.year = s.year AND u.unit_uuid = s.unit AND u.kind = 'unit') "
+        "     OR (pu.finalised_at IS NOT NULL AND EXISTS (SELECT 1 FROM temp._xrefs r WHERE r.child = pu.state_version "
+        "         AND r.ref = s.id AND r.rel = 'basis')))")
+    db.execute(
+        "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+        "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
+        "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xsimple f CROSS JOIN temp._xstage s WHERE s.rowid = f.srow "
+        "AND true ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, na = excluded.na, note = excluded.note, "
+        "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = excluded.rev, "
+        "version = excluded.version")
+    db.execute("UPDATE temp._xtouched SET done = 1 WHERE rowid IN (SELECT trow FROM temp._xsimple)")
+    db.execute("DROP TABLE temp._xsimple")
+
+
 def _store_evidence(db: Database, pkg: OpenPackage, stamp: str) -> None:
     mimes = {r[0]: r[1] for r in db.execute(
-        "SELECT json_extract(s.body, '$.sha256'), json_extract(s.body, '$.mime') FROM temp._xnew n JOIN temp._xstage s "
-        "ON s.rowid = n.srow WHERE s.kind = 'evidence'")}
+        "SELECT json_extract(s.body, '$.sha256'), json_extract(s.body, '$.mime') FROM temp._xnew n CROSS JOIN "
+        "temp._xstage s WHERE n.kind = 'evidence' AND s.rowid = n.srow")}
     for sha, size in sorted(pkg.evidence.items()):
         if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
             continue
@@ -784,6 +809,8 @@ def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", p
                 if progress is not None:
                     progress(done[0], total)
     finally:
+        for pkg in packages:
+            pkg.close()
         _drop_stage(db)
     if progress is not None:
         progress(total, total)

@@ -29,12 +29,12 @@ from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .checks import CheckFailure, PlanIndex, UnitInfo, checked_value, parsed_value, slot_indicator, text_limit
-from .db import audit, now_iso
+from .db import audit, bulk_cache, now_iso
 from .forms import instrument_for_year
 from .identity import current_actor
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
-from .records import RecordRow, answer_slot, insert_records, row_of
+from .records import RecordRow, answer_slot, answer_text, insert_records, record_id
 from .tabular import estimate_rows, iter_table
 from .versions import next_lamport, record_answer, record_unit_state
 
@@ -239,8 +239,10 @@ def _autocommit(db: Database) -> Iterator[None]:
             yield
 
 
-def _check_row(index: PlanIndex, row: Any) -> tuple[Any, ...]:
-    """One table row through the one validation; returns the staged row."""
+def _check_row(index: PlanIndex, row: Any, values: dict[tuple[str, str], tuple[str | None, int]]
+               ) -> tuple[Any, ...]:
+    """One table row through the one validation; returns the staged row. ``values`` remembers the values
+    already checked per indicator (a file repeats a handful of them)."""
     inst_code = row.get("institution")
     units = index.by_code.get(inst_code)
     if units is None:
@@ -263,19 +265,23 @@ def _check_row(index: PlanIndex, row: Any) -> tuple[Any, ...]:
                                unit=unit.code)
         product_uuid = found or "?"
     slot_indicator(index, unit, product_uuid, ind.id)
-    value = parsed_value(ind, row.get("value"))
+    raw = row.get("value")
+    checked = values.get((ind.id, raw))
+    if checked is None:
+        value = parsed_value(ind, raw)
+        checked = values[(ind.id, raw)] = (None if value is NA else value_text(value), int(value is NA))
     note = row.values.get("note")
-    if note is not None:
+    if note:
         text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
-    text = None if value is NA else value_text(value)
     return (row.line, answer_slot(index.year, unit.uuid, product_uuid, ind.id), unit.uuid, product_uuid, ind.id,
-            text, int(value is NA), note)
+            checked[0], checked[1], note)
 
 
 def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, total: int,
                  progress: Callable[[int, int], None] | None) -> int:
     """Read and check every row into the temporary stage; refuse the file at the first bad row."""
     buffer: list[tuple[Any, ...]] = []
+    values: dict[tuple[str, str], tuple[str | None, int]] = {}
     count = 0
 
     def flush() -> None:
@@ -285,7 +291,7 @@ def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, to
 
     for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
         try:
-            buffer.append(_check_row(index, row))
+            buffer.append(_check_row(index, row, values))
         except CheckFailure as exc:
             raise InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params) \
                 from None
@@ -355,11 +361,13 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
         upserts: list[tuple[Any, ...]] = []
         settled: list[tuple[str]] = []
         for slot, unit, product, ind, value, na, note, exists, has_records in changed:
-            body = {"t": "answer", "year": year, "inst": index.units[unit].institution_uuid, "unit": unit,
-                    "product": product, "ind": ind, "slot": slot, "value": value, "na": na, "note": note,
-                    "cleared": False, "author": author, "author_name": author_name, "by": by, "at": stamp,
-                    "lamport": lamport, "parents": sorted(heads.get(slot, ()))}
-            record = row_of(body)
+            inst = index.units[unit].institution_uuid
+            parents = sorted(heads.get(slot, ()))
+            text = answer_text(year=year, inst=inst, unit=unit, product=product, ind=ind, slot=slot, value=value,
+                               na=na, note=note, author=author, author_name=author_name, by=by, at=stamp,
+                               lamport=lamport, parents=parents)
+            record = RecordRow(record_id(text), "answer", year, inst, unit, slot, author, stamp, lamport, text, None,
+                               parents)
             records.append(record)
             upserts.append((slot, year, unit, product, ind, value, na, note, inspector_uuid, stamp, record.id))
             if has_records:
@@ -399,7 +407,7 @@ def import_answers(db: Database, path: str | Path, year: int, *, actor: str = ""
             count = _stage_table(db, name, path, index, estimate, progress)
         if not count:
             raise InputError(name, "has a header but no rows", code="table.no_rows")
-        with db.atomic():
+        with bulk_cache(db), db.atomic():
             _write_staged(db, name, year, index, summary, inspector_uuid, actor, max(count, estimate), progress)
     finally:
         with _autocommit(db):

@@ -24,11 +24,13 @@ from sqlite_utils import Database
 
 from ..domain.enums import RecordType, UnitState
 from ..domain.limits import (
+    EARLIEST_TIME,
     MAX_FILENAME_CHARS,
     MAX_LAMPORT,
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
     MAX_REASON_CHARS,
+    TIME_RE,
     latest_acceptable,
     time_problem,
 )
@@ -51,11 +53,24 @@ MIME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]{0,60}/[A-Za-z0-9][A-Za-z0-9.+-]
 _FILENAME_BAD = re.compile(r"[/\\\x00-\x1f\x7f]")
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def canonical(body: dict[str, Any]) -> str:
     """The canonical JSON text of a record body (what is hashed and signed)."""
     return _ENCODER.encode(body)
+
+
+def answer_text(*, year: int, inst: str, unit: str, product: str, ind: str, slot: str, value: str | None, na: int,
+                note: str, author: str, author_name: str, by: str, at: str, lamport: int,
+                parents: Sequence[str] = ()) -> str:
+    """``canonical()`` of an answer body (not cleared), written directly: a bulk import makes one per answer.
+    The keys in sorted order; every text through the JSON encoder's own string escaping."""
+    return (f'{{"at":{_STRING(at)},"author":{_STRING(author)},"author_name":{_STRING(author_name)},'
+            f'"by":{_STRING(by)},"cleared":false,"ind":{_STRING(ind)},"inst":{_STRING(inst)},"lamport":{int(lamport)},'
+            f'"na":{int(na)},"note":{_STRING(note)},"parents":[{",".join(_STRING(p) for p in parents)}],'
+            f'"product":{_STRING(product)},"slot":{_STRING(slot)},"t":"answer","unit":{_STRING(unit)},'
+            f'"value":{"null" if value is None else _STRING(value)},"year":{int(year)}}}')
 
 
 def record_id(text: str) -> str:
@@ -171,6 +186,30 @@ class RecordChecker:
         self.index = index
         self.author = author
         self.latest = latest_acceptable(min(now, created_at) if created_at else now)
+        self._latest_text = self.latest.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        # what was checked already (a batch repeats names, values and slots' rules): the checks stay the same
+        self._names: set[str] = set()
+        self._values: dict[tuple[str, Any, Any], None] = {}
+        self._slots: dict[tuple[Any, Any, Any], tuple[Any, Any]] = {}
+
+    def _name_ok(self, key: str, value: object, limit: int = MAX_NAME_CHARS, multiline: bool = False) -> None:
+        if value in self._names:
+            return
+        text_limit(key, value, limit, multiline=multiline)
+        if isinstance(value, str) and len(value) <= 300:
+            self._names.add(value)
+
+    def _time_ok(self, at: object) -> None:
+        # the common case without building a datetime: same form, between the bounds, a real date
+        if type(at) is str and len(at) == 24 and TIME_RE.fullmatch(at) and EARLIEST_TIME <= at <= self._latest_text:
+            try:
+                _dt.datetime.fromisoformat(at[:-1])
+                return
+            except ValueError:
+                pass
+        problem = time_problem(at, self.latest)
+        if problem:
+            raise CheckFailure(problem, code="record.time")
 
     def check(self, body: dict[str, Any], text: str, batch: str | None) -> Checked:
         kind = body.get("t")
@@ -184,17 +223,16 @@ class RecordChecker:
         if body.get("year") != self.index.year or not _is_int(body.get("year")):
             raise CheckFailure("a record of another year", code="record.year")
         _need(body, "at", "slot")
-        text_limit("author_name", body.get("author_name", ""), MAX_NAME_CHARS)
-        problem = time_problem(body["at"], self.latest)
-        if problem:
-            raise CheckFailure(problem, code="record.time")
+        self._name_ok("author_name", body.get("author_name", ""))
+        self._time_ok(body["at"])
         lamport = body.get("lamport", 0)
         if not _is_int(lamport) or not 0 <= lamport <= MAX_LAMPORT:
             raise CheckFailure(f"the Lamport counter {str(lamport)[:30]} is not a whole number from 0 to {MAX_LAMPORT}",
                                code="record.lamport")
-        for key in ("by", "reason"):
-            if key in body:
-                text_limit(key, body[key], MAX_NAME_CHARS if key == "by" else MAX_REASON_CHARS, multiline=key != "by")
+        if "by" in body:
+            self._name_ok("by", body["by"])
+        if "reason" in body:
+            text_limit("reason", body["reason"], MAX_REASON_CHARS, multiline=True)
         parents: list[str] = []
         basis: list[str] = []
         if kind is RecordType.ANSWER:
@@ -218,8 +256,17 @@ class RecordChecker:
 
     def _answer(self, body: dict[str, Any]) -> list[str]:
         _need(body, "unit", "product", "ind", "na", "parents")
-        unit = self._unit_of(body)
-        ind = slot_indicator(self.index, unit, body["product"], body["ind"])
+        key = (body["unit"], body["product"], body["ind"])
+        known = self._slots.get(key) if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str \
+            else None
+        if known is None:
+            unit = self.index.unit(body["unit"])
+            ind = slot_indicator(self.index, unit, body["product"], body["ind"])
+            known = self._slots[key] = (unit, ind)
+        unit, ind = known
+        if body.get("inst", unit.institution_uuid) != unit.institution_uuid:
+            raise CheckFailure(f"unit {unit.code} does not belong to institution {str(body.get('inst'))[:40]}",
+                               code="record.institution", unit=unit.code)
         if body["slot"] != answer_slot(self.index.year, unit.uuid, body["product"], ind.id):
             raise CheckFailure("the answer id does not match its slot", code="record.slot")
         cleared = body.get("cleared", False)
@@ -229,8 +276,19 @@ class RecordChecker:
             if body.get("value") is not None or body.get("na") != 0 or body.get("note", ""):
                 raise CheckFailure("a cleared answer carries a value or a note", code="record.field", field="cleared")
         else:
-            exact_value(ind, body.get("value"), body["na"])
-            text_limit("note", body.get("note", ""), MAX_NOTE_CHARS, multiline=True)
+            value, na = body.get("value"), body["na"]
+            vkey = (ind.id, value, na)
+            if type(value) not in (str, type(None)) or type(na) is not int or vkey not in self._values:
+                exact_value(ind, value, na)
+                self._values[vkey] = None
+            note = body.get("note", "")
+            if note:
+                text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
+            elif note != "":
+                raise CheckFailure("the note must be text", code="check.text", column="note", field="note")
+        parents = body["parents"]
+        if type(parents) is list and not parents:
+            return parents
         return _ids(body, "parents", MAX_PARENTS)
 
     def _survey(self, body: dict[str, Any]) -> None:

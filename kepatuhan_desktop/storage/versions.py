@@ -319,7 +319,7 @@ def _records_by_slot(db: Database, kind: str, slots: Iterable[str], bodies: dict
     out: dict[str, list[Record]] = {}
     missing: list[tuple[str, str]] = []
     for rid, slot in db.execute(
-            "SELECT x.id, x.slot FROM xrecords x JOIN _xslots t ON t.slot = x.slot WHERE x.kind = ?", [kind]):
+            "SELECT x.id, x.slot FROM _xslots t CROSS JOIN xrecords x WHERE x.kind = ? AND x.slot = t.slot", [kind]):
         body = bodies.get(rid)
         if body is None:
             missing.append((rid, slot))
@@ -336,8 +336,8 @@ def _records_by_slot(db: Database, kind: str, slots: Iterable[str], bodies: dict
 def _superseded(db: Database, kind: str) -> set[str]:
     """Ids among the records of the slots in ``_xslots`` that some other record supersedes."""
     return {r[0] for r in db.execute(
-        "SELECT DISTINCT p.parent FROM xparents p JOIN xrecords x ON x.id = p.parent JOIN _xslots t "
-        "ON t.slot = x.slot WHERE x.kind = ?", [kind])}
+        "SELECT DISTINCT p.parent FROM _xslots t CROSS JOIN xrecords x CROSS JOIN xparents p "
+        "WHERE x.kind = ? AND x.slot = t.slot AND p.parent = x.id", [kind])}
 
 
 def _heads(records: list[Record], superseded: set[str]) -> list[Record]:
@@ -364,9 +364,9 @@ def recompute_answers(db: Database, slots: Iterable[str], bodies: dict[str, dict
     by_slot = _records_by_slot(db, "answer", slots, bodies)
     gone = _superseded(db, "answer")
     current = {r[0]: r[1] for r in db.execute(
-        "SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
+        "SELECT a.uuid, a.version FROM _xslots t CROSS JOIN answers a WHERE a.uuid = t.slot")}
     existing_conflicts = {r[0]: r[1] for r in db.execute(
-        "SELECT c.slot, c.versions FROM xconflicts c JOIN _xslots t ON t.slot = c.slot")}
+        "SELECT c.slot, c.versions FROM _xslots t CROSS JOIN xconflicts c WHERE c.slot = t.slot")}
     states = unit_states(db, {(recs[0].body["year"], recs[0].body["unit"]) for recs in by_slot.values()})
     upserts, deletes, conflict_rows, conflict_deletes = [], [], [], []
     for slot, records in by_slot.items():
