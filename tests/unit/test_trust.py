@@ -346,7 +346,7 @@ def test_an_unsigned_manifest_is_not_parsed(office, tmp_path):
     stranger = Laptop(tmp_path / "stranger", "stranger")
     deep = b"[" * 200_000 + b"]" * 200_000
     bad = tmp_path / "deep.kpk"
-    sender = ('{"sender": {"fingerprint": "%s", "name": "x"}, "x": ' % stranger.fp).encode()
+    sender = ('{"sender": {"fingerprint": "' + stranger.fp + '", "name": "x"}, "x": ').encode()
     with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", sender + deep + b"}")
         zf.writestr("manifest.sig", b"\0" * 64)
@@ -357,7 +357,7 @@ def test_deep_json_in_a_signed_manifest_is_a_refusal(office, tmp_path):
     coord, _ani, mallory = office
     from kepatuhan_desktop.storage.keys import sign
 
-    raw = ('{"sender": {"fingerprint": "%s"}, "x": ' % mallory.fp).encode() + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    raw = ('{"sender": {"fingerprint": "' + mallory.fp + '"}, "x": ').encode() + b"[" * 200_000 + b"]" * 200_000 + b"}"
     bad = tmp_path / "deep.kpk"
     with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", raw)
@@ -375,8 +375,8 @@ def test_a_large_signed_package_is_refused_in_bounded_memory(office, tmp_path):
     """20 000 valid records and a bad one at the end: the refusal comes with bounded Python memory."""
     coord, _ani, mallory = office
     records = [forge.answer(mallory, ind=ind, unit=unit, inst=inst, value="1", lamport=i)
-               for i, (inst, unit, ind) in enumerate(((i, u, d) for i in ("kab-a", "kab-b", "kota-c")
-                                                     for u in ("u1", "u2") for d in ("in1", "in2", "in3", "pg1")))]
+               for i, (inst, unit, ind) in enumerate((i, u, d) for i in ("kab-a", "kab-b", "kota-c")
+                                                     for u in ("u1", "u2") for d in ("in1", "in2", "in3", "pg1"))]
     filler = [forge.answer(mallory, note=f"catatan {i}", lamport=i + 100) for i in range(20_000)]
     path = results(tmp_path, mallory, *records, *filler, forge.answer(mallory, value="7"))
     peak = peak_of(lambda: refused(coord, path, "outside 0..3"))
