@@ -174,12 +174,17 @@ def _resolve_all(indicators: Sequence[Indicator], answers: Answers, product: str
                  gaps: list[Gap]) -> dict[str, Value]:
     """_resolve for a list of indicators; the common case (everything answered) costs one dict lookup each."""
     get = answers.get
-    out = {ind.id: get(ind.id) for ind in indicators}
-    if None in out.values():
+    out: dict[str, Value | None] = {}
+    missing = False
+    for ind in indicators:
+        value = out[ind.id] = get(ind.id)
+        if value is None:  # an identity test (``None in out.values()`` would call Fraction.__eq__ per value)
+            missing = True
+    if missing:
         for ind in indicators:
             if out[ind.id] is None:
                 out[ind.id] = _resolve(ind, answers, product, gaps)
-    return out
+    return out  # type: ignore[return-value]  (every None was resolved)
 
 
 def _mean(values: Sequence[Fraction]) -> Fraction:

@@ -115,18 +115,21 @@ AnswerMap = dict[str, dict[str, dict[str, Value]]]  # unit uuid -> product uuid 
 
 def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> AnswerMap:
     cache = _ValueCache()
+    cache[None] = NA  # type: ignore[index]  (an N/A answer is read as a NULL value)
     out: AnswerMap = {}
-    sql = "SELECT unit_uuid, product_uuid, indicator, value, na FROM answers WHERE year = ?"
-    params: list = [year]
+    sql = ("SELECT unit_uuid, product_uuid, indicator, CASE WHEN na THEN NULL ELSE value END FROM answers "
+           "WHERE year = ?")
+    params: list[object] = [year]
     if unit_uuid is not None:
         sql += " AND unit_uuid = ?"
         params.append(unit_uuid)
-    slots: dict[tuple[str, str], dict[str, Value]] = {}
-    for unit, product, indicator, value, na in db.execute(sql, params):
-        slot = slots.get((unit, product))
-        if slot is None:
-            slot = slots[(unit, product)] = out.setdefault(unit, {}).setdefault(product, {})
-        slot[indicator] = NA if na else cache[value]
+    last_unit = last_product = None
+    slot: dict[str, Value] = {}
+    for unit, product, indicator, value in db.execute(sql, params):
+        if unit != last_unit or product != last_product:
+            slot = out.setdefault(unit, {}).setdefault(product, {})
+            last_unit, last_product = unit, product
+        slot[indicator] = cache[value]
     return out
 
 

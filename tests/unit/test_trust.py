@@ -392,3 +392,21 @@ def test_a_valid_forged_package_is_merged(office, tmp_path):
     coord.import_(results(tmp_path, mallory, first, second))
     assert coord.db.execute("SELECT value FROM answers WHERE indicator = 'in2'").fetchone() == ("2",)
     assert year_scores(coord.db, forge.YEAR).rows
+
+
+@pytest.mark.gui
+def test_refusals_are_worded_in_the_users_language(qapp, office, tmp_path):
+    from kepatuhan_desktop.ui.errors import describe_error
+    from kepatuhan_desktop.ui.i18n import install_language
+
+    coord, _ani, mallory = office
+    plan = forge.forge(tmp_path / "plan.kpk", mallory, kind="plan", plan_lines=_plan_lines())
+    with pytest.raises(PackageRefused) as info:
+        coord.import_(plan)
+    try:
+        install_language("id")
+        text = describe_error(info.value)
+        assert "Hanya kunci koordinator yang boleh mengirim rencana" in text and mallory.fp in text
+    finally:
+        install_language("en")
+    assert "Only a coordinator's key may send a plan" in describe_error(info.value)
