@@ -82,7 +82,10 @@ class DemoInstitution:
     quality: float
 
 
-def _units_for(kind: str):
+UnitSpec = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+def _units_for(kind: str) -> tuple[UnitSpec, ...]:
     return KL_UNITS if kind in ("kementerian", "lembaga") else PEMDA_UNITS
 
 

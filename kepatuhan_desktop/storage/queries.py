@@ -88,9 +88,9 @@ def load_plan(db: Database, year: int) -> list[PlanInstitution]:
         "SELECT p.uuid, p.code, p.name, p.unit_uuid FROM period_products pp JOIN products p "
         "ON p.uuid = pp.product_uuid WHERE pp.year = ? ORDER BY pp.position, p.code", [year]
     ).fetchall():
-        unit = units.get(row[3])
-        if unit is not None:
-            unit.products.append(PlanProduct(row[0], row[1], row[2]))
+        owner = units.get(row[3])
+        if owner is not None:
+            owner.products.append(PlanProduct(row[0], row[1], row[2]))
     return list(institutions.values())
 
 
@@ -115,7 +115,7 @@ AnswerMap = dict[str, dict[str, dict[str, Value]]]  # unit uuid -> product uuid 
 
 def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> AnswerMap:
     cache = _ValueCache()
-    cache[None] = NA  # type: ignore[index]  (an N/A answer is read as a NULL value)
+    cache[None] = NA  # type: ignore[index]  # an N/A answer is read as a NULL value
     out: AnswerMap = {}
     sql = ("SELECT unit_uuid, product_uuid, indicator, CASE WHEN na THEN NULL ELSE value END FROM answers "
            "WHERE year = ?")

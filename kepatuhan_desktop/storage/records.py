@@ -153,6 +153,9 @@ class Checked:
     basis: list[str] = field(default_factory=list)    # answer versions of the same unit a finalise event names
 
 
+_TYPES: dict[Any, RecordType] = {t.value: t for t in RecordType}
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -212,11 +215,10 @@ class RecordChecker:
             raise CheckFailure(problem, code="record.time")
 
     def check(self, body: dict[str, Any], text: str, batch: str | None) -> Checked:
-        kind = body.get("t")
         try:
-            kind = RecordType(kind)
-        except ValueError:
-            raise CheckFailure(f"unknown record type {str(kind)[:20]!r}", code="record.type") from None
+            kind = _TYPES[body.get("t")]
+        except (KeyError, TypeError):
+            raise CheckFailure(f"unknown record type {str(body.get('t'))[:20]!r}", code="record.type") from None
         if body.get("author") != self.author:
             raise CheckFailure(f"a record by {str(body.get('author'))[:40]} inside a batch signed by {self.author}",
                                code="record.author")

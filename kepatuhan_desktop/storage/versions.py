@@ -426,7 +426,7 @@ def recompute_answer(db: Database, slot: str) -> None:
     recompute_answers(db, [slot])
 
 
-def _refresh_conflict(db: Database, slot: str, conflict, first: dict | None = None) -> None:
+def _refresh_conflict(db: Database, slot: str, conflict: None, first: dict[str, Any] | None = None) -> None:
     """A local edit supersedes every version of its slot: the slot has no conflict any more."""
     assert conflict is None
     db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
@@ -569,7 +569,8 @@ def list_conflicts(db: Database, year: int | None = None, unit_uuid: str | None 
            "c.product_uuid, coalesce(p.code, ''), c.indicator, c.slot, c.versions FROM xconflicts c "
            "LEFT JOIN institutions i ON i.uuid = c.institution_uuid LEFT JOIN units u ON u.uuid = c.unit_uuid "
            "LEFT JOIN products p ON p.uuid = c.product_uuid")
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if year is not None:
         where.append("c.year = ?")
         params.append(year)
