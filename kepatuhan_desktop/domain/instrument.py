@@ -344,6 +344,9 @@ MESSAGES: dict[str, str] = {
     "form.bad_field": "'{field}' is not a field name (write names such as title.id or sources[0])",
     "form.too_large": "the workbook is too large to be an instrument ({what})",
     "form.unreadable": "the file is not a readable XLSX workbook ({detail})",
+    # installing (storage/forms.py)
+    "form.version_differs": "{key} is already installed with different content here; a version never changes: "
+                            "give the corrected instrument a new version",
 }
 
 #: Params that hold a field path; a spreadsheet view replaces them with the cell of that field.
@@ -628,18 +631,18 @@ def _read_instrument(r: _Reader, data: Any) -> Instrument:
         if key not in ("title", "qualifier", "description") and doc.get(key) is not None:
             r.field(doc, key, "", r.text)
 
-    seen: dict[str, str] = {}
-    dimensions = [dim for di, raw in enumerate(r.field(doc, "dimensions", "", r.sequence) or ())
-                  if (dim := r.get(lambda raw=raw, di=di: _dimension(r, raw, f"dimensions[{di}]", seen)))
-                  is not None]
     dim_paths: dict[str, str] = {}
-    for di, raw in enumerate(doc.get("dimensions") or ()):
+    for di, raw in enumerate(doc.get("dimensions") if isinstance(doc.get("dimensions"), list) else ()):
         dim_id = raw.get("id") if isinstance(raw, Mapping) else None
         if isinstance(dim_id, str):
             if dim_id in dim_paths:
                 r.add(f"dimensions[{di}].id", "form.duplicate_dimension", id=dim_id, first=dim_paths[dim_id])
             else:
                 dim_paths[dim_id] = f"dimensions[{di}].id"
+    seen: dict[str, str] = {}
+    dimensions = [dim for di, raw in enumerate(r.field(doc, "dimensions", "", r.sequence) or ())
+                  if (dim := r.get(lambda raw=raw, di=di: _dimension(r, raw, f"dimensions[{di}]", seen)))
+                  is not None]
 
     bands = _bands(r, doc)
     if r.problems:

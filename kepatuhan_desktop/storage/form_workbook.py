@@ -416,6 +416,11 @@ class WorkbookDocument:
         exact = self.cells.get(problem.path)
         if exact is not None and exact[1] and "field" in params:
             params["field"] = exact[1]
+        if problem.code == "form.unknown_field" and exact is not None and "!" in where:
+            if where.startswith("instrument!"):
+                where = "instrument!A" + where.split("!", 1)[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            else:   # a wrong column header: reported once, at the header
+                where = re.sub(r"\d+$", "1", where)
         for key in PATH_PARAMS:
             if key in params:
                 params[key] = self.locate(str(params[key]))[0]
@@ -480,6 +485,7 @@ class _Reading:
         self.cells: dict[str, tuple[str, str]] = {}
         self.problems: list[tuple[str, Problem]] = []
         self.absent: set[str] = set()
+        self.skipped: set[str] = set()    # cells not read (a formula): their field is not "missing"
 
     def problem(self, where: str, code: str, /, **params: Any) -> None:
         self.problems.append((where, Problem(where, code, params)))
@@ -624,11 +630,17 @@ def letters_seen(header: Sequence[str], index: int) -> set[str]:
     return set(header[:index])
 
 
+_TOTAL_LABELS = ("dimension", "text.id", "label.id")
+
+
 def _is_total(sheet: str, row: Mapping[str, _Cell]) -> bool:
-    """The weight total rows of the export: no id, and a SUM formula."""
-    if "id" in row or sheet not in ("dimensions", "indicators"):
+    """A weight total row of the export: a SUM formula in ``weight``, nothing else but its label. A row where
+    something else was typed is data (and its formula is reported)."""
+    if sheet not in ("dimensions", "indicators") or "weight" not in row:
         return False
-    return any(cell.kind == "f" and str(cell.value).upper().startswith("=SUM(") for cell in row.values())
+    weight = row["weight"]
+    return (weight.kind == "f" and str(weight.value).upper().startswith("=SUM(")
+            and all(column in _TOTAL_LABELS for column in row if column != "weight"))
 
 
 def _ref(sheet: str, cell: _Cell) -> str:
@@ -644,6 +656,7 @@ def _values(reading: _Reading, sheet: str, row: Mapping[str, _Cell], skip: Seque
             continue
         if cell.kind == "f":
             reading.problem(_ref(sheet, cell), "form.formula", field=column, value=str(cell.value)[:60])
+            reading.skipped.add(_ref(sheet, cell))
             continue
         value = _convert(sheet, column, cell)
         if value is not None:
@@ -661,6 +674,8 @@ def _register(reading: _Reading, sheet: str, number: int, columns: Mapping[str, 
             path = "weight.value"
         ref = (f"{sheet}!{letter}{number}", column)
         reading.cells.setdefault(_key(prefix, path), ref)
+        if ref[0] in reading.skipped:
+            reading.absent.add(_key(prefix, path))
         for text in texts:
             if path == f"{text}.id":
                 reading.cells.setdefault(_key(prefix, text), ref)
@@ -697,6 +712,7 @@ def _assemble(reading: _Reading, sheets: Mapping[str, _Sheet]) -> dict[str, Any]
     variables: dict[tuple[int, str], dict[str, Any]] = {}
     var_cells: dict[tuple[int, str], dict[str, tuple[str, Any]]] = {}
     indicator_paths: dict[str, str] = {}
+    dropped: set[str] = set()     # ids of indicator rows not read (their problem is reported at the row)
     for number, row in sheets.get("indicators", empty).rows:
         pairs = _values(reading, "indicators", row)
         by_column = dict(pairs)
@@ -704,9 +720,11 @@ def _assemble(reading: _Reading, sheets: Mapping[str, _Sheet]) -> dict[str, Any]
         if dim_id is None:
             where = f"indicators!{letters.get('dimension', 'A')}{number}"
             reading.problem(where, "form.required", field="dimension")
+            dropped.add(str(by_column.get("id")))
             continue
         if dim_id not in dim_index:
             reading.problem(_ref("indicators", row["dimension"]), "form.unknown_dimension", value=str(dim_id))
+            dropped.add(str(by_column.get("id")))
             continue
         di = dim_index[dim_id]
         var_id = by_column.get("variable")
@@ -768,7 +786,7 @@ def _assemble(reading: _Reading, sheets: Mapping[str, _Sheet]) -> dict[str, Any]
             continue
         iprefix = indicator_paths.get(str(ind_id))
         if iprefix is None:
-            if str(ind_id) not in unknown:   # once per indicator, at its first row
+            if str(ind_id) not in unknown and str(ind_id) not in dropped:   # once, at its first row
                 unknown.add(str(ind_id))
                 reading.problem(_ref("rubric", row["indicator"]), "form.unknown_indicator", value=str(ind_id))
             continue

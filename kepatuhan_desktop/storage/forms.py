@@ -154,9 +154,12 @@ def _load_workbook(path: Path) -> LoadedForm:
         instrument = instrument_from_dict(document, source=name)
     except InstrumentError as exc:
         # rubric rows belong to an indicator id: a second row with the same id has none of its own
-        twice = {p.path[: -len(".id")] + ".rubric" for p in exc.problems if p.code == "form.duplicate_indicator"}
+        # rows belong to an id: rubric rows to an indicator, indicator rows to a dimension, so a second object
+        # with the same id has none of its own (its first one took them)
+        twice = {p.path[: -len(".id")] + (".rubric" if p.code == "form.duplicate_indicator" else ".variables")
+                 for p in exc.problems if p.code in ("form.duplicate_indicator", "form.duplicate_dimension")}
         for problem in exc.problems:
-            if problem.code == "form.rubric_missing" and problem.path in twice:
+            if problem.code in ("form.rubric_missing", "form.empty_list") and problem.path in twice:
                 continue
             placed = read.place(problem)
             if placed is not None:
