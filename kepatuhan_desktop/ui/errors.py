@@ -125,13 +125,21 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
+def describe_reason(error: KepatuhanError) -> str:
+    """What is wrong, in the user's language, without where (the file, line or cell): for lists that show
+    the place in a column of their own. Falls back to the English reason."""
+    source = TEMPLATES.get(error.code)
+    if source is None:
+        return error.reason if isinstance(error, InputError) else str(error)
+    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+
+
 def describe_error(error: KepatuhanError) -> str:
     """The error as a sentence in the user's language (its English text when its code has no wording yet)."""
     source = TEMPLATES.get(error.code)
     if source is None:
         return str(error)
-    template = _tr(source)
-    text = template.format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+    text = describe_reason(error)
     if isinstance(error, InputError):
         where = error.file
         if error.line is not None:
