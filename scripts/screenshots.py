@@ -36,6 +36,23 @@ def settle(app, timeout: float = 30.0) -> None:
         app.processEvents()
 
 
+def over_window(window, dialog):
+    """The window with a dialog over it, as the user sees them (offscreen, each is grabbed on its own)."""
+    from kepatuhan_desktop.ui.qt import QColor, QPainter, QPen
+
+    picture = window.grab()
+    shot = dialog.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    x = (picture.width() - shot.width()) // 2
+    y = max(0, (picture.height() - shot.height()) // 2)
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(QPen(QColor("#5f6368"), 1))
+    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
+    painter.end()
+    return picture
+
+
 def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
     """The Instruments page with an indicator chosen, a refused spreadsheet's problem list, and the
     before/after of a switch (ori-2023 corrected as version 2 for the complete 2023 period)."""
@@ -90,7 +107,7 @@ def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
         dialog.resize(1000, 420)
         settle(app)
         path = out / f"instruments-errors-{lang}.png"
-        dialog.grab().save(str(path))
+        over_window(window, dialog).save(str(path))
         written.append(path.name)
         dialog.close()
 
@@ -100,10 +117,10 @@ def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
     switch.target_box.setCurrentIndex(max(0, switch.target_box.findData("ori-2023@2")))
     settle(app)
     switch.reason.setText("Bobot pertanyaan pertama dikoreksi" if lang == "id" else "First question reweighted")
-    switch.resize(1100, 560)
+    switch.resize(1040, 600)
     settle(app)
     path = out / f"instruments-switch-{lang}.png"
-    switch.grab().save(str(path))
+    over_window(window, switch).save(str(path))
     written.append(path.name)
     switch.close()
     return written
