@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, partial
 from math import lcm
 from typing import Any, TypeVar
 
@@ -632,7 +632,8 @@ def _read_instrument(r: _Reader, data: Any) -> Instrument:
             r.field(doc, key, "", r.text)
 
     dim_paths: dict[str, str] = {}
-    for di, raw in enumerate(doc.get("dimensions") if isinstance(doc.get("dimensions"), list) else ()):
+    raw_dims = doc.get("dimensions")
+    for di, raw in enumerate(raw_dims if isinstance(raw_dims, list) else []):
         dim_id = raw.get("id") if isinstance(raw, Mapping) else None
         if isinstance(dim_id, str):
             if dim_id in dim_paths:
@@ -641,7 +642,7 @@ def _read_instrument(r: _Reader, data: Any) -> Instrument:
                 dim_paths[dim_id] = f"dimensions[{di}].id"
     seen: dict[str, str] = {}
     dimensions = [dim for di, raw in enumerate(r.field(doc, "dimensions", "", r.sequence) or ())
-                  if (dim := r.get(lambda raw=raw, di=di: _dimension(r, raw, f"dimensions[{di}]", seen)))
+                  if (dim := r.get(partial(_dimension, r, raw, f"dimensions[{di}]", seen)))
                   is not None]
 
     bands = _bands(r, doc)
@@ -672,7 +673,7 @@ def _dimension(r: _Reader, raw: Any, path: str, seen: dict[str, str]) -> Dimensi
     var_paths: dict[str, str] = {}
     for vi, var_raw in enumerate(r.field(dim, "variables", path, r.sequence) or ()):
         vpath = f"{path}.variables[{vi}]"
-        var = r.get(lambda var_raw=var_raw, vpath=vpath: _variable(r, var_raw, vpath, dim_id or "", seen))
+        var = r.get(partial(_variable, r, var_raw, vpath, dim_id or "", seen))
         if var is None:
             continue
         if var.id in var_paths:
@@ -693,8 +694,8 @@ def _variable(r: _Reader, raw: Any, path: str, dim_id: str, seen: dict[str, str]
     var_id = r.field(var, "id", path, r.ident)
     label = r.field(var, "label", path, r.text)
     indicators = [ind for ii, ind_raw in enumerate(r.field(var, "indicators", path, r.sequence) or ())
-                  if (ind := r.get(lambda ind_raw=ind_raw, ii=ii: _indicator(
-                      r, ind_raw, f"{path}.indicators[{ii}]", dim_id, var_id or "", seen))) is not None]
+                  if (ind := r.get(partial(_indicator, r, ind_raw, f"{path}.indicators[{ii}]", dim_id, var_id or "",
+                                             seen))) is not None]
     if var_id is None or label is None:
         raise _Invalid()
     return Variable(var_id, label, tuple(indicators))
@@ -707,8 +708,7 @@ def _bands(r: _Reader, doc: Mapping[str, Any]) -> list[Band]:
     previous: tuple[str, Fraction, str, str] | None = None   # code, min, zone, its min's text
     for bi, band_raw in enumerate(r.field(doc, "bands", "", r.sequence) or ()):
         bpath = f"bands[{bi}]"
-        band = r.get(lambda band_raw=band_raw, bpath=bpath: r.mapping(band_raw, bpath, _BAND,
-                                                                         ("code", "min", "label", "zone")))
+        band = r.get(partial(r.mapping, band_raw, bpath, _BAND, ("code", "min", "label", "zone")))
         if band is None:
             continue
         code = band.get("code")
@@ -785,7 +785,7 @@ def _indicator(r: _Reader, raw: Any, path: str, dim_id: str, var_id: str, seen: 
                     r.add(kpath, "form.rubric_range", value=value, max=max_value)
                     rubric_ok = False
                     continue
-                got = r.get(lambda text=text, kpath=kpath: r.text(text, kpath))
+                got = r.get(partial(r.text, text, kpath))
                 if got is not None:
                     rubric[value] = got
                 else:

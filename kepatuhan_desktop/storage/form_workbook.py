@@ -779,43 +779,43 @@ def _assemble(reading: _Reading, sheets: Mapping[str, _Sheet]) -> dict[str, Any]
     rubric_seen: dict[tuple[str, str], str] = {}
     unknown: set[str] = set()
     for number, row in sheets.get("rubric", empty).rows:
-        pairs = dict(_values(reading, "rubric", row))
-        ind_id = pairs.get("indicator")
+        filled = dict(_values(reading, "rubric", row))
+        ind_id = filled.get("indicator")
         if ind_id is None:
             reading.problem(f"rubric!{letters.get('indicator', 'A')}{number}", "form.required", field="indicator")
             continue
-        iprefix = indicator_paths.get(str(ind_id))
-        if iprefix is None:
+        rubric_of = indicator_paths.get(str(ind_id))
+        if rubric_of is None:
             if str(ind_id) not in unknown and str(ind_id) not in dropped:   # once, at its first row
                 unknown.add(str(ind_id))
                 reading.problem(_ref("rubric", row["indicator"]), "form.unknown_indicator", value=str(ind_id))
             continue
-        value = pairs.get("value")
-        if value is None:
+        rubric_value = filled.get("value")
+        if rubric_value is None:
             reading.problem(f"rubric!{letters.get('value', 'B')}{number}", "form.required", field="value")
             continue
-        key = str(value)
+        value_key = str(rubric_value)
         value_ref = _ref("rubric", row["value"])
-        if (str(ind_id), key) in rubric_seen:
-            reading.problem(value_ref, "form.duplicate_rubric", indicator=str(ind_id), value=key,
-                            first=rubric_seen[(str(ind_id), key)])
+        if (str(ind_id), value_key) in rubric_seen:
+            reading.problem(value_ref, "form.duplicate_rubric", indicator=str(ind_id), value=value_key,
+                            first=rubric_seen[(str(ind_id), value_key)])
             continue
-        rubric_seen[(str(ind_id), key)] = value_ref
-        text_pairs = [(c, v) for c, v in pairs.items() if c not in ("indicator", "value")]
+        rubric_seen[(str(ind_id), value_key)] = value_ref
+        text_pairs = [(c, v) for c, v in filled.items() if c not in ("indicator", "value")]
         text = _unflatten_row(reading, "rubric", row, _from_columns(text_pairs, ("text",))).get("text")
-        ind = _at(document, iprefix)
-        ind.setdefault("rubric", {})[key] = text
-        rprefix = f"{iprefix}.rubric"
+        ind = _at(document, rubric_of)
+        ind.setdefault("rubric", {})[value_key] = text
+        rprefix = f"{rubric_of}.rubric"
         reading.cells.setdefault(rprefix, (f"rubric!{letters.get('indicator', 'A')}{number}", "indicator"))
-        reading.cells.setdefault(f"{rprefix}.{key}", (value_ref, "value"))
+        reading.cells.setdefault(f"{rprefix}.{value_key}", (value_ref, "value"))
         text_columns = {c: letter for c, letter in letters.items() if c not in ("indicator", "value")}
-        _register(reading, "rubric", number, text_columns, f"{rprefix}.{key}",
+        _register(reading, "rubric", number, text_columns, f"{rprefix}.{value_key}",
                   ("text",), rename={c: c[len("text."):] if c.startswith("text.") else c for c in text_columns})
-        reading.cells[f"{rprefix}.{key}"] = (value_ref, "value")
+        reading.cells[f"{rprefix}.{value_key}"] = (value_ref, "value")
 
     # bands
     letters = sheets.get("bands", empty).letters
-    bands = []
+    bands: list[dict[str, Any]] = []
     for number, row in sheets.get("bands", empty).rows:
         prefix = f"bands[{len(bands)}]"
         pairs = _values(reading, "bands", row)

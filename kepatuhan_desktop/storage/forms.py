@@ -126,12 +126,12 @@ def load_form(path: str | Path) -> LoadedForm:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})", code="file.unreadable",
-                         reason=str(exc.strerror or exc)) from None
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})", code="form.file_unreadable",
+                         detail=str(exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(name, f"is not UTF-8 text (byte {exc.start})", code="file.not_utf8",
+        raise InputError(name, f"is not UTF-8 text (byte {exc.start})", code="form.not_utf8",
                          byte=exc.start) from None
     document = _normalised(parse_form_text(text, name))
     try:
@@ -422,8 +422,8 @@ def add_forms(db: Database, paths: Sequence[str | Path]) -> list[AddedForm]:
     if refused:
         if len(refused) == 1:
             raise refused[0]
-        for exc in refused:
-            errors += exc.problems
+        for refusal in refused:
+            errors += refusal.problems
         raise FormFileError(", ".join(e.file for e in refused), errors)
     written: list[Path] = []
     added: list[AddedForm] = []

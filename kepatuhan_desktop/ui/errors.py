@@ -93,6 +93,8 @@ TEMPLATES: dict[str, str] = {
                   "give the corrected instrument a new version"),
     "form.refused": QT_TRANSLATE_NOOP("Errors", "{count} problem(s) in this instrument file; nothing was installed."),
     "form.syntax": QT_TRANSLATE_NOOP("Errors", "this is not valid YAML or JSON ({problem})."),
+    "form.file_unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({detail})."),
+    "form.not_utf8": QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text (byte {byte})."),
     "form.unknown_id": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form} (known: {available})."),
     "form.no_cover": QT_TRANSLATE_NOOP("Errors", "No instrument covers the year {year}."),
     "form.not_found": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form}."),

@@ -224,6 +224,14 @@
         <translation>ini bukan YAML atau JSON yang sah ({problem}).</translation>
     </message>
     <message>
+        <source>the file cannot be read ({detail}).</source>
+        <translation>berkas tidak dapat dibaca ({detail}).</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte}).</source>
+        <translation>berkas bukan teks UTF-8 (bita {byte}).</translation>
+    </message>
+    <message>
         <source>There is no instrument {form} (known: {available}).</source>
         <translation>Tidak ada instrumen {form} (yang dikenal: {available}).</translation>
     </message>

@@ -229,6 +229,24 @@ def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     assert len(found) == 1 and found[0].startswith(": the file is not a readable XLSX workbook (not a zip")
 
 
+def test_a_file_that_cannot_be_read_or_decoded(tmp_path: Path) -> None:
+    from kepatuhan_desktop.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        load_form(tmp_path / "missing.yaml")
+    assert info.value.code == "form.file_unreadable" and "cannot be read" in str(info.value)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("id: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError) as info:
+        load_form(latin)
+    assert info.value.code == "form.not_utf8" and info.value.params == {"byte": 7}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\n  version: [1\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_form(broken)
+    assert info.value.code == "form.syntax" and info.value.line == 2
+
+
 def test_a_zip_bomb_is_not_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kepatuhan_desktop.storage import form_workbook
 
