@@ -219,9 +219,9 @@ def _mnemonics(widgets) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_keyboard_and_accessible_names(qtbot, ctx, tmp_path, lang) -> None:
-    from kepatuhan_desktop.ui.instruments.view import InstrumentsView
     from PySide6.QtWidgets import QAbstractButton
 
+    from kepatuhan_desktop.ui.instruments.view import InstrumentsView
     from kepatuhan_desktop.ui.qt import QComboBox, QLabel, QLineEdit, QTreeWidget
 
     _language(lang)
