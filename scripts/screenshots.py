@@ -74,6 +74,7 @@ def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
     corrected.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if page.form("ori-2023@2") is None:
         page.import_file(corrected)
+        settle(app)
     page.refresh(select="ori-2023@1")
     settle(app)
     structure = page.structure

@@ -195,6 +195,10 @@
         <translation>Berkas instrumen (*.xlsx *.yaml *.yml *.json)</translation>
     </message>
     <message>
+        <source>Checking {file}…</source>
+        <translation>Memeriksa {file}…</translation>
+    </message>
+    <message>
         <source>{file}: not installed, {count} problem(s).</source>
         <translation>{file}: tidak dipasang, {count} masalah.</translation>
     </message>
@@ -221,6 +225,10 @@
     <message>
         <source>Saved {key} as {file}. Raise the version before you change anything in it.</source>
         <translation>{key} disimpan sebagai {file}. Naikkan versinya sebelum Anda mengubah isinya.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Menulis {file}…</translation>
     </message>
 </context>
 <context>

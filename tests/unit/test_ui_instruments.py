@@ -59,6 +59,22 @@ def page(qtbot, ctx):
     return view
 
 
+def finish() -> None:
+    """Let the page's background work (import, export, preview) end and report back."""
+    from kepatuhan_desktop.ui.qt import QCoreApplication, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30000)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def imported(view, path) -> bool:
+    view.import_file(path)
+    finish()
+    assert view.last_import is not None
+    return view.last_import
+
+
 def _rows(tree) -> list[list[str]]:
     return [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount())] for i in range(tree.topLevelItemCount())]
 
@@ -105,7 +121,7 @@ def test_import_shows_every_problem_by_sheet_and_cell_and_installs_nothing(page,
     doc["version"] = 2
     book = workbook(tmp_path / "koreksi.xlsx", doc)
     set_cells(book, "indicators", {(3, "weight"): "abc", (4, "level"): "everywhere"})
-    assert not page.import_file(book)
+    assert not imported(page, book)
     dialog = page.problems_dialog
     assert _rows(dialog.list) == [["indicators", "I3", "weight 'abc' is not a number"],
                                   ["indicators", "L4", "level 'everywhere' is not one of unit, product"]]
@@ -127,7 +143,7 @@ def test_the_problem_list_in_indonesian(qtbot, ctx, tmp_path) -> None:
     book = workbook(tmp_path / "koreksi.xlsx")
     set_cells(book, "indicators", {(3, "weight"): "abc"})
     set_cells(book, "bands", {(6, "min"): 5})
-    view.import_file(book)
+    imported(view, book)
     assert _rows(view.problems_dialog.list) == [
         ["indicators", "I3", "weight 'abc' bukan angka"],
         ["bands", "\u2014", "tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori"]]
@@ -140,7 +156,7 @@ def test_a_yaml_file_lists_field_paths(page, tmp_path) -> None:
     doc = doc_b()
     doc["version"] = 3
     doc["method"] = "Z"
-    page.import_file(write_yaml(tmp_path / "x.yaml", doc))
+    imported(page, write_yaml(tmp_path / "x.yaml", doc))
     assert _rows(page.problems_dialog.list) == [["method", "method 'Z' is not one of A, B, C"]]
     page.problems_dialog.close()
 
@@ -148,17 +164,18 @@ def test_a_yaml_file_lists_field_paths(page, tmp_path) -> None:
 def test_import_installs_a_new_version_and_selects_it(page, tmp_path, ctx) -> None:
     doc = doc_b()
     doc["version"] = 2
-    assert page.import_file(workbook(tmp_path / "v2.xlsx", doc))
+    assert imported(page, workbook(tmp_path / "v2.xlsx", doc))
     assert page.current is not None and page.current.key == "test-b@2"
     assert "Installed test-b@2 from v2.xlsx" in page.status.text()
     assert instrument_for_year(ctx.db, 2023).key == "test-b@1"     # the period keeps its version
-    assert page.import_file(workbook(tmp_path / "again.xlsx", doc))
+    assert imported(page, workbook(tmp_path / "again.xlsx", doc))
     assert page.status.text() == "test-b@2 is already installed with the same content."
 
 
 def test_export_writes_the_workbook_of_the_selected_version(page, tmp_path) -> None:
     out = tmp_path / "out.xlsx"
-    assert page.export_to(out)
+    page.export_to(out)
+    finish()
     assert load_form(out).instrument == page.current
     assert "Saved test-b@1 as out.xlsx" in page.status.text()
 

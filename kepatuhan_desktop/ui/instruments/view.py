@@ -37,6 +37,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..tasks import run_task
 from .dialogs import ProblemsDialog, SwitchDialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -74,6 +75,8 @@ class InstrumentsView(QWidget):
         self.card: IndicatorCard | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.switch_dialog: SwitchDialog | None = None
+        self.last_import: bool | None = None
+        self._task: Any = None
 
         self.title = QLabel(self.tr("Instruments"))
         font = self.title.font()
@@ -366,26 +369,50 @@ class InstrumentsView(QWidget):
         if path:
             self.import_file(path)
 
-    def import_file(self, path: str | Path) -> bool:
-        """Check and install an instrument file; on refusal show every problem by sheet and cell."""
-        try:
-            added = add_form(self.ctx.db, path)
-        except FormFileError as exc:
-            self.show_problems(exc)
-            self.show_message(self.tr("{file}: not installed, {count} problem(s).").format(
-                file=Path(path).name, count=len(exc.problems)), error=True)
-            return False
-        except KepatuhanError as exc:
-            self.show_message(describe_error(exc), error=True)
-            return False
+    def import_file(self, path: str | Path) -> None:
+        """Check and install an instrument file off the UI thread; on refusal show every problem by sheet and
+        cell. ``last_import`` is True/False once it has finished."""
+        self.last_import: bool | None = None
+        name = Path(path).name
+        self.show_message(self.tr("Checking {file}\u2026").format(file=name))
+        self.import_button.setEnabled(False)
+
+        def work(job: Any) -> tuple[str, Any]:
+            try:
+                return "ok", add_form(job.db, path)
+            except KepatuhanError as exc:
+                return "error", exc
+
+        self._task = run_task(self, self.ctx, work, title=self.tr("Checking {file}\u2026").format(file=name),
+                              cancellable=False, on_done=lambda result: self._imported(name, result),
+                              on_error=lambda message, _known: self._import_failed(message))
+
+    def _import_failed(self, message: str) -> None:
+        self.import_button.setEnabled(True)
+        self.last_import = False
+        self.show_message(message, error=True)
+
+    def _imported(self, name: str, result: tuple[str, Any]) -> None:
+        self.import_button.setEnabled(True)
+        kind, value = result
+        if kind == "error":
+            self.last_import = False
+            if isinstance(value, FormFileError):
+                self.show_problems(value)
+                self.show_message(self.tr("{file}: not installed, {count} problem(s).").format(
+                    file=name, count=len(value.problems)), error=True)
+            else:
+                self.show_message(describe_error(value), error=True)
+            return
+        added = value
         inst = added.instrument
         if added.new:
             self.show_message(self.tr("Installed {key} from {file}. Periods keep their own version until you switch "
-                                      "them.").format(key=inst.key, file=Path(path).name))
+                                      "them.").format(key=inst.key, file=name))
         else:
             self.show_message(self.tr("{key} is already installed with the same content.").format(key=inst.key))
+        self.last_import = True
         self.refresh(select=inst.key)
-        return True
 
     def show_problems(self, error: FormFileError) -> ProblemsDialog:
         dialog = ProblemsDialog(error, self)
@@ -404,18 +431,31 @@ class InstrumentsView(QWidget):
                 path += ".xlsx"
             self.export_to(path)
 
-    def export_to(self, path: str | Path) -> bool:
-        if self.current is None:
-            return False
-        try:
-            Path(path).write_bytes(form_workbook(self.current))
-        except OSError as exc:
-            self.show_message(self.tr("{file} could not be written: {reason}").format(
-                file=Path(path).name, reason=exc.strerror or exc), error=True)
-            return False
-        self.show_message(self.tr("Saved {key} as {file}. Raise the version before you change anything in it.")
-                          .format(key=self.current.key, file=Path(path).name))
-        return True
+    def export_to(self, path: str | Path) -> None:
+        """Write the selected version's workbook off the UI thread."""
+        inst = self.current
+        if inst is None:
+            return
+        name = Path(path).name
+
+        def work(_job: Any) -> str | None:
+            try:
+                Path(path).write_bytes(form_workbook(inst))
+            except OSError as exc:
+                return str(exc.strerror or exc)
+            return None
+
+        def done(problem: str | None) -> None:
+            if problem is not None:
+                self.show_message(self.tr("{file} could not be written: {reason}").format(file=name, reason=problem),
+                                  error=True)
+            else:
+                self.show_message(self.tr("Saved {key} as {file}. Raise the version before you change anything in "
+                                          "it.").format(key=inst.key, file=name))
+
+        self._task = run_task(self, self.ctx, work, title=self.tr("Writing {file}\u2026").format(file=name),
+                              cancellable=False, on_done=done,
+                              on_error=lambda message, _known: self.show_message(message, error=True))
 
     # ---- switching a period --------------------------------------------------------------------------------
     def open_switch(self) -> SwitchDialog:
