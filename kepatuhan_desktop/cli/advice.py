@@ -17,6 +17,11 @@ ADVICE: dict[str, str] = {
     "package.unknown_instrument": "Add the instrument file with 'kepatuhan forms add FILE', or import the "
                                   "coordinator's plan package first.",
     "conflict.not_found": "'kepatuhan conflicts list' shows the open conflicts.",
+    "conflict.reason_required": "Say why with --reason TEXT (it is recorded with your choice).",
+    "conflict.take_or_keep": "Give --take VALUE or --keep FINGERPRINT ('kepatuhan conflicts list' shows both).",
+    "conflict.ambiguous": "Give more characters of the id ('kepatuhan conflicts list' shows them).",
+    "answers.in_conflict": "Settle it with 'kepatuhan conflicts resolve ID --take VALUE --reason TEXT', or leave "
+                           "the row out.",
 }
 
 
