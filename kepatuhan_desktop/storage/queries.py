@@ -182,6 +182,13 @@ class YearScores:
     year: int
     instrument: Instrument
     rows: list[InstitutionRow]
+    conflicts: dict[str, int] = field(default_factory=dict)   # institution uuid -> open conflicts
+
+    def scored_of_kind(self, kind: str) -> tuple[int, int]:
+        """(institutions of ``kind`` with a score, institutions of ``kind``): a rank is provisional while
+        the first is smaller (peers still incomplete)."""
+        rows = [r for r in self.rows if r.institution.kind == kind]
+        return sum(1 for r in rows if r.score is not None), len(rows)
 
     def by_code(self, code: str) -> InstitutionRow:
         for row in self.rows:
@@ -207,4 +214,6 @@ def year_scores(db: Database, year: int, kind: str | None = None) -> YearScores:
     kind_order = {k: i for i, k in enumerate(("kementerian", "lembaga", "provinsi", "kota", "kabupaten"))}
     rows.sort(key=lambda r: (kind_order.get(r.institution.kind, 9),
                              r.rank.rank if r.rank else 10**9, r.institution.name))
-    return YearScores(year, instrument, rows)
+    from .versions import conflict_counts
+
+    return YearScores(year, instrument, rows, conflict_counts(db, year, by="institution"))
