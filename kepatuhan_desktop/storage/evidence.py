@@ -42,8 +42,10 @@ def _check_unit_open(db: Database, year: int, unit_uuid: str) -> None:
                            code="unit.finalised_read_only")
 
 
-def _mb(size: int) -> float:
-    return round(size / (1024 * 1024), 1)
+def _mb(size: int) -> float | int:
+    """Megabytes for a message: 15 for a whole number, 15.3 otherwise."""
+    mb = round(size / (1024 * 1024), 1)
+    return int(mb) if mb == int(mb) else mb
 
 
 def size_limit_text(limit: int = MAX_EVIDENCE_BYTES) -> str:
