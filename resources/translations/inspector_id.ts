@@ -254,6 +254,10 @@
         <translation>{n} masih kurang</translation>
     </message>
     <message>
+        <source>Each answer keeps its own note (above); the resolution gets its own</source>
+        <translation>Setiap jawaban menyimpan catatannya sendiri (di atas); penyelesaian mendapat catatannya sendiri</translation>
+    </message>
+    <message>
         <source>Conflict: {kind}. Editing this answer means resolving it, with a reason.</source>
         <translation>Konflik: {kind}. Mengubah jawaban ini berarti menyelesaikan konfliknya, dengan alasan.</translation>
     </message>
@@ -522,8 +526,12 @@
         <translation>Catatan penyelesaian</translation>
     </message>
     <message>
-        <source>optional; when you keep an answer without a note, its note is kept</source>
-        <translation>opsional; bila dikosongkan saat memakai satu jawaban, catatan jawaban itu yang dipakai</translation>
+        <source>optional</source>
+        <translation>opsional</translation>
+    </message>
+    <message>
+        <source>Left empty when you keep one of the answers, that answer's note is kept</source>
+        <translation>Bila dikosongkan saat memakai salah satu jawaban, catatan jawaban itu yang dipakai</translation>
     </message>
     <message>
         <source>&amp;Note of the resolution:</source>

@@ -333,6 +333,7 @@ class ConflictsPanel(QWidget):
         while self.detail_layout.count():
             w = self.detail_layout.takeAt(0).widget()
             if w is not None:
+                w.hide()          # at once: deleteLater waits for the event loop
                 w.deleteLater()
         c = self.current()
         enabled = c is not None

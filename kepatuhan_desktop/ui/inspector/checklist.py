@@ -253,7 +253,15 @@ class IndicatorCard(QFrame):
 
     def _update_note_state(self) -> None:
         # a conflicted answer's notes belong to its competing versions (shown above); the resolution has its own
-        self.note.setReadOnly(self.read_only or self.conflict is not None)
+        conflicted = self.conflict is not None
+        self.note.setReadOnly(self.read_only or conflicted)
+        if conflicted:
+            self.note.setText("")
+            self.note.setPlaceholderText(self.tr("Each answer keeps its own note (above); the resolution gets its own"))
+        else:
+            if self.note.text() != self._saved_note and not self.note.hasFocus():
+                self.note.setText(self._saved_note)
+            self.note.setPlaceholderText(self.tr("Note (optional)"))
 
     def set_conflict(self, conflict, indicator_lang: str | None = None) -> None:
         """Show (or hide, with None) the open conflict on this slot: both values, who, when and notes."""

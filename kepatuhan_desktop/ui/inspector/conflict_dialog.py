@@ -75,7 +75,7 @@ class ResolveDialog(QDialog):
             value = QLabel(answer_text(ind, v.answer, lang))
             value.setWordWrap(True)
             font = value.font()
-            font.setPointSize(font.pointSize() + 3)
+            font.setPointSize(font.pointSize() + 1)
             font.setBold(True)
             value.setFont(font)
             form.addRow(self.tr("Answer:"), value)
@@ -98,7 +98,7 @@ class ResolveDialog(QDialog):
         inner = QWidget()
         inner.setLayout(side)
         area.setWidget(inner)
-        area.setMinimumHeight(min(260, inner.sizeHint().height() + 8))
+        area.setMinimumHeight(min(380, inner.sizeHint().height() + 8))
         layout.addWidget(area, 1)
 
         other = QHBoxLayout()
@@ -127,7 +127,8 @@ class ResolveDialog(QDialog):
         form = QFormLayout()
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note of the resolution"))
-        self.note.setPlaceholderText(self.tr("optional; when you keep an answer without a note, its note is kept"))
+        self.note.setPlaceholderText(self.tr("optional"))
+        self.note.setToolTip(self.tr("Left empty when you keep one of the answers, that answer's note is kept"))
         note_label = QLabel(self.tr("&Note of the resolution:"))
         note_label.setBuddy(self.note)
         form.addRow(note_label, self.note)
@@ -152,7 +153,8 @@ class ResolveDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._preselect(proposed)
-        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
+        self.setMinimumWidth(720)
+        self.resize(max(780, self.sizeHint().width()), min(self.sizeHint().height(), 700))
 
     def _preselect(self, proposed) -> None:
         if proposed is None:
