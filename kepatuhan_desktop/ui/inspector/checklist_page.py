@@ -909,7 +909,7 @@ class ChecklistPage(QWidget):
             self.history.clear()
             self.session = None
             self.card_list.clear()
-        if changes.plan or changes.answers or changes.settings or changes.exchange or changes.reloaded:
+        if changes.plan or changes.answers or changes.settings or changes.reloaded:
             self._stale = True
             if self.isVisible():
                 self.refresh()
