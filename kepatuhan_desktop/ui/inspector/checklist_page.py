@@ -21,27 +21,23 @@ from ..context import Changes
 from ..errors import describe_error
 from ..qt import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPixmap,
     QPushButton,
-    QScrollArea,
     QShortcut,
     QSplitter,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
 )
 from ..tasks import run_task
-from .checklist import CARD_STYLE, IndicatorCard, SectionHeader, Slot
-from .conflict_dialog import ResolveDialog
+from .card_list import CardList
+from .checklist import CARD_STYLE, IndicatorCard, Slot
+from .dialogs import ReopenDialog, ResolveDialog
 from .live_panel import LivePanel
 from .navigator import Navigator
 from .session import CONFLICTS, FINALISED, INCOMPLETE, READY, UndoHistory, UnitSession, UnitStatus
@@ -50,160 +46,8 @@ from .survey_dialog import SurveyDialog
 LAST_UNIT = "ui.checklist.unit"
 SURVEY_SIZE = "ui.survey.size"
 SYNC_SCORING_UNITS = 400   # above this, the navigator's scores are computed in the background
-FIRST_CARDS = 10    # built before the unit is shown
-BATCH_CARDS = 8     # built per event-loop turn afterwards
 THUMB = 44
 FINALISE_KEYS = "Ctrl+Shift+F"
-
-
-class CardList(QScrollArea):
-    """The cards of one unit under their section headers: the first ones at once, the rest in small batches
-    from the event loop (opening a unit stays quick); anything that needs a later card builds up to it."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.cards: list[IndicatorCard] = []
-        self.current = -1
-        self._items: list[tuple] = []
-        self._next = 0
-        self._count = 0
-        self._generation = 0
-        self._make = None
-        self._layout: QVBoxLayout | None = None
-
-    def clear(self) -> None:
-        self._generation += 1
-        self.cards, self.current, self._items, self._next, self._count = [], -1, [], 0, 0
-        old = self.takeWidget()
-        if old is not None:
-            old.hide()
-            old.deleteLater()
-
-    def stop(self) -> None:
-        self._generation += 1
-
-    def load(self, items: list[tuple], count: int, make_card) -> None:
-        """``items``: ("h", text, level) headers and ("c", index) cards; ``make_card(index)`` builds one."""
-        self.clear()
-        self._items, self._count, self._make = items, count, make_card
-        container = QWidget()
-        self._layout = QVBoxLayout(container)
-        self._layout.setContentsMargins(0, 0, 8, 0)
-        self._layout.setSpacing(6)
-        self._build_more(FIRST_CARDS)
-        self.setWidget(container)
-        if self._next < len(self._items):
-            generation = self._generation
-            QTimer.singleShot(0, lambda: self._build_later(generation))
-
-    def _build_later(self, generation: int) -> None:
-        if generation != self._generation:
-            return  # another unit was opened meanwhile
-        self._build_more(BATCH_CARDS)
-        if self._next < len(self._items):
-            QTimer.singleShot(0, lambda: self._build_later(generation))
-
-    def _build_more(self, count: int) -> None:
-        built = 0
-        while self._next < len(self._items) and built < count:
-            item = self._items[self._next]
-            self._next += 1
-            if item[0] != "c":
-                self._layout.addWidget(SectionHeader(item[1], item[2]))
-                continue
-            card = self._make(item[1])
-            self.cards.append(card)
-            self._layout.addWidget(card)
-            built += 1
-        if self._next >= len(self._items) and self._items:
-            self._layout.addStretch(1)
-            self._items = []
-
-    def ensure_built(self, index: int | None = None) -> None:
-        target = self._count - 1 if index is None else index
-        while len(self.cards) <= target and self._next < len(self._items):
-            self._build_more(BATCH_CARDS)
-
-    def set_current(self, index: int, focus: bool = True) -> IndicatorCard | None:
-        if not self._count:
-            return None
-        index = max(0, min(index, self._count - 1))
-        self.ensure_built(index)
-        if 0 <= self.current < len(self.cards) and self.current != index:
-            self.cards[self.current].set_current(False)
-        self.current = index
-        card = self.cards[index]
-        card.set_current(True)
-        if focus:
-            card.setFocus(Qt.FocusReason.OtherFocusReason)
-        QTimer.singleShot(0, lambda c=card: self._ensure_visible(c))
-        return card
-
-    def _ensure_visible(self, card: IndicatorCard) -> None:
-        try:
-            bar = self.verticalScrollBar()
-            top, height = card.y(), card.height()
-            view = self.viewport().height()
-            if top < bar.value() or top + height > bar.value() + view:
-                bar.setValue(max(0, top - min(80, max(0, view - height) // 3)))
-        except RuntimeError:  # the card was deleted (unit switched)
-            pass
-
-    def current_card(self) -> IndicatorCard | None:
-        return self.cards[self.current] if 0 <= self.current < len(self.cards) else None
-
-
-class ReopenDialog(QDialog):
-    """Asks why a finalised unit must change. An empty reason keeps the dialog open, saying so inside it."""
-
-    def __init__(self, page: ChecklistPage):
-        super().__init__(page)
-        self.page = page
-        self.setWindowTitle(self.tr("Reopen unit"))
-        layout = QVBoxLayout(self)
-        text = QLabel(self.tr("Why must this finalised unit be changed? The reason is recorded with your name and "
-                              "travels with the next export."))
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        label = QLabel(self.tr("&Reason:"))
-        self.reason = QLineEdit()
-        self.reason.setAccessibleName(self.tr("Reason for reopening"))
-        label.setBuddy(self.reason)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.reason, 1)
-        layout.addLayout(row)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel#dialogError { color: #a50e0e; font-weight: 600; }")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(self.tr("Reopen"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(max(480, self.sizeHint().width()), self.sizeHint().height())
-
-    def accept(self) -> None:
-        reason = self.reason.text().strip()
-        if not reason:
-            self.error.setText(self.tr("Write the reason first: a finalised unit is reopened only with one."))
-            self.error.show()
-            self.reason.setFocus()
-            return
-        problem = self.page._reopen_now(reason)
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
 
 
 class ChecklistPage(QWidget):
@@ -269,7 +113,6 @@ class ChecklistPage(QWidget):
         c_layout.addWidget(self.message)
         self.card_list = CardList()
         self.card_list.setAccessibleName(self.tr("Checklist"))
-        self.scroll = self.card_list
         c_layout.addWidget(self.card_list, 1)
         self.keys_hint = QLabel(self.tr("Keys: 0-9 answer and move on · N = N/A · Del clears · \u2191\u2193 move · "
                                         "Enter = next unanswered · Ctrl+Z undo · {keys} finalise").format(
@@ -742,7 +585,7 @@ class ChecklistPage(QWidget):
         if self.session is None or not self.session.finalised:
             return False
         if reason is None:
-            self.dialog = ReopenDialog(self)
+            self.dialog = ReopenDialog(self._reopen_now, self)
             self.dialog.open()
             return None
         problem = self._reopen_now(reason)

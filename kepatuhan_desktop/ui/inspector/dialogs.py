@@ -1,9 +1,13 @@
-"""Resolving a conflict from the checklist: the competing answers side by side (value with its rubric text,
+"""The checklist's dialogs that need a reason.
+
+:class:`ResolveDialog` resolves a conflict: the competing answers side by side (value with its rubric text,
 who, when in the laptop's time zone, note), one of them or another value to choose, a reason (required) and
-the resolution's own note. Editing a conflicted answer opens this; it is never a plain edit."""
+the resolution's own note. Editing a conflicted answer opens it; it is never a plain edit.
+:class:`ReopenDialog` asks why a finalised unit must change. Both keep refusals inside themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 from ...domain.scoring import NA
@@ -226,3 +230,54 @@ class ResolveDialog(QDialog):
             self.accept()
             return
         super().keyPressEvent(event)
+
+
+class ReopenDialog(QDialog):
+    """Asks why a finalised unit must change. An empty reason keeps the dialog open, saying so inside it."""
+
+    def __init__(self, reopen: Callable[[str], str], parent: QWidget | None = None):
+        """``reopen(reason)`` reopens the unit and returns the refusal worded for the user, or ""."""
+        super().__init__(parent)
+        self.reopen = reopen
+        self.setWindowTitle(self.tr("Reopen unit"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("Why must this finalised unit be changed? The reason is recorded with your name and "
+                              "travels with the next export."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        label = QLabel(self.tr("&Reason:"))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason for reopening"))
+        label.setBuddy(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.reason, 1)
+        layout.addLayout(row)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("QLabel#dialogError { color: #a50e0e; font-weight: 600; }")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(self.tr("Reopen"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(max(480, self.sizeHint().width()), self.sizeHint().height())
+
+    def accept(self) -> None:
+        reason = self.reason.text().strip()
+        if not reason:
+            self.error.setText(self.tr("Write the reason first: a finalised unit is reopened only with one."))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        problem = self.reopen(reason)
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
