@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>N/A (not applicable)</source>
+        <translation>N/A (tidak berlaku)</translation>
+    </message>
+    <message>
+        <source>(answer removed)</source>
+        <translation>(jawaban dihapus)</translation>
+    </message>
+    <message>
+        <source>different answers</source>
+        <translation>jawaban berbeda</translation>
+    </message>
+    <message>
+        <source>edited after finalisation</source>
+        <translation>diubah setelah difinalkan</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{path}: there is no such database.</source>
@@ -266,6 +285,110 @@
     <message>
         <source>The results of period {year} changed since the preview. Look at the switch again; nothing was changed.</source>
         <translation>Hasil periode {year} berubah sejak pratinjau. Periksa pemindahan itu lagi; belum ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>This unit is not part of the {year} period.</source>
+        <translation>Unit ini tidak termasuk periode {year}.</translation>
+    </message>
+    <message>
+        <source>This unit is finalised; reopen it (with a reason) to change it.</source>
+        <translation>Unit ini sudah final; buka kembali (dengan alasan) untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be finalised yet: {count} required indicator(s) unanswered ({indicators}).</source>
+        <translation>{unit} belum dapat difinalkan: {count} indikator wajib belum dijawab ({indicators}).</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be finalised yet: {count} conflict(s) not yet resolved.</source>
+        <translation>{unit} belum dapat difinalkan: {count} konflik belum diselesaikan.</translation>
+    </message>
+    <message>
+        <source>{unit} is already finalised.</source>
+        <translation>{unit} sudah difinalkan.</translation>
+    </message>
+    <message>
+        <source>{unit} is not finalised.</source>
+        <translation>{unit} belum difinalkan.</translation>
+    </message>
+    <message>
+        <source>Give the reason for reopening the finalised unit.</source>
+        <translation>Tuliskan alasan membuka kembali unit yang sudah final.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} is not in instrument {instrument}.</source>
+        <translation>Indikator {indicator} tidak ada dalam instrumen {instrument}.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} has answers in conflict: resolve the conflict (with a reason) instead of editing it.</source>
+        <translation>Indikator {indicator} memiliki jawaban yang berkonflik: selesaikan konfliknya (dengan alasan), bukan mengubahnya langsung.</translation>
+    </message>
+    <message>
+        <source>{indicator} of unit {unit} of {institution} has answers in conflict: resolve the conflict (with a reason) instead of importing over it. Nothing was imported.</source>
+        <translation>{indicator} pada unit {unit} dari {institution} memiliki jawaban yang berkonflik: selesaikan konfliknya (dengan alasan), jangan ditimpa dengan impor. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Answer the indicator before adding a note.</source>
+        <translation>Jawab indikatornya sebelum menambahkan catatan.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} cannot be N/A.</source>
+        <translation>Indikator {indicator} tidak boleh tidak berlaku (N/A).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number (write NA for not applicable).</source>
+        <translation>“{value}” bukan angka (tulis NA untuk tidak berlaku).</translation>
+    </message>
+    <message>
+        <source>The value {value} is outside 0 to {max} for indicator {indicator}.</source>
+        <translation>Nilai {value} di luar rentang 0 sampai {max} untuk indikator {indicator}.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} takes a whole number from 0 to {max}, not {value}.</source>
+        <translation>Indikator {indicator} memerlukan bilangan bulat dari 0 sampai {max}, bukan {value}.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} has no value (write NA for not applicable).</source>
+        <translation>Indikator {indicator} belum diberi nilai (tulis NA untuk tidak berlaku).</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} is not answered by a survey.</source>
+        <translation>Indikator {indicator} tidak dijawab melalui survei.</translation>
+    </message>
+    <message>
+        <source>Respondents are numbered from 1.</source>
+        <translation>Nomor responden dimulai dari 1.</translation>
+    </message>
+    <message>
+        <source>Write the reason for this choice: a conflict is resolved only with one.</source>
+        <translation>Tuliskan alasan pilihan ini: konflik hanya dapat diselesaikan dengan alasan.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers, or give another value.</source>
+        <translation>Pilih salah satu jawaban, atau berikan nilai lain.</translation>
+    </message>
+    <message>
+        <source>Conflict {id} is ambiguous; give more characters.</source>
+        <translation>Kode konflik {id} cocok dengan lebih dari satu konflik; tambahkan karakternya.</translation>
+    </message>
+    <message>
+        <source>There is no answer by {author} in this conflict.</source>
+        <translation>Tidak ada jawaban dari {author} dalam konflik ini.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; evidence files may be at most {limit} MB. Resize the photo or attach a smaller file.</source>
+        <translation>{file} berukuran {size} MB; berkas bukti paling besar {limit} MB. Perkecil fotonya atau lampirkan berkas yang lebih kecil.</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} kosong.</translation>
+    </message>
+    <message>
+        <source>This evidence file is no longer in the database.</source>
+        <translation>Berkas bukti ini sudah tidak ada di basis data.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason}).</source>
+        <translation>berkas tidak dapat dibaca ({reason}).</translation>
     </message>
     <message>
         <source>{file}, line {line}</source>
