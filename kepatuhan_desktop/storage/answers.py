@@ -67,6 +67,16 @@ def get_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indic
     return StoredAnswer(value, row[2], row[3], row[4], row[5])
 
 
+def unit_answer_details(db: Database, year: int, unit_uuid: str) -> dict[tuple[str, str], StoredAnswer]:
+    """Every stored answer of one unit with its note: (product uuid or '', indicator) -> StoredAnswer."""
+    out = {}
+    for product, indicator, value, na, note, inspector, at, rev in db.execute(
+            "SELECT product_uuid, indicator, value, na, note, inspector_uuid, updated_at, rev FROM answers "
+            "WHERE year = ? AND unit_uuid = ?", [year, unit_uuid]):
+        out[(product, indicator)] = StoredAnswer(NA if na else _fraction(value), note, inspector, at, rev)
+    return out
+
+
 def _fraction(text: str) -> Fraction:
     return Fraction(text)
 
@@ -98,31 +108,41 @@ def _unit_info(db: Database, year: int, instrument: Instrument, unit_uuid: str) 
     return index, info
 
 
+def _slot_in_conflict(db: Database, slot: str) -> bool:
+    return db.execute("SELECT 1 FROM xconflicts WHERE slot = ?", [slot]).fetchone() is not None
+
+
+def _refuse_finalised(what: str) -> RefusedError:
+    return RefusedError(f"this unit is finalised; reopen it (with a reason) to change {what}",
+                        code="unit.finalised_read_only")
+
+
 def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, value: Value | None,
-           note: str | None, inspector_uuid: str | None, actor: str) -> bool:
+           note: str | None, inspector_uuid: str | None, actor: str, *, force: bool = False, reason: str = "") -> bool:
     """Insert/update/delete one answer: its record (the history) and its row (the state). ``value=None`` clears
-    the answer. Returns changed?"""
+    the answer. Returns changed? ``force``: write a new version even when the value and note are unchanged
+    (settling a conflict)."""
     uid = answer_uuid(year, unit_uuid, product_uuid, indicator)
     by = inspector_uuid or actor or current_actor(db)
     row = db.execute("SELECT value, na, note, rev FROM answers WHERE uuid = ?", [uid]).fetchone()
     if value is None:
-        if row is None:
+        if row is None and not force:
             return False
         db.execute("DELETE FROM answers WHERE uuid = ?", [uid])
         if db.execute("SELECT 1 FROM xrecords WHERE kind = 'answer' AND slot = ? LIMIT 1", [uid]).fetchone():
             record_answer(db, year, unit_uuid, product_uuid, indicator, uid, None, False, "", now_iso(),
-                          cleared=True, by=by)
+                          cleared=True, by=by, reason=reason)
         db.execute("DELETE FROM xcleared WHERE slot = ?", [uid])
         return True
     text = None if value is NA else value_text(value)
     new_note = (row[2] if row is not None else "") if note is None else note
-    if row is not None and (row[0], bool(row[1]), row[2]) == (text, value is NA, new_note):
+    if row is not None and (row[0], bool(row[1]), row[2]) == (text, value is NA, new_note) and not force:
         return False
     stamp = now_iso()
     # The version that carries this change to other databases (exchange by file): supersedes every current
     # version of the slot, so a local edit also settles a conflict on it.
     version = record_answer(db, year, unit_uuid, product_uuid, indicator, uid, text, value is NA, new_note, stamp,
-                            by=by)
+                            by=by, reason=reason)
     if row is None:
         db.execute(
             "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
@@ -139,11 +159,20 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
     return True
 
 
+def _conflict_refusal(indicator: str) -> RefusedError:
+    return RefusedError(f"indicator {indicator} has answers in conflict; settle the conflict (with a reason) "
+                        "instead of editing it", code="answer.in_conflict", indicator=indicator)
+
+
 def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str,
                 value: Value | None, *, note: str | None = None, inspector_uuid: str | None = None,
-                actor: str = "", instrument: Instrument | None = None) -> bool:
+                actor: str = "", instrument: Instrument | None = None, resolve_reason: str = "") -> bool:
     """Save (or clear, with ``value=None``) one answer in its own committed transaction. Checks the value
-    against the indicator and refuses a finalised unit. Returns whether anything changed."""
+    against the indicator and refuses a finalised unit. Returns whether anything changed.
+
+    A slot whose answers are in conflict (two databases answered it differently) is never changed by a plain
+    edit: without ``resolve_reason`` it is refused (code ``answer.in_conflict``); with a reason the new value
+    settles the conflict, audited as a resolution with that reason."""
     instrument = instrument or instrument_for_year(db, year)
     index, info = _unit_info(db, year, instrument, unit_uuid)
     try:
@@ -154,39 +183,61 @@ def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indi
             text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
     except CheckFailure as exc:
         if exc.code == "check.indicator_unknown":
-            raise NotFoundError(exc.reason, code=exc.code, **exc.params) from None
+            raise NotFoundError(exc.reason, code="indicator.not_found", **exc.params) from None
         raise exc.refused() from None
     with db.atomic():
         if _unit_row(db, year, unit_uuid)[0] is not None:
-            raise RefusedError("this unit is finalised; reopen it (with a reason) to change answers",
-                               code="unit.finalised")
-        return _write(db, year, unit_uuid, product_uuid, indicator, value, note, inspector_uuid, actor)
+            raise _refuse_finalised("answers")
+        slot = answer_uuid(year, unit_uuid, product_uuid, indicator)
+        conflicted = _slot_in_conflict(db, slot)
+        if conflicted and not resolve_reason.strip():
+            raise _conflict_refusal(indicator)
+        if conflicted and note is None:
+            note = ""   # a resolution has its own note; the competing versions keep theirs
+        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note, inspector_uuid, actor,
+                         force=conflicted, reason=resolve_reason.strip() if conflicted else "")
+        if conflicted:  # the new version superseded every competing one: the conflict is settled
+            audit(db, "resolve", "conflict", slot, actor=actor, year=year, reason=resolve_reason.strip(),
+                  detail={"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "by_edit": True})
+        return changed
 
 
 def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, note: str, *,
               inspector_uuid: str | None = None, actor: str = "") -> bool:
-    """Change only the note of an answered slot."""
+    """Change only the note of an answered slot (refused while the slot's answers are in conflict: each
+    competing version keeps its own note)."""
     current = get_answer(db, year, unit_uuid, product_uuid, indicator)
     if current is None:
-        raise RefusedError("answer the indicator before adding a note", code="answer.note_without_value")
+        raise RefusedError("answer the indicator before adding a note", code="answer.note_without_answer",
+                           indicator=indicator)
     try:
         text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
     except CheckFailure as exc:
         raise exc.refused() from None
     with db.atomic():
         if _unit_row(db, year, unit_uuid)[0] is not None:
-            raise RefusedError("this unit is finalised; reopen it (with a reason) to change notes",
-                               code="unit.finalised")
+            raise _refuse_finalised("notes")
+        if _slot_in_conflict(db, answer_uuid(year, unit_uuid, product_uuid, indicator)):
+            raise _conflict_refusal(indicator)
         return _write(db, year, unit_uuid, product_uuid, indicator, current.value, note, inspector_uuid, actor)
 
 
 # ---- finalising ---------------------------------------------------------------------------------------------
 
 
-def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", inspector_uuid: str | None = None
-                  ) -> None:
-    """Mark a unit finalised. Refuses while a required indicator is unanswered, and says which."""
-    instrument = instrument_for_year(db, year)
+def open_conflicts_of_unit(db: Database, year: int, unit_uuid: str) -> int:
+    """How many answer slots of the unit have answers in conflict (not yet resolved)."""
+    return db.execute("SELECT count(*) FROM xconflicts WHERE year = ? AND unit_uuid = ?",
+                      [year, unit_uuid]).fetchone()[0]
+
+
+def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrument | None = None):
+    """THE rule for "can this unit be finalised?": every required indicator answered and no open conflict.
+    Raises :class:`RefusedError` (``unit.incomplete`` with ``count`` and ``indicators``; ``unit.open_conflicts``
+    with ``count``; ``unit.already_finalised``); returns the unit's score when it can be finalised."""
+    instrument = instrument or instrument_for_year(db, year)
+    if _unit_row(db, year, unit.uuid)[0] is not None:
+        raise RefusedError(f"unit {unit.name} is already finalised", code="unit.already_finalised", unit=unit.name)
     score = score_plan_unit(db, year, instrument, unit)
     if not score.complete:
         names = {p.uuid: p.name for p in unit.products}
@@ -194,10 +245,21 @@ def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", i
                 for g in score.gaps]
         shown = ", ".join(gaps[:10]) + (f" and {len(gaps) - 10} more" if len(gaps) > 10 else "")
         raise RefusedError(f"unit {unit.name} cannot be finalised: {len(gaps)} required indicator(s) "
-                           f"unanswered: {shown}")
+                           f"unanswered: {shown}", code="unit.incomplete", unit=unit.name, count=len(gaps),
+                           indicators=shown)
+    conflicts = open_conflicts_of_unit(db, year, unit.uuid)
+    if conflicts:
+        raise RefusedError(f"unit {unit.name} cannot be finalised: {conflicts} conflict(s) not yet resolved",
+                           code="unit.open_conflicts", unit=unit.name, count=conflicts)
+    return score
+
+
+def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", inspector_uuid: str | None = None
+                  ) -> None:
+    """Mark a unit finalised. Refuses (see :func:`check_finalise`) while a required indicator is unanswered,
+    saying which, or while answers of the unit are in conflict."""
     with db.atomic():
-        if _unit_row(db, year, unit.uuid)[0] is not None:
-            raise RefusedError(f"unit {unit.name} is already finalised")
+        score = check_finalise(db, year, unit)
         stamp = now_iso()
         db.execute("UPDATE period_units SET finalised_at = ?, finalised_by = ? WHERE year = ? AND unit_uuid = ?",
                    [stamp, inspector_uuid or actor, year, unit.uuid])
@@ -211,10 +273,10 @@ def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", i
 def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: str = "") -> None:
     """Reopen a finalised unit. A reason is required and goes into the audit log with who and when."""
     if not reason or not reason.strip():
-        raise RefusedError("give a reason for reopening a finalised unit")
+        raise RefusedError("give a reason for reopening a finalised unit", code="unit.reopen_needs_reason")
     with db.atomic():
         if _unit_row(db, year, unit.uuid)[0] is None:
-            raise RefusedError(f"unit {unit.name} is not finalised")
+            raise RefusedError(f"unit {unit.name} is not finalised", code="unit.not_finalised", unit=unit.name)
         db.execute("UPDATE period_units SET finalised_at = NULL, finalised_by = NULL "
                    "WHERE year = ? AND unit_uuid = ?", [year, unit.uuid])
         record_unit_state(db, year, unit.uuid, "open", now_iso(), by=actor, reason=reason.strip())
@@ -336,6 +398,7 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
     stamp = now_iso()
     finalised = {r[0] for r in db.execute("SELECT unit_uuid FROM period_units WHERE year = ? AND finalised_at IS NOT "
                                           "NULL", [year])}
+    conflicted = {r[0] for r in db.execute("SELECT slot FROM xconflicts WHERE year = ?", [year])}
     cursor = db.execute(
         "SELECT s.line, s.slot, s.unit, s.product, s.ind, s.value, s.na, s.note, a.uuid IS NOT NULL, a.value, a.na, "
         "a.note, EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) "
@@ -355,6 +418,12 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
                 raise InputError(name, f"unit {info.code} of {info.institution_code} is finalised; reopen it before "
                                        "changing its answers", line=line, code="answers.unit_finalised",
                                  unit=info.code, institution=info.institution_code)
+            if slot in conflicted:
+                info = index.units[unit]
+                raise InputError(name, f"{ind} of unit {info.code} of {info.institution_code} has answers in conflict; "
+                                       "settle the conflict (with a reason) instead of importing over it", line=line,
+                                 code="answers.in_conflict", indicator=ind, unit=info.code,
+                                 institution=info.institution_code)
             changed.append((slot, unit, product, ind, value, na, note, exists, has_records))
         heads = _heads(db, [c[0] for c in changed if c[8]])
         records: list[RecordRow] = []

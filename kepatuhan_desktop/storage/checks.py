@@ -130,7 +130,7 @@ def checked_value(ind: Indicator, value: Value) -> Value:
     try:
         return check_value(ind, value)
     except AnswerError as exc:
-        raise CheckFailure(str(exc), code="check.value", column="value", indicator=ind.id) from None
+        raise CheckFailure(str(exc), code=exc.code, column="value", **{"indicator": ind.id, **exc.params}) from None
 
 
 def parsed_value(ind: Indicator, text: str) -> Value:
@@ -138,7 +138,7 @@ def parsed_value(ind: Indicator, text: str) -> Value:
     try:
         return parse_answer(ind, text)
     except AnswerError as exc:
-        raise CheckFailure(str(exc), code="check.value", column="value", indicator=ind.id) from None
+        raise CheckFailure(str(exc), code=exc.code, column="value", **{"indicator": ind.id, **exc.params}) from None
 
 
 def exact_value(ind: Indicator, text: object, na: object) -> Value:
@@ -146,7 +146,7 @@ def exact_value(ind: Indicator, text: object, na: object) -> Value:
     try:
         return parse_exact(ind, text, na)
     except AnswerError as exc:
-        raise CheckFailure(str(exc), code="check.value", column="value", indicator=ind.id) from None
+        raise CheckFailure(str(exc), code=exc.code, column="value", **{"indicator": ind.id, **exc.params}) from None
 
 
 def text_limit(what: str, text: object, limit: int, *, multiline: bool = False) -> str:

@@ -46,6 +46,7 @@ TEMPLATES: dict[str, str] = {
     "table.empty": QT_TRANSLATE_NOOP("Errors", "the file is empty; a header line is expected."),
     "table.no_rows": QT_TRANSLATE_NOOP("Errors", "the file has a header but no rows."),
     "table.not_utf8": QT_TRANSLATE_NOOP("Errors", "the text is not UTF-8 (save it as 'CSV UTF-8' from the spreadsheet)."),
+    "package.not_utf8": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} is not UTF-8 text. Nothing was imported."),
     "table.line_too_long": QT_TRANSLATE_NOOP("Errors", "a line is longer than {limit} bytes."),
     "table.broken_csv": QT_TRANSLATE_NOOP("Errors", "broken CSV ({detail})."),
     "table.field_count": QT_TRANSLATE_NOOP("Errors", "the row has {fields} fields but the header has {columns}."),
@@ -57,7 +58,6 @@ TEMPLATES: dict[str, str] = {
     "table.xlsx_bomb": QT_TRANSLATE_NOOP("Errors", "a part of the workbook is compressed suspiciously much; it is not read."),
     "table.xlsx_too_big": QT_TRANSLATE_NOOP("Errors", "the workbook would unpack to more than {limit} bytes."),
     "table.xlsx_extension": QT_TRANSLATE_NOOP("Errors", "this looks like an XLSX workbook; give it the .xlsx extension."),
-    "check.value": QT_TRANSLATE_NOOP("Errors", "the value is not allowed for indicator {indicator}."),
     "check.text": QT_TRANSLATE_NOOP("Errors", "the {field} is too long (at most {limit} characters) or holds control characters."),
     "check.indicator_unknown": QT_TRANSLATE_NOOP("Errors", "indicator {indicator} is not in instrument {instrument}."),
     "check.institution_unknown": QT_TRANSLATE_NOOP("Errors", "institution {institution} is not in the {year} plan."),
@@ -69,9 +69,6 @@ TEMPLATES: dict[str, str] = {
     "check.unit_has_no_products": QT_TRANSLATE_NOOP("Errors", "the product must be empty: unit {unit} has no products."),
     "answers.duplicate": QT_TRANSLATE_NOOP("Errors", "{indicator} for this unit/product was already given a different value on line {first_line}."),
     "answers.unit_finalised": QT_TRANSLATE_NOOP("Errors", "unit {unit} of {institution} is finalised; reopen it before changing its answers."),
-    "unit.finalised": QT_TRANSLATE_NOOP("Errors", "This unit is finalised; reopen it (with a reason) to change its answers."),
-    "unit.not_in_period": QT_TRANSLATE_NOOP("Errors", "This unit is not part of period {year}."),
-    "answer.note_without_value": QT_TRANSLATE_NOOP("Errors", "Answer the indicator before adding a note."),
     "plan.bad_code": QT_TRANSLATE_NOOP("Errors", "the code '{value}' is not allowed: codes use lower-case letters, digits, '-', '_' and '.', start with a letter or digit, and have at most 64 characters."),
     "plan.bad_kind": QT_TRANSLATE_NOOP("Errors", "the kind {value} is not one of {kinds}."),
     "plan.empty": QT_TRANSLATE_NOOP("Errors", "this column must not be empty."),
@@ -113,7 +110,6 @@ TEMPLATES: dict[str, str] = {
     "package.unsigned_batch": QT_TRANSLATE_NOOP("Errors", "{file}: {member} is not a signed batch. Nothing was imported."),
     "package.malformed_json": QT_TRANSLATE_NOOP("Errors", "{file}: {member} is not valid JSON. Nothing was imported."),
     "package.line_too_long": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} is longer than {limit} bytes. Nothing was imported."),
-    "package.not_utf8": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} is not UTF-8 text. Nothing was imported."),
     "package.bad_record": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line}: {problem}. Nothing was imported."),
     "package.unknown_reference": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} refers to a record that is neither in the package nor in this database (import the earlier package first). Nothing was imported."),
     "package.bad_reference": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} refers to a record of another answer or unit. Nothing was imported."),
@@ -122,6 +118,126 @@ TEMPLATES: dict[str, str] = {
     "package.other_instrument": QT_TRANSLATE_NOOP("Errors", "{file}: period {year} here uses instrument {instrument}, the package uses {wanted}. Nothing was imported."),
     "package.bad_plan": QT_TRANSLATE_NOOP("Errors", "{file}: the plan in the package is not valid. Nothing was imported."),
     "package.second_plan": QT_TRANSLATE_NOOP("Errors", "{file}: a second plan package for {year} in the same import. Nothing was imported."),
+    # instruments (the wording of domain/instrument.py MESSAGES, kept equal by a test; {field} is a field name)
+    "form.invalid": QT_TRANSLATE_NOOP("Errors", "the instrument is not valid"),
+    "form.not_mapping": QT_TRANSLATE_NOOP("Errors", "{field} must be a mapping (key: value), not {got}"),
+    "form.not_list": QT_TRANSLATE_NOOP("Errors", "{field} must be a list, not {got}"),
+    "form.empty_list": QT_TRANSLATE_NOOP("Errors", "{field} needs at least one entry"),
+    "form.unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field '{field}' (allowed: {allowed})"),
+    "form.required": QT_TRANSLATE_NOOP("Errors", "{field} is required"),
+    "form.bad_id": QT_TRANSLATE_NOOP(
+        "Errors", "{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')"),
+    "form.bad_text": QT_TRANSLATE_NOOP(
+        "Errors", "{field} must be a text, or a text in Indonesian (id) and in English (en)"),
+    "form.empty_text": QT_TRANSLATE_NOOP("Errors", "{field} must not be empty"),
+    "form.bad_choice": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not one of {options}"),
+    "form.bad_bool": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not true or false"),
+    "form.bad_whole": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not a whole number of at least 1"),
+    "form.not_number": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not a number"),
+    "form.negative": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is below 0"),
+    "form.not_positive": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' must be greater than 0"),
+    "form.over_100": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is above 100"),
+    "form.bad_version": QT_TRANSLATE_NOOP("Errors", "version '{value}' must be a text or a whole number"),
+    "form.bad_year": QT_TRANSLATE_NOOP("Errors", "year '{value}' is not a year between 2000 and 2100"),
+    "form.source_required": QT_TRANSLATE_NOOP("Errors", "{field} is required when the confidence is 'sourced'"),
+    "form.duplicate_dimension": QT_TRANSLATE_NOOP("Errors", "dimension '{id}' appears twice (first at {first})"),
+    "form.duplicate_variable": QT_TRANSLATE_NOOP(
+        "Errors", "variable '{id}' appears twice in dimension '{dimension}' (first at {first})"),
+    "form.duplicate_indicator": QT_TRANSLATE_NOOP("Errors", "indicator '{id}' appears twice (first at {first})"),
+    "form.duplicate_band": QT_TRANSLATE_NOOP("Errors", "band '{id}' appears twice (first at {first})"),
+    "form.duplicate_band_min": QT_TRANSLATE_NOOP("Errors", "two bands start at {value} (first at {first})"),
+    "form.rubric_key": QT_TRANSLATE_NOOP("Errors", "rubric value '{value}' is not a whole number"),
+    "form.rubric_range": QT_TRANSLATE_NOOP("Errors", "rubric value {value} is outside 0..{max}"),
+    "form.rubric_missing": QT_TRANSLATE_NOOP(
+        "Errors", "the rubric of '{indicator}' has no text for {missing} (it needs one for every value "
+                  "0..{max})"),
+    "form.no_zero_band": QT_TRANSLATE_NOOP("Errors", "no band starts at 0, so a low score would have no band"),
+    "form.bands_order": QT_TRANSLATE_NOOP(
+        "Errors", "band '{band}' starts at {value}, not below the band before it ('{previous}' at "
+                  "{previous_min}): list the bands from the highest min to the lowest"),
+    "form.zone_order": QT_TRANSLATE_NOOP(
+        "Errors", "band '{band}' is below band '{previous}' but in a better zone ({zone}, not "
+                  "{previous_zone})"),
+    "form.zero_weights": QT_TRANSLATE_NOOP(
+        "Errors", "every indicator of dimension '{dimension}' has weight 0, so the dimension could "
+                  "never be scored"),
+    "form.unknown_dimension": QT_TRANSLATE_NOOP("Errors", "dimension '{value}' is not on the dimensions sheet"),
+    "form.unknown_indicator": QT_TRANSLATE_NOOP("Errors", "indicator '{value}' is not on the indicators sheet"),
+    "form.duplicate_rubric": QT_TRANSLATE_NOOP(
+        "Errors", "indicator '{indicator}' has two texts for value {value} (first at {first})"),
+    "form.variable_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{field} of variable '{variable}' is '{value}' here but '{other}' at {first}"),
+    "form.formula": QT_TRANSLATE_NOOP("Errors", "{field} holds a formula ({value}); type the value itself"),
+    "form.no_sheet": QT_TRANSLATE_NOOP("Errors", "the workbook has no sheet '{sheet}'"),
+    "form.no_column": QT_TRANSLATE_NOOP("Errors", "required column '{header}' is missing"),
+    "form.duplicate_column": QT_TRANSLATE_NOOP("Errors", "column '{header}' appears twice"),
+    "form.no_header": QT_TRANSLATE_NOOP("Errors", "this cell has a value but its column has no header"),
+    "form.duplicate_field": QT_TRANSLATE_NOOP("Errors", "field '{field}' appears twice (first at {first})"),
+    "form.bad_field": QT_TRANSLATE_NOOP(
+        "Errors", "'{field}' is not a field name (write names such as title.id or sources[0])"),
+    "form.too_large": QT_TRANSLATE_NOOP("Errors", "the workbook is too large to be an instrument ({what})"),
+    "form.unreadable": QT_TRANSLATE_NOOP("Errors", "the file is not a readable XLSX workbook ({detail})"),
+    "form.version_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{key} is already installed with different content here; a version never changes: "
+                  "give the corrected instrument a new version"),
+    "form.refused": QT_TRANSLATE_NOOP("Errors", "{count} problem(s) in this instrument file; nothing was installed."),
+    "form.syntax": QT_TRANSLATE_NOOP("Errors", "this is not valid YAML or JSON ({problem})."),
+    "form.file_unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({detail})."),
+    "form.not_utf8": QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text (byte {byte})."),
+    "form.unknown_id": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form} (known: {available})."),
+    "form.no_cover": QT_TRANSLATE_NOOP("Errors", "No instrument covers the year {year}."),
+    "form.not_found": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form}."),
+    "form.bad_key": QT_TRANSLATE_NOOP("Errors", "'{form}' is not an instrument version (write it as ID@VERSION)."),
+    "switch.same": QT_TRANSLATE_NOOP("Errors", "Period {year} already uses {form}."),
+    "switch.wrong_year": QT_TRANSLATE_NOOP("Errors", "{form} is not meant for {year} (its years: {years})."),
+    "switch.answers_do_not_fit": QT_TRANSLATE_NOOP(
+        "Errors", "{count} answer(s) of period {year} do not fit {form} ({example}). An indicator whose scale or "
+                  "level changes needs a new id in the new version. Nothing was changed."),
+    "switch.reason_required": QT_TRANSLATE_NOOP("Errors", "Please give the reason for the switch."),
+    "switch.stale": QT_TRANSLATE_NOOP(
+        "Errors", "The results of period {year} changed since the preview. Look at the switch again; nothing was "
+                  "changed."),
+    # answers, units, conflicts (the checklist)
+    "unit.not_in_period": QT_TRANSLATE_NOOP("Errors", "This unit is not part of the {year} period."),
+    "unit.finalised_read_only": QT_TRANSLATE_NOOP(
+        "Errors", "This unit is finalised; reopen it (with a reason) to change it."),
+    "unit.incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} cannot be finalised yet: {count} required indicator(s) unanswered ({indicators})."),
+    "unit.open_conflicts": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} cannot be finalised yet: {count} conflict(s) not yet resolved."),
+    "unit.already_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is already finalised."),
+    "unit.not_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is not finalised."),
+    "unit.reopen_needs_reason": QT_TRANSLATE_NOOP("Errors", "Give the reason for reopening the finalised unit."),
+    "indicator.not_found": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not in instrument {instrument}."),
+    "answer.in_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} has answers in conflict: resolve the conflict (with a reason) instead of "
+                  "editing it."),
+    "answers.in_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "{indicator} of unit {unit} of {institution} has answers in conflict: resolve the conflict (with a "
+                  "reason) instead of importing over it. Nothing was imported."),
+    "answer.note_without_answer": QT_TRANSLATE_NOOP("Errors", "Answer the indicator before adding a note."),
+    "answer.na_not_allowed": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} cannot be N/A."),
+    "answer.not_a_number": QT_TRANSLATE_NOOP(
+        "Errors", "\u201c{value}\u201d is not a number (write NA for not applicable)."),
+    "answer.outside": QT_TRANSLATE_NOOP(
+        "Errors", "The value {value} is outside 0 to {max} for indicator {indicator}."),
+    "answer.whole_number": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} takes a whole number from 0 to {max}, not {value}."),
+    "answer.empty": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} has no value (write NA for not applicable)."),
+    "survey.not_survey": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not answered by a survey."),
+    "survey.bad_respondent": QT_TRANSLATE_NOOP("Errors", "Respondents are numbered from 1."),
+    "conflict.reason_required": QT_TRANSLATE_NOOP(
+        "Errors", "Write the reason for this choice: a conflict is resolved only with one."),
+    "conflict.take_or_keep": QT_TRANSLATE_NOOP("Errors", "Choose one of the answers, or give another value."),
+    "conflict.ambiguous": QT_TRANSLATE_NOOP("Errors", "Conflict {id} is ambiguous; give more characters."),
+    "conflict.no_such_author": QT_TRANSLATE_NOOP("Errors", "There is no answer by {author} in this conflict."),
+    "evidence.too_big": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is {size} MB; evidence files may be at most {limit} MB. Resize the photo or attach a "
+                  "smaller file."),
+    "evidence.empty": QT_TRANSLATE_NOOP("Errors", "{file} is empty."),
+    "evidence.not_found": QT_TRANSLATE_NOOP("Errors", "This evidence file is no longer in the database."),
+    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({reason})."),
 }
 
 _WHERE_LINE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}")
@@ -141,13 +257,21 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
+def describe_reason(error: KepatuhanError) -> str:
+    """What is wrong, in the user's language, without where (the file, line or cell): for lists that show
+    the place in a column of their own. Falls back to the English reason."""
+    source = TEMPLATES.get(error.code)
+    if source is None:
+        return error.reason if isinstance(error, InputError) else str(error)
+    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+
+
 def describe_error(error: KepatuhanError) -> str:
     """The error as a sentence in the user's language (its English text when its code has no wording yet)."""
     source = TEMPLATES.get(error.code)
     if source is None:
         return str(error)
-    template = _tr(source)
-    text = template.format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+    text = describe_reason(error)
     if isinstance(error, InputError):
         where = error.file
         if error.line is not None:
