@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -33,7 +34,7 @@ BOX = "☐"
 ZONE_RANK = {"hijau": 0, "kuning": 1, "merah": 2}
 
 
-def ceremony_pdf(db: Database, year: int, target, *, top: int | None = None, zone: str = "hijau") -> int:
+def ceremony_pdf(db: Database, year: int, target: Any, *, top: int | None = None, zone: str = "hijau") -> int:
     """Build the running order; returns the number of recipients. Recipients are those eligible for a
     certificate (complete, in ``zone``, not withheld); ``top`` keeps the first N of each kind."""
     from reportlab.lib.units import mm

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, landscape
@@ -202,13 +203,13 @@ def _fit_lines(text: str, font: str, size: float, min_size: float, width: float)
     return best[1], min(size, width / best[0])
 
 
-def _centred(c, text: str, font: str, size: float, y: float, colour=DARK, x: float | None = None) -> None:
+def _centred(c: Any, text: str, font: str, size: float, y: float, colour: Any = DARK, x: float | None = None) -> None:
     c.setFont(font, size)
     c.setFillColor(colour)
     c.drawCentredString(PAGE[0] / 2 if x is None else x, y, text)
 
 
-def _text_on(zone: str | None):
+def _text_on(zone: str | None) -> Any:
     return DARK if zone == "kuning" else white
 
 
@@ -317,7 +318,7 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
         c.line(sx - 90, 63, sx + 90, 63)
 
 
-def _new_canvas(target, title: str, s: IssueSettings, keywords: list[str]) -> Canvas:
+def _new_canvas(target: Any, title: str, s: IssueSettings, keywords: list[str]) -> Canvas:
     register_fonts()
     c = Canvas(target, pagesize=PAGE, invariant=1, pageCompression=1, initialFontName=SANS)
     c.setTitle(title)

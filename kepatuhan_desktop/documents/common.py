@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -57,7 +58,7 @@ def register_fonts() -> None:
     _registered = True
 
 
-def zone_colour(zone: str | None):
+def zone_colour(zone: str | None) -> Any:
     return HexColor(ZONE_COLOURS.get(zone or "", "#9AA0A6"))
 
 
@@ -193,7 +194,7 @@ def esc(text: str) -> str:
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def build_report(target, story, *, title: str, header: str, issuer: str, landscape_page: bool = False) -> None:
+def build_report(target: Any, story: list[Any], *, title: str, header: str, issuer: str, landscape_page: bool = False) -> None:
     """Build a multi-page PDF with a running header (``header``) and 'Halaman X dari Y' page numbers."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
@@ -245,7 +246,7 @@ def build_report(target, story, *, title: str, header: str, issuer: str, landsca
     doc.build(story, canvasmaker=NumberedCanvas)
 
 
-def zone_chip_style(zone: str | None):
+def zone_chip_style(zone: str | None) -> tuple[Any, Any]:
     """(background, text colour) for a table cell showing a zone."""
     from reportlab.lib.colors import white
 

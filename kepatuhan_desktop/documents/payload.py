@@ -12,11 +12,13 @@ certificate). A changed character anywhere breaks the signature.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -95,7 +97,7 @@ def parse_payload(text: str) -> Payload:
         raise InputError("payload", f"the score '{score}' is malformed")
     try:
         raw = base64.urlsafe_b64decode(sig + "=" * (-len(sig) % 4))
-    except (ValueError, base64.binascii.Error):
+    except (ValueError, binascii.Error):
         raise InputError("payload", "the signature is not valid base64") from None
     if len(raw) != 64:
         raise InputError("payload", "the signature has the wrong length (the code is damaged)")
@@ -172,7 +174,7 @@ def payloads_in_pdf(path: str | Path) -> list[str]:
     path = Path(path)
     try:
         reader = PdfReader(str(path))
-        meta = reader.metadata or {}
+        meta: Any = reader.metadata or {}
     except (OSError, PdfReadError, ValueError) as exc:
         raise InputError(str(path), f"cannot be read as a PDF ({exc})") from None
     keywords = str(meta.get("/Keywords") or "")

@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -71,7 +72,7 @@ def shortfalls(db: Database, year: int, instrument: Instrument, unit: PlanUnit) 
                 slots = [("", "")]
             for slot, pname in slots:
                 value = answers.get(slot, {}).get(ind.id)
-                if value is None or value is NA:
+                if value is None or value is NA or not isinstance(value, Fraction):
                     continue
                 if value < ind.max:
                     found.append(Shortfall(ind, pname, value, notes.get((slot, ind.id), "")))
@@ -91,7 +92,7 @@ def _previous(db: Database, year: int, code: str) -> tuple[int, InstitutionRow] 
     return None
 
 
-def _dimension_chart(instrument: Instrument, row: InstitutionRow, width: float):
+def _dimension_chart(instrument: Instrument, row: InstitutionRow, width: float) -> Any:
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing
@@ -102,7 +103,7 @@ def _dimension_chart(instrument: Instrument, row: InstitutionRow, width: float):
     d = Drawing(width, 200, initialFontName=SANS)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 34, 48, width - 44, 120
-    chart.data = [[float(round2(us.dimensions.get(dim.id)) if us.dimensions.get(dim.id) is not None else 0)
+    chart.data = [[float(round2(dim_score)) if (dim_score := us.dimensions.get(dim.id)) is not None else 0.0
                    for _u, us in units] for dim in dims]
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
     chart.valueAxis.labels.fontName = SANS
@@ -130,7 +131,7 @@ def _dimension_chart(instrument: Instrument, row: InstitutionRow, width: float):
     return d
 
 
-def rapor_pdf(db: Database, year: int, code: str, target) -> None:
+def rapor_pdf(db: Database, year: int, code: str, target: Any) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -165,8 +166,10 @@ def rapor_pdf(db: Database, year: int, code: str, target) -> None:
     if inst.withheld:
         story.append(Paragraph(esc(f"Piagam ditangguhkan: {inst.withheld_reason or '-'}"), st["body"]))
     prev = _previous(db, year, code)
-    if prev is not None:
+    if (prev is not None and res.score is not None and prev[1].result.score is not None
+            and prev[1].result.band is not None):
         pyear, prow = prev
+        assert prow.result.score is not None and prow.result.band is not None
         delta = res.score - prow.result.score
         sign = "+" if delta > 0 else ("±" if delta == 0 else "−")
         text = (f"Dibanding {pyear}: nilai {score_text(prow.result.score)} → {score_text(res.score)} "
@@ -193,7 +196,7 @@ def rapor_pdf(db: Database, year: int, code: str, target) -> None:
                  Paragraph(esc(f"{ub.code} · {ub.label.id}"), st["cell"]) if ub else "-",
                  zone_label(ub.zone) if ub else "-"]
         if len(instrument.dimensions) > 1:
-            cells += [score_text(round2(us.dimensions[d.id])) if us.dimensions.get(d.id) is not None else "N/A"
+            cells += [score_text(round2(dim_score)) if (dim_score := us.dimensions.get(d.id)) is not None else "N/A"
                       for d in instrument.dimensions]
         data.append(cells)
         if ub:

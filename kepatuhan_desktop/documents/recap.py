@@ -8,6 +8,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -47,8 +48,9 @@ class ZoneCounts:
 
 
 def zone_counts(scores: YearScores) -> ZoneCounts:
-    by_kind = {k: Counter() for k in KINDS if any(r.institution.kind == k for r in scores.rows)}
-    total: Counter = Counter()
+    by_kind: dict[str, Counter[str | None]] = {k: Counter() for k in KINDS
+                                              if any(r.institution.kind == k for r in scores.rows)}
+    total: Counter[str | None] = Counter()
     for row in scores.rows:
         zone = row.result.zone if row.result.complete else None
         by_kind.setdefault(row.institution.kind, Counter())[zone] += 1
@@ -76,7 +78,7 @@ def recap_csv(scores: YearScores) -> str:
     return buf.getvalue()
 
 
-def recap_xlsx(scores: YearScores, target) -> None:
+def recap_xlsx(scores: YearScores, target: Any) -> None:
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font, PatternFill
@@ -131,7 +133,7 @@ def recap_xlsx(scores: YearScores, target) -> None:
     wb.save(target)
 
 
-def _zone_chart(counts: ZoneCounts, width: float):
+def _zone_chart(counts: ZoneCounts, width: float) -> Any:
     """Stacked horizontal bars: per kind, how many institutions in each zone."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.charts.legends import Legend
@@ -166,7 +168,7 @@ def _zone_chart(counts: ZoneCounts, width: float):
     return d
 
 
-def recap_pdf(db: Database, scores: YearScores, target) -> None:
+def recap_pdf(db: Database, scores: YearScores, target: Any) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from ..domain.answers import value_text
 from ..domain.instrument import Instrument
 from ..domain.limits import MAX_NOTE_CHARS
-from ..domain.scoring import NA, Value, score_unit
+from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .checks import CheckFailure, PlanIndex, UnitInfo, checked_value, parsed_value, slot_indicator, text_limit
 from .db import audit, bulk_cache, now_iso
@@ -231,7 +231,7 @@ def open_conflicts_of_unit(db: Database, year: int, unit_uuid: str) -> int:
                       [year, unit_uuid]).fetchone()[0]
 
 
-def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrument | None = None):
+def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrument | None = None) -> UnitScore:
     """THE rule for "can this unit be finalised?": every required indicator answered and no open conflict.
     Raises :class:`RefusedError` (``unit.incomplete`` with ``count`` and ``indicators``; ``unit.open_conflicts``
     with ``count``; ``unit.already_finalised``); returns the unit's score when it can be finalised."""

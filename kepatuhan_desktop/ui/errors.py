@@ -237,7 +237,7 @@ TEMPLATES: dict[str, str] = {
                   "smaller file."),
     "evidence.empty": QT_TRANSLATE_NOOP("Errors", "{file} is empty."),
     "evidence.not_found": QT_TRANSLATE_NOOP("Errors", "This evidence file is no longer in the database."),
-    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({reason})."),
+    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({detail})."),
 }
 
 _WHERE_LINE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}")

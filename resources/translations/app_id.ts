@@ -735,10 +735,6 @@
         <translation>Berkas bukti ini sudah tidak ada di basis data.</translation>
     </message>
     <message>
-        <source>the file cannot be read ({reason}).</source>
-        <translation>berkas tidak dapat dibaca ({reason}).</translation>
-    </message>
-    <message>
         <source>{file}, line {line}</source>
         <translation>{file}, baris {line}</translation>
     </message>

@@ -278,3 +278,17 @@ def test_a_workbook_with_entities_is_refused_not_expanded(tmp_path):
     assert time.perf_counter() - start < 30
     assert result.returncode == 1 and "bomb.xlsx" in result.stderr, result.stderr
     assert snapshot(path) == before
+
+
+def test_an_unreadable_evidence_file_is_a_refusal(tmp_path):
+    from kepatuhan_desktop.errors import InputError
+    from kepatuhan_desktop.storage.evidence import add_evidence
+    from kepatuhan_desktop.storage.plan import unit_uuid
+
+    db = open_database(planned(tmp_path))
+    try:
+        with pytest.raises(InputError) as err:
+            add_evidence(db, YEAR, unit_uuid("kab-a", "u1"), "", "in1", tmp_path / "missing.jpg")
+        assert err.value.code == "file.unreadable" and "missing.jpg" in str(err.value)
+    finally:
+        db.close()
