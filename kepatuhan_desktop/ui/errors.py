@@ -70,6 +70,7 @@ TEMPLATES: dict[str, str] = {
     "answers.duplicate": QT_TRANSLATE_NOOP("Errors", "{indicator} for this unit/product was already given a different value on line {first_line}."),
     "answers.unit_finalised": QT_TRANSLATE_NOOP("Errors", "unit {unit} of {institution} is finalised; reopen it before changing its answers."),
     "plan.bad_code": QT_TRANSLATE_NOOP("Errors", "the code '{value}' is not allowed: codes use lower-case letters, digits, '-', '_' and '.', start with a letter or digit, and have at most 64 characters."),
+    "certificate.bad_code": QT_TRANSLATE_NOOP("Errors", "The code '{value}' cannot name a file (codes use lower-case letters, digits, '-', '_' and '.'); correct it in the plan."),
     "plan.bad_kind": QT_TRANSLATE_NOOP("Errors", "the kind {value} is not one of {kinds}."),
     "plan.empty": QT_TRANSLATE_NOOP("Errors", "this column must not be empty."),
     "plan.bad_text": QT_TRANSLATE_NOOP("Errors", "this text is too long or holds control characters."),

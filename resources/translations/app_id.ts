@@ -211,6 +211,10 @@
         <translation>kode '{value}' tidak diperbolehkan: kode memakai huruf kecil, angka, '-', '_' dan '.', diawali huruf atau angka, paling banyak 64 karakter.</translation>
     </message>
     <message>
+        <source>The code '{value}' cannot name a file (codes use lower-case letters, digits, '-', '_' and '.'); correct it in the plan.</source>
+        <translation>Kode '{value}' tidak dapat dipakai sebagai nama berkas (kode memakai huruf kecil, angka, '-', '_' dan '.'); perbaiki di rencana.</translation>
+    </message>
+    <message>
         <source>the kind {value} is not one of {kinds}.</source>
         <translation>jenis {value} bukan salah satu dari {kinds}.</translation>
     </message>

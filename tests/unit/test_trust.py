@@ -318,10 +318,24 @@ def test_codes_follow_one_pattern_in_a_plan_package(office, tmp_path):
 
 
 def test_certificate_file_names_come_only_from_valid_codes(tmp_path):
+    """A code that slipped in before codes were checked (an older database) is refused, never used as a path."""
+    from kepatuhan_desktop.documents.certificates import write_certificates
     from kepatuhan_desktop.domain.limits import is_code
 
     assert is_code("kab-lebong") and is_code("kab_lebong.2") and not is_code("../x") and not is_code(".x")
     assert not is_code("/abs") and not is_code("KAB") and not is_code("")
+    coord, (ani,) = make_office(tmp_path, "ani")
+    from .storage_helpers import answers_b
+
+    import_answers(coord.db, answers_b(tmp_path), forge.YEAR)
+    with coord.db.atomic():  # as an older version could have stored it
+        coord.db.execute("UPDATE institutions SET code = '../../pwned-cert' WHERE code = 'kab-a'")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(RefusedError) as err:
+        write_certificates(coord.db, forge.YEAR, out, zone="all")
+    assert err.value.code == "certificate.bad_code"
+    assert not (tmp_path / "pwned-cert.pdf").exists() and not list(tmp_path.rglob("pwned-cert*"))
 
 
 # ---- memory before trust ------------------------------------------------------------------------------------------
