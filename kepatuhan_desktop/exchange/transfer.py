@@ -497,6 +497,14 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                    progress: Progress, done: list[int], total: int) -> None:
     """Read, check and stage every record of a results package (one line at a time)."""
     for batch in pkg.batches:
+        inst_code = batch.institution
+        if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone():
+            # stored before, with every record it holds (one transaction): nothing to read again
+            db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                       [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
+                        batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
+            done[0] += 1
+            continue
         checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at)
         packer = zlib.compressobj(1)
         pieces: list[bytes] = []
@@ -533,7 +541,6 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             pieces.append(packer.compress(piece))
         pieces.append(packer.flush())
         _flush_stage(db, rows, refs)
-        inst_code = batch.institution
         db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
                     batch.author, batch.author_name, batch.public_key, batch.signature, count, b"".join(pieces),
@@ -636,7 +643,7 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
                "public_key, signature, records, created_at, data, received_from, received_at, author_role) "
                "SELECT sha256, year, institution_uuid, institution_code, author, author_name, public_key, signature, "
-               "records, ?, data, ?, ?, author_role FROM temp._xstage_batches WHERE pkg = ?",
+               "records, ?, data, ?, ?, author_role FROM temp._xstage_batches WHERE pkg = ? AND records >= 0",
                [stamp, pkg.sender, stamp, number])
     # whatever a sender relays to us need not be relayed back to it
     db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) SELECT ?, sha256, ? FROM "
@@ -644,6 +651,9 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     for inst, n in db.execute("SELECT s.inst, count(*) FROM temp._xstage s WHERE s.pkg = ? AND s.kind = 'answer' AND "
                               "EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.inst", [number]):
         result.bucket(codes.get(inst, inst))["unchanged"] += n
+    known = db.execute("SELECT count(*) FROM temp._xstage_batches WHERE pkg = ? AND records = -1", [number]).fetchone()[0]
+    if known:
+        result.notes.append(f"{known} batch(es) were imported before")
     db.execute("DROP TABLE IF EXISTS temp._xnew")
     db.execute("CREATE TEMP TABLE _xnew AS SELECT min(s.rowid) AS srow, s.id AS id, s.kind AS kind FROM temp._xstage s "
                "WHERE s.pkg = ? AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.id", [number])
