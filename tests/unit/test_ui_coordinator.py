@@ -408,7 +408,7 @@ def test_background_job_restores_gc_and_switch_interval():
     import gc
     import sys
 
-    from kepatuhan_desktop.ui.coordinator.common import JOB_SWITCH_INTERVAL, background_job
+    from kepatuhan_desktop.ui.responsive import JOB_SWITCH_INTERVAL, background_job
 
     interval, enabled = sys.getswitchinterval(), gc.isenabled()
     try:

@@ -15,7 +15,7 @@ from ...domain.zones import ZONE_COLOURS
 from ...storage.queries import YearScores, year_scores
 from ..context import Changes
 from ..qt import QColor, QComboBox, QEvent, QObject, Signal
-from ..responsive import JOB_SWITCH_INTERVAL, background_job, release_gradually  # noqa: F401
+from ..responsive import background_job, release_gradually
 from ..tasks import run_task
 
 #: zones in display order; "" stands for "no score yet"

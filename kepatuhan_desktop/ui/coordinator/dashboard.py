@@ -43,6 +43,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..responsive import background_job
 from ..tasks import run_task
 from .common import (
     NO_ZONE_COLOUR,
@@ -50,7 +51,6 @@ from .common import (
     FollowsLanguage,
     ScoresCache,
     YearBox,
-    background_job,
     fit_columns,
     zone_colour,
 )
