@@ -735,7 +735,7 @@ def _merge_simple_slots(db: Database) -> None:
         "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
         "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
         "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xsimple f CROSS JOIN temp._xstage s WHERE s.rowid = f.srow "
-        "AND true ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, na = excluded.na, note = excluded.note, "
+        "AND true ORDER BY s.unit, s.product, s.ind ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, na = excluded.na, note = excluded.note, "
         "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = excluded.rev, "
         "version = excluded.version")
     db.execute("UPDATE temp._xtouched SET done = 1 WHERE rowid IN (SELECT trow FROM temp._xsimple)")
