@@ -45,7 +45,7 @@ from ..storage.forms import available_forms, document_sha256, instrument_for_yea
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
-from ..storage.records import RecordChecker
+from ..storage.records import RecordChecker, insert_records_select
 from ..storage.versions import adopt, apply_record, recompute_answers, recompute_surveys, recompute_unit_states
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
@@ -660,13 +660,11 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     result.new_records = db.execute("SELECT count(*) FROM temp._xnew").fetchone()[0]
     if not result.new_records:
         return
-    db.execute("INSERT INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, body, batch) "
-               "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, s.body, s.batch "
-               "FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow ORDER BY n.id")
-    db.execute("INSERT OR IGNORE INTO xparents(child, parent) SELECT DISTINCT r.child, r.ref FROM temp._xnew n "
-               "CROSS JOIN temp._xrefs r WHERE r.child = n.id AND r.rel = 'parent' AND r.pkg = ?", [number])
-    db.execute("UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(s.lamport), 0) FROM temp._xnew n CROSS JOIN "
-               "temp._xstage s WHERE s.rowid = n.srow))")
+    insert_records_select(
+        db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, s.body, s.batch "
+            "FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow ORDER BY n.id",
+        "SELECT DISTINCT r.child, r.ref FROM temp._xnew n CROSS JOIN temp._xrefs r WHERE r.child = n.id AND "
+        "r.rel = 'parent' AND r.pkg = ?", parents_params=[number])
     _store_evidence(db, pkg, stamp)
     for rid, text in db.execute("SELECT s.id, s.body FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow "
                                 "AND n.kind IN ('evidence', 'audit') ORDER BY n.srow").fetchall():

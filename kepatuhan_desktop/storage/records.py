@@ -114,11 +114,17 @@ def row_of(body: dict[str, Any], *, batch: str | None = None, text: str | None =
                      tuple(body.get("parents") or ()))
 
 
+#: The columns of ``xrecords`` in :class:`RecordRow` order: both ways of storing records below write these.
+_INSERT = ("INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+           "body, batch) ")
+
+
 def insert_records(db: Database, rows: Iterable[RecordRow]) -> int:
     """Store records (idempotent: a record already stored changes nothing) and advance the Lamport clock.
 
-    The one way records reach ``xrecords``: local edits, bulk imports, adoption before an export and merges of
-    packages all come through here. Returns how many were new."""
+    With :func:`insert_records_select` (the same insert for records waiting in a table), the one way records
+    reach ``xrecords``: local edits, bulk imports, adoption before an export and merges of packages all come
+    through here. Returns how many were new."""
     before = db.conn.total_changes
     parents: list[tuple[str, str]] = []
     top = 0
@@ -129,14 +135,26 @@ def insert_records(db: Database, rows: Iterable[RecordRow]) -> int:
             parents.extend((row.id, p) for p in row.parents)
         if row.lamport > top:
             top = row.lamport
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, body, "
-        "batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_ids)
+    db.conn.executemany(_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_ids)
     inserted = db.conn.total_changes - before
     if parents:
         db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
     if top:
         db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [top])
+    return inserted
+
+
+def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
+                          parents_params: Sequence[Any] = ()) -> int:
+    """:func:`insert_records` for records waiting in a (temporary) table, without reading them into Python:
+    ``rows_sql`` selects the columns of :class:`RecordRow` (without parents), ``parents_sql`` selects
+    (child, parent) pairs. Returns how many were new."""
+    before = db.conn.total_changes
+    db.execute(_INSERT + rows_sql, list(params))
+    inserted = db.conn.total_changes - before
+    db.execute("INSERT OR IGNORE INTO xparents(child, parent) " + parents_sql, list(parents_params))
+    db.execute(f"UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(lamport), 0) FROM ({rows_sql})))",
+               list(params))
     return inserted
 
 
