@@ -121,13 +121,20 @@ def bare_insert(folder: Path, files: tuple[Path, ...]) -> float:
 # ---- operations (each in a child process) -------------------------------------------------------------------------
 
 
+TRACE = False  # set in a child run with --trace: the peak of Python allocations, not the time
+
+
 def _measure(fn):  # noqa: ANN001, ANN202
-    tracemalloc.start()
+    """(seconds, peak Python allocations, result). tracemalloc slows allocation-heavy code several times, so a
+    child measures either the time (and RSS) or, with --trace, the Python peak."""
+    if TRACE:
+        tracemalloc.start()
     start = time.perf_counter()
     result = fn()
     seconds = time.perf_counter() - start
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    peak = tracemalloc.get_traced_memory()[1] if TRACE else 0
+    if TRACE:
+        tracemalloc.stop()
     return seconds, peak, result
 
 
@@ -268,18 +275,43 @@ def op_certificates(args: argparse.Namespace) -> dict:
 OPS = {"load": op_load, "score": op_score, "export": op_export, "import": op_import, "certificates": op_certificates}
 
 
-def child(op: str, **kw: object) -> dict:
-    """Run one operation in a fresh interpreter; returns its figures plus its peak RSS."""
-    cmd = [sys.executable, __file__, "--child", op]
+def _run_child(op: str, trace: bool, kw: dict[str, object]) -> dict:
+    cmd = [sys.executable, __file__, "--child", op] + (["--trace"] if trace else [])
     for key, value in kw.items():
         cmd += [f"--{key.replace('_', '-')}", str(value)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     out, _ = proc.communicate()
     if proc.returncode:
         raise SystemExit(f"{op} failed (exit {proc.returncode})")
-    result = json.loads(out.strip().splitlines()[-1])
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def child(op: str, reset: Path | None = None, **kw: object) -> dict:
+    """Run one operation in a fresh interpreter, twice: for its time and peak RSS, then (on a fresh copy of its
+    starting point, ``reset``) for its peak of Python allocations."""
+    snapshot = None
+    if reset is not None:
+        snapshot = reset.with_name(reset.name + ".start")
+        _copy_db(reset, snapshot) if reset.exists() else None
+    result = _run_child(op, False, kw)
     result["rss"] = result.get("rss_self", 0)
+    if reset is not None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{reset}{suffix}").unlink(missing_ok=True)
+        if snapshot is not None and snapshot.exists():
+            _copy_db(snapshot, reset)
+    traced = _run_child(op, True, kw)
+    result["py_peak"] = traced["py_peak"]
     return result
+
+
+def _copy_db(src: Path, dst: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{dst}{suffix}").unlink(missing_ok=True)
+    s, d = sqlite3.connect(src), sqlite3.connect(dst)
+    s.backup(d)
+    s.close()
+    d.close()
 
 
 def peak_rss() -> int:
@@ -297,6 +329,8 @@ def peak_rss() -> int:
 
 
 def _child_main(args: argparse.Namespace) -> int:
+    global TRACE
+    TRACE = args.trace
     result = OPS[args.child](args)
     result["rss_self"] = peak_rss()
     print(json.dumps(result))
@@ -315,9 +349,10 @@ def run_scale(folder: Path, scale: int, certificates: bool, repeat: int) -> dict
     for suffix in ("", "-wal", "-shm"):
         Path(f"{loaded}{suffix}").unlink(missing_ok=True)
     fig = {"scale": scale, "answers": n, "built": built, "baseline": baseline}
-    fig["load"] = child("load", db=loaded, plan=plan_csv, answers=answers_csv)
+    fig["load"] = child("load", reset=loaded, db=loaded, plan=plan_csv, answers=answers_csv)
     fig["score"] = child("score", db=loaded, repeat=repeat)
-    fig["export"] = child("export", db=loaded, package=work / "results.kpk", plan_package=work / "plan.kpk")
+    fig["export"] = child("export", reset=loaded, db=loaded, package=work / "results.kpk",
+                          plan_package=work / "plan.kpk")
     fig["import"] = child("import", db=work / "receiver.db", source_db=loaded, package=work / "results.kpk",
                           plan_package=work / "plan.kpk")
     if certificates:
@@ -373,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", help="work folder (kept; the generated sources are reused)")
     parser.add_argument("--child", choices=sorted(OPS), help=argparse.SUPPRESS)
+    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     for name in ("db", "plan", "answers", "package", "plan-package", "source-db"):
         parser.add_argument(f"--{name}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
