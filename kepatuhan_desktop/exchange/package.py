@@ -304,49 +304,43 @@ class OpenPackage:
 
     def lines(self, member: str, *, raw: list[bytes] | None = None) -> Iterator[tuple[int, str, dict[str, Any]]]:
         """The JSON lines of a member, one at a time: (line number, exact text, parsed object). The member is
-        hashed while it is read and refused at the end if it is not what the signed manifest says (the file
-        changed since it was opened). Each line is at most MAX_RECORD_BYTES and nested at most MAX_JSON_DEPTH
-        levels. ``raw``, when given, receives the member's bytes line by line (to keep a batch verbatim)."""
+        read in 1 MiB chunks, hashed as it is read and refused at the end if it is not what the signed manifest
+        says (the file changed since it was opened). Each line is at most MAX_RECORD_BYTES and nested at most
+        MAX_JSON_DEPTH levels. ``raw``, when given, receives the member's bytes as they are read (to keep a batch
+        verbatim)."""
         expected = self.files[member]
         limit = MAX_RECORD_BYTES if member.startswith("batches/") or member == "revocations.jsonl" else \
             MAX_PLAN_BYTES
-        digest, size = hashlib.sha256(), 0
+        digest, size, number = hashlib.sha256(), 0, 0
         try:
             with self._open().open(member) as fh:
-                number = 0
+                rest = b""
                 while True:
-                    data = fh.readline(limit + 1)
-                    if not data:
+                    chunk = fh.read(CHUNK)
+                    if chunk:
+                        digest.update(chunk)
+                        size += len(chunk)
+                        if size > expected["size"]:
+                            raise self.refuse(f"member {member}: longer than the manifest says",
+                                              code="package.altered", member=member)
+                        if raw is not None:
+                            raw.append(chunk)
+                        pieces = (rest + chunk).split(b"\n")
+                        rest = pieces.pop()
+                    else:
+                        pieces, rest = ([rest] if rest else []), b""
+                    for data in pieces:
+                        number += 1
+                        if len(data) > limit:
+                            raise self.refuse(f"member {member}, line {number}: longer than {limit} bytes",
+                                              code="package.line_too_long", member=member, line=number, limit=limit)
+                        if data.strip():
+                            yield number, *self._parsed(member, number, data)
+                    if len(rest) > limit:
+                        raise self.refuse(f"member {member}, line {number + 1}: longer than {limit} bytes",
+                                          code="package.line_too_long", member=member, line=number + 1, limit=limit)
+                    if not chunk:
                         break
-                    number += 1
-                    digest.update(data)
-                    size += len(data)
-                    if size > expected["size"]:
-                        raise self.refuse(f"member {member}: longer than the manifest says", code="package.altered",
-                                          member=member)
-                    if raw is not None:
-                        raw.append(data)
-                    if len(data) > limit and not data.endswith(b"\n"):
-                        raise self.refuse(f"member {member}, line {number}: longer than {limit} bytes",
-                                          code="package.line_too_long", member=member, line=number, limit=limit)
-                    text = data.rstrip(b"\n")
-                    if not text.strip():
-                        continue
-                    try:
-                        decoded = text.decode("utf-8")
-                    except UnicodeDecodeError:
-                        raise self.refuse(f"member {member}, line {number}: not UTF-8", code="package.not_utf8",
-                                          member=member, line=number) from None
-                    try:
-                        body = loads_bounded(decoded)
-                    except ValueError as exc:
-                        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                        raise self.refuse(f"member {member}, line {number}: malformed JSON ({msg})",
-                                          code="package.malformed_json", member=member, line=number) from None
-                    if not isinstance(body, dict):
-                        raise self.refuse(f"member {member}, line {number}: a line must be a JSON object",
-                                          code="package.malformed_json", member=member, line=number)
-                    yield number, decoded, body
         except zipfile.BadZipFile as exc:
             raise self.refuse(f"it is truncated or damaged, not a complete zip file ({exc})",
                               code="package.damaged") from None
@@ -355,6 +349,23 @@ class OpenPackage:
         if digest.hexdigest() != expected["sha256"] or size != expected["size"]:
             raise self.refuse(f"member {member}: hash mismatch (the file was altered or damaged)",
                               code="package.altered", member=member)
+
+    def _parsed(self, member: str, number: int, data: bytes) -> tuple[str, dict[str, Any]]:
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise self.refuse(f"member {member}, line {number}: not UTF-8", code="package.not_utf8",
+                              member=member, line=number) from None
+        try:
+            body = loads_bounded(decoded)
+        except ValueError as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise self.refuse(f"member {member}, line {number}: malformed JSON ({msg})",
+                              code="package.malformed_json", member=member, line=number) from None
+        if not isinstance(body, dict):
+            raise self.refuse(f"member {member}, line {number}: a line must be a JSON object",
+                              code="package.malformed_json", member=member, line=number)
+        return decoded, body
 
     def evidence_chunks(self, sha256: str) -> Iterator[bytes]:
         """An evidence file's bytes, streamed; refused at the end if they do not hash to their name."""
