@@ -478,6 +478,10 @@ def import_answers(db: Database, path: str | Path, year: int, *, actor: str = ""
             raise InputError(name, "has a header but no rows", code="table.no_rows")
         with bulk_cache(db), db.atomic():
             _write_staged(db, name, year, index, summary, inspector_uuid, actor, max(count, estimate), progress)
+            # the records hold each answer; the audit keeps what they do not: which file brought them
+            if summary.changed:
+                audit(db, "import", "answers", "", actor=actor, year=year,
+                      detail={"file": Path(name).name, "rows": count, "counts": summary.counts})
     finally:
         with _autocommit(db):
             db.execute("DROP TABLE IF EXISTS temp._answer_stage")

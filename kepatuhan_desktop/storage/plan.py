@@ -250,6 +250,9 @@ def import_loci(db: Database, path: str | Path, year: int, form_id: str | None =
         instrument = ensure_period(db, year, form_id, is_demo=is_demo)
         summary.notes.append(f"instrument: {instrument.key}")
         apply_plan(db, year, model, summary, actor=actor, is_demo=is_demo, progress=progress)
+        if summary.changed:
+            audit(db, "import", "plan", "", actor=actor, year=year,
+                  detail={"file": Path(str(path)).name, "counts": summary.counts})
     return summary
 
 

@@ -244,6 +244,9 @@ def test_finalise_refuse_reopen_with_audit(planned, tmp_path):
                               "'Budi'").fetchone()[0]
     assert changes == 1
     assert planned.execute("SELECT count(*) FROM audit_log WHERE entity = 'answer'").fetchone()[0] == 0
+    # the file a bulk import came from is in the audit (records do not hold it): one entry per file
+    detail = planned.execute("SELECT detail FROM audit_log WHERE action = 'import' AND entity = 'answers'").fetchone()
+    assert '"file": "answers.csv"' in detail[0]
 
 
 def test_save_answer_survives_other_connection(planned, db_path):
