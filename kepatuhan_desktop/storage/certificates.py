@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from ..errors import NotFoundError, RefusedError
 from .db import audit, now_iso
+from .identity import current_actor
 from .migrations.m0004_documents import create_tables
 from .plan import institution_uuid
 
@@ -69,7 +70,7 @@ def issued_for_year(db: Database, year: int) -> list[IssuedCertificate]:
         "FROM certificates WHERE year = ? ORDER BY serial", [year])]
 
 
-def revoke_certificate(db: Database, serial: str, reason: str, *, actor: str = "") -> Revocation:
+def revoke_certificate(db: Database, serial: str, reason: str) -> Revocation:
     """Revoke a certificate issued by this installation. ``verify`` then refuses it with the reason."""
     serial = serial.strip().upper()
     reason = reason.strip()
@@ -81,10 +82,11 @@ def revoke_certificate(db: Database, serial: str, reason: str, *, actor: str = "
     if revocation(db, serial) is not None:
         raise RefusedError(f"certificate {serial} is already revoked")
     at = now_iso()
+    actor = current_actor(db)
     with db.atomic():
         db.execute("INSERT INTO certificate_revocations(serial, reason, revoked_at, actor) VALUES (?, ?, ?, ?)",
                    [serial, reason, at, actor])
-        audit(db, "revoke", "certificate", serial, actor=actor, year=cert.year, reason=reason,
+        audit(db, "revoke", "certificate", serial, year=cert.year, reason=reason,
               detail={"institution": cert.institution_uuid, "unit": cert.unit_uuid})
     return Revocation(serial, reason, at, actor)
 
@@ -96,7 +98,7 @@ def revocation(db: Database, serial: str) -> Revocation | None:
     return None if row is None else Revocation(*row)
 
 
-def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str = "", *, actor: str = "") -> None:
+def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str = "") -> None:
     """Withhold (or release) an institution's certificate for a period (METHODOLOGY.md §3.5: findings not
     followed up). Withholding needs a reason."""
     reason = reason.strip()
@@ -109,7 +111,7 @@ def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str
                          [int(withheld), reason if withheld else None, year, uid])
         if cur.rowcount == 0:
             raise NotFoundError(f"no institution with code '{code}' in {year}")
-        audit(db, "withhold" if withheld else "release", "certificate", uid, actor=actor, year=year,
+        audit(db, "withhold" if withheld else "release", "certificate", uid, year=year,
               reason=reason, detail={"institution": code})
 
 

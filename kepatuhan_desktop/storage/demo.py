@@ -129,7 +129,7 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
     with db.atomic():
         instrument = ensure_period(db, year, form_id, is_demo=True)
         insts, ordered = _plan_rows(institutions)
-        apply_plan(db, year, insts, ordered, summary, actor="demo", is_demo=True)
+        apply_plan(db, year, insts, ordered, summary, is_demo=True)
         answer_rows = []
         survey_rows = []
         from .plan import product_uuid, unit_uuid
@@ -160,7 +160,7 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
         db.conn.executemany(
             "INSERT OR REPLACE INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", survey_rows)
-        audit(db, "demo", "period", str(year), actor="demo", year=year,
+        audit(db, "demo", "period", str(year), year=year,
               detail={"answers": len(answer_rows), "institutions": len(institutions)})
     summary.count("answers", "new", len(answer_rows))
     return summary
