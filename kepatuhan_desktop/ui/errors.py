@@ -65,6 +65,15 @@ def describe_error(error: KepatuhanError) -> str:
     return text
 
 
+def describe_reason(error: KepatuhanError) -> str:
+    """What is wrong, in the user's language, without the "file, line N" an :class:`InputError` starts with
+    (for tables that show file and line in columns of their own)."""
+    source = TEMPLATES.get(error.code)
+    if source is None:
+        return error.reason if isinstance(error, InputError) else str(error)
+    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+
+
 def _param(value: object) -> str:
     from .i18n import format_number
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import (  # noqa: F401
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
+    QDateTime,
     QElapsedTimer,
     QEvent,
     QItemSelectionModel,

@@ -20,6 +20,7 @@ from ...storage.certificates import set_withheld
 from ...storage.db import get_setting
 from ...storage.queries import load_plan
 from ..context import Changes
+from ..pages import PageBase
 from ..qt import (
     QComboBox,
     QDesktopServices,
@@ -108,7 +109,7 @@ class IssueSettingsDialog(QDialog):
         self.accept()
 
 
-class DocumentsView(QWidget):
+class DocumentsView(PageBase, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -116,9 +117,9 @@ class DocumentsView(QWidget):
         self.last_files: list[Path] = []
 
         # ---- what to produce --------------------------------------------------------------------------------
-        self.year = QComboBox()
+        # the period is the one chosen in the window's toolbar (one selector for every page)
+        self.year = QLabel()
         self.year.setAccessibleName(self.tr("Period"))
-        self.year.currentIndexChanged.connect(self._year_chosen)
         self.kind = QComboBox()
         for key, label in zip(KINDS_OF_DOCUMENT, (self.tr("Certificates (piagam)"), self.tr("Rapor of an institution"),
                                                   self.tr("Recap of the period"),
@@ -200,7 +201,7 @@ class DocumentsView(QWidget):
 
         what = QGroupBox(self.tr("What to produce"))
         form = QFormLayout(what)
-        form.addRow(self.tr("&Period:"), self.year)
+        form.addRow(self.tr("Period:"), self.year)
         form.addRow(self.tr("&Document:"), self.kind)
         form.addRow(self.options)
         form.addRow(self.tr("Output &folder:"), out_row)
@@ -230,19 +231,13 @@ class DocumentsView(QWidget):
         layout.addWidget(splitter)
 
         ctx.changed.connect(self._changed)
+        ctx.year_changed.connect(lambda _y: self.refresh())
         self.refresh()
 
     # ---- state ---------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        years = self.ctx.years()
         current = self.ctx.year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        if current in years:
-            self.year.setCurrentIndex(years.index(current))
-        self.year.blockSignals(False)
+        self.year.setText(str(current) if current is not None else self.tr("none yet"))
         self._load_institutions()
         self._kind_chosen()
 
@@ -251,13 +246,10 @@ class DocumentsView(QWidget):
             self.refresh()
 
     def selected_year(self) -> int | None:
-        return self.year.currentData()
+        return self.ctx.year
 
-    def _year_chosen(self) -> None:
-        y = self.selected_year()
-        if y is not None:
-            self.ctx.set_year(y)
-        self._load_institutions()
+    def page_title(self) -> str:
+        return self.tr("Documents")
 
     def _load_institutions(self) -> None:
         y = self.selected_year()
@@ -424,7 +416,7 @@ class DocumentsView(QWidget):
                     .format(name=inst.name, year=year, reason=inst.withheld_reason or "-"))
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-                set_withheld(self.ctx.db, year, code, False, actor=self.ctx.actor)
+                set_withheld(self.ctx.db, year, code, False)
             else:
                 reason, ok = QInputDialog.getText(
                     self, self.tr("Withhold certificate"),
@@ -432,7 +424,7 @@ class DocumentsView(QWidget):
                             "followed up)").format(name=inst.name, year=year))
                 if not ok:
                     return
-                set_withheld(self.ctx.db, year, code, True, reason, actor=self.ctx.actor)
+                set_withheld(self.ctx.db, year, code, True, reason)
         except KepatuhanError as exc:
             QMessageBox.warning(self, self.tr("Withhold certificate"), str(exc))
             return

@@ -16,6 +16,7 @@ from ...storage.forms import instrument_for_year
 from ...storage.queries import PlanUnit, load_answers, load_plan, unit_answers
 from ...storage.survey import survey_state
 from ..context import Changes
+from ..pages import HistoryScope, PageBase
 from ..qt import (
     QDialog,
     QFileDialog,
@@ -47,7 +48,7 @@ BATCH_CARDS = 8     # built per event-loop turn afterwards
 THUMB = 44
 
 
-class ChecklistPage(QWidget):
+class ChecklistPage(PageBase, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -167,7 +168,7 @@ class ChecklistPage(QWidget):
             self.units = {}
             self.navigator.tree.clear()
             self._close_unit()
-            self.title.setText(self.tr("No assessment period yet: import a plan, or start with --demo"))
+            self.title.setText(self.tr("No assessment period yet: receive the plan package from your coordinator, or import a plan."))
             return
         self.instrument = instrument_for_year(self.ctx.db, self.year)
         self.plan = load_plan(self.ctx.db, self.year)
@@ -421,10 +422,6 @@ class ChecklistPage(QWidget):
                 return
 
     # ---- saving --------------------------------------------------------------------------------------------
-    def _inspector_uuid(self) -> str | None:
-        inspector = self.ctx.inspector
-        return inspector.get("uuid") if inspector else None
-
     def answer(self, card: IndicatorCard, value, advance: bool = False) -> bool:
         """Save one answer now (its own transaction). ``value``: Fraction, NA, None (clear) or a text to parse.
         ``advance`` (keyboard entry): a first answer moves on to the next unanswered indicator."""
@@ -443,7 +440,6 @@ class ChecklistPage(QWidget):
         previous = card.value
         try:
             changed = save_answer(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, ind.id, value,
-                                  inspector_uuid=self._inspector_uuid(), actor=self.ctx.actor,
                                   instrument=self.instrument)
         except KepatuhanError as exc:
             self.show_message(str(exc))
@@ -475,7 +471,7 @@ class ChecklistPage(QWidget):
             card = self.cards[index]
             try:
                 save_answer(self.ctx.db, year, unit_uuid, slot.product_uuid, slot.indicator.id, previous,
-                            inspector_uuid=self._inspector_uuid(), actor=self.ctx.actor, instrument=self.instrument)
+                            instrument=self.instrument)
             except KepatuhanError as exc:
                 self.show_message(str(exc))
                 return False
@@ -493,8 +489,7 @@ class ChecklistPage(QWidget):
             card.note.setText(card._saved_note)
             return
         try:
-            save_note(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, card.slot.indicator.id, text,
-                      inspector_uuid=self._inspector_uuid(), actor=self.ctx.actor)
+            save_note(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, card.slot.indicator.id, text)
         except KepatuhanError as exc:
             self.show_message(str(exc))
             return
@@ -554,8 +549,7 @@ class ChecklistPage(QWidget):
         self._flush_focus()
         score, _answers = self._unit_score()
         try:
-            finalise_unit(self.ctx.db, self.year, self.unit, actor=self.ctx.actor,
-                          inspector_uuid=self._inspector_uuid())
+            finalise_unit(self.ctx.db, self.year, self.unit)
         except KepatuhanError as exc:
             if score.gaps:
                 names = [str(i + 1) for i, s in enumerate(self.slots)
@@ -582,7 +576,7 @@ class ChecklistPage(QWidget):
             if not ok:
                 return False
         try:
-            reopen_unit(self.ctx.db, self.year, self.unit, reason, actor=self.ctx.actor)
+            reopen_unit(self.ctx.db, self.year, self.unit, reason)
         except KepatuhanError as exc:
             self.show_message(str(exc))
             return False
@@ -630,7 +624,7 @@ class ChecklistPage(QWidget):
         for path in paths:
             try:
                 add_evidence(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, card.slot.indicator.id,
-                             path, actor=self.ctx.actor, limit=MAX_EVIDENCE_BYTES)
+                             path, limit=MAX_EVIDENCE_BYTES)
                 added += 1
             except KepatuhanError as exc:
                 errors.append(str(exc))
@@ -691,3 +685,15 @@ class ChecklistPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    # ---- page protocol -------------------------------------------------------------------------------------
+    def history_scope(self) -> HistoryScope | None:
+        """The open unit, and the answer of the current card (History, Ctrl+H / Ctrl+Shift+H)."""
+        if self.unit is None or self.year is None:
+            return None
+        inst = next((i for i in self.plan if i.uuid == self.unit.institution_uuid), None)
+        card = self.current_card()
+        product = card.slot.product.code if card is not None and card.slot.product is not None else None
+        indicator = card.slot.indicator.id if card is not None else None
+        label = " / ".join(x for x in ((inst.name if inst else ""), self.unit.name) if x)
+        return HistoryScope(self.year, inst.code if inst else None, self.unit.code, product, indicator, label)

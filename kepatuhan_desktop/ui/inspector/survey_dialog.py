@@ -118,10 +118,8 @@ class SurveyDialog(QDialog):
     def enter(self, value) -> None:
         """Save ``value`` (int, NO_ANSWER or None) for the current respondent."""
         try:
-            inspector = self.ctx.inspector or {}
             self.state = save_response(self.ctx.db, self.year, self.unit.uuid, self.indicator.id, self.current,
-                                       value, instrument=self.instrument, actor=self.ctx.actor,
-                                       inspector_uuid=inspector.get("uuid"))
+                                       value, instrument=self.instrument)
         except KepatuhanError as exc:
             self.error.setText(str(exc))
             return
