@@ -17,6 +17,14 @@ ADVICE: dict[str, str] = {
     "package.unknown_instrument": "Add the instrument file with 'kepatuhan forms add FILE', or import the "
                                   "coordinator's plan package first.",
     "conflict.not_found": "'kepatuhan conflicts list' shows the open conflicts.",
+    "conflict.take_or_keep": "Give '--take VALUE' or '--keep FINGERPRINT'.",
+    "instrument.none_for_year": "Name the instrument with '--form ID' ('kepatuhan forms list' shows them).",
+    "instrument.not_found": "'kepatuhan forms list' shows the instruments.",
+    "identity.no_name": "Set it with 'kepatuhan whoami --name NAME'.",
+    "key.exists": "Give '--replace' to make a new key (packages signed before stay valid).",
+    "institution.not_found": "'kepatuhan scores --year YEAR' lists the institutions of a period.",
+    "package.signer_role": "If this sender coordinates you, run 'kepatuhan keys role {fingerprint} coordinator' "
+                           "(check the fingerprint by phone first).",
 }
 
 

@@ -107,11 +107,13 @@ def choose_form(forms: list[AvailableForm], year: int, form_id: str | None = Non
         matches = [f.instrument for f in forms if f.instrument.id == form_id]
         if not matches:
             ids = ", ".join(sorted({f.instrument.id for f in forms}))
-            raise NotFoundError(f"no instrument with id '{form_id}' (available: {ids})")
+            raise NotFoundError(f"no instrument with id '{form_id}' (available: {ids})", code="instrument.not_found",
+                                id=form_id, available=ids)
         return max(matches, key=lambda i: _version_key(i.version))
     covering = [f.instrument for f in forms if year in f.instrument.years]
     if not covering:
-        raise NotFoundError(f"no instrument covers the year {year}; name one with --form")
+        raise NotFoundError(f"no instrument covers the year {year}; name the instrument to use",
+                            code="instrument.none_for_year", year=year)
     return max(covering, key=lambda i: (not i.provisional, i.id, _version_key(i.version)))
 
 

@@ -76,3 +76,13 @@ def format_datetime(iso: str) -> str:
     if not moment.isValid():
         return iso
     return QLocale().toString(moment.toLocalTime(), "d MMM yyyy HH:mm")
+
+
+def format_answer(value) -> str:
+    """An answer value for display: whole numbers as they are ("2"), others to two decimals in the user's
+    locale (a survey mean of 2.5867 reads "2,59" in Indonesian)."""
+    from fractions import Fraction
+
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "f", 2)

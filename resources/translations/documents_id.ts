@@ -123,10 +123,6 @@
         <translation>Yang akan dibuat</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
-        <translation>P&amp;eriode:</translation>
-    </message>
-    <message>
         <source>&amp;Document:</source>
         <translation>&amp;Dokumen:</translation>
     </message>
@@ -137,6 +133,10 @@
     <message>
         <source>Files &amp;produced:</source>
         <translation>Berkas yang di&amp;buat:</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
     </message>
     <message>
         <source>All eligible institutions</source>
@@ -185,6 +185,10 @@
     <message>
         <source>Documents</source>
         <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>

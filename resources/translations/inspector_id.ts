@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ChecklistPage</name>
@@ -12,7 +11,7 @@
         <translation>Finalkan unit</translation>
     </message>
     <message>
-        <source>Lock the unit&apos;s answers (needs every required answer)</source>
+        <source>Lock the unit's answers (needs every required answer)</source>
         <translation>Kunci jawaban unit (semua jawaban wajib harus terisi)</translation>
     </message>
     <message>
@@ -32,8 +31,8 @@
         <translation>Tombol: 0-9 menjawab lalu lanjut · N = Tidak berlaku · Del menghapus · ↑↓ pindah · Enter = berikutnya yang belum dijawab · Ctrl+Z batalkan</translation>
     </message>
     <message>
-        <source>No assessment period yet: import a plan, or start with --demo</source>
-        <translation>Belum ada periode penilaian: impor rencana penilaian, atau mulai dengan --demo</translation>
+        <source>No assessment period yet: receive the plan package from your coordinator, or import a plan.</source>
+        <translation>Belum ada periode penilaian: terima paket rencana dari koordinator Anda, atau impor rencana.</translation>
     </message>
     <message>
         <source>Product: {name}</source>

@@ -24,6 +24,7 @@ from ..charts import (
     QStackedBarSeries,
     QValueAxis,
 )
+from ..i18n import format_percent
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -98,7 +99,7 @@ class IndicatorMeansModel(QAbstractTableModel):
             if col == self.DIMENSION:
                 return self.dimension_labels.get(m.indicator.dimension, m.indicator.dimension)
             if col == self.MEAN:
-                text = f"{float(m.mean * 100):.1f}%"
+                text = format_percent(float(m.mean * 100))
                 return text.replace(".", ",") if self.lang == "id" else text
             if col == self.COUNT:
                 return str(m.count)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...documents.payload import payloads_in_pdf, verify_payload
 from ...errors import KepatuhanError
+from ..errors import describe_error
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -66,7 +67,7 @@ class VerifyDialog(QDialog):
         try:
             texts = payloads_in_pdf(path)
         except KepatuhanError as exc:
-            self._show(False, str(exc))
+            self._show(False, describe_error(exc))
             return False
         return self._check(texts)
 

@@ -20,6 +20,7 @@ from ...storage.certificates import set_withheld
 from ...storage.db import get_setting
 from ...storage.queries import load_plan
 from ..context import Changes
+from ..errors import describe_error
 from ..pages import PageBase
 from ..qt import (
     QComboBox,
@@ -103,7 +104,7 @@ class IssueSettingsDialog(QDialog):
             for name, edit in self.fields.items():
                 set_issue_setting(self.ctx.db, name, edit.text().strip())
         except KepatuhanError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), describe_error(exc))
             return
         self.ctx.notify(Changes(settings=True))
         self.accept()
@@ -387,7 +388,7 @@ class DocumentsView(PageBase, QWidget):
         try:
             self.preview.load(path)
         except KepatuhanError as exc:
-            self._say(str(exc), False)
+            self._say(describe_error(exc), False)
 
     def open_folder(self) -> None:
         folder = self.output_dir()
@@ -426,7 +427,7 @@ class DocumentsView(PageBase, QWidget):
                     return
                 set_withheld(self.ctx.db, year, code, True, reason)
         except KepatuhanError as exc:
-            QMessageBox.warning(self, self.tr("Withhold certificate"), str(exc))
+            QMessageBox.warning(self, self.tr("Withhold certificate"), describe_error(exc))
             return
         self._load_institutions()
         self.ctx.notify(Changes(plan=True, years=frozenset({year})))

@@ -7,7 +7,6 @@ The view holds no rules: it calls the same functions as the ``kepatuhan`` CLI (`
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ...domain.enums import Role
@@ -673,9 +672,12 @@ class HistoryPanel(QWidget):
         self.tree.clear()
         for h in import_history(self.ctx.db):
             summary = h["summary"]
-            new = summary.get("new_records", "")
+            new = str(summary.get("new_records", ""))
             if h["kind"] == "plan":
-                new = json.dumps(summary.get("plan", {}))[:60]
+                counts = (summary.get("plan") or {}).get("counts", summary.get("plan") or {})
+                inst = counts.get("institutions", {}) if isinstance(counts, dict) else {}
+                new = self.tr("{n} institution(s)").format(
+                    n=sum(v for v in inst.values() if isinstance(v, int))) if isinstance(inst, dict) else ""
             kind = self.tr("plan") if h["kind"] == "plan" else self.tr("results")
             self.tree.addTopLevelItem(QTreeWidgetItem([format_datetime(h["imported_at"]), h["file"], kind,
                                                        f"{h['sender_name']} ({h['sender']})", str(new)]))

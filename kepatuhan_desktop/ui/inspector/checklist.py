@@ -11,6 +11,7 @@ from ...domain.instrument import Indicator, Instrument
 from ...domain.numbers import format_value
 from ...domain.scoring import NA
 from ...storage.queries import PlanProduct, PlanUnit
+from ..i18n import format_answer
 from ..qt import (
     QButtonGroup,
     QDragEnterEvent,
@@ -222,7 +223,7 @@ class IndicatorCard(QFrame):
             return
         entered = len(state.responses)
         value = state.value
-        parts = [self.tr("Mean {value}").format(value=format_value(value)) if value is not None
+        parts = [self.tr("Mean {value}").format(value=format_answer(value)) if value is not None
                  else self.tr("No answers yet")]
         parts.append(self.tr("{n} of {total} respondents entered").format(n=entered, total=state.expected))
         if state.missing:
@@ -268,7 +269,7 @@ class IndicatorCard(QFrame):
         if value is NA:
             text = self.tr("N/A")
         elif value is not None:
-            text = format_value(value)
+            text = format_answer(value)
         else:
             text = "\u2014"
         self.status.setText(text)

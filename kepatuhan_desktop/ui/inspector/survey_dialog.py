@@ -3,9 +3,9 @@ cursor moves on. The indicator's value (the mean) is recomputed by storage.surve
 
 from __future__ import annotations
 
-from ...domain.numbers import format_value
 from ...errors import KepatuhanError
 from ...storage.survey import NO_ANSWER, SurveyState, save_response, survey_state
+from ..i18n import format_answer
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -107,7 +107,7 @@ class SurveyDialog(QDialog):
             cell.style().polish(cell)
         value = self.state.value
         no_answer = sum(1 for v in self.state.responses.values() if v is None)
-        parts = [self.tr("Indicator value (mean): {v}").format(v=format_value(value)) if value is not None
+        parts = [self.tr("Indicator value (mean): {v}").format(v=format_answer(value)) if value is not None
                  else self.tr("Indicator value: none yet")]
         parts.append(self.tr("{n} counted").format(n=len(self.state.counted)))
         if no_answer:
