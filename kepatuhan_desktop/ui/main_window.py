@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
         self.act_history_answer.triggered.connect(lambda: self.open_history(answer=True))
         self.menu_view.addAction(self.act_history_unit)
         self.menu_view.addAction(self.act_history_answer)
+        # also on the window itself, so that the shortcuts work wherever the focus is in it
+        self.addActions([self.act_settings, self.act_quit, self.act_history_unit, self.act_history_answer])
         self.menu_help = self.menuBar().addMenu("")
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
