@@ -19,7 +19,7 @@ from ..errors import KepatuhanError
 from ..paths import data_dir, default_db_path
 
 #: The person of the demo database.
-DEMO_PERSON = ("Inspektur Demo", "-", "Ombudsman RI (demo)")
+DEMO_PERSON = ("Inspektur Demo", "-", "Ombudsman RI, demo")
 
 
 def demo_db_path() -> Path:

@@ -82,16 +82,17 @@ def value_text(text: str) -> str:
 
 
 class HistoryModel(QAbstractTableModel):
-    WHEN, WHO, ACTION, WHERE, INDICATOR, BEFORE, AFTER, REASON, SOURCE = range(9)
+    WHEN, WHO, ACTION, WHERE, INDICATOR, BEFORE, AFTER, SOURCE, REASON = range(9)
     HEADERS = (QT_TRANSLATE_NOOP("History", "When"), QT_TRANSLATE_NOOP("History", "Who"),
                QT_TRANSLATE_NOOP("History", "What"), QT_TRANSLATE_NOOP("History", "Where"),
                QT_TRANSLATE_NOOP("History", "Indicator"), QT_TRANSLATE_NOOP("History", "Before"),
-               QT_TRANSLATE_NOOP("History", "After"), QT_TRANSLATE_NOOP("History", "Reason"),
-               QT_TRANSLATE_NOOP("History", "From"))
+               QT_TRANSLATE_NOOP("History", "After"), QT_TRANSLATE_NOOP("History", "From"),
+               QT_TRANSLATE_NOOP("History", "Reason"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[HistoryEntry] = []
+        self.indicator_texts: dict[str, str] = {}   # indicator id -> its question, in the user's language
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
@@ -141,6 +142,8 @@ class HistoryModel(QAbstractTableModel):
                 return e.at
             if index.column() == self.WHO and e.key:
                 return QCoreApplication.translate("History", "signing key {fp}").format(fp=e.key)
+            if index.column() == self.INDICATOR and e.indicator in self.indicator_texts:
+                return f"{e.indicator}: {self.indicator_texts[e.indicator]}"
             return self.display(e, index.column()) or None
         if role == Qt.ItemDataRole.UserRole:
             return e.at if index.column() == self.WHEN else self.display(e, index.column())
@@ -320,6 +323,7 @@ class HistoryView(QWidget):
         entries: list[HistoryEntry] = []
         self.truncated = False
         self.error = ""
+        self.model.indicator_texts = self._indicator_texts()
         if self.scope.year is not None:
             try:
                 for entry in iter_history(self.ctx.db, year=self.scope.year, institution=self.scope.institution,
@@ -335,15 +339,29 @@ class HistoryView(QWidget):
         self._fit()
         self._update_count()
 
+    def _indicator_texts(self) -> dict[str, str]:
+        if self.scope.year is None:
+            return {}
+        try:
+            from ..storage.forms import instrument_for_year
+
+            instrument = instrument_for_year(self.ctx.db, self.scope.year)
+        except KepatuhanError:
+            return {}
+        lang = self.ctx.language
+        return {ind.id: ind.text.get(lang) for ind in instrument.indicators}
+
     def _fit(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         sample = self.model.entries[:200]
+        # within one unit, "where" says the same on every row
+        self.table.setColumnHidden(HistoryModel.WHERE, self.scope.unit is not None)
         for col in range(self.model.columnCount()):
             width = metrics.horizontalAdvance(self.model.headerData(col, Qt.Orientation.Horizontal) or "") + 28
             for e in sample:
                 width = max(width, metrics.horizontalAdvance(self.model.display(e, col)) + 14)
-            header.resizeSection(col, min(width, 260))
+            header.resizeSection(col, min(width, 260 if col != HistoryModel.REASON else 600))
 
     def _update_count(self) -> None:
         if self.error:

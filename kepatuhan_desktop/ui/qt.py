@@ -57,7 +57,9 @@ from PySide6.QtGui import (  # noqa: F401
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -93,6 +95,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QStatusBar,
     QStyle,
     QTableView,
+    QTabBar,
     QTabWidget,
     QTextEdit,
     QToolBar,

@@ -41,6 +41,8 @@ class PersonForm(QWidget):
         self.nip = QLineEdit()
         self.office = QLineEdit()
         self.role = QComboBox()
+        self.role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.role.setMinimumContentsLength(24)
         self.role.addItem("", str(Role.INSPECTOR))
         self.role.addItem("", str(Role.COORDINATOR))
         self.labels = [QLabel() for _ in range(4)]

@@ -117,6 +117,7 @@ class RankingView(CoordinatorPage):
         super().__init__(ctx, parent)
         self.model = RankingModel(ctx.language, self)
         self._user_kind = False
+        self._picked = False
 
         self.kind_label = QLabel()
         self.kind_box = QComboBox()
@@ -191,7 +192,9 @@ class RankingView(CoordinatorPage):
     def show_scores(self, scores: YearScores | None) -> None:
         kind = self.kind_box.currentData()
         if scores is not None and not self._user_kind:
-            kind = best_kind(scores, kind)
+            # first the kind with the most ranked institutions; afterwards it stays while it has any
+            kind = best_kind(scores, kind if self._picked else None)
+            self._picked = True
             self.kind_box.blockSignals(True)
             self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
             self.kind_box.blockSignals(False)
