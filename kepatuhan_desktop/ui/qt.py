@@ -55,7 +55,6 @@ from PySide6.QtGui import (  # noqa: F401
     QStandardItem,
     QStandardItemModel,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractButton,
     QAbstractItemView,
@@ -111,6 +110,15 @@ MIN_QT = (6, 5)
 _qt_version = tuple(int(p) for p in QtCore.qVersion().split(".")[:2])
 if _qt_version < MIN_QT:  # pragma: no cover - depends on the installed Qt
     raise RuntimeError(f"Kepatuhan Desktop needs Qt {MIN_QT[0]}.{MIN_QT[1]} or newer, found {QtCore.qVersion()}")
+
+
+def __getattr__(name: str):
+    """Printing classes on first use (QtPrintSupport is not needed to open the window)."""
+    if name in ("QPrintDialog", "QPrinter"):
+        from PySide6 import QtPrintSupport
+
+        return getattr(QtPrintSupport, name)
+    raise AttributeError(name)
 
 
 def tr(context: str, text: str) -> str:
