@@ -244,9 +244,9 @@ def _audit_entries(db: Database, year: int | None, institution: str | None, name
     sql = ("SELECT at, actor, action, entity, entity_uuid, year, detail, reason FROM audit_log "
            "WHERE entity NOT IN ('answer', 'unit', 'conflict', 'evidence')")
     params: list = []
-    if year is not None:
-        sql += " AND year = ?"
-        params.append(year)
+    if year is not None:   # a package import is filed under the year it carried
+        sql += " AND (year = ? OR (entity = 'package' AND json_extract(detail, '$.year') = ?))"
+        params += [year, year]
     out = []
     inst_uuid = None
     if institution is not None:

@@ -396,3 +396,38 @@ def test_keys_json_lists_office_and_role(tmp_path, capsys):
     db_ = open_database(Path(db))
     assert [k.role for k in list_keys(db_) if k.fingerprint == fp] == [Role.INSPECTOR]
     db_.close()
+
+
+def test_a_new_database_named_on_the_command_line_asks_for_the_person(qapp, tmp_path, monkeypatch):
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.ui import app as appmod
+    from kepatuhan_desktop.ui import welcome
+    from kepatuhan_desktop.ui.qt import QDialog
+
+    seen = []
+
+    def answer(dialog):
+        seen.append(dialog.existing)
+        dialog.name.setText("Rina Marlina")
+        dialog.office.setText("Perwakilan Jambi")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(welcome.WelcomeDialog, "exec", answer)
+    monkeypatch.setattr(appmod.Shell, "open", lambda self, path, show=True: seen.append(path) or _Window())
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0, raising=False)
+    new = tmp_path / "folder baru" / "kepatuhan.db"
+    assert appmod.main(["--db", str(new), "--lang", "en"]) == 0
+    assert seen[:2] == [False, new]
+    db = open_database(new)
+    assert get_identity(db).name == "Rina Marlina" and own_key(db).office == "Perwakilan Jambi"
+    db.close()
+    scripted = tmp_path / "script.db"          # made by a coordinator's script: no person yet
+    open_database(scripted).close()
+    seen.clear()
+    assert appmod.main(["--db", str(scripted), "--lang", "en"]) == 0
+    assert seen[0] is True                      # the welcome asks, for an existing database
+
+
+class _Window:
+    def show(self):
+        pass
