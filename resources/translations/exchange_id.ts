@@ -209,7 +209,7 @@
         <translation>&amp;Cadangan</translation>
     </message>
     <message>
-        <source>Packages &amp;received</source>
+        <source>Packages receive&amp;d</source>
         <translation>Paket &amp;diterima</translation>
     </message>
     <message>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>Export my &amp;public key…</source>
-        <translation>Ekspor kunci &amp;publik saya…</translation>
+        <translation>Ekspor kunci publik &amp;saya…</translation>
     </message>
     <message>
         <source>Trusted keys (packages signed by these are accepted)</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>Change &amp;role…</source>
-        <translation>Ubah &amp;peran…</translation>
+        <translation>Ubah pe&amp;ran…</translation>
     </message>
     <message>
         <source>Re&amp;voke selected…</source>
@@ -440,7 +440,7 @@ Alasan:</translation>
     </message>
     <message>
         <source>E&amp;xport package…</source>
-        <translation>E&amp;kspor paket…</translation>
+        <translation>Ek&amp;spor paket…</translation>
     </message>
     <message>
         <source>Receive: import packages</source>
@@ -449,10 +449,6 @@ Alasan:</translation>
     <message>
         <source>Every package is checked (signature, trusted sender, file hashes) before anything is written. Importing the same package again changes nothing.</source>
         <translation>Setiap paket diperiksa (tanda tangan, pengirim tepercaya, hash berkas) sebelum apa pun ditulis. Mengimpor paket yang sama lagi tidak mengubah apa pun.</translation>
-    </message>
-    <message>
-        <source>&amp;Import packages…</source>
-        <translation>I&amp;mpor paket…</translation>
     </message>
     <message>
         <source>Summary of the last export or import</source>
@@ -513,6 +509,10 @@ Alasan:</translation>
     <message>
         <source>plan</source>
         <translation>rencana</translation>
+    </message>
+    <message>
+        <source>I&amp;mport packages…</source>
+        <translation>I&amp;mpor paket…</translation>
     </message>
     <message>
         <source>results</source>
@@ -607,8 +607,8 @@ Alasan:</translation>
         <translation>Peran kunci ini</translation>
     </message>
     <message>
-        <source>&amp;Trust as:</source>
-        <translation>&amp;Percayai sebagai:</translation>
+        <source>Trust &amp;as:</source>
+        <translation>Percayai &amp;sebagai:</translation>
     </message>
     <message>
         <source>Before you trust this key, phone {name} and ask them to read out the fingerprint shown in their Exchange page, Keys tab. Trust it only if every character matches: from then on, packages signed with this key are accepted.</source>

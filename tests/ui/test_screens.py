@@ -181,3 +181,53 @@ def test_the_window_opens_within_the_screen(qtbot, ctx):
     assert window.width() <= area.width() and window.height() <= area.height()
     assert window.x() >= area.x() and window.y() >= area.y()
     assert window.maximise_on_show == (area.width() <= MAXIMISE_UP_TO)
+
+
+def mnemonics(top: QWidget) -> list[str]:
+    """The Alt+letter keys of the visible labels, buttons and tabs in ``top``."""
+    import re
+
+    texts = []
+    for w in top.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QAbstractButton | QLabel):
+            texts.append(w.text())
+        if isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+    keys = []
+    for text in texts:
+        match = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))
+        if match:
+            keys.append(match.group(1).lower())
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_alt_keys_are_unique_on_the_new_screens(qtbot, ctx, lang):
+    from kepatuhan_desktop.storage.keys import PublicKey
+    from kepatuhan_desktop.ui.exchange.trust import TrustDialog
+    from kepatuhan_desktop.ui.exchange.view import ExchangeView
+    from kepatuhan_desktop.ui.first_run import FirstRunView
+    from kepatuhan_desktop.ui.history import HistoryPage
+    from kepatuhan_desktop.ui.i18n import install_language
+    from kepatuhan_desktop.ui.main_window import SettingsDialog
+    from kepatuhan_desktop.ui.welcome import WelcomeDialog
+
+    install_language(lang)
+    try:
+        exchange = ExchangeView(ctx)
+        screens = [TrustDialog(PublicKey("Citra", "Perwakilan Bali", b"\x02" * 32), package_kind="plan"),
+                   FirstRunView(ctx), HistoryPage(ctx), SettingsDialog(ctx), WelcomeDialog(ctx.db_path)]
+        for widget in screens + [exchange]:
+            qtbot.addWidget(widget)
+            widget.show()
+        for tab in (exchange.transfer, exchange.keys):       # the Exchange tabs this work changed
+            exchange.tabs.setCurrentWidget(tab)
+            keys = mnemonics(exchange)
+            assert len(keys) == len(set(keys)), (lang, type(tab).__name__, sorted(keys))
+        for widget in screens:
+            keys = mnemonics(widget)
+            assert len(keys) == len(set(keys)), (lang, type(widget).__name__, sorted(keys))
+    finally:
+        install_language("en")

@@ -99,7 +99,7 @@ class TrustDialog(QDialog):
         self.role.addItem(role_text(Role.COORDINATOR), str(Role.COORDINATOR))
         self.role.setCurrentIndex(max(0, self.role.findData(str(role))))
         self.role.setAccessibleName(self.tr("Role of this key"))
-        role_label = QLabel(self.tr("&Trust as:"))
+        role_label = QLabel(self.tr("Trust &as:"))
         role_label.setBuddy(self.role)
         form.addRow(role_label, self.role)
         layout.addLayout(form)
