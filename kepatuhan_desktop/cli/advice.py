@@ -23,8 +23,8 @@ ADVICE: dict[str, str] = {
     "identity.no_name": "Set it with 'kepatuhan whoami --name NAME'.",
     "key.exists": "Give '--replace' to make a new key (packages signed before stay valid).",
     "institution.not_found": "'kepatuhan scores --year YEAR' lists the institutions of a period.",
-    "package.signer_role": "If this sender coordinates you, run 'kepatuhan keys role {fingerprint} coordinator' "
-                           "(check the fingerprint by phone first).",
+    "package.not_coordinator": "If this sender coordinates you, run 'kepatuhan keys role {fingerprint} coordinator' "
+                               "(check the fingerprint by phone first).",
 }
 
 

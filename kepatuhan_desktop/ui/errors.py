@@ -45,7 +45,7 @@ TEMPLATES: dict[str, str] = {
     "package.bad_signature": QT_TRANSLATE_NOOP(
         "Errors", "{file}: the signature does not match its contents; the package was altered after it was "
                   "signed. Nothing was imported."),
-    "package.signer_role": QT_TRANSLATE_NOOP(
+    "package.not_coordinator": QT_TRANSLATE_NOOP(
         "Errors", "This package is signed by {signer} (key {fingerprint}). A package of this kind needs a "
                   "coordinator's key, and this key is not trusted as one here. Nothing was imported."),
     "conflict.take_or_keep": QT_TRANSLATE_NOOP(

@@ -431,3 +431,18 @@ def test_a_new_database_named_on_the_command_line_asks_for_the_person(qapp, tmp_
 class _Window:
     def show(self):
         pass
+
+
+def test_which_refusals_offer_the_trust_prompt():
+    from kepatuhan_desktop.exchange.package import PackageRefused
+    from kepatuhan_desktop.ui.exchange.trust import trust_offer
+
+    def refused(code, **params):
+        return PackageRefused("p.kpk", "x", code=code, **params)
+
+    assert trust_offer(refused("package.untrusted_signer", signer="A", fingerprint="1234-5678-9abc-def0"))
+    assert trust_offer(refused("package.not_coordinator", signer="A", fingerprint="1234-5678-9abc-def0"))
+    assert trust_offer(refused("package.other_role", fingerprint="1234", required_role="coordinator"))
+    assert not trust_offer(refused("package.signer_revoked", signer="A", fingerprint="1234-5678-9abc-def0"))
+    assert not trust_offer(refused("package.bad_signature"))
+    assert not trust_offer(None)

@@ -1,8 +1,8 @@
 """Trusting a sender without a terminal: the trust prompt, and receiving packages with it.
 
 A package from a sender this database does not trust (yet) is refused by the exchange layer with a code
-(``package.untrusted_signer``; a role refusal such as a plan package from an inspector's key carries
-``required_role``). :class:`PackageReceiver` reacts to that code: it reads the signer from the package
+(``package.untrusted_signer``; ``package.not_coordinator`` for a plan package from a key trusted as an
+inspector's; any other refusal carrying ``required_role``). :class:`PackageReceiver` reacts to that code: it reads the signer from the package
 (``exchange.signer.read_signer``: name, office, fingerprint, the signature checked), asks in a
 :class:`TrustDialog` whether to trust them and with which role (advising to confirm the fingerprint by phone),
 and when the user agrees, trusts the key and imports again. The Keys tab uses the same dialog for ``.pub``
@@ -38,8 +38,9 @@ from ..tasks import run_task
 
 KEEP_SETTING = "backup.keep"
 
-#: Refusals after which the sender may be trusted (or given another role) and the import tried again.
-TRUST_CODES = frozenset({"package.untrusted_signer", "package.signer_role"})
+#: Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender
+#: not trusted yet, and a plan package from a key trusted only as an inspector's.
+TRUST_CODES = frozenset({"package.untrusted_signer", "package.not_coordinator"})
 
 
 def trust_offer(error: KepatuhanError | None) -> bool:
