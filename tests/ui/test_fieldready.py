@@ -446,3 +446,33 @@ def test_which_refusals_offer_the_trust_prompt():
     assert not trust_offer(refused("package.signer_revoked", signer="A", fingerprint="1234-5678-9abc-def0"))
     assert not trust_offer(refused("package.bad_signature"))
     assert not trust_offer(None)
+
+
+def test_try_the_demo_and_come_back(qtbot, qapp, tmp_path):
+    """'Try the demo' on the start screen opens a separate demo database; File → Back to my database returns,
+    and the user's own database was not touched."""
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.identity import Identity, set_identity
+    from kepatuhan_desktop.storage.lookups import period_years
+    from kepatuhan_desktop.ui.app import Shell
+
+    home = tmp_path / "milik saya.db"
+    db = open_database(home)
+    set_identity(db, Identity("Rina"))
+    db.close()
+    demo = tmp_path / "demo.db"
+    shell = Shell(qapp, home_path=home, demo_path=demo)
+    window = shell.open(home)
+    assert window.showing_first_run()
+    window.first_run.demo.button.click()
+    qtbot.waitUntil(lambda: shell.window is not window and shell.ctx.db_path == demo, timeout=60000)
+    demo_window = shell.window
+    qtbot.addWidget(demo_window)
+    assert not demo_window.showing_first_run() and demo_window.act_demo.isVisible()
+    demo_window.act_demo.trigger()
+    qtbot.waitUntil(lambda: shell.ctx.db_path == home, timeout=30000)
+    qtbot.addWidget(shell.window)
+    assert shell.window.showing_first_run()
+    assert period_years(shell.ctx.db) == []
+    shell.window.close()
+    shell.close()
