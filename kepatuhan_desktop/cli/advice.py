@@ -17,14 +17,23 @@ ADVICE: dict[str, str] = {
     "package.unknown_instrument": "Add the instrument file with 'kepatuhan forms add FILE', or import the "
                                   "coordinator's plan package first.",
     "conflict.not_found": "'kepatuhan conflicts list' shows the open conflicts.",
-    "conflict.take_or_keep": "Give '--take VALUE' or '--keep FINGERPRINT'.",
-    "instrument.none_for_year": "Name the instrument with '--form ID' ('kepatuhan forms list' shows them).",
-    "instrument.not_found": "'kepatuhan forms list' shows the instruments.",
     "identity.no_name": "Set it with 'kepatuhan whoami --name NAME'.",
     "key.exists": "Give '--replace' to make a new key (packages signed before stay valid).",
     "institution.not_found": "'kepatuhan scores --year YEAR' lists the institutions of a period.",
     "package.not_coordinator": "If this sender coordinates you, run 'kepatuhan keys role {fingerprint} coordinator' "
                                "(check the fingerprint by phone first).",
+    "form.version_differs": "Raise 'version' in the corrected file, then 'kepatuhan forms add FILE' again.",
+    "form.no_cover": "Name the instrument with --form ID ('kepatuhan forms list').",
+    "form.unknown_id": "'kepatuhan forms list' shows the instruments this installation knows.",
+    "form.not_found": "'kepatuhan forms list' shows the instruments and versions this installation knows.",
+    "form.bad_key": "Write the instrument as ID@VERSION, e.g. 'ori-2023@2' ('kepatuhan forms list').",
+    "switch.reason_required": "Give the reason with --reason TEXT, or look first with --dry-run.",
+    "switch.stale": "Run 'kepatuhan forms switch --dry-run' again and check the list.",
+    "conflict.reason_required": "Say why with --reason TEXT (it is recorded with your choice).",
+    "conflict.take_or_keep": "Give --take VALUE or --keep FINGERPRINT ('kepatuhan conflicts list' shows both).",
+    "conflict.ambiguous": "Give more characters of the id ('kepatuhan conflicts list' shows them).",
+    "answers.in_conflict": "Settle it with 'kepatuhan conflicts resolve ID --take VALUE --reason TEXT', or leave "
+                           "the row out.",
 }
 
 

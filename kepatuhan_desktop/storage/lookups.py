@@ -36,3 +36,9 @@ def evidence_files_by(db: Database, slot: str, author: str) -> list[str]:
     return [r[0] for r in db.execute(
         "SELECT json_extract(body, '$.filename') FROM xrecords WHERE kind = 'evidence' AND slot = ? AND author = ?",
         [slot, author])]
+
+
+def period_form_key(db: Database, year: int) -> str | None:
+    """The instrument version (``ori-2024@1``) period ``year`` uses, or None when there is no such period."""
+    row = db.execute("SELECT form_key FROM periods WHERE year = ?", [year]).fetchone()
+    return row[0] if row else None

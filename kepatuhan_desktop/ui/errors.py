@@ -37,7 +37,6 @@ TEMPLATES: dict[str, str] = {
     "pubkey.bad_key": QT_TRANSLATE_NOOP("Errors", "The key in this file is missing or damaged."),
     "pubkey.fingerprint_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The fingerprint in this file does not match its key: the file was altered. Do not trust it."),
-    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "The file cannot be read ({reason})."),
     "package.refused": QT_TRANSLATE_NOOP("Errors", "{file} was refused: {reason}. Nothing was imported."),
     "package.damaged": QT_TRANSLATE_NOOP(
         "Errors", "{file} is not a complete Kepatuhan package (damaged, or another kind of file). Nothing was "
@@ -48,14 +47,128 @@ TEMPLATES: dict[str, str] = {
     "package.not_coordinator": QT_TRANSLATE_NOOP(
         "Errors", "This package is signed by {signer} (key {fingerprint}). A package of this kind needs a "
                   "coordinator's key, and this key is not trusted as one here. Nothing was imported."),
-    "conflict.take_or_keep": QT_TRANSLATE_NOOP(
-        "Errors", "Choose one answer to keep, or give the value to take."),
     "institution.not_found": QT_TRANSLATE_NOOP("Errors", "There is no institution {institution} in period {year}."),
     "unit.not_found": QT_TRANSLATE_NOOP("Errors", "There is no unit {unit} of {institution} in period {year}."),
-    "instrument.none_for_year": QT_TRANSLATE_NOOP(
-        "Errors", "No instrument covers the year {year}: choose the form to use."),
-    "instrument.not_found": QT_TRANSLATE_NOOP(
-        "Errors", "There is no instrument {id}. The instruments available are: {available}."),
+    # instruments (the wording of domain/instrument.py MESSAGES, kept equal by a test; {field} is a field name)
+    "form.invalid": QT_TRANSLATE_NOOP("Errors", "the instrument is not valid"),
+    "form.not_mapping": QT_TRANSLATE_NOOP("Errors", "{field} must be a mapping (key: value), not {got}"),
+    "form.not_list": QT_TRANSLATE_NOOP("Errors", "{field} must be a list, not {got}"),
+    "form.empty_list": QT_TRANSLATE_NOOP("Errors", "{field} needs at least one entry"),
+    "form.unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field '{field}' (allowed: {allowed})"),
+    "form.required": QT_TRANSLATE_NOOP("Errors", "{field} is required"),
+    "form.bad_id": QT_TRANSLATE_NOOP(
+        "Errors", "{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')"),
+    "form.bad_text": QT_TRANSLATE_NOOP(
+        "Errors", "{field} must be a text, or a text in Indonesian (id) and in English (en)"),
+    "form.empty_text": QT_TRANSLATE_NOOP("Errors", "{field} must not be empty"),
+    "form.bad_choice": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not one of {options}"),
+    "form.bad_bool": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not true or false"),
+    "form.bad_whole": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not a whole number of at least 1"),
+    "form.not_number": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not a number"),
+    "form.negative": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is below 0"),
+    "form.not_positive": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' must be greater than 0"),
+    "form.over_100": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is above 100"),
+    "form.bad_version": QT_TRANSLATE_NOOP("Errors", "version '{value}' must be a text or a whole number"),
+    "form.bad_year": QT_TRANSLATE_NOOP("Errors", "year '{value}' is not a year between 2000 and 2100"),
+    "form.source_required": QT_TRANSLATE_NOOP("Errors", "{field} is required when the confidence is 'sourced'"),
+    "form.duplicate_dimension": QT_TRANSLATE_NOOP("Errors", "dimension '{id}' appears twice (first at {first})"),
+    "form.duplicate_variable": QT_TRANSLATE_NOOP(
+        "Errors", "variable '{id}' appears twice in dimension '{dimension}' (first at {first})"),
+    "form.duplicate_indicator": QT_TRANSLATE_NOOP("Errors", "indicator '{id}' appears twice (first at {first})"),
+    "form.duplicate_band": QT_TRANSLATE_NOOP("Errors", "band '{id}' appears twice (first at {first})"),
+    "form.duplicate_band_min": QT_TRANSLATE_NOOP("Errors", "two bands start at {value} (first at {first})"),
+    "form.rubric_key": QT_TRANSLATE_NOOP("Errors", "rubric value '{value}' is not a whole number"),
+    "form.rubric_range": QT_TRANSLATE_NOOP("Errors", "rubric value {value} is outside 0..{max}"),
+    "form.rubric_missing": QT_TRANSLATE_NOOP(
+        "Errors", "the rubric of '{indicator}' has no text for {missing} (it needs one for every value "
+                  "0..{max})"),
+    "form.no_zero_band": QT_TRANSLATE_NOOP("Errors", "no band starts at 0, so a low score would have no band"),
+    "form.bands_order": QT_TRANSLATE_NOOP(
+        "Errors", "band '{band}' starts at {value}, not below the band before it ('{previous}' at "
+                  "{previous_min}): list the bands from the highest min to the lowest"),
+    "form.zone_order": QT_TRANSLATE_NOOP(
+        "Errors", "band '{band}' is below band '{previous}' but in a better zone ({zone}, not "
+                  "{previous_zone})"),
+    "form.zero_weights": QT_TRANSLATE_NOOP(
+        "Errors", "every indicator of dimension '{dimension}' has weight 0, so the dimension could "
+                  "never be scored"),
+    "form.unknown_dimension": QT_TRANSLATE_NOOP("Errors", "dimension '{value}' is not on the dimensions sheet"),
+    "form.unknown_indicator": QT_TRANSLATE_NOOP("Errors", "indicator '{value}' is not on the indicators sheet"),
+    "form.duplicate_rubric": QT_TRANSLATE_NOOP(
+        "Errors", "indicator '{indicator}' has two texts for value {value} (first at {first})"),
+    "form.variable_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{field} of variable '{variable}' is '{value}' here but '{other}' at {first}"),
+    "form.formula": QT_TRANSLATE_NOOP("Errors", "{field} holds a formula ({value}); type the value itself"),
+    "form.no_sheet": QT_TRANSLATE_NOOP("Errors", "the workbook has no sheet '{sheet}'"),
+    "form.no_column": QT_TRANSLATE_NOOP("Errors", "required column '{header}' is missing"),
+    "form.duplicate_column": QT_TRANSLATE_NOOP("Errors", "column '{header}' appears twice"),
+    "form.no_header": QT_TRANSLATE_NOOP("Errors", "this cell has a value but its column has no header"),
+    "form.duplicate_field": QT_TRANSLATE_NOOP("Errors", "field '{field}' appears twice (first at {first})"),
+    "form.bad_field": QT_TRANSLATE_NOOP(
+        "Errors", "'{field}' is not a field name (write names such as title.id or sources[0])"),
+    "form.too_large": QT_TRANSLATE_NOOP("Errors", "the workbook is too large to be an instrument ({what})"),
+    "form.unreadable": QT_TRANSLATE_NOOP("Errors", "the file is not a readable XLSX workbook ({detail})"),
+    "form.version_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{key} is already installed with different content here; a version never changes: "
+                  "give the corrected instrument a new version"),
+    "form.refused": QT_TRANSLATE_NOOP("Errors", "{count} problem(s) in this instrument file; nothing was installed."),
+    "form.syntax": QT_TRANSLATE_NOOP("Errors", "this is not valid YAML or JSON ({problem})."),
+    "form.file_unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({detail})."),
+    "form.not_utf8": QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text (byte {byte})."),
+    "form.unknown_id": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form} (known: {available})."),
+    "form.no_cover": QT_TRANSLATE_NOOP("Errors", "No instrument covers the year {year}."),
+    "form.not_found": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form}."),
+    "form.bad_key": QT_TRANSLATE_NOOP("Errors", "'{form}' is not an instrument version (write it as ID@VERSION)."),
+    "switch.same": QT_TRANSLATE_NOOP("Errors", "Period {year} already uses {form}."),
+    "switch.wrong_year": QT_TRANSLATE_NOOP("Errors", "{form} is not meant for {year} (its years: {years})."),
+    "switch.answers_do_not_fit": QT_TRANSLATE_NOOP(
+        "Errors", "{count} answer(s) of period {year} do not fit {form} ({example}). An indicator whose scale or "
+                  "level changes needs a new id in the new version. Nothing was changed."),
+    "switch.reason_required": QT_TRANSLATE_NOOP("Errors", "Please give the reason for the switch."),
+    "switch.stale": QT_TRANSLATE_NOOP(
+        "Errors", "The results of period {year} changed since the preview. Look at the switch again; nothing was "
+                  "changed."),
+    # answers, units, conflicts (the checklist)
+    "unit.not_in_period": QT_TRANSLATE_NOOP("Errors", "This unit is not part of the {year} period."),
+    "unit.finalised_read_only": QT_TRANSLATE_NOOP(
+        "Errors", "This unit is finalised; reopen it (with a reason) to change it."),
+    "unit.incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} cannot be finalised yet: {count} required indicator(s) unanswered ({indicators})."),
+    "unit.open_conflicts": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} cannot be finalised yet: {count} conflict(s) not yet resolved."),
+    "unit.already_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is already finalised."),
+    "unit.not_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is not finalised."),
+    "unit.reopen_needs_reason": QT_TRANSLATE_NOOP("Errors", "Give the reason for reopening the finalised unit."),
+    "indicator.not_found": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not in instrument {instrument}."),
+    "answer.in_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} has answers in conflict: resolve the conflict (with a reason) instead of "
+                  "editing it."),
+    "answers.in_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "{indicator} of unit {unit} of {institution} has answers in conflict: resolve the conflict (with a "
+                  "reason) instead of importing over it. Nothing was imported."),
+    "answer.note_without_answer": QT_TRANSLATE_NOOP("Errors", "Answer the indicator before adding a note."),
+    "answer.na_not_allowed": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} cannot be N/A."),
+    "answer.not_a_number": QT_TRANSLATE_NOOP(
+        "Errors", "\u201c{value}\u201d is not a number (write NA for not applicable)."),
+    "answer.outside": QT_TRANSLATE_NOOP(
+        "Errors", "The value {value} is outside 0 to {max} for indicator {indicator}."),
+    "answer.whole_number": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} takes a whole number from 0 to {max}, not {value}."),
+    "answer.empty": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} has no value (write NA for not applicable)."),
+    "survey.not_survey": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not answered by a survey."),
+    "survey.bad_respondent": QT_TRANSLATE_NOOP("Errors", "Respondents are numbered from 1."),
+    "conflict.reason_required": QT_TRANSLATE_NOOP(
+        "Errors", "Write the reason for this choice: a conflict is resolved only with one."),
+    "conflict.take_or_keep": QT_TRANSLATE_NOOP("Errors", "Choose one of the answers, or give another value."),
+    "conflict.ambiguous": QT_TRANSLATE_NOOP("Errors", "Conflict {id} is ambiguous; give more characters."),
+    "conflict.no_such_author": QT_TRANSLATE_NOOP("Errors", "There is no answer by {author} in this conflict."),
+    "evidence.too_big": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is {size} MB; evidence files may be at most {limit} MB. Resize the photo or attach a "
+                  "smaller file."),
+    "evidence.empty": QT_TRANSLATE_NOOP("Errors", "{file} is empty."),
+    "evidence.not_found": QT_TRANSLATE_NOOP("Errors", "This evidence file is no longer in the database."),
+    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({reason})."),
 }
 
 _WHERE_LINE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}")
@@ -75,13 +188,21 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
+def describe_reason(error: KepatuhanError) -> str:
+    """What is wrong, in the user's language, without where (the file, line or cell): for lists that show
+    the place in a column of their own. Falls back to the English reason."""
+    source = TEMPLATES.get(error.code)
+    if source is None:
+        return error.reason if isinstance(error, InputError) else str(error)
+    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+
+
 def describe_error(error: KepatuhanError) -> str:
     """The error as a sentence in the user's language (its English text when its code has no wording yet)."""
     source = TEMPLATES.get(error.code)
     if source is None:
         return str(error)
-    template = _tr(source)
-    text = template.format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+    text = describe_reason(error)
     if isinstance(error, InputError):
         where = error.file
         if error.line is not None:
@@ -90,15 +211,6 @@ def describe_error(error: KepatuhanError) -> str:
             where = _tr(_WHERE_COLUMN).format(where=where, column=error.column)
         return f"{where}: {text}"
     return text
-
-
-def describe_reason(error: KepatuhanError) -> str:
-    """What is wrong, in the user's language, without the "file, line N" an :class:`InputError` starts with
-    (for tables that show file and line in columns of their own)."""
-    source = TEMPLATES.get(error.code)
-    if source is None:
-        return error.reason if isinstance(error, InputError) else str(error)
-    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
 
 
 def _param(value: object) -> str:

@@ -78,7 +78,8 @@ def value_text(text: str) -> str:
         return text
     if number.is_integer() and "." not in text:
         return text
-    return format_number(number, decimals=len(text.split(".", 1)[1]) if "." in text else 2)
+    decimals = len(text.split(".", 1)[1]) if "." in text else 2
+    return format_number(number, decimals=min(decimals, 2))   # a survey mean 2.366667 reads 2,37
 
 
 class HistoryModel(QAbstractTableModel):
@@ -124,6 +125,9 @@ class HistoryModel(QAbstractTableModel):
         if col == self.BEFORE:
             return value_text(e.before) if e.action in ("set", "clear", "resolve") else e.before
         if col == self.AFTER:
+            if e.action == "survey":   # "1=3, 2=3, ...": the count here, each respondent in the tooltip
+                n = e.after.count("=")
+                return QCoreApplication.translate("History", "{n} respondent(s)").format(n=n)
             return value_text(e.after) if e.action in ("set", "clear", "resolve") else e.after
         if col == self.REASON:
             return e.reason
@@ -142,6 +146,8 @@ class HistoryModel(QAbstractTableModel):
                 return e.at
             if index.column() == self.WHO and e.key:
                 return QCoreApplication.translate("History", "signing key {fp}").format(fp=e.key)
+            if index.column() == self.AFTER and e.action == "survey":
+                return e.after
             if index.column() == self.INDICATOR and e.indicator in self.indicator_texts:
                 return f"{e.indicator}: {self.indicator_texts[e.indicator]}"
             return self.display(e, index.column()) or None
@@ -358,10 +364,12 @@ class HistoryView(QWidget):
         # within one unit, "where" says the same on every row
         self.table.setColumnHidden(HistoryModel.WHERE, self.scope.unit is not None)
         for col in range(self.model.columnCount()):
+            if col == HistoryModel.REASON:     # the last column takes the room left (long reasons: tooltip)
+                continue
             width = metrics.horizontalAdvance(self.model.headerData(col, Qt.Orientation.Horizontal) or "") + 28
             for e in sample:
                 width = max(width, metrics.horizontalAdvance(self.model.display(e, col)) + 14)
-            header.resizeSection(col, min(width, 260 if col != HistoryModel.REASON else 600))
+            header.resizeSection(col, min(width, 260))
 
     def _update_count(self) -> None:
         if self.error:

@@ -98,6 +98,8 @@ PAGES: tuple[PageSpec, ...] = (
              "DocumentsView", "Ctrl+5"),
     PageSpec("exchange", QT_TRANSLATE_NOOP("Pages", "Exchange"), "kepatuhan_desktop.ui.exchange.view",
              "ExchangeView", "Ctrl+6"),
+    PageSpec("instruments", QT_TRANSLATE_NOOP("Pages", "Instruments"), "kepatuhan_desktop.ui.instruments.view",
+             "InstrumentsView", "Ctrl+7"),
     PageSpec("history", QT_TRANSLATE_NOOP("Pages", "History"), "kepatuhan_desktop.ui.history", "HistoryPage",
-             "Ctrl+7"),
+             "Ctrl+8"),
 )

@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>N/A (not applicable)</source>
+        <translation>N/A (tidak berlaku)</translation>
+    </message>
+    <message>
+        <source>(answer removed)</source>
+        <translation>(jawaban dihapus)</translation>
+    </message>
+    <message>
+        <source>different answers</source>
+        <translation>jawaban berbeda</translation>
+    </message>
+    <message>
+        <source>edited after finalisation</source>
+        <translation>diubah setelah difinalkan</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{path}: there is no such database.</source>
@@ -64,10 +83,6 @@
         <translation>Sidik jari dalam berkas ini tidak cocok dengan kuncinya: berkas telah diubah. Jangan percayai berkas ini.</translation>
     </message>
     <message>
-        <source>The file cannot be read ({reason}).</source>
-        <translation>Berkas tidak dapat dibaca ({reason}).</translation>
-    </message>
-    <message>
         <source>{file} was refused: {reason}. Nothing was imported.</source>
         <translation>{file} ditolak: {reason}. Tidak ada yang diimpor.</translation>
     </message>
@@ -84,10 +99,6 @@
         <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}). Paket jenis ini memerlukan kunci koordinator, dan kunci ini tidak dipercaya sebagai kunci koordinator di sini. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>Choose one answer to keep, or give the value to take.</source>
-        <translation>Pilih satu jawaban yang dipertahankan, atau isi nilai yang dipakai.</translation>
-    </message>
-    <message>
         <source>There is no institution {institution} in period {year}.</source>
         <translation>Tidak ada instansi {institution} pada periode {year}.</translation>
     </message>
@@ -96,12 +107,340 @@
         <translation>Tidak ada unit {unit} dari {institution} pada periode {year}.</translation>
     </message>
     <message>
-        <source>No instrument covers the year {year}: choose the form to use.</source>
-        <translation>Tidak ada instrumen untuk tahun {year}: pilih formulir yang dipakai.</translation>
+        <source>the instrument is not valid</source>
+        <translation>instrumen tidak sah</translation>
     </message>
     <message>
-        <source>There is no instrument {id}. The instruments available are: {available}.</source>
-        <translation>Tidak ada instrumen {id}. Instrumen yang tersedia: {available}.</translation>
+        <source>{field} must be a mapping (key: value), not {got}</source>
+        <translation>{field} harus berupa pemetaan (kunci: nilai), bukan {got}</translation>
+    </message>
+    <message>
+        <source>{field} must be a list, not {got}</source>
+        <translation>{field} harus berupa daftar, bukan {got}</translation>
+    </message>
+    <message>
+        <source>{field} needs at least one entry</source>
+        <translation>{field} perlu paling sedikit satu isian</translation>
+    </message>
+    <message>
+        <source>unknown field '{field}' (allowed: {allowed})</source>
+        <translation>isian '{field}' tidak dikenal (yang boleh: {allowed})</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field} wajib diisi</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')</source>
+        <translation>{field} '{value}' bukan id huruf kecil (huruf, angka, '.', '_', '-')</translation>
+    </message>
+    <message>
+        <source>{field} must be a text, or a text in Indonesian (id) and in English (en)</source>
+        <translation>{field} harus berupa teks, atau teks dalam bahasa Indonesia (id) dan Inggris (en)</translation>
+    </message>
+    <message>
+        <source>{field} must not be empty</source>
+        <translation>{field} tidak boleh kosong</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not one of {options}</source>
+        <translation>{field} '{value}' bukan salah satu dari {options}</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not true or false</source>
+        <translation>{field} '{value}' bukan true atau false</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not a whole number of at least 1</source>
+        <translation>{field} '{value}' bukan bilangan bulat minimal 1</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not a number</source>
+        <translation>{field} '{value}' bukan angka</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is below 0</source>
+        <translation>{field} '{value}' kurang dari 0</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' must be greater than 0</source>
+        <translation>{field} '{value}' harus lebih dari 0</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is above 100</source>
+        <translation>{field} '{value}' lebih dari 100</translation>
+    </message>
+    <message>
+        <source>version '{value}' must be a text or a whole number</source>
+        <translation>versi '{value}' harus berupa teks atau bilangan bulat</translation>
+    </message>
+    <message>
+        <source>year '{value}' is not a year between 2000 and 2100</source>
+        <translation>tahun '{value}' bukan tahun antara 2000 dan 2100</translation>
+    </message>
+    <message>
+        <source>{field} is required when the confidence is 'sourced'</source>
+        <translation>{field} wajib diisi bila keyakinannya 'sourced'</translation>
+    </message>
+    <message>
+        <source>dimension '{id}' appears twice (first at {first})</source>
+        <translation>dimensi '{id}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>variable '{id}' appears twice in dimension '{dimension}' (first at {first})</source>
+        <translation>variabel '{id}' muncul dua kali di dimensi '{dimension}' (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>indicator '{id}' appears twice (first at {first})</source>
+        <translation>indikator '{id}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>band '{id}' appears twice (first at {first})</source>
+        <translation>kategori '{id}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>two bands start at {value} (first at {first})</source>
+        <translation>dua kategori mulai di {value} (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>rubric value '{value}' is not a whole number</source>
+        <translation>nilai rubrik '{value}' bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>rubric value {value} is outside 0..{max}</source>
+        <translation>nilai rubrik {value} di luar 0..{max}</translation>
+    </message>
+    <message>
+        <source>the rubric of '{indicator}' has no text for {missing} (it needs one for every value 0..{max})</source>
+        <translation>rubrik '{indicator}' tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
+    </message>
+    <message>
+        <source>no band starts at 0, so a low score would have no band</source>
+        <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
+    </message>
+    <message>
+        <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
+        <translation>kategori '{band}' mulai di {value}, tidak di bawah kategori sebelumnya ('{previous}' di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
+    </message>
+    <message>
+        <source>band '{band}' is below band '{previous}' but in a better zone ({zone}, not {previous_zone})</source>
+        <translation>kategori '{band}' berada di bawah kategori '{previous}' tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
+    </message>
+    <message>
+        <source>every indicator of dimension '{dimension}' has weight 0, so the dimension could never be scored</source>
+        <translation>semua indikator dimensi '{dimension}' berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
+    </message>
+    <message>
+        <source>dimension '{value}' is not on the dimensions sheet</source>
+        <translation>dimensi '{value}' tidak ada di lembar dimensions</translation>
+    </message>
+    <message>
+        <source>indicator '{value}' is not on the indicators sheet</source>
+        <translation>indikator '{value}' tidak ada di lembar indicators</translation>
+    </message>
+    <message>
+        <source>indicator '{indicator}' has two texts for value {value} (first at {first})</source>
+        <translation>indikator '{indicator}' punya dua teks untuk nilai {value} (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>{field} of variable '{variable}' is '{value}' here but '{other}' at {first}</source>
+        <translation>{field} variabel '{variable}' di sini '{value}' tetapi '{other}' di {first}</translation>
+    </message>
+    <message>
+        <source>{field} holds a formula ({value}); type the value itself</source>
+        <translation>{field} berisi rumus ({value}); ketik nilainya langsung</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet '{sheet}'</source>
+        <translation>buku kerja tidak punya lembar '{sheet}'</translation>
+    </message>
+    <message>
+        <source>required column '{header}' is missing</source>
+        <translation>kolom wajib '{header}' tidak ada</translation>
+    </message>
+    <message>
+        <source>column '{header}' appears twice</source>
+        <translation>kolom '{header}' muncul dua kali</translation>
+    </message>
+    <message>
+        <source>this cell has a value but its column has no header</source>
+        <translation>sel ini berisi nilai tetapi kolomnya tidak berjudul</translation>
+    </message>
+    <message>
+        <source>field '{field}' appears twice (first at {first})</source>
+        <translation>isian '{field}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>'{field}' is not a field name (write names such as title.id or sources[0])</source>
+        <translation>'{field}' bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
+    </message>
+    <message>
+        <source>the workbook is too large to be an instrument ({what})</source>
+        <translation>buku kerja terlalu besar untuk sebuah instrumen ({what})</translation>
+    </message>
+    <message>
+        <source>the file is not a readable XLSX workbook ({detail})</source>
+        <translation>berkas ini bukan buku kerja XLSX yang dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+        <source>{key} is already installed with different content here; a version never changes: give the corrected instrument a new version</source>
+        <translation>{key} sudah terpasang dengan isi yang berbeda di sini; sebuah versi tidak pernah berubah: beri instrumen yang dikoreksi versi baru</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in this instrument file; nothing was installed.</source>
+        <translation>{count} masalah di berkas instrumen ini; tidak ada yang dipasang.</translation>
+    </message>
+    <message>
+        <source>this is not valid YAML or JSON ({problem}).</source>
+        <translation>ini bukan YAML atau JSON yang sah ({problem}).</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({detail}).</source>
+        <translation>berkas tidak dapat dibaca ({detail}).</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte}).</source>
+        <translation>berkas bukan teks UTF-8 (bita {byte}).</translation>
+    </message>
+    <message>
+        <source>There is no instrument {form} (known: {available}).</source>
+        <translation>Tidak ada instrumen {form} (yang dikenal: {available}).</translation>
+    </message>
+    <message>
+        <source>No instrument covers the year {year}.</source>
+        <translation>Tidak ada instrumen untuk tahun {year}.</translation>
+    </message>
+    <message>
+        <source>There is no instrument {form}.</source>
+        <translation>Tidak ada instrumen {form}.</translation>
+    </message>
+    <message>
+        <source>'{form}' is not an instrument version (write it as ID@VERSION).</source>
+        <translation>'{form}' bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
+    </message>
+    <message>
+        <source>Period {year} already uses {form}.</source>
+        <translation>Periode {year} sudah memakai {form}.</translation>
+    </message>
+    <message>
+        <source>{form} is not meant for {year} (its years: {years}).</source>
+        <translation>{form} bukan untuk tahun {year} (tahunnya: {years}).</translation>
+    </message>
+    <message>
+        <source>{count} answer(s) of period {year} do not fit {form} ({example}). An indicator whose scale or level changes needs a new id in the new version. Nothing was changed.</source>
+        <translation>{count} jawaban periode {year} tidak cocok dengan {form} ({example}). Indikator yang skala atau tingkatnya berubah perlu id baru di versi baru. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Please give the reason for the switch.</source>
+        <translation>Mohon isi alasan pemindahan.</translation>
+    </message>
+    <message>
+        <source>The results of period {year} changed since the preview. Look at the switch again; nothing was changed.</source>
+        <translation>Hasil periode {year} berubah sejak pratinjau. Periksa pemindahan itu lagi; belum ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>This unit is not part of the {year} period.</source>
+        <translation>Unit ini tidak termasuk periode {year}.</translation>
+    </message>
+    <message>
+        <source>This unit is finalised; reopen it (with a reason) to change it.</source>
+        <translation>Unit ini sudah final; buka kembali (dengan alasan) untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be finalised yet: {count} required indicator(s) unanswered ({indicators}).</source>
+        <translation>{unit} belum dapat difinalkan: {count} indikator wajib belum dijawab ({indicators}).</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be finalised yet: {count} conflict(s) not yet resolved.</source>
+        <translation>{unit} belum dapat difinalkan: {count} konflik belum diselesaikan.</translation>
+    </message>
+    <message>
+        <source>{unit} is already finalised.</source>
+        <translation>{unit} sudah difinalkan.</translation>
+    </message>
+    <message>
+        <source>{unit} is not finalised.</source>
+        <translation>{unit} belum difinalkan.</translation>
+    </message>
+    <message>
+        <source>Give the reason for reopening the finalised unit.</source>
+        <translation>Tuliskan alasan membuka kembali unit yang sudah final.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} is not in instrument {instrument}.</source>
+        <translation>Indikator {indicator} tidak ada dalam instrumen {instrument}.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} has answers in conflict: resolve the conflict (with a reason) instead of editing it.</source>
+        <translation>Indikator {indicator} memiliki jawaban yang berkonflik: selesaikan konfliknya (dengan alasan), bukan mengubahnya langsung.</translation>
+    </message>
+    <message>
+        <source>{indicator} of unit {unit} of {institution} has answers in conflict: resolve the conflict (with a reason) instead of importing over it. Nothing was imported.</source>
+        <translation>{indicator} pada unit {unit} dari {institution} memiliki jawaban yang berkonflik: selesaikan konfliknya (dengan alasan), jangan ditimpa dengan impor. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Answer the indicator before adding a note.</source>
+        <translation>Jawab indikatornya sebelum menambahkan catatan.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} cannot be N/A.</source>
+        <translation>Indikator {indicator} tidak boleh tidak berlaku (N/A).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number (write NA for not applicable).</source>
+        <translation>“{value}” bukan angka (tulis NA untuk tidak berlaku).</translation>
+    </message>
+    <message>
+        <source>The value {value} is outside 0 to {max} for indicator {indicator}.</source>
+        <translation>Nilai {value} di luar rentang 0 sampai {max} untuk indikator {indicator}.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} takes a whole number from 0 to {max}, not {value}.</source>
+        <translation>Indikator {indicator} memerlukan bilangan bulat dari 0 sampai {max}, bukan {value}.</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} has no value (write NA for not applicable).</source>
+        <translation>Indikator {indicator} belum diberi nilai (tulis NA untuk tidak berlaku).</translation>
+    </message>
+    <message>
+        <source>Indicator {indicator} is not answered by a survey.</source>
+        <translation>Indikator {indicator} tidak dijawab melalui survei.</translation>
+    </message>
+    <message>
+        <source>Respondents are numbered from 1.</source>
+        <translation>Nomor responden dimulai dari 1.</translation>
+    </message>
+    <message>
+        <source>Write the reason for this choice: a conflict is resolved only with one.</source>
+        <translation>Tuliskan alasan pilihan ini: konflik hanya dapat diselesaikan dengan alasan.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers, or give another value.</source>
+        <translation>Pilih salah satu jawaban, atau berikan nilai lain.</translation>
+    </message>
+    <message>
+        <source>Conflict {id} is ambiguous; give more characters.</source>
+        <translation>Kode konflik {id} cocok dengan lebih dari satu konflik; tambahkan karakternya.</translation>
+    </message>
+    <message>
+        <source>There is no answer by {author} in this conflict.</source>
+        <translation>Tidak ada jawaban dari {author} dalam konflik ini.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; evidence files may be at most {limit} MB. Resize the photo or attach a smaller file.</source>
+        <translation>{file} berukuran {size} MB; berkas bukti paling besar {limit} MB. Perkecil fotonya atau lampirkan berkas yang lebih kecil.</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} kosong.</translation>
+    </message>
+    <message>
+        <source>This evidence file is no longer in the database.</source>
+        <translation>Berkas bukti ini sudah tidak ada di basis data.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason}).</source>
+        <translation>berkas tidak dapat dibaca ({reason}).</translation>
     </message>
     <message>
         <source>{file}, line {line}</source>
@@ -307,12 +646,16 @@
         <translation>Sesudah</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Asal</translation>
+        <source>{n} respondent(s)</source>
+        <translation>{n} responden</translation>
     </message>
     <message>
         <source>signing key {fp}</source>
@@ -555,6 +898,10 @@
     <message>
         <source>Exchange</source>
         <translation>Pertukaran</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumen</translation>
     </message>
     <message>
         <source>History</source>

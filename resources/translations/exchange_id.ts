@@ -114,12 +114,16 @@
         <translation>&amp;Pakai nilai ini</translation>
     </message>
     <message>
-        <source>different answers</source>
-        <translation>jawaban berbeda</translation>
+        <source>Note of the resolution</source>
+        <translation>Catatan penyelesaian</translation>
     </message>
     <message>
-        <source>edited after finalisation</source>
-        <translation>diubah setelah difinalkan</translation>
+        <source>optional; keeping an answer without a note keeps its note</source>
+        <translation>opsional; bila dikosongkan saat memakai satu jawaban, catatan jawaban itu yang dipakai</translation>
+    </message>
+    <message>
+        <source>&amp;Note of the resolution:</source>
+        <translation>Ca&amp;tatan penyelesaian:</translation>
     </message>
     <message>
         <source>{n} open conflict(s). Until resolved, the latest edit is shown (a finalised answer stays shown).</source>
@@ -563,7 +567,7 @@ Alasan:</translation>
     <name>TrustDialog</name>
     <message>
         <source>Trust this sender?</source>
-        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again.</extracomment>
+        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender not trusted yet, and a plan package from a key trusted only as an inspector's.</extracomment>
         <translation>Percayai pengirim ini?</translation>
     </message>
     <message>

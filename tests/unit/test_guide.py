@@ -11,7 +11,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 GUIDES = {"id": REPO / "docs" / "guide.id.md", "en": REPO / "docs" / "guide.en.md"}
 #: written by scripts/screenshots.py besides one per page
-EXTRA_SHOTS = {"checklist-unit", "survey", "first-run", "trust", "history-unit"}
+EXTRA_SHOTS = {"checklist-unit", "survey", "instruments-errors", "instruments-switch", "checklist-conflict",
+               "checklist-resolve", "institutions-conflicts", "exchange-conflicts", "first-run", "trust",
+               "history-unit"}
 
 
 def images(text: str) -> list[str]:
