@@ -106,13 +106,13 @@ def bench_checklist(db_path: Path, year: int, repeat: int) -> None:
     for uuid in units:
         t = time.perf_counter()
         page.open_unit(uuid)
-        page.scroll.viewport().grab()          # paint what the inspector sees
+        page.card_list.viewport().grab()       # paint what the inspector sees
         shown.append(time.perf_counter() - t)
         page.ensure_built()
         app.processEvents()
         full.append(time.perf_counter() - t)
         slots = len(page.slots)
-    widgets = len(page.scroll.widget().findChildren(QWidget)) + 1
+    widgets = len(page.card_list.widget().findChildren(QWidget)) + 1
     base = []
     for _ in range(repeat):
         t = time.perf_counter()

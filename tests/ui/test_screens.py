@@ -231,3 +231,18 @@ def test_alt_keys_are_unique_on_the_new_screens(qtbot, ctx, lang):
             assert len(keys) == len(set(keys)), (lang, type(widget).__name__, sorted(keys))
     finally:
         install_language("en")
+
+
+def test_every_qt_name_of_the_ui_door_loads():
+    """ui/qt.py loads Qt names on first use: its list for type checkers and its run-time map must agree."""
+    import ast
+    from pathlib import Path
+
+    from kepatuhan_desktop.ui import qt
+
+    tree = ast.parse(Path(qt.__file__).read_text(encoding="utf-8"))
+    typed = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+             and (node.module or "").startswith("PySide6.") for alias in node.names}
+    assert typed == set(qt._WHERE) - {"QPrintDialog", "QPrinter"}
+    for name in qt._WHERE:
+        assert getattr(qt, name) is not None
