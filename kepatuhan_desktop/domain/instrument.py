@@ -153,6 +153,13 @@ class Instrument:
     qualifier: Text | None = None
     description: Text | None = None
     document: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The programme title printed on documents ("Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik");
+    #: ``None`` in files written before the field existed: documents then print ``title``.
+    programme: Text | None = None
+    #: Whether documents name colour zones (Method C, 2025: "tidak lagi menghasilkan zona warna").
+    colour_zones: bool = True
+    #: The code of the lowest band that earns the award (piagam); ``None``: every band of the green zone.
+    award_from: str | None = None
 
     # ---- lookups -------------------------------------------------------------------------------------------
     @cached_property
@@ -180,6 +187,25 @@ class Instrument:
     @property
     def key(self) -> str:
         return f"{self.id}@{self.version}"
+
+    @property
+    def programme_title(self) -> Text:
+        """The programme as documents print it (the instrument's ``programme``, else its ``title``)."""
+        return self.programme if self.programme is not None else self.title
+
+    # ---- awards --------------------------------------------------------------------------------------------
+    @cached_property
+    def award_min(self) -> Decimal | None:
+        """The lowest score that earns the award: the ``min`` of the ``award_from`` band, else of the lowest
+        green band (``None`` when no band earns it)."""
+        if self.award_from is not None:
+            return next(b.min for b in self.bands if b.code == self.award_from)
+        green = [b.min for b in self.bands if b.zone == "hijau"]
+        return min(green) if green else None
+
+    def is_award_band(self, band: Band) -> bool:
+        """Whether a result in ``band`` earns the award (a piagam), by this instrument's rule."""
+        return self.award_min is not None and band.min >= self.award_min
 
     # ---- bands ---------------------------------------------------------------------------------------------
     def band_for(self, score: Decimal) -> Band:
@@ -219,6 +245,10 @@ class Instrument:
             "aggregation": self.aggregation,
             "provisional": self.provisional,
             "qualifier": self.qualifier.id if self.qualifier else None,
+            "programme": self.programme_title.id,
+            "programme_en": self.programme_title.en,
+            "colour_zones": self.colour_zones,
+            "award_from": self.award_from,
             "dimensions": [
                 {
                     "id": dim.id,
@@ -368,7 +398,7 @@ def _join(path: str, key: str | int) -> str:
 
 _TOP = (
     "id", "version", "title", "description", "years", "method", "aggregation", "provisional", "qualifier",
-    "legal_basis", "sources", "notes", "dimensions", "bands",
+    "legal_basis", "sources", "notes", "dimensions", "bands", "programme", "colour_zones", "award_from",
 )
 _DIM = ("id", "label", "weight", "variables", "notes")
 _VAR = ("id", "label", "indicators", "notes")
@@ -399,6 +429,8 @@ def instrument_from_dict(data: Any, source: str = "<instrument>") -> Instrument:
     provisional = r.boolean(doc.get("provisional", False), "provisional")
     qualifier = r.text(doc["qualifier"], "qualifier") if doc.get("qualifier") is not None else None
     description = r.text(doc["description"], "description") if doc.get("description") is not None else None
+    programme = r.text(doc["programme"], "programme") if doc.get("programme") is not None else None
+    colour_zones = r.boolean(doc.get("colour_zones", True), "colour_zones")
 
     seen_ids: dict[str, str] = {}
     dimensions = []
@@ -450,6 +482,10 @@ def instrument_from_dict(data: Any, source: str = "<instrument>") -> Instrument:
     if 0 not in mins:
         raise r.fail("bands", "one band must start at 0 so that every score has a band")
     bands.sort(key=lambda b: b.min, reverse=True)
+    award_from = doc.get("award_from")
+    if award_from is not None and award_from not in codes:
+        raise r.fail("award_from", f"must be the code of one of the bands ({', '.join(sorted(codes))}), "
+                                   f"got {award_from!r}")
 
     return Instrument(
         id=form_id,
@@ -464,6 +500,9 @@ def instrument_from_dict(data: Any, source: str = "<instrument>") -> Instrument:
         qualifier=qualifier,
         description=description,
         document=data,
+        programme=programme,
+        colour_zones=colour_zones,
+        award_from=award_from,
     )
 
 

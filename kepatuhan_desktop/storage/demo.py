@@ -185,8 +185,8 @@ def national_set(rng: random.Random) -> list[DemoInstitution]:
 
 def load_demo(db: Database, scale: str = "small", seed: int = 2021,
               progress: Callable[[int, int], None] | None = None) -> list[ImportSummary]:
-    """``small``: 2021 (Method A) and 2023 (Method B) complete, 2024 in progress. ``national``: 587
-    institutions x 7 units, complete answers, for 2024."""
+    """``small``: 2021 (Method A) and 2023 (Method B) complete, 2024 in progress, 2025 (Method C, provisional)
+    complete. ``national``: 587 institutions x 7 units, complete answers, for 2024."""
     rng = random.Random(seed)
     if scale == "national":
         return [load_year(db, 2024, national_set(rng), rng, progress=progress)]
@@ -198,4 +198,8 @@ def load_demo(db: Database, scale: str = "small", seed: int = 2021,
         return 1.0 if i % 3 == 0 else (0.5 if j < 3 else 0.0)
 
     out.append(load_year(db, 2024, small_set(1), rng, completeness=in_progress))
+    out.append(load_year(db, 2025, small_set(1), rng))
+    # 2025 (Method C): those that followed up the Ombudsman's corrective actions carry "Tanpa Maladministrasi"
+    db.execute("UPDATE period_institutions SET followed_up = 1 WHERE year = 2025 AND institution_uuid IN "
+               "(SELECT uuid FROM institutions WHERE code IN ('kab-badung', 'kab-lebong', 'kemlu', 'kota-sorong'))")
     return out

@@ -81,11 +81,10 @@ def records_from_scores(scores: YearScores | None) -> list[InstitutionRecord]:
         return []
     out = []
     for row in scores.rows:
-        inst, res = row.institution, row.result
+        inst, s = row.institution, row.summary
         out.append(InstitutionRecord(
-            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "",
-            sum(1 for u in res.units if u.complete), len(res.units), res.answered, res.total,
-            res.score, res.band, row.rank))
+            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "", s.units_done, s.units_total,
+            s.answered, s.total, s.score, s.band, s.rank))
     return out
 
 
