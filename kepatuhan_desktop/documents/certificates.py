@@ -621,7 +621,9 @@ def write_certificates(db: Database, year: int, out_dir: str | Path, *, institut
             why.append(f"{selection.withheld} withheld")
         raise RefusedError(f"no certificate to print for {year}"
                            + (f" ({', '.join(why)})" if why else " (the period has no institutions)"),
-                           code="certificate.none", year=year, detail=", ".join(why))
+                           code="certificate.none", year=year, held=len(selection.held),
+                           not_selected=selection.not_selected, incomplete=selection.incomplete,
+                           withheld=selection.withheld)
     data = prepare(db, scores, selection, settings, draft=draft)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

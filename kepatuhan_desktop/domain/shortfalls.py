@@ -83,7 +83,8 @@ def _items(instrument: Instrument, unit: UnitAnswers) -> list[dict[str, Value]]:
 
 def unit_shortfalls(instrument: Instrument, unit: UnitAnswers) -> tuple[list[Shortfall], int]:
     """The unit's shortfalls, most costly first (then in instrument order), and its number of scored items."""
-    items = _items(instrument, unit)
+    # an item whose every indicator is N/A has no score and is left out of the mean, as in scoring
+    items = [v for v in _items(instrument, unit) if any(x is not NA for x in v.values())] or [{}]
     losses: dict[str, Fraction] = {}
     for values in items:
         for ind_id, lost in item_losses(instrument, values).items():

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>DashboardView</name>
@@ -434,7 +433,7 @@
     <name>YearBox</name>
     <message>
         <source>Assessment year</source>
-        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot;</extracomment>
+        <extracomment>zones in display order; "" stands for "no score yet"</extracomment>
         <translation>Tahun penilaian</translation>
     </message>
 </context>

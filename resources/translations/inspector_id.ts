@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ChecklistPage</name>
@@ -12,7 +11,7 @@
         <translation>Finalkan unit</translation>
     </message>
     <message>
-        <source>Lock the unit&apos;s answers (needs every required answer)</source>
+        <source>Lock the unit's answers (needs every required answer)</source>
         <translation>Kunci jawaban unit (semua jawaban wajib harus terisi)</translation>
     </message>
     <message>
