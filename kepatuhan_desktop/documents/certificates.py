@@ -34,6 +34,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
 from ..domain.awards import ALL, AWARD, Blocked, CertificateKind, certificate_eligibility
+from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
 from ..domain.scoring import Rank, rank_within_kind
 from ..domain.zones import ZONE_LABELS
@@ -164,7 +165,8 @@ def _refuse(blocked: Blocked, inst: PlanInstitution, year: int, *, unit: PlanUni
                             f"{review.state} (not approved); nothing written", code="certificate.not_approved",
                             state=str(review.state), **params)
     assert band is not None
-    wanted = "the award" if selection == AWARD else ZONE_LABELS[selection].en if selection in ZONE_LABELS else "all"
+    wanted = "the award" if selection == AWARD else ZONE_LABELS[Zone(selection)].en if selection in ZONE_LABELS \
+        else "all"
     return RefusedError(f"{who} is not eligible: score {score}, {band.label.en} (certificates go to {wanted})",
                         code="certificate.not_eligible", score=str(score), band=band.code, **params)
 

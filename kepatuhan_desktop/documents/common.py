@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
 from ..domain.numbers import format_score, round2
 from ..domain.zones import KIND_LABELS, ZONE_COLOURS, ZONE_LABELS
@@ -56,11 +57,11 @@ def register_fonts() -> None:
 
 
 def zone_colour(zone: str | None) -> Color:
-    return HexColor(ZONE_COLOURS.get(zone or "", "#9AA0A6"))
+    return HexColor(ZONE_COLOURS[Zone(zone)] if zone in ZONE_COLOURS else "#9AA0A6")
 
 
 def zone_label(zone: str | None) -> str:
-    return ZONE_LABELS[zone].id if zone in ZONE_LABELS else "Belum lengkap"
+    return ZONE_LABELS[Zone(zone)].id if zone in ZONE_LABELS else "Belum lengkap"
 
 
 def kind_label(kind: str) -> str:

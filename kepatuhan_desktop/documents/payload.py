@@ -21,15 +21,17 @@ installation's own key, or a key trusted with the coordinator role. An inspector
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.enums import Role
+from ..domain.enums import Role, Zone
 from ..domain.zones import ZONE_LABELS
 from ..errors import InputError
 from ..storage.certificates import issued, revocation
@@ -133,7 +135,7 @@ def parse_payload(text: str) -> Payload:
         raise InputError("payload", f"the score '{score}' is malformed", code="payload.damaged")
     try:
         raw = base64.urlsafe_b64decode(sig + "=" * (-len(sig) % 4))
-    except (ValueError, base64.binascii.Error):
+    except (ValueError, binascii.Error):
         raise InputError("payload", "the signature is not valid base64", code="payload.damaged") from None
     if len(raw) != 64:
         raise InputError("payload", "the signature has the wrong length (the code is damaged)", code="payload.damaged")
@@ -161,7 +163,7 @@ class Verification:
         who = self.institution_name or p.institution
         if p.unit:
             who = f"{self.unit_name or p.unit} of {who}"
-        zone = f", {ZONE_LABELS[p.zone].en}" if p.zone in ZONE_LABELS else ""
+        zone = f", {ZONE_LABELS[Zone(p.zone)].en}" if p.zone in ZONE_LABELS else ""
         facts = (f"certificate {p.serial}: {who} ({p.institution}{'/' + p.unit if p.unit else ''}), {p.year}, "
                  f"score {p.score}, band {p.band}{zone}")
         if not self.ok:
@@ -234,7 +236,7 @@ def _read_pdf(path: str | Path) -> tuple[list[str], list[str]]:
     path = Path(path)
     try:
         reader = PdfReader(str(path))
-        meta = reader.metadata or {}
+        meta: Any = reader.metadata or {}
         keywords = str(meta.get("/Keywords") or "")
         found = [w[len(KEYWORD_PREFIX):] for w in keywords.split() if w.startswith(KEYWORD_PREFIX)]
         if not found:

@@ -182,8 +182,8 @@ def recap_xlsx(scores: YearScores, target: Any) -> None:
         if zones and zone:
             ws.cell(r, 10).fill = fills[zone]
             ws.cell(r, 10).font = Font(color="202124" if zone == "kuning" else "FFFFFF")
-    for col, width in zip("ABCDEFGHIJK", (12, 10, 6, 18, 36, 22, 8, 9, 24, 12, 8)):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGHIJK", (12, 10, 6, 18, 36, 22, 8, 9, 24, 12, 8)):
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{chr(ord('A') + len(header) - 1)}{max(r, 3)}"
 

@@ -76,8 +76,8 @@ def _items(instrument: Instrument, unit: UnitAnswers) -> list[dict[str, Value]]:
         return [{**unit_values, **values} for values in per_product]
     merged = dict(unit_values)
     for ind in product_inds:
-        answered = [v[ind.id] for v in per_product if v[ind.id] is not NA]
-        merged[ind.id] = sum(answered, Fraction(0)) / len(answered) if answered else NA  # type: ignore[arg-type]
+        answered = [x for v in per_product if isinstance(x := v[ind.id], Fraction)]
+        merged[ind.id] = sum(answered, Fraction(0)) / len(answered) if answered else NA
     return [merged]
 
 

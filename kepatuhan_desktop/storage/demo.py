@@ -83,7 +83,7 @@ class DemoInstitution:
     quality: float
 
 
-def _units_for(kind: str):
+def _units_for(kind: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     return KL_UNITS if kind in ("kementerian", "lembaga") else PEMDA_UNITS
 
 

@@ -10,7 +10,7 @@ adds or renames, never removes, and a second run changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +165,7 @@ def import_loci(db: Database, path: str | Path, year: int, form_id: str | None =
     return summary
 
 
-def apply_plan(db: Database, year: int, institutions, ordered: list[tuple[Row, str, str]],
+def apply_plan(db: Database, year: int, institutions: Iterable[_Inst], ordered: list[tuple[Row, str, str]],
                summary: ImportSummary, *, actor: str = "", is_demo: bool = False,
                progress: Callable[[int, int], None] | None = None) -> None:
     existing = {r[0]: r[1:] for r in db.execute(

@@ -102,9 +102,9 @@ def load_plan(db: Database, year: int) -> list[PlanInstitution]:
         "SELECT p.uuid, p.code, p.name, p.unit_uuid FROM period_products pp JOIN products p "
         "ON p.uuid = pp.product_uuid WHERE pp.year = ? ORDER BY pp.position, p.code", [year]
     ).fetchall():
-        unit = units.get(row[3])
-        if unit is not None:
-            unit.products.append(PlanProduct(row[0], row[1], row[2]))
+        owner = units.get(row[3])
+        if owner is not None:
+            owner.products.append(PlanProduct(row[0], row[1], row[2]))
     return list(institutions.values())
 
 
@@ -191,11 +191,10 @@ class InstitutionRow:
 
     @property
     def summary(self) -> InstitutionSummary:
-        res = self.result
-        complete = res.complete and res.score is not None
-        return InstitutionSummary(res.score if complete else None, res.band if complete else None, self.rank,
-                                  self.rank_provisional and self.rank is not None, complete, res.answered,
-                                  res.total, sum(1 for u in res.units if u.complete), len(res.units))
+        res = self.result  # scoring gives a score (and band) only to a complete institution
+        return InstitutionSummary(res.score, res.band, self.rank, self.rank_provisional and self.rank is not None,
+                                  res.complete and res.score is not None, res.answered, res.total,
+                                  sum(1 for u in res.units if u.complete), len(res.units))
 
     def unit_scores(self) -> list[tuple[PlanUnit, UnitScore]]:
         return list(zip(self.institution.units, self.result.units))

@@ -100,7 +100,7 @@ def answer_fingerprints(db: Database, year: int, institution: str | None = None
     return out
 
 
-_EMPTY = (hashlib.sha256(b"").hexdigest(), {})
+_EMPTY: tuple[str, dict[str, str]] = (hashlib.sha256(b"").hexdigest(), {})
 
 
 # ---- the period setting ----------------------------------------------------------------------------------------
