@@ -2,7 +2,11 @@
 ``docs/screenshots/<page>-<lang>.png`` for every page of ``ui.pages.PAGES`` (pages that fail to load are
 skipped and named), plus ``checklist-unit-<lang>.png`` with a unit open and ``survey-<lang>.png``.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x800]
+    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x800] [--pages documents,...]
+
+The documents page is shown with the period's certificates produced and previewed; it also gets
+``documents-review-<lang>.png`` (the review before award) and ``documents-settings-<lang>.png`` (the
+issuing settings of a period).
 """
 
 from __future__ import annotations
@@ -34,11 +38,53 @@ def settle(app, timeout: float = 30.0) -> None:
         app.processEvents()
 
 
+def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[str]:
+    """The documents page with the period's certificates previewed, its review tab (approval required, one
+    institution approved) and the settings dialog of the period."""
+    view.output.setText(str(tmp / f"documents-{lang}"))
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    view.produce()
+    settle(app)
+    while view.task is not None and not view.task.finished:
+        settle(app)
+    settle(app)
+    names = []
+    path = out / f"documents-{lang}.png"
+    window.grab().save(str(path))
+    names.append(path.name)
+    panel = view.review
+    view.tabs.setCurrentWidget(panel)
+    panel.required.setChecked(True)
+    settle(app)
+    codes = [r.code for r in panel.model.rows]
+    if "kab-badung" in codes:
+        panel.table.selectRow(codes.index("kab-badung"))
+        panel.approve_selected("diperiksa bersama tim")
+        settle(app)
+        panel.table.selectRow(codes.index("kab-badung"))
+    path = out / f"documents-review-{lang}.png"
+    window.grab().save(str(path))
+    names.append(path.name)
+    panel.required.setChecked(False)
+    settle(app)
+    view.tabs.setCurrentWidget(view.preview)
+    dialog = view.edit_settings()
+    dialog.adjustSize()
+    settle(app)
+    path = out / f"documents-settings-{lang}.png"
+    dialog.grab().save(str(path))
+    names.append(path.name)
+    dialog.close()
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--pages", default="", help="comma-separated page keys (default: every page)")
     args = parser.parse_args(argv)
+    only = {p for p in args.pages.split(",") if p}
     width, height = (int(v) for v in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -65,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             window.show()
             app.processEvents()
             for row, page in enumerate(window.pages):
+                if only and page.key not in only:
+                    continue
                 # The assessment page shows the period in progress; the coordinator pages a complete one.
                 ctx.set_year(2024 if page.key == "checklist" else 2023)
                 window.nav.setCurrentRow(row)
@@ -76,10 +124,14 @@ def main(argv: list[str] | None = None) -> int:
                 if page.key in window.page_errors:
                     skipped.append(f"{page.key} ({window.page_errors[page.key].splitlines()[0]})")
                     continue
+                if page.key == "documents":
+                    written += documents_shots(app, window, window.page_widgets[page.key], out, lang, Path(tmp))
+                    continue
                 path = out / f"{page.key}-{lang}.png"
                 window.grab().save(str(path))
                 written.append(path.name)
-            if "checklist" in window.page_widgets and "checklist" not in window.page_errors:
+            if "checklist" in window.page_widgets and "checklist" not in window.page_errors and \
+                    (not only or "checklist" in only):
                 window.nav.setCurrentRow(0)
                 checklist = window.page_widgets["checklist"]
                 plan = checklist.plan

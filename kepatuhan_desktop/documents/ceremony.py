@@ -166,7 +166,7 @@ def ceremony_pdf(db: Database, year: int, target: Any, *, start: str = "09:00", 
         for at, cand in item.recipients:
             number += 1
             inst = cand.row.institution
-            rank = f" · peringkat {cand.rank.rank}" if cand.rank and settings.show_rank else ""
+            rank = f" · peringkat {cand.rank.rank}" if cand.rank and cand.rank.of > 1 and settings.show_rank else ""
             rows.append([str(number), clock(at),
                          Paragraph(f"<b>{esc(inst.recipient)}</b><br/><font color='#5F6368'>"
                                    f"{esc(predikat_for(instrument, cand.band, inst.followed_up))}{esc(rank)}</font>",

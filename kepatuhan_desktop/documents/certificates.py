@@ -63,6 +63,7 @@ from .common import (
     score_text,
     wrap_lines,
     zone_colour,
+    zone_label,
 )
 from .drawing import draw_emblem, draw_image_fit, draw_qr
 from .payload import KEYWORD_PREFIX, Payload, make_payload, qr_text
@@ -285,10 +286,12 @@ class CertificateData:
 
 
 def rank_wording(rank: Rank | None, kind: str, unit: PlanUnit | None, provisional: bool = False) -> str:
-    if rank is None:
+    """"peringkat 3 dari 416 kabupaten" ("unit sejenis" for a unit); nothing when it has no peer to be
+    ranked against."""
+    if rank is None or rank.of < 2:
         return ""
     text = (f"peringkat {rank.rank} dari {rank.of} {kind_label(kind)}" if unit is None else
-            f"peringkat {rank.rank} dari {rank.of} unit {unit.name} di {kind_label(kind)}")
+            f"peringkat {rank.rank} dari {rank.of} unit sejenis")
     return text + (" (sementara)" if provisional else "")
 
 
@@ -433,6 +436,8 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
     facts = f"dengan nilai {score_text(d.score)}"
     if d.band.label.id not in d.predikat:
         facts += f" · {band_text(d.instrument, d.band)}"
+    if d.instrument.colour_zones and "Zona" not in d.predikat:
+        facts += f" · {zone_label(d.band.zone)}"
     if d.rank_text:
         facts += f" · {d.rank_text}"
     lines, fsize = _fit_lines(facts, SANS, 12.5, 9.5, max_w)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlite_utils import Database
 
 from ..domain.instrument import Instrument
@@ -261,11 +262,11 @@ def rapor_pdf(db: Database, year: int, code: str, target: Any, *, draft: bool = 
     if multi:
         style.append(("ALIGN", (first_dim, 1), (-1, -1), "RIGHT"))
     ndim = len(instrument.dimensions) if multi else 0
-    fixed = [36 * mm, 14 * mm, 32 * mm] + ([20 * mm] if zones else [])
-    rest = 170 * mm - sum(fixed)
-    widths = fixed + ([rest / ndim] * ndim if ndim else [])
-    if not ndim:
-        widths[0] += rest
+    # each dimension column as wide as its longest header word needs (never a word broken in two)
+    dim_width = max([15 * mm] + [stringWidth(word, SANS_BOLD, 6.5) + 8 for d in instrument.dimensions
+                                 for word in d.label.id.split()]) if ndim else 0
+    fixed = [14 * mm, 32 * mm] + ([20 * mm] if zones else []) + [dim_width] * ndim
+    widths = [170 * mm - sum(fixed)] + fixed
     t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(style))
     story.append(t)
@@ -285,7 +286,7 @@ def rapor_pdf(db: Database, year: int, code: str, target: Any, *, draft: bool = 
             dim = instrument.dimension(ind.dimension)
             data.append([Paragraph(f"{esc(ind.text.id)} <font color='#5F6368'>({esc(dim.label.id)})</font>",
                                    st["cell"]),
-                         f"{affected[ind_id]} dari {len(per_unit)}", number_text(round2(lost))])
+                         f"{affected[ind_id]} dari {len(per_unit)}", score_text(round2(lost))])
         t = Table(data, colWidths=[120 * mm, 26 * mm, 24 * mm], hAlign="LEFT")
         t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 8), ("LINEBELOW", (0, 0), (-1, 0), 0.6, NAVY),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
@@ -333,7 +334,7 @@ def rapor_pdf(db: Database, year: int, code: str, target: Any, *, draft: bool = 
             note = "; ".join(n for n in (notes.get((p, s.indicator.id), "") for p in [""] + [q for q, _ in s.products])
                              if n)
             cells = [Paragraph(label, st["small8"]), Paragraph(level, st["small8"]),
-                     Paragraph(esc(_next_text(s)), st["small8"]), number_text(round2(s.lost))]
+                     Paragraph(esc(_next_text(s)), st["small8"]), score_text(round2(s.lost))]
             if with_notes:
                 cells.append(Paragraph(esc(note), st["small8"]))
             rows.append(cells)

@@ -43,8 +43,16 @@
         <translation>mis. dukcapil (kosong: seluruh instansi)</translation>
     </message>
     <message>
+        <source>Withhold thi&amp;s certificate…</source>
+        <translation>Tan&amp;gguhkan piagam ini…</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
         <source>&amp;Unit code:</source>
-        <translation>K&amp;ode unit:</translation>
+        <translation>K&amp;ode unit layanan:</translation>
     </message>
     <message>
         <source>Excel workbook (XLSX)</source>
@@ -60,15 +68,11 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Telusuri…</translation>
+        <translation>Te&amp;lusuri…</translation>
     </message>
     <message>
         <source>Choose the output folder</source>
         <translation>Pilih folder hasil</translation>
-    </message>
-    <message>
-        <source>&amp;Produce</source>
-        <translation>&amp;Buat</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
@@ -76,15 +80,11 @@
     </message>
     <message>
         <source>&amp;Open output folder</source>
-        <translation>B&amp;uka folder hasil</translation>
+        <translation>Buka folder &amp;hasil</translation>
     </message>
     <message>
         <source>&amp;Verify a certificate…</source>
-        <translation>&amp;Periksa keaslian piagam…</translation>
-    </message>
-    <message>
-        <source>Signatory and &amp;issue details…</source>
-        <translation>Penanda tangan dan data terb&amp;it…</translation>
+        <translation>Periksa &amp;keaslian piagam…</translation>
     </message>
     <message>
         <source>Status</source>
@@ -111,14 +111,6 @@
         <translation>Hasil yang tidak meraih penghargaan mendapat 'Sertifikat Hasil Penilaian', tidak pernah piagam.</translation>
     </message>
     <message>
-        <source>With&amp;hold certificate…</source>
-        <translation>Tan&amp;gguhkan piagam…</translation>
-    </message>
-    <message>
-        <source>In&amp;stitution:</source>
-        <translation>I&amp;nstansi:</translation>
-    </message>
-    <message>
         <source>&amp;Who:</source>
         <translation>C&amp;akupan:</translation>
     </message>
@@ -132,7 +124,7 @@
     </message>
     <message>
         <source>For&amp;mat:</source>
-        <translation>&amp;Format:</translation>
+        <translation>F&amp;ormat:</translation>
     </message>
     <message>
         <source>Start time of the ceremony</source>
@@ -147,10 +139,6 @@
         <translation>Ter&amp;atas per jenis:</translation>
     </message>
     <message>
-        <source>Dra&amp;ft: every page marked DRAF, no serial (also for results under review)</source>
-        <translation>D&amp;raf: setiap halaman bertanda DRAF, tanpa nomor seri (juga untuk hasil yang masih ditinjau)</translation>
-    </message>
-    <message>
         <source>Issue settings of the period</source>
         <translation>Data terbit periode</translation>
     </message>
@@ -160,7 +148,7 @@
     </message>
     <message>
         <source>Output fo&amp;lder:</source>
-        <translation>Fo&amp;lder hasil:</translation>
+        <translation>&amp;Folder hasil:</translation>
     </message>
     <message>
         <source>Files produ&amp;ced:</source>
@@ -203,8 +191,20 @@
         <translation> (piagam ditangguhkan)</translation>
     </message>
     <message>
-        <source>&amp;Release withheld certificate</source>
-        <translation>Lepaskan penan&amp;gguhan piagam</translation>
+        <source>Draft (ever&amp;y page marked DRAF, no serial; also for results under review)</source>
+        <translation>D&amp;raf (setiap halaman bertanda DRAF, tanpa nomor seri; juga untuk hasil yang masih ditinjau)</translation>
+    </message>
+    <message>
+        <source>P&amp;roduce</source>
+        <translation>B&amp;uat</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnatory and issue details…</source>
+        <translation>Pe&amp;nanda tangan dan data terbit…</translation>
+    </message>
+    <message>
+        <source>Relea&amp;se this withheld certificate</source>
+        <translation>Lepaskan penan&amp;gguhan piagam ini</translation>
     </message>
     <message>
         <source>Producing certificates</source>
@@ -453,12 +453,12 @@ Alasan penangguhan: {reason}</translation>
         <translation>Belum ada dokumen untuk dipratinjau</translation>
     </message>
     <message>
-        <source>Ne&amp;xt page</source>
-        <translation>Halaman beri&amp;kutnya</translation>
+        <source>Previous p&amp;age</source>
+        <translation>Halaman &amp;sebelumnya</translation>
     </message>
     <message>
-        <source>Previous pa&amp;ge</source>
-        <translation>Halaman sebelu&amp;mnya</translation>
+        <source>Ne&amp;xt page</source>
+        <translation>Hala&amp;man berikutnya</translation>
     </message>
     <message>
         <source>Prin&amp;t…</source>
@@ -487,10 +487,6 @@ Alasan penangguhan: {reason}</translation>
 </context>
 <context>
     <name>ReviewModel</name>
-    <message>
-        <source>Code</source>
-        <translation>Kode</translation>
-    </message>
     <message>
         <source>Institution</source>
         <translation>Instansi</translation>
@@ -572,7 +568,7 @@ Alasan penangguhan: {reason}</translation>
     </message>
     <message>
         <source>Reope&amp;n…</source>
-        <translation>&amp;Kembalikan ke tinjauan…</translation>
+        <translation>Ke&amp;mbalikan ke tinjauan…</translation>
     </message>
     <message>
         <source>Checking the review state…</source>
@@ -674,6 +670,18 @@ Alasan atau catatan (boleh kosong):</translation>
     <message>
         <source>certificate {serial} has been revoked: {reason}</source>
         <translation>piagam {serial} telah dicabut: {reason}</translation>
+    </message>
+    <message>
+        <source>certificate {serial} was replaced by a newer certificate, {new}; only that one is valid.</source>
+        <translation>piagam {serial} sudah diganti oleh piagam yang lebih baru, {new}; hanya piagam itu yang sah.</translation>
+    </message>
+    <message>
+        <source>it is signed by {signer}, an inspector's key; only a coordinator's key issues certificates.</source>
+        <translation>piagam ini ditandatangani {signer}, kunci seorang pemeriksa; hanya kunci koordinator yang dapat menerbitkan piagam.</translation>
+    </message>
+    <message>
+        <source>the page does not say what its code says (serial, score, category or recipient differ): the document was altered or carries another certificate's code.</source>
+        <translation>halaman tidak sesuai dengan kodenya (nomor seri, nilai, kategori, atau penerima berbeda): dokumen telah diubah atau memuat kode piagam lain.</translation>
     </message>
 </context>
 </TS>

@@ -149,18 +149,18 @@ def test_review_panel_shows_why_institutions_are_held_back_and_approves(view, qt
     qtbot.waitUntil(lambda: panel.model.rowCount() == 15, timeout=30000)
     codes = [r.code for r in panel.model.rows]
     maybrat = codes.index("kab-maybrat")
-    assert panel.model.data(panel.model.index(maybrat, 3)) == "May be certified"
+    assert panel.model.data(panel.model.index(maybrat, 2)) == "May be certified"
     panel.required.setChecked(True)
     qtbot.waitUntil(lambda: panel.model.required and panel.task.finished, timeout=30000)
     badung = [r.code for r in panel.model.rows].index("kab-badung")
-    assert panel.model.data(panel.model.index(badung, 3)) == "Held back: not approved yet"
+    assert panel.model.data(panel.model.index(badung, 2)) == "Held back: not approved yet"
     assert "15 held back" in panel.summary.text()
     panel.table.selectRow(badung)
     assert panel.approve_button.isEnabled() and not panel.reopen_button.isEnabled()
     assert panel.approve_selected("diperiksa")
     qtbot.waitUntil(lambda: panel.task.finished and panel.model.rows[badung].state == "approved", timeout=30000)
-    assert panel.model.data(panel.model.index(badung, 2)).startswith("Approved by ")
-    assert panel.model.data(panel.model.index(badung, 3)) == "May be certified"
+    assert panel.model.data(panel.model.index(badung, 1)).startswith("Approved by ")
+    assert panel.model.data(panel.model.index(badung, 2)) == "May be certified"
     view.kind.setCurrentIndex(view.kind.findData("certificates"))
     files = produce(view, qtbot)
     assert [f.name for f in files] == ["certificates-2023-print.pdf", "kab-badung.pdf"]
@@ -171,29 +171,32 @@ def test_review_panel_shows_why_institutions_are_held_back_and_approves(view, qt
 
 
 def mnemonics(widget) -> list[str]:
-    """The Alt+letter keys of the visible controls of a page (buttons, check boxes, labels with a buddy, tabs)."""
-    from kepatuhan_desktop.ui.qt import QAbstractButton, QLabel, QTabWidget
+    """The Alt+letter keys of the visible controls of a window (buttons, check boxes, labels with a buddy,
+    tabs, menu titles)."""
+    from kepatuhan_desktop.ui.qt import QAbstractButton, QLabel, QMenuBar, QTabWidget
 
-    letters = []
+    texts = []
     for w in widget.findChildren(QAbstractButton) + widget.findChildren(QLabel):
-        if not w.isVisibleTo(widget) or (isinstance(w, QLabel) and w.buddy() is None):
-            continue
-        text = w.text().replace("&&", "")
+        if w.isVisibleTo(widget) and not (isinstance(w, QLabel) and w.buddy() is None):
+            texts.append(w.text())
+    for tabs in widget.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for bar in widget.findChildren(QMenuBar):
+        texts += [a.text() for a in bar.actions()]
+    letters = []
+    for text in texts:
+        text = text.replace("&&", "")
         if "&" in text:
             letters.append(text[text.index("&") + 1].lower())
-    for tabs in widget.findChildren(QTabWidget):
-        for i in range(tabs.count()):
-            text = tabs.tabText(i).replace("&&", "")
-            if "&" in text:
-                letters.append(text[text.index("&") + 1].lower())
     return letters
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_alt_keys_are_unique_on_every_state_of_the_page(demo_file, tmp_path, qtbot, lang):
     from kepatuhan_desktop.ui.context import AppContext
-    from kepatuhan_desktop.ui.documents.view import DocumentsView
     from kepatuhan_desktop.ui.i18n import install_language
+    from kepatuhan_desktop.ui.main_window import MainWindow
+    from kepatuhan_desktop.ui.pages import PAGES
 
     target = tmp_path / "demo.db"
     src, dst = sqlite3.connect(demo_file), sqlite3.connect(target)
@@ -204,14 +207,16 @@ def test_alt_keys_are_unique_on_every_state_of_the_page(demo_file, tmp_path, qtb
     try:
         ctx = AppContext(target)
         ctx.set_year(2023)
-        widget = DocumentsView(ctx)
-        qtbot.addWidget(widget)
-        widget.show()
+        ctx.set_setting("ui.language", lang)
+        window = MainWindow(ctx, pages=tuple(p for p in PAGES if p.key == "documents"))
+        qtbot.addWidget(window)
+        window.show()
+        widget = window.page_widgets["documents"]
         for kind in range(widget.kind.count()):
             widget.kind.setCurrentIndex(kind)
             for tab in range(widget.tabs.count()):
                 widget.tabs.setCurrentIndex(tab)
-                letters = mnemonics(widget)
+                letters = mnemonics(window)
                 assert len(letters) == len(set(letters)), (lang, kind, tab, sorted(letters))
         dialog = widget.edit_settings()
         letters = mnemonics(dialog)
@@ -219,6 +224,24 @@ def test_alt_keys_are_unique_on_every_state_of_the_page(demo_file, tmp_path, qtb
         dialog.close()
         qtbot.waitUntil(lambda: widget.review.task is None or widget.review.task.finished, timeout=30000)
         widget.preview.close_document()
-        ctx.db.close()
+        window.close()
+        ctx.close()
     finally:
         install_language("en")
+
+
+def test_verify_dialog_refuses_a_pdf_carrying_another_certificates_code(view, qtbot, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    files = produce(view, qtbot)
+    badung = next(f for f in files if f.name == "kab-badung.pdf")
+    lebong = next(f for f in files if f.name == "kab-lebong.pdf")
+    forged = PdfWriter(clone_from=PdfReader(str(badung)))
+    forged.add_metadata({"/Keywords": PdfReader(str(lebong)).metadata["/Keywords"]})
+    forged.write(tmp_path / "forged.pdf")
+    dialog = view.open_verify()
+    assert dialog.check_pdf(str(badung))
+    assert not dialog.check_pdf(str(tmp_path / "forged.pdf"))
+    assert "does not say what its code says" in dialog.result.text()
+    dialog.close()

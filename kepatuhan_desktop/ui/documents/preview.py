@@ -43,7 +43,7 @@ class PdfPreview(QWidget):
 
         self.title = QLabel(self.tr("No document to preview yet"))
         self.title.setWordWrap(True)
-        self.prev_button = QPushButton(self.tr("Previous pa&ge"))
+        self.prev_button = QPushButton(self.tr("Previous p&age"))
         self.next_button = QPushButton(self.tr("Ne&xt page"))
         self.page_label = QLabel()
         self.print_button = QPushButton(self.tr("Prin&t…"))

@@ -78,7 +78,7 @@ def local_time(iso: str) -> str:
 
 
 class ReviewModel(QAbstractTableModel):
-    CODE, NAME, STATE, WHY = range(4)
+    NAME, STATE, WHY = range(3)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -95,12 +95,12 @@ class ReviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 3
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
                    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Code"), self.tr("Institution"), self.tr("Review"), self.tr("Certificates"))[section]
+            return (self.tr("Institution"), self.tr("Review"), self.tr("Certificates"))[section]
         return None
 
     def state_text(self, row: ReviewRow) -> str:
@@ -138,8 +138,10 @@ class ReviewModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.code, row.name, self.state_text(row), self.why_text(row))[col]
+            return (row.name, self.state_text(row), self.why_text(row))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.NAME:
+                return f"{row.name} ({row.code})"
             if col == self.STATE and row.reason:
                 return self.tr("Reason: {reason}").format(reason=row.reason)
             if col == self.STATE and row.undone:
@@ -171,6 +173,8 @@ class ReviewPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ReviewModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self.tr("&Approve…"))
         self.approve_button.clicked.connect(self.approve_selected)

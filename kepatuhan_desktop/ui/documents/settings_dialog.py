@@ -48,6 +48,7 @@ class IssueSettingsDialog(QDialog):
         self.ctx = ctx
         self.year = year
         self.setWindowTitle(self.tr("Signatory and issue details"))
+        self.setMinimumWidth(660)
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Applies to"))
         if year is not None:

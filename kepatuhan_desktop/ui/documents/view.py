@@ -89,12 +89,12 @@ class DocumentsView(QWidget):
                                           "never a piagam."))
         self.cert_unit = QLineEdit()
         self.cert_unit.setPlaceholderText(self.tr("e.g. dukcapil (empty: whole institutions)"))
-        self.withhold_button = QPushButton(self.tr("With&hold certificate…"))
+        self.withhold_button = QPushButton(self.tr("Withhold thi&s certificate…"))
         self.withhold_button.clicked.connect(self.toggle_withheld)
         self.cert_institution.currentIndexChanged.connect(self._update_withhold_button)
         cert_page = QWidget()
         cert_form = QFormLayout(cert_page)
-        cert_form.addRow(self.tr("In&stitution:"), self.cert_institution)
+        cert_form.addRow(self.tr("&Institution:"), self.cert_institution)
         cert_form.addRow(self.tr("&Who:"), self.cert_zone)
         cert_form.addRow(self.tr("&Unit code:"), self.cert_unit)
         cert_form.addRow("", self.withhold_button)
@@ -103,7 +103,7 @@ class DocumentsView(QWidget):
         self.rapor_institution = QComboBox()
         rapor_page = QWidget()
         rapor_form = QFormLayout(rapor_page)
-        rapor_form.addRow(self.tr("In&stitution:"), self.rapor_institution)
+        rapor_form.addRow(self.tr("&Institution:"), self.rapor_institution)
 
         # recap
         self.recap_format = QComboBox()
@@ -140,11 +140,11 @@ class DocumentsView(QWidget):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
 
-        self.draft = QCheckBox(self.tr("Dra&ft: every page marked DRAF, no serial (also for results under review)"))
+        self.draft = QCheckBox(self.tr("Draft (ever&y page marked DRAF, no serial; also for results under review)"))
         self.settings_warning = QLabel()
         self.settings_warning.setWordWrap(True)
         self.settings_warning.setAccessibleName(self.tr("Issue settings of the period"))
-        self.produce_button = QPushButton(self.tr("&Produce"))
+        self.produce_button = QPushButton(self.tr("P&roduce"))
         self.produce_button.setDefault(True)
         self.produce_button.setToolTip(self.tr("Ctrl+Enter"))
         self.produce_button.clicked.connect(self.produce)
@@ -153,7 +153,7 @@ class DocumentsView(QWidget):
         self.open_folder_button.clicked.connect(self.open_folder)
         self.verify_button = QPushButton(self.tr("&Verify a certificate…"))
         self.verify_button.clicked.connect(self.open_verify)
-        self.settings_button = QPushButton(self.tr("Signatory and &issue details…"))
+        self.settings_button = QPushButton(self.tr("Si&gnatory and issue details…"))
         self.settings_button.clicked.connect(self.edit_settings)
 
         self.status = QLabel()
@@ -286,8 +286,8 @@ class DocumentsView(QWidget):
         code = self.cert_institution.currentData()
         inst = self._plan.get(code) if code else None
         self.withhold_button.setEnabled(inst is not None)
-        self.withhold_button.setText(self.tr("&Release withheld certificate") if inst is not None and inst.withheld
-                                     else self.tr("With&hold certificate…"))
+        self.withhold_button.setText(self.tr("Relea&se this withheld certificate") if inst is not None and inst.withheld
+                                     else self.tr("Withhold thi&s certificate…"))
 
     # ---- actions -------------------------------------------------------------------------------------------------
     def choose_output(self) -> None:
