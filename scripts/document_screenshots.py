@@ -24,6 +24,11 @@ sys.path.insert(0, str(ROOT))
 YEARS = (2021, 2023, 2025)
 
 
+def longest(rows: list) -> object:
+    """The row whose recipient name is the longest (the hardest to fit)."""
+    return max(rows, key=lambda row: (len(row.institution.recipient), row.institution.code))
+
+
 def render(pdf: Path, out: Path, name: str, dpi: int, pages: list[int] | None = None) -> list[Path]:
     """PNG of the given pages (1-based; default: the first) of ``pdf`` as ``out/name[-N].png``."""
     from pypdf import PdfReader
@@ -68,9 +73,6 @@ def main(argv: list[str] | None = None) -> int:
         for year in YEARS:
             scores = year_scores(db, year)
             instrument = scores.instrument
-
-            def longest(rows):  # noqa: ANN001, ANN202 - local helper
-                return max(rows, key=lambda r: (len(r.institution.recipient), r.institution.code))
 
             award = longest([r for r in scores.rows if r.summary.band and instrument.is_award_band(r.summary.band)])
             other = longest([r for r in scores.rows if r.summary.band and not instrument.is_award_band(r.summary.band)])
