@@ -1,12 +1,14 @@
 """Render the main screens offscreen on a demo database, in both languages:
 ``docs/screenshots/<page>-<lang>.png`` for every page of ``ui.pages.PAGES`` (pages that fail to load are
-skipped and named), plus ``checklist-unit-<lang>.png`` with a unit open and ``survey-<lang>.png``.
+skipped and named), plus ``checklist-unit-<lang>.png`` with a unit open, ``survey-<lang>.png``, and
+``instruments-errors-<lang>.png`` (a spreadsheet refused, its problems by sheet and cell) and
+``instruments-switch-<lang>.png`` (the before/after of moving a period to a corrected version).
 
-    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x800] [--pages documents,...]
+    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x800] [--only PAGE ...]
 
 The documents page is shown with the period's certificates produced and previewed; it also gets
 ``documents-review-<lang>.png`` (the review before award) and ``documents-settings-<lang>.png`` (the
-issuing settings of a period).
+issuing settings of a period, over the window).
 """
 
 from __future__ import annotations
@@ -36,6 +38,97 @@ def settle(app, timeout: float = 30.0) -> None:
         time.sleep(0.02)
     for _ in range(10):
         app.processEvents()
+
+
+def over_window(window, dialog):
+    """The window with a dialog over it, as the user sees them (offscreen, each is grabbed on its own)."""
+    from kepatuhan_desktop.ui.qt import QColor, QPainter, QPen
+
+    picture = window.grab()
+    shot = dialog.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    x = (picture.width() - shot.width()) // 2
+    y = max(0, (picture.height() - shot.height()) // 2)
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(QPen(QColor("#5f6368"), 1))
+    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
+    painter.end()
+    return picture
+
+
+def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
+    """The Instruments page with an indicator chosen, a refused spreadsheet's problem list, and the
+    before/after of a switch (ori-2023 corrected as version 2 for the complete 2023 period)."""
+    import yaml
+
+    from kepatuhan_desktop.paths import forms_dir
+    from kepatuhan_desktop.storage.forms import form_workbook, read_form_file
+
+    written = []
+    row = next(r for r, p in enumerate(window.pages) if p.key == "instruments")
+    window.nav.setCurrentRow(row)
+    settle(app)
+    page = window.page_widgets["instruments"]
+    # a corrected 2023 instrument: the complaints handling weighs more
+    doc = yaml.safe_load((forms_dir() / "ori-2023.yaml").read_text(encoding="utf-8"))
+    doc["version"] = 2
+    doc["dimensions"][0]["variables"][0]["indicators"][0]["weight"]["value"] = "30.00"
+    corrected = tmp / f"ori-2023-v2-{lang}.yaml"
+    corrected.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if page.form("ori-2023@2") is None:
+        page.import_file(corrected)
+        settle(app)
+    page.refresh(select="ori-2023@1")
+    settle(app)
+    structure = page.structure
+    dim = structure.topLevelItem(0)
+    if dim is not None and dim.childCount():
+        structure.setCurrentItem(dim.child(0).child(0))
+    settle(app)
+    path = out / f"instruments-{lang}.png"
+    window.grab().save(str(path))
+    written.append(path.name)
+
+    # a spreadsheet with mistakes
+    from openpyxl import load_workbook
+
+    book = tmp / f"ori-2023-koreksi-{lang}.xlsx"
+    book.write_bytes(form_workbook(read_form_file(forms_dir() / "ori-2023.yaml")))
+    wb = load_workbook(book)
+    wb["instrument"]["B3"] = 3
+    ind = wb["indicators"]
+    ind["I3"] = "enam"
+    ind["E5"] = ind["E4"].value
+    ind["A8"] = "inptu"
+    ind["L10"] = "unit layanan"
+    wb["rubric"].delete_rows(4)
+    wb["bands"]["B4"] = 80
+    wb.save(book)
+    page.import_file(book)
+    settle(app)
+    dialog = page.problems_dialog
+    if dialog is not None:
+        dialog.resize(1000, 420)
+        settle(app)
+        path = out / f"instruments-errors-{lang}.png"
+        over_window(window, dialog).save(str(path))
+        written.append(path.name)
+        dialog.close()
+
+    # switching the complete 2023 period to the corrected version
+    window.ctx.set_year(2023)
+    switch = page.open_switch()
+    switch.target_box.setCurrentIndex(max(0, switch.target_box.findData("ori-2023@2")))
+    settle(app)
+    switch.reason.setText("Bobot pertanyaan pertama dikoreksi" if lang == "id" else "First question reweighted")
+    switch.resize(1040, 600)
+    settle(app)
+    path = out / f"instruments-switch-{lang}.png"
+    over_window(window, switch).save(str(path))
+    written.append(path.name)
+    switch.close()
+    return written
 
 
 def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[str]:
@@ -72,7 +165,7 @@ def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[
     dialog.adjustSize()
     settle(app)
     path = out / f"documents-settings-{lang}.png"
-    dialog.grab().save(str(path))
+    over_window(window, dialog).save(str(path))
     names.append(path.name)
     dialog.close()
     return names
@@ -82,9 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--size", default="1280x800")
-    parser.add_argument("--pages", default="", help="comma-separated page keys (default: every page)")
+    parser.add_argument("--only", nargs="*", default=None, help="page keys to render (default: every page)")
     args = parser.parse_args(argv)
-    only = {p for p in args.pages.split(",") if p}
     width, height = (int(v) for v in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -94,10 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     from kepatuhan_desktop.ui.i18n import install_language
     from kepatuhan_desktop.ui.main_window import MainWindow
 
+    def wanted(key: str) -> bool:
+        return not args.only or key in args.only
+
     app = _application([])
     skipped: list[str] = []
     written: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
+        # the instruments a run installs go to a data folder of its own, not the user's
+        os.environ["KEPATUHAN_DATA_DIR"] = str(Path(tmp) / "data")
         db_path = Path(tmp) / "demo.db"
         prepare_demo(db_path)
         for lang in ("id", "en"):
@@ -111,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             window.show()
             app.processEvents()
             for row, page in enumerate(window.pages):
-                if only and page.key not in only:
+                if args.only and page.key not in args.only:
                     continue
                 # The assessment page shows the period in progress; the coordinator pages a complete one.
                 ctx.set_year(2024 if page.key == "checklist" else 2023)
@@ -130,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
                 path = out / f"{page.key}-{lang}.png"
                 window.grab().save(str(path))
                 written.append(path.name)
-            if "checklist" in window.page_widgets and "checklist" not in window.page_errors and \
-                    (not only or "checklist" in only):
+            if wanted("instruments") and "instruments" in window.page_widgets \
+                    and "instruments" not in window.page_errors:
+                written += instrument_shots(app, window, out, lang, Path(tmp))
+            if wanted("checklist") and "checklist" in window.page_widgets and "checklist" not in window.page_errors:
                 window.nav.setCurrentRow(0)
                 checklist = window.page_widgets["checklist"]
                 plan = checklist.plan
@@ -160,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             ctx.close()
             window.deleteLater()
             app.processEvents()
-    for name in written:
+    for name in dict.fromkeys(written):
         print(f"wrote {out / name}")
     for name in sorted(set(skipped)):
         print(f"skipped {name}")

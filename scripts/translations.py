@@ -36,6 +36,7 @@ AREAS = {
     "coordinator": lambda: sorted((UI / "coordinator").rglob("*.py")),
     "documents": lambda: sorted((UI / "documents").rglob("*.py")),
     "exchange": lambda: sorted((UI / "exchange").rglob("*.py")),
+    "instruments": lambda: sorted((UI / "instruments").rglob("*.py")),
 }
 
 

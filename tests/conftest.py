@@ -10,7 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -43,8 +43,6 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def shared_data() -> Path:
-    path = SHARED / "data"
-    if not path.is_dir():
-        pytest.skip("../shared/data is not beside the repository")
-    return path
+def published_data() -> Path:
+    """The folder of published scores used as test cases (tests/fixtures, see its README)."""
+    return FIXTURES

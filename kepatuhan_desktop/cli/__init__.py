@@ -174,7 +174,8 @@ def forms_list(c: Context, fmt: str) -> None:
 @forms.command("validate")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def forms_validate(file: Path) -> None:
-    """Check an instrument file against the schema."""
+    """Check an instrument file (FILE.yaml, FILE.json or the FILE.xlsx workbook): every problem, at its cell
+    or field."""
     from ..storage.forms import read_form_file
 
     inst = read_form_file(file)
@@ -188,31 +189,79 @@ def forms_validate(file: Path) -> None:
 @forms.command("export")
 @click.argument("form_id")
 @click.option("--version", "version", default=None, help="Version (default: the highest).")
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml", "xlsx"]), default="json", show_default=True,
+              help="json: the summary for scripts (README); yaml: the instrument file; xlsx: the workbook to edit "
+                   "in a spreadsheet (forms/README.md).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: standard output; xlsx needs a file or a pipe).")
 @pass_ctx
-def forms_export(c: Context, form_id: str, version: str | None) -> None:
-    """Print an instrument as JSON (dimensions, weights, indicators, bands)."""
-    from ..errors import NotFoundError
-    from ..storage.forms import available_forms, choose_form
+def forms_export(c: Context, form_id: str, version: str | None, fmt: str, output: Path | None) -> None:
+    """Export an instrument: JSON summary (default), the YAML file, or the XLSX workbook."""
+    from ..storage.forms import find_form, form_workbook, form_yaml
 
-    found = available_forms(c.db)
-    if version:
-        match = [f.instrument for f in found if f.instrument.id == form_id and f.instrument.version == version]
-        if not match:
-            raise NotFoundError(f"no instrument {form_id} version {version}")
-        inst = match[0]
+    inst = find_form(c.db, form_id, version)
+    if fmt == "xlsx":
+        data = form_workbook(inst)
+    elif fmt == "yaml":
+        data = form_yaml(inst).encode("utf-8")
     else:
-        inst = choose_form(found, 0, form_id)
-    click.echo(dumps(inst.to_export()))
+        data = (dumps(inst.to_export()) + "\n").encode("utf-8")
+    if output is not None:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: cannot be written ({exc.strerror or exc})") from None
+        click.echo(f"wrote {inst.key} as {fmt} to {output}", err=True)
+        return
+    if fmt != "xlsx":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    if sys.stdout.isatty():
+        raise click.UsageError("an XLSX workbook is binary: write it to a file with -o FILE.xlsx")
+    stream = click.get_binary_stream("stdout")
+    stream.write(data)
+    stream.flush()
 
 
 @forms.command("add")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def forms_add(file: Path) -> None:
-    """Check a corrected instrument file and install it for this user (no code change needed)."""
-    from ..storage.forms import add_user_form
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def forms_add(c: Context, files: tuple[Path, ...]) -> None:
+    """Check instrument files (YAML, JSON or XLSX) and install them in this database and the user's forms
+    folder. All or nothing; a version that is already installed with other content is refused."""
+    from ..storage.forms import add_forms
 
-    inst, target = add_user_form(file)
-    click.echo(f"added {inst.id} version {inst.version} as {target}")
+    for added in add_forms(c.db, list(files)):
+        click.echo(added.text())
+
+
+@forms.command("switch")
+@click.option("--year", type=int, required=True, help="The assessment period.")
+@click.option("--to", "to", required=True, metavar="ID@VERSION", help="The instrument version to move it to.")
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--reason", default="", help="Why (required to apply; kept in the audit log).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@pass_ctx
+def forms_switch(c: Context, year: int, to: str, dry_run: bool, reason: str, fmt: str) -> None:
+    """Move a period to another instrument version: lists every institution whose score, band, zone or rank
+    changes (before/after); without --dry-run applies exactly that, in one transaction."""
+    from ..storage.switch import apply_switch, plan_switch
+
+    plan = plan_switch(c.db, year, to) if dry_run else apply_switch(c.db, year, to, reason)
+    if fmt == "json":
+        click.echo(dumps([change.to_dict() for change in plan.changes]))
+        return
+    click.echo(plan.text())
+    if plan.changes:
+        def pair(a: Any, b: Any) -> str:
+            a_text = "-" if a is None else str(a)
+            b_text = "-" if b is None else str(b)
+            return a_text if a_text == b_text else f"{a_text} -> {b_text}"
+
+        rows = [[ch.kind, ch.institution, ch.name, pair(ch.before.score, ch.after.score),
+                 pair(ch.before.band, ch.after.band), pair(ch.before.zone, ch.after.zone),
+                 pair(ch.before.rank, ch.after.rank)] for ch in plan.changes]
+        click.echo(table(rows, ["kind", "code", "name", "score", "band", "zone", "rank"]))
 
 
 # ---- plan and answers -----------------------------------------------------------------------------------------

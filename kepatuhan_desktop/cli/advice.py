@@ -30,6 +30,13 @@ ADVICE: dict[str, str] = {
                                 "'Sertifikat Hasil Penilaian' instead.",
     "review.has_conflicts": "'kepatuhan conflicts list' shows them.",
     "ceremony.nobody": "'kepatuhan review list --year {year}' shows what holds results back.",
+    "form.version_differs": "Raise 'version' in the corrected file, then 'kepatuhan forms add FILE' again.",
+    "form.no_cover": "Name the instrument with --form ID ('kepatuhan forms list').",
+    "form.unknown_id": "'kepatuhan forms list' shows the instruments this installation knows.",
+    "form.not_found": "'kepatuhan forms list' shows the instruments and versions this installation knows.",
+    "form.bad_key": "Write the instrument as ID@VERSION, e.g. 'ori-2023@2' ('kepatuhan forms list').",
+    "switch.reason_required": "Give the reason with --reason TEXT, or look first with --dry-run.",
+    "switch.stale": "Run 'kepatuhan forms switch --dry-run' again and check the list.",
 }
 
 

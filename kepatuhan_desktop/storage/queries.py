@@ -213,10 +213,12 @@ class YearScores:
         raise NotFoundError(f"no institution with code '{code}' in {self.year}")
 
 
-def year_scores(db: Database, year: int, kind: str | None = None) -> YearScores:
+def year_scores(db: Database, year: int, kind: str | None = None, *, instrument: Instrument | None = None
+                ) -> YearScores:
     """Score and rank every institution of a period. Ranks are within kind over the whole period; ``kind``
-    only filters the rows returned. Rows come ordered by kind, then rank, then name."""
-    instrument = instrument_for_year(db, year)
+    only filters the rows returned. Rows come ordered by kind, then rank, then name. ``instrument`` scores the
+    period's answers with another instrument than its own (the preview of a switch)."""
+    instrument = instrument or instrument_for_year(db, year)
     plan = load_plan(db, year)
     answers = load_answers(db, year)
     results: list[tuple[PlanInstitution, InstitutionScore]] = []

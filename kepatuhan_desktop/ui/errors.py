@@ -91,6 +91,87 @@ TEMPLATES: dict[str, str] = {
     "review.reason_required": QT_TRANSLATE_NOOP("Errors", "Please give a reason for reopening the review."),
     "review.not_approved": QT_TRANSLATE_NOOP("Errors", "{name} is not approved in {year}; there is nothing to "
                                                        "reopen."),
+    # instruments (the wording of domain/instrument.py MESSAGES, kept equal by a test; {field} is a field name)
+    "form.invalid": QT_TRANSLATE_NOOP("Errors", "the instrument is not valid"),
+    "form.not_mapping": QT_TRANSLATE_NOOP("Errors", "{field} must be a mapping (key: value), not {got}"),
+    "form.not_list": QT_TRANSLATE_NOOP("Errors", "{field} must be a list, not {got}"),
+    "form.empty_list": QT_TRANSLATE_NOOP("Errors", "{field} needs at least one entry"),
+    "form.unknown_field": QT_TRANSLATE_NOOP("Errors", "unknown field '{field}' (allowed: {allowed})"),
+    "form.required": QT_TRANSLATE_NOOP("Errors", "{field} is required"),
+    "form.bad_id": QT_TRANSLATE_NOOP(
+        "Errors", "{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')"),
+    "form.bad_text": QT_TRANSLATE_NOOP(
+        "Errors", "{field} must be a text, or a text in Indonesian (id) and in English (en)"),
+    "form.empty_text": QT_TRANSLATE_NOOP("Errors", "{field} must not be empty"),
+    "form.bad_choice": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not one of {options}"),
+    "form.bad_bool": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not true or false"),
+    "form.bad_whole": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not a whole number of at least 1"),
+    "form.not_number": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is not a number"),
+    "form.negative": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is below 0"),
+    "form.not_positive": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' must be greater than 0"),
+    "form.over_100": QT_TRANSLATE_NOOP("Errors", "{field} '{value}' is above 100"),
+    "form.bad_version": QT_TRANSLATE_NOOP("Errors", "version '{value}' must be a text or a whole number"),
+    "form.bad_year": QT_TRANSLATE_NOOP("Errors", "year '{value}' is not a year between 2000 and 2100"),
+    "form.source_required": QT_TRANSLATE_NOOP("Errors", "{field} is required when the confidence is 'sourced'"),
+    "form.duplicate_dimension": QT_TRANSLATE_NOOP("Errors", "dimension '{id}' appears twice (first at {first})"),
+    "form.duplicate_variable": QT_TRANSLATE_NOOP(
+        "Errors", "variable '{id}' appears twice in dimension '{dimension}' (first at {first})"),
+    "form.duplicate_indicator": QT_TRANSLATE_NOOP("Errors", "indicator '{id}' appears twice (first at {first})"),
+    "form.duplicate_band": QT_TRANSLATE_NOOP("Errors", "band '{id}' appears twice (first at {first})"),
+    "form.duplicate_band_min": QT_TRANSLATE_NOOP("Errors", "two bands start at {value} (first at {first})"),
+    "form.rubric_key": QT_TRANSLATE_NOOP("Errors", "rubric value '{value}' is not a whole number"),
+    "form.rubric_range": QT_TRANSLATE_NOOP("Errors", "rubric value {value} is outside 0..{max}"),
+    "form.rubric_missing": QT_TRANSLATE_NOOP(
+        "Errors", "the rubric of '{indicator}' has no text for {missing} (it needs one for every value "
+                  "0..{max})"),
+    "form.no_zero_band": QT_TRANSLATE_NOOP("Errors", "no band starts at 0, so a low score would have no band"),
+    "form.bad_award_from": QT_TRANSLATE_NOOP(
+        "Errors", "award_from '{value}' is not the code of one of the bands ({codes})"),
+    "form.bands_order": QT_TRANSLATE_NOOP(
+        "Errors", "band '{band}' starts at {value}, not below the band before it ('{previous}' at "
+                  "{previous_min}): list the bands from the highest min to the lowest"),
+    "form.zone_order": QT_TRANSLATE_NOOP(
+        "Errors", "band '{band}' is below band '{previous}' but in a better zone ({zone}, not "
+                  "{previous_zone})"),
+    "form.zero_weights": QT_TRANSLATE_NOOP(
+        "Errors", "every indicator of dimension '{dimension}' has weight 0, so the dimension could "
+                  "never be scored"),
+    "form.unknown_dimension": QT_TRANSLATE_NOOP("Errors", "dimension '{value}' is not on the dimensions sheet"),
+    "form.unknown_indicator": QT_TRANSLATE_NOOP("Errors", "indicator '{value}' is not on the indicators sheet"),
+    "form.duplicate_rubric": QT_TRANSLATE_NOOP(
+        "Errors", "indicator '{indicator}' has two texts for value {value} (first at {first})"),
+    "form.variable_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{field} of variable '{variable}' is '{value}' here but '{other}' at {first}"),
+    "form.formula": QT_TRANSLATE_NOOP("Errors", "{field} holds a formula ({value}); type the value itself"),
+    "form.no_sheet": QT_TRANSLATE_NOOP("Errors", "the workbook has no sheet '{sheet}'"),
+    "form.no_column": QT_TRANSLATE_NOOP("Errors", "required column '{header}' is missing"),
+    "form.duplicate_column": QT_TRANSLATE_NOOP("Errors", "column '{header}' appears twice"),
+    "form.no_header": QT_TRANSLATE_NOOP("Errors", "this cell has a value but its column has no header"),
+    "form.duplicate_field": QT_TRANSLATE_NOOP("Errors", "field '{field}' appears twice (first at {first})"),
+    "form.bad_field": QT_TRANSLATE_NOOP(
+        "Errors", "'{field}' is not a field name (write names such as title.id or sources[0])"),
+    "form.too_large": QT_TRANSLATE_NOOP("Errors", "the workbook is too large to be an instrument ({what})"),
+    "form.unreadable": QT_TRANSLATE_NOOP("Errors", "the file is not a readable XLSX workbook ({detail})"),
+    "form.version_differs": QT_TRANSLATE_NOOP(
+        "Errors", "{key} is already installed with different content here; a version never changes: "
+                  "give the corrected instrument a new version"),
+    "form.refused": QT_TRANSLATE_NOOP("Errors", "{count} problem(s) in this instrument file; nothing was installed."),
+    "form.syntax": QT_TRANSLATE_NOOP("Errors", "this is not valid YAML or JSON ({problem})."),
+    "form.file_unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({detail})."),
+    "form.not_utf8": QT_TRANSLATE_NOOP("Errors", "the file is not UTF-8 text (byte {byte})."),
+    "form.unknown_id": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form} (known: {available})."),
+    "form.no_cover": QT_TRANSLATE_NOOP("Errors", "No instrument covers the year {year}."),
+    "form.not_found": QT_TRANSLATE_NOOP("Errors", "There is no instrument {form}."),
+    "form.bad_key": QT_TRANSLATE_NOOP("Errors", "'{form}' is not an instrument version (write it as ID@VERSION)."),
+    "switch.same": QT_TRANSLATE_NOOP("Errors", "Period {year} already uses {form}."),
+    "switch.wrong_year": QT_TRANSLATE_NOOP("Errors", "{form} is not meant for {year} (its years: {years})."),
+    "switch.answers_do_not_fit": QT_TRANSLATE_NOOP(
+        "Errors", "{count} answer(s) of period {year} do not fit {form} ({example}). An indicator whose scale or "
+                  "level changes needs a new id in the new version. Nothing was changed."),
+    "switch.reason_required": QT_TRANSLATE_NOOP("Errors", "Please give the reason for the switch."),
+    "switch.stale": QT_TRANSLATE_NOOP(
+        "Errors", "The results of period {year} changed since the preview. Look at the switch again; nothing was "
+                  "changed."),
 }
 
 _WHERE_LINE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}")
@@ -110,13 +191,21 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
+def describe_reason(error: KepatuhanError) -> str:
+    """What is wrong, in the user's language, without where (the file, line or cell): for lists that show
+    the place in a column of their own. Falls back to the English reason."""
+    source = TEMPLATES.get(error.code)
+    if source is None:
+        return error.reason if isinstance(error, InputError) else str(error)
+    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+
+
 def describe_error(error: KepatuhanError) -> str:
     """The error as a sentence in the user's language (its English text when its code has no wording yet)."""
     source = TEMPLATES.get(error.code)
     if source is None:
         return str(error)
-    template = _tr(source)
-    text = template.format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+    text = describe_reason(error)
     if isinstance(error, InputError):
         where = error.file
         if error.line is not None:

@@ -38,4 +38,6 @@ PAGES: tuple[Page, ...] = (
          "DocumentsView", "Ctrl+5"),
     Page("exchange", QT_TRANSLATE_NOOP("Pages", "Exchange"), "kepatuhan_desktop.ui.exchange.view",
          "ExchangeView", "Ctrl+6"),
+    Page("instruments", QT_TRANSLATE_NOOP("Pages", "Instruments"), "kepatuhan_desktop.ui.instruments.view",
+         "InstrumentsView", "Ctrl+7"),
 )

@@ -180,6 +180,242 @@
         <translation>{name} belum disetujui pada {year}; tidak ada yang perlu dikembalikan.</translation>
     </message>
     <message>
+        <source>the instrument is not valid</source>
+        <translation>instrumen tidak sah</translation>
+    </message>
+    <message>
+        <source>{field} must be a mapping (key: value), not {got}</source>
+        <translation>{field} harus berupa pemetaan (kunci: nilai), bukan {got}</translation>
+    </message>
+    <message>
+        <source>{field} must be a list, not {got}</source>
+        <translation>{field} harus berupa daftar, bukan {got}</translation>
+    </message>
+    <message>
+        <source>{field} needs at least one entry</source>
+        <translation>{field} perlu paling sedikit satu isian</translation>
+    </message>
+    <message>
+        <source>unknown field '{field}' (allowed: {allowed})</source>
+        <translation>isian '{field}' tidak dikenal (yang boleh: {allowed})</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>{field} wajib diisi</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')</source>
+        <translation>{field} '{value}' bukan id huruf kecil (huruf, angka, '.', '_', '-')</translation>
+    </message>
+    <message>
+        <source>{field} must be a text, or a text in Indonesian (id) and in English (en)</source>
+        <translation>{field} harus berupa teks, atau teks dalam bahasa Indonesia (id) dan Inggris (en)</translation>
+    </message>
+    <message>
+        <source>{field} must not be empty</source>
+        <translation>{field} tidak boleh kosong</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not one of {options}</source>
+        <translation>{field} '{value}' bukan salah satu dari {options}</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not true or false</source>
+        <translation>{field} '{value}' bukan true atau false</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not a whole number of at least 1</source>
+        <translation>{field} '{value}' bukan bilangan bulat minimal 1</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is not a number</source>
+        <translation>{field} '{value}' bukan angka</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is below 0</source>
+        <translation>{field} '{value}' kurang dari 0</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' must be greater than 0</source>
+        <translation>{field} '{value}' harus lebih dari 0</translation>
+    </message>
+    <message>
+        <source>{field} '{value}' is above 100</source>
+        <translation>{field} '{value}' lebih dari 100</translation>
+    </message>
+    <message>
+        <source>version '{value}' must be a text or a whole number</source>
+        <translation>versi '{value}' harus berupa teks atau bilangan bulat</translation>
+    </message>
+    <message>
+        <source>year '{value}' is not a year between 2000 and 2100</source>
+        <translation>tahun '{value}' bukan tahun antara 2000 dan 2100</translation>
+    </message>
+    <message>
+        <source>{field} is required when the confidence is 'sourced'</source>
+        <translation>{field} wajib diisi bila keyakinannya 'sourced'</translation>
+    </message>
+    <message>
+        <source>dimension '{id}' appears twice (first at {first})</source>
+        <translation>dimensi '{id}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>variable '{id}' appears twice in dimension '{dimension}' (first at {first})</source>
+        <translation>variabel '{id}' muncul dua kali di dimensi '{dimension}' (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>indicator '{id}' appears twice (first at {first})</source>
+        <translation>indikator '{id}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>band '{id}' appears twice (first at {first})</source>
+        <translation>kategori '{id}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>two bands start at {value} (first at {first})</source>
+        <translation>dua kategori mulai di {value} (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>rubric value '{value}' is not a whole number</source>
+        <translation>nilai rubrik '{value}' bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <source>rubric value {value} is outside 0..{max}</source>
+        <translation>nilai rubrik {value} di luar 0..{max}</translation>
+    </message>
+    <message>
+        <source>the rubric of '{indicator}' has no text for {missing} (it needs one for every value 0..{max})</source>
+        <translation>rubrik '{indicator}' tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
+    </message>
+    <message>
+        <source>no band starts at 0, so a low score would have no band</source>
+        <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
+    </message>
+    <message>
+        <source>award_from '{value}' is not the code of one of the bands ({codes})</source>
+        <translation>award_from '{value}' bukan kode salah satu kategori ({codes})</translation>
+    </message>
+    <message>
+        <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
+        <translation>kategori '{band}' mulai di {value}, tidak di bawah kategori sebelumnya ('{previous}' di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
+    </message>
+    <message>
+        <source>band '{band}' is below band '{previous}' but in a better zone ({zone}, not {previous_zone})</source>
+        <translation>kategori '{band}' berada di bawah kategori '{previous}' tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
+    </message>
+    <message>
+        <source>every indicator of dimension '{dimension}' has weight 0, so the dimension could never be scored</source>
+        <translation>semua indikator dimensi '{dimension}' berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
+    </message>
+    <message>
+        <source>dimension '{value}' is not on the dimensions sheet</source>
+        <translation>dimensi '{value}' tidak ada di lembar dimensions</translation>
+    </message>
+    <message>
+        <source>indicator '{value}' is not on the indicators sheet</source>
+        <translation>indikator '{value}' tidak ada di lembar indicators</translation>
+    </message>
+    <message>
+        <source>indicator '{indicator}' has two texts for value {value} (first at {first})</source>
+        <translation>indikator '{indicator}' punya dua teks untuk nilai {value} (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>{field} of variable '{variable}' is '{value}' here but '{other}' at {first}</source>
+        <translation>{field} variabel '{variable}' di sini '{value}' tetapi '{other}' di {first}</translation>
+    </message>
+    <message>
+        <source>{field} holds a formula ({value}); type the value itself</source>
+        <translation>{field} berisi rumus ({value}); ketik nilainya langsung</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet '{sheet}'</source>
+        <translation>buku kerja tidak punya lembar '{sheet}'</translation>
+    </message>
+    <message>
+        <source>required column '{header}' is missing</source>
+        <translation>kolom wajib '{header}' tidak ada</translation>
+    </message>
+    <message>
+        <source>column '{header}' appears twice</source>
+        <translation>kolom '{header}' muncul dua kali</translation>
+    </message>
+    <message>
+        <source>this cell has a value but its column has no header</source>
+        <translation>sel ini berisi nilai tetapi kolomnya tidak berjudul</translation>
+    </message>
+    <message>
+        <source>field '{field}' appears twice (first at {first})</source>
+        <translation>isian '{field}' muncul dua kali (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>'{field}' is not a field name (write names such as title.id or sources[0])</source>
+        <translation>'{field}' bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
+    </message>
+    <message>
+        <source>the workbook is too large to be an instrument ({what})</source>
+        <translation>buku kerja terlalu besar untuk sebuah instrumen ({what})</translation>
+    </message>
+    <message>
+        <source>the file is not a readable XLSX workbook ({detail})</source>
+        <translation>berkas ini bukan buku kerja XLSX yang dapat dibaca ({detail})</translation>
+    </message>
+    <message>
+        <source>{key} is already installed with different content here; a version never changes: give the corrected instrument a new version</source>
+        <translation>{key} sudah terpasang dengan isi yang berbeda di sini; sebuah versi tidak pernah berubah: beri instrumen yang dikoreksi versi baru</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in this instrument file; nothing was installed.</source>
+        <translation>{count} masalah di berkas instrumen ini; tidak ada yang dipasang.</translation>
+    </message>
+    <message>
+        <source>this is not valid YAML or JSON ({problem}).</source>
+        <translation>ini bukan YAML atau JSON yang sah ({problem}).</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({detail}).</source>
+        <translation>berkas tidak dapat dibaca ({detail}).</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte}).</source>
+        <translation>berkas bukan teks UTF-8 (bita {byte}).</translation>
+    </message>
+    <message>
+        <source>There is no instrument {form} (known: {available}).</source>
+        <translation>Tidak ada instrumen {form} (yang dikenal: {available}).</translation>
+    </message>
+    <message>
+        <source>No instrument covers the year {year}.</source>
+        <translation>Tidak ada instrumen untuk tahun {year}.</translation>
+    </message>
+    <message>
+        <source>There is no instrument {form}.</source>
+        <translation>Tidak ada instrumen {form}.</translation>
+    </message>
+    <message>
+        <source>'{form}' is not an instrument version (write it as ID@VERSION).</source>
+        <translation>'{form}' bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
+    </message>
+    <message>
+        <source>Period {year} already uses {form}.</source>
+        <translation>Periode {year} sudah memakai {form}.</translation>
+    </message>
+    <message>
+        <source>{form} is not meant for {year} (its years: {years}).</source>
+        <translation>{form} bukan untuk tahun {year} (tahunnya: {years}).</translation>
+    </message>
+    <message>
+        <source>{count} answer(s) of period {year} do not fit {form} ({example}). An indicator whose scale or level changes needs a new id in the new version. Nothing was changed.</source>
+        <translation>{count} jawaban periode {year} tidak cocok dengan {form} ({example}). Indikator yang skala atau tingkatnya berubah perlu id baru di versi baru. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Please give the reason for the switch.</source>
+        <translation>Mohon isi alasan pemindahan.</translation>
+    </message>
+    <message>
+        <source>The results of period {year} changed since the preview. Look at the switch again; nothing was changed.</source>
+        <translation>Hasil periode {year} berubah sejak pratinjau. Periksa pemindahan itu lagi; belum ada yang diubah.</translation>
+    </message>
+    <message>
         <source>{file}, line {line}</source>
         <translation>{file}, baris {line}</translation>
     </message>
@@ -295,6 +531,10 @@
     <message>
         <source>Exchange</source>
         <translation>Pertukaran</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumen</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,8 @@ def test_forms_validate_names_field(tmp_path, capsys):
     bad = write(tmp_path / "bad.yaml", "id: x\nversion: 1\ntitle: X\nyears: [2023]\nmethod: Z\n"
                                        "aggregation: units\ndimensions: []\nbands: []\n")
     code, _, err = run(capsys, "forms", "validate", str(bad))
-    assert code == 1 and "bad.yaml: method: must be one of A, B, C" in err
+    assert code == 1 and "bad.yaml: 3 problem(s)" in err
+    assert "  method: method 'Z' is not one of A, B, C" in err and "  dimensions: dimensions needs at least" in err
     broken = write(tmp_path / "broken.yaml", "id: x\n  version: [1\n")
     code, _, err = run(capsys, "forms", "validate", str(broken))
     assert code == 1 and "broken.yaml, line" in err

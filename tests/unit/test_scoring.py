@@ -65,10 +65,10 @@ def test_lebong_2023_units_average_to_published_92():
     assert method_b().band_for(mean_rounded(units)).code == "A"
 
 
-def test_published_units_csv(shared_data):
+def test_published_units_csv(published_data):
     import csv
 
-    with (shared_data / "published-units.csv").open(encoding="utf-8") as fh:
+    with (published_data / "published-units.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     by_entity: dict[tuple[str, str], list] = {}
     for row in rows:

@@ -77,8 +77,8 @@ def _instrument_for(shipped, year: int):
     return shipped[f"ori-{year}"]
 
 
-def test_published_scores_classify_as_published(shipped, shared_data):
-    with (shared_data / "published-scores.csv").open(encoding="utf-8") as fh:
+def test_published_scores_classify_as_published(shipped, published_data):
+    with (published_data / "published-scores.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     checked = 0
     for row in rows:

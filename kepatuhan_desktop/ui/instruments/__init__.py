@@ -1,0 +1,1 @@
+"""Instruments page: versions, preview, spreadsheet import/export, switching a period."""
