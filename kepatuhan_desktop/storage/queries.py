@@ -210,7 +210,8 @@ class YearScores:
         for row in self.rows:
             if row.institution.code == code:
                 return row
-        raise NotFoundError(f"no institution with code '{code}' in {self.year}")
+        raise NotFoundError(f"no institution with code '{code}' in {self.year}", code="institution.not_found",
+                            institution=code, year=self.year)
 
 
 def year_scores(db: Database, year: int, kind: str | None = None, *, instrument: Instrument | None = None
