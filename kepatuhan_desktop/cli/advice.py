@@ -37,6 +37,11 @@ ADVICE: dict[str, str] = {
     "form.bad_key": "Write the instrument as ID@VERSION, e.g. 'ori-2023@2' ('kepatuhan forms list').",
     "switch.reason_required": "Give the reason with --reason TEXT, or look first with --dry-run.",
     "switch.stale": "Run 'kepatuhan forms switch --dry-run' again and check the list.",
+    "conflict.reason_required": "Say why with --reason TEXT (it is recorded with your choice).",
+    "conflict.take_or_keep": "Give --take VALUE or --keep FINGERPRINT ('kepatuhan conflicts list' shows both).",
+    "conflict.ambiguous": "Give more characters of the id ('kepatuhan conflicts list' shows them).",
+    "answers.in_conflict": "Settle it with 'kepatuhan conflicts resolve ID --take VALUE --reason TEXT', or leave "
+                           "the row out.",
 }
 
 

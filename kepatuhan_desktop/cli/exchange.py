@@ -181,13 +181,16 @@ def conflicts_list(c: Context, year: int | None, fmt: str) -> None:
 @click.argument("conflict_id")
 @click.option("--take", default=None, help="The value to keep (checked against the indicator; NA allowed).")
 @click.option("--keep", default=None, help="Keep the answer of the author with this fingerprint.")
-@click.option("--reason", default="", help="Why (goes into the audit log).")
+@click.option("--reason", default="", help="Why (required; goes into the audit log and travels with the choice).")
+@click.option("--note", default=None, help="The resolution's own note (default: the kept answer's note; none with "
+                                          "--take).")
 @pass_ctx
-def conflicts_resolve(c: Context, conflict_id: str, take: str | None, keep: str | None, reason: str) -> None:
+def conflicts_resolve(c: Context, conflict_id: str, take: str | None, keep: str | None, reason: str,
+                      note: str | None) -> None:
     """Settle a conflict; the settlement travels with the next export."""
     from ..exchange.conflicts import resolve_conflict
 
-    x = resolve_conflict(c.db, conflict_id, take=take, keep=keep, reason=reason)
+    x = resolve_conflict(c.db, conflict_id, take=take, keep=keep, reason=reason, note=note)
     click.echo(f"resolved {x.id}: {x.institution_code} {x.unit_code} {x.indicator}")
 
 

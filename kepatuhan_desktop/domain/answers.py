@@ -12,21 +12,32 @@ NA_TEXTS = frozenset({"na", "n/a", "n.a.", "tidak berlaku", "-"})
 
 
 class AnswerError(ValueError):
-    """An answer outside what the indicator allows; the message is plain language."""
+    """An answer outside what the indicator allows; the message is plain language (English), and ``code`` and
+    ``params`` say the same as data, for a translated wording."""
+
+    def __init__(self, message: str, *, code: str = "answer.invalid", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def check_value(indicator: Indicator, value: Value) -> Value:
     if value is NA:
         if not indicator.na_allowed:
-            raise AnswerError(f"indicator {indicator.id} cannot be N/A")
+            raise AnswerError(f"indicator {indicator.id} cannot be N/A", code="answer.na_not_allowed",
+                              indicator=indicator.id)
         return NA
     if not isinstance(value, Fraction):
-        raise AnswerError(f"not a number: {value!r}")
+        raise AnswerError(f"not a number: {value!r}", code="answer.not_a_number", value=str(value),
+                          indicator=indicator.id)
     if value < 0 or value > indicator.max:
-        raise AnswerError(f"value {value_text(value)} is outside 0..{indicator.max} for indicator {indicator.id}")
+        raise AnswerError(f"value {value_text(value)} is outside 0..{indicator.max} for indicator {indicator.id}",
+                          code="answer.outside", value=value_text(value), max=indicator.max,
+                          indicator=indicator.id)
     if value.denominator != 1 and not indicator.accepts_fractions:
         raise AnswerError(f"indicator {indicator.id} takes a whole number 0..{indicator.max}, "
-                          f"not {value_text(value)}")
+                          f"not {value_text(value)}", code="answer.whole_number", value=value_text(value),
+                          max=indicator.max, indicator=indicator.id)
     return value
 
 
@@ -35,7 +46,8 @@ def parse_answer(indicator: Indicator, text: str) -> Value:
     only), or ``'NA'`` -> a checked Value. The fraction form lets an export round-trip a survey mean exactly."""
     cleaned = text.strip()
     if not cleaned:
-        raise AnswerError(f"empty value for indicator {indicator.id} (write NA for not applicable)")
+        raise AnswerError(f"empty value for indicator {indicator.id} (write NA for not applicable)",
+                          code="answer.empty", indicator=indicator.id)
     if cleaned.lower() in NA_TEXTS:
         return check_value(indicator, NA)
     try:
@@ -45,7 +57,8 @@ def parse_answer(indicator: Indicator, text: str) -> Value:
         else:
             number = to_fraction(cleaned)
     except (ValueError, ZeroDivisionError):
-        raise AnswerError(f"value {cleaned!r} is not a number or NA") from None
+        raise AnswerError(f"value {cleaned!r} is not a number or NA", code="answer.not_a_number", value=cleaned,
+                          indicator=indicator.id) from None
     return check_value(indicator, number)
 
 

@@ -71,3 +71,16 @@ def format_value(value: Fraction) -> str:
     dec = Decimal(value.numerator) / Decimal(value.denominator)
     text = f"{dec:.6f}".rstrip("0").rstrip(".")
     return text
+
+
+def format_decimal(value: Fraction, decimal_comma: bool = False, places: int = 2) -> str:
+    """A value as people write it: at most ``places`` decimals (half up), no trailing zeros, the locale's
+    decimal mark: a survey mean 21/10 reads "2,1" in Indonesian, 31/15 reads "2,07", 3 reads "3"."""
+    scaled = abs(value) * 10**places
+    rounded = math.floor(scaled + Fraction(1, 2))
+    whole, frac = divmod(rounded, 10**places)
+    text = str(whole)
+    digits = f"{frac:0{places}d}".rstrip("0") if places else ""
+    if digits:
+        text += ("," if decimal_comma else ".") + digits
+    return ("-" + text) if value < 0 and rounded else text

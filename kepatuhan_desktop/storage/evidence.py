@@ -35,9 +35,17 @@ def _check_unit_open(db: Database, year: int, unit_uuid: str) -> None:
     row = db.execute("SELECT finalised_at FROM period_units WHERE year = ? AND unit_uuid = ?",
                      [year, unit_uuid]).fetchone()
     if row is None:
-        raise NotFoundError(f"unit {unit_uuid} is not part of period {year}")
+        raise NotFoundError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
+                            unit=unit_uuid, year=year)
     if row[0] is not None:
-        raise RefusedError("this unit is finalised; reopen it (with a reason) to change its evidence")
+        raise RefusedError("this unit is finalised; reopen it (with a reason) to change its evidence",
+                           code="unit.finalised_read_only")
+
+
+def _mb(size: int) -> float | int:
+    """Megabytes for a message: 15 for a whole number, 15.3 otherwise."""
+    mb = round(size / (1024 * 1024), 1)
+    return int(mb) if mb == int(mb) else mb
 
 
 def size_limit_text(limit: int = MAX_EVIDENCE_BYTES) -> str:
@@ -56,17 +64,20 @@ def add_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, ind
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})", code="file.unreadable",
+                             reason=str(exc.strerror or exc)) from None
         if size > limit:
             raise RefusedError(f"{path.name} is {size / (1024 * 1024):.1f} MB; evidence files may be at most "
-                               f"{size_limit_text(limit)}. Resize the photo or attach a smaller file.")
+                               f"{size_limit_text(limit)}. Resize the photo or attach a smaller file.",
+                               code="evidence.too_big", file=path.name, size=_mb(size), limit=_mb(limit))
         data = path.read_bytes()
         filename = filename or path.name
     if len(data) > limit:
         raise RefusedError(f"{filename or 'the file'} is {len(data) / (1024 * 1024):.1f} MB; evidence files may be "
-                           f"at most {size_limit_text(limit)}. Resize the photo or attach a smaller file.")
+                           f"at most {size_limit_text(limit)}. Resize the photo or attach a smaller file.",
+                           code="evidence.too_big", file=filename or "", size=_mb(len(data)), limit=_mb(limit))
     if not data:
-        raise RefusedError(f"{filename or 'the file'} is empty")
+        raise RefusedError(f"{filename or 'the file'} is empty", code="evidence.empty", file=filename or "")
     filename = filename or "evidence"
     digest = hashlib.sha256(data).hexdigest()
     mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
@@ -87,7 +98,8 @@ def add_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, ind
 
 def remove_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, sha256: str, *,
                     actor: str = "") -> bool:
-    """Detach a file from a slot; its bytes go when no slot uses them any more."""
+    """Detach a file from a slot; its bytes go when no slot uses them any more and no exchange record names
+    them (a package already sent carries the link, and a later export must still be able to carry the file)."""
     slot = answer_uuid(year, unit_uuid, product_uuid, indicator)
     with db.atomic():
         _check_unit_open(db, year, unit_uuid)
@@ -95,7 +107,8 @@ def remove_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, 
         if not cur.rowcount:
             return False
         db.execute("DELETE FROM evidence WHERE sha256 = ? AND NOT EXISTS "
-                   "(SELECT 1 FROM answer_evidence WHERE sha256 = ?)", [sha256, sha256])
+                   "(SELECT 1 FROM answer_evidence WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM xrecords "
+                   "WHERE kind = 'evidence' AND json_extract(body, '$.sha256') = ?)", [sha256, sha256, sha256])
         audit(db, "detach", "evidence", slot, actor=actor, year=year, detail={"sha256": sha256})
     return True
 
@@ -124,5 +137,5 @@ def evidence_counts(db: Database, slot_uuids: list[str]) -> dict[str, int]:
 def evidence_data(db: Database, sha256: str) -> bytes:
     row = db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
     if row is None:
-        raise NotFoundError(f"no evidence with hash {sha256}")
+        raise NotFoundError(f"no evidence with hash {sha256}", code="evidence.not_found", sha256=sha256)
     return bytes(row[0])

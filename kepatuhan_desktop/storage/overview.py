@@ -27,6 +27,16 @@ def zones_by_kind(scores: YearScores) -> dict[str, dict[str, int]]:
     return out
 
 
+def conflicts_by_kind(scores: YearScores) -> dict[str, int]:
+    """kind -> open conflicts (answer slots in conflict) of its institutions, for the kinds that have any."""
+    out: dict[str, int] = {}
+    for row in scores.rows:
+        n = scores.conflicts.get(row.institution.uuid, 0)
+        if n:
+            out[row.institution.kind] = out.get(row.institution.kind, 0) + n
+    return {kind: out[kind] for kind in KINDS if kind in out} | {k: v for k, v in out.items() if k not in KINDS}
+
+
 @dataclass(frozen=True)
 class ProvinceProgress:
     province: str          # "" for national institutions (kementerian, lembaga)

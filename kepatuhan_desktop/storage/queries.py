@@ -108,6 +108,24 @@ def load_plan(db: Database, year: int) -> list[PlanInstitution]:
     return list(institutions.values())
 
 
+def load_unit(db: Database, year: int, unit_uuid: str) -> PlanUnit | None:
+    """One unit of the period with its products and finalised state, as :func:`load_plan` gives it (without
+    reading the whole plan)."""
+    row = db.execute(
+        "SELECT u.uuid, u.code, u.name, u.institution_uuid, pu.finalised_at, pu.finalised_by "
+        "FROM period_units pu JOIN units u ON u.uuid = pu.unit_uuid WHERE pu.year = ? AND pu.unit_uuid = ?",
+        [year, unit_uuid]).fetchone()
+    if row is None:
+        return None
+    unit = PlanUnit(row[0], row[1], row[2], row[3], row[4], row[5])
+    for p in db.execute(
+        "SELECT p.uuid, p.code, p.name FROM period_products pp JOIN products p ON p.uuid = pp.product_uuid "
+        "WHERE pp.year = ? AND p.unit_uuid = ? ORDER BY pp.position, p.code", [year, unit_uuid]
+    ).fetchall():
+        unit.products.append(PlanProduct(p[0], p[1], p[2]))
+    return unit
+
+
 def find_institution(plan: list[PlanInstitution], code: str) -> PlanInstitution:
     for inst in plan:
         if inst.code == code:
@@ -205,6 +223,13 @@ class YearScores:
     year: int
     instrument: Instrument
     rows: list[InstitutionRow]
+    conflicts: dict[str, int] = field(default_factory=dict)   # institution uuid -> open conflicts
+
+    def scored_of_kind(self, kind: str) -> tuple[int, int]:
+        """(institutions of ``kind`` with a score, institutions of ``kind``): a rank is provisional while
+        the first is smaller (peers still incomplete)."""
+        rows = [r for r in self.rows if r.institution.kind == kind]
+        return sum(1 for r in rows if r.score is not None), len(rows)
 
     def by_code(self, code: str) -> InstitutionRow:
         for row in self.rows:
@@ -234,4 +259,6 @@ def year_scores(db: Database, year: int, kind: str | None = None, *, instrument:
     kind_order = {k: i for i, k in enumerate(("kementerian", "lembaga", "provinsi", "kota", "kabupaten"))}
     rows.sort(key=lambda r: (kind_order.get(r.institution.kind, 9),
                              r.rank.rank if r.rank else 10**9, r.institution.name))
-    return YearScores(year, instrument, rows)
+    from .versions import conflict_counts
+
+    return YearScores(year, instrument, rows, conflict_counts(db, year, by="institution"))

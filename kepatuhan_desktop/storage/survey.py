@@ -50,9 +50,11 @@ def response_uuid(year: int, unit_uuid: str, indicator: str, respondent: int) ->
 def _indicator(instrument: Instrument, indicator: str) -> Indicator:
     ind = instrument.indicator_map.get(indicator)
     if ind is None:
-        raise NotFoundError(f"indicator {indicator} is not in instrument {instrument.key}")
+        raise NotFoundError(f"indicator {indicator} is not in instrument {instrument.key}",
+                            code="indicator.not_found", indicator=indicator, instrument=instrument.key)
     if ind.input != "survey":
-        raise RefusedError(f"indicator {indicator} is not a survey indicator")
+        raise RefusedError(f"indicator {indicator} is not a survey indicator", code="survey.not_survey",
+                           indicator=indicator)
     return ind
 
 
@@ -75,16 +77,19 @@ def save_response(db: Database, year: int, unit_uuid: str, indicator: str, respo
     instrument = instrument or instrument_for_year(db, year)
     ind = _indicator(instrument, indicator)
     if respondent < 1:
-        raise RefusedError("respondents are numbered from 1")
+        raise RefusedError("respondents are numbered from 1", code="survey.bad_respondent")
     if isinstance(value, int) and not 0 <= value <= ind.max:
-        raise RefusedError(f"value {value} is outside 0..{ind.max} for indicator {indicator}")
+        raise RefusedError(f"value {value} is outside 0..{ind.max} for indicator {indicator}", code="answer.outside",
+                           value=str(value), max=ind.max, indicator=indicator)
     with db.atomic():
         finalised = db.execute("SELECT finalised_at FROM period_units WHERE year = ? AND unit_uuid = ?",
                                [year, unit_uuid]).fetchone()
         if finalised is None:
-            raise NotFoundError(f"unit {unit_uuid} is not part of period {year}")
+            raise NotFoundError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
+                                unit=unit_uuid, year=year)
         if finalised[0] is not None:
-            raise RefusedError("this unit is finalised; reopen it (with a reason) to change answers")
+            raise RefusedError("this unit is finalised; reopen it (with a reason) to change answers",
+                               code="unit.finalised_read_only")
         uid = response_uuid(year, unit_uuid, indicator, respondent)
         if value is None:
             db.execute("DELETE FROM survey_responses WHERE uuid = ?", [uid])

@@ -552,9 +552,26 @@ class ConflictVersion:
     author: str
     author_name: str
     at: str
-    value: str
+    value: str            # storage text: '2', '21/10', 'NA', '(cleared)'
     note: str
     finalised: bool = False
+    by: str = ""          # who entered it on the author's database (inspector id or name), when recorded
+    reason: str = ""      # why, when the version itself settled an earlier conflict
+
+    @property
+    def cleared(self) -> bool:
+        return self.value == "(cleared)"
+
+    @property
+    def answer(self):
+        """The version's value as a domain Value (Fraction or NA), None when it cleared the answer."""
+        from fractions import Fraction
+
+        from ..domain.scoring import NA
+
+        if self.cleared:
+            return None
+        return NA if self.value == "NA" else Fraction(self.value)
 
 
 @dataclass
@@ -572,6 +589,9 @@ class Conflict:
     slot: str
     shown: str  # id of the version currently shown
     versions: list[ConflictVersion]
+    institution_name: str = ""
+    unit_name: str = ""
+    product_name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "year": self.year, "institution": self.institution_code,
@@ -589,7 +609,8 @@ def _value_label(body: dict) -> str:
 
 def list_conflicts(db: Database, year: int | None = None, unit_uuid: str | None = None) -> list[Conflict]:
     sql = ("SELECT c.id, c.kind, c.year, c.institution_uuid, coalesce(i.code, ''), c.unit_uuid, coalesce(u.code, ''), "
-           "c.product_uuid, coalesce(p.code, ''), c.indicator, c.slot, c.versions FROM xconflicts c "
+           "c.product_uuid, coalesce(p.code, ''), c.indicator, c.slot, c.versions, coalesce(i.name, ''), "
+           "coalesce(u.name, ''), coalesce(p.name, '') FROM xconflicts c "
            "LEFT JOIN institutions i ON i.uuid = c.institution_uuid LEFT JOIN units u ON u.uuid = c.unit_uuid "
            "LEFT JOIN products p ON p.uuid = c.product_uuid")
     where, params = [], []
@@ -613,12 +634,20 @@ def list_conflicts(db: Database, year: int | None = None, unit_uuid: str | None 
             body_row = db.execute("SELECT body FROM xrecords WHERE id = ?", [rid]).fetchone()
             b = json.loads(body_row[0])
             versions.append(ConflictVersion(rid, b["author"], b.get("author_name", ""), b["at"], _value_label(b),
-                                            b.get("note", ""), rid in basis))
+                                            b.get("note", ""), rid in basis, b.get("by", "") or "",
+                                            b.get("reason", "") or ""))
         out.append(Conflict(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10],
-                            shown[0] if shown else "", versions))
+                            shown[0] if shown else "", versions, row[12], row[13], row[14]))
     return out
 
 
 def conflicted_units(db: Database, year: int) -> set[str]:
     """Units of ``year`` with at least one open conflict (flagged in the views)."""
     return {r[0] for r in db.execute("SELECT DISTINCT unit_uuid FROM xconflicts WHERE year = ?", [year])}
+
+
+def conflict_counts(db: Database, year: int, by: str = "unit") -> dict[str, int]:
+    """Open conflicts of ``year`` per unit uuid (``by="unit"``) or per institution uuid (``by="institution"``)."""
+    column = {"unit": "unit_uuid", "institution": "institution_uuid"}[by]
+    return dict(db.execute(f"SELECT {column}, count(*) FROM xconflicts WHERE year = ? GROUP BY {column}", [year])
+                .fetchall())

@@ -21,6 +21,7 @@ class Changes:
     settings: bool = False
     documents: bool = False
     exchange: bool = False
+    reloaded: bool = False               # the whole database was replaced (restore): forget everything held
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -84,6 +85,19 @@ class AppContext(QObject):
 
     def notify(self, changes: Changes) -> None:
         self.changed.emit(changes)
+
+    def reopen(self) -> None:
+        """The database file was replaced (a restore): open it again (migrating an older backup), take the
+        period from it, and tell every view that everything changed, so that none keeps showing what the
+        old file held."""
+        self.db.close()
+        self.db = open_database(self.db_path)
+        self._year = get_setting(self.db, "ui.year")
+        self.notify(Changes(years=frozenset(self.years()), plan=True, answers=True, settings=True, documents=True,
+                            exchange=True, reloaded=True))
+        year = self.year
+        if year is not None:
+            self.year_changed.emit(year)
 
     def close(self) -> None:
         if not self.closed:

@@ -172,6 +172,47 @@ TEMPLATES: dict[str, str] = {
     "switch.stale": QT_TRANSLATE_NOOP(
         "Errors", "The results of period {year} changed since the preview. Look at the switch again; nothing was "
                   "changed."),
+    # answers, units, conflicts (the checklist)
+    "unit.not_in_period": QT_TRANSLATE_NOOP("Errors", "This unit is not part of the {year} period."),
+    "unit.finalised_read_only": QT_TRANSLATE_NOOP(
+        "Errors", "This unit is finalised; reopen it (with a reason) to change it."),
+    "unit.incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} cannot be finalised yet: {count} required indicator(s) unanswered ({indicators})."),
+    "unit.open_conflicts": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} cannot be finalised yet: {count} conflict(s) not yet resolved."),
+    "unit.already_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is already finalised."),
+    "unit.not_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is not finalised."),
+    "unit.reopen_needs_reason": QT_TRANSLATE_NOOP("Errors", "Give the reason for reopening the finalised unit."),
+    "indicator.not_found": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not in instrument {instrument}."),
+    "answer.in_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} has answers in conflict: resolve the conflict (with a reason) instead of "
+                  "editing it."),
+    "answers.in_conflict": QT_TRANSLATE_NOOP(
+        "Errors", "{indicator} of unit {unit} of {institution} has answers in conflict: resolve the conflict (with a "
+                  "reason) instead of importing over it. Nothing was imported."),
+    "answer.note_without_answer": QT_TRANSLATE_NOOP("Errors", "Answer the indicator before adding a note."),
+    "answer.na_not_allowed": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} cannot be N/A."),
+    "answer.not_a_number": QT_TRANSLATE_NOOP(
+        "Errors", "\u201c{value}\u201d is not a number (write NA for not applicable)."),
+    "answer.outside": QT_TRANSLATE_NOOP(
+        "Errors", "The value {value} is outside 0 to {max} for indicator {indicator}."),
+    "answer.whole_number": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} takes a whole number from 0 to {max}, not {value}."),
+    "answer.empty": QT_TRANSLATE_NOOP(
+        "Errors", "Indicator {indicator} has no value (write NA for not applicable)."),
+    "survey.not_survey": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not answered by a survey."),
+    "survey.bad_respondent": QT_TRANSLATE_NOOP("Errors", "Respondents are numbered from 1."),
+    "conflict.reason_required": QT_TRANSLATE_NOOP(
+        "Errors", "Write the reason for this choice: a conflict is resolved only with one."),
+    "conflict.take_or_keep": QT_TRANSLATE_NOOP("Errors", "Choose one of the answers, or give another value."),
+    "conflict.ambiguous": QT_TRANSLATE_NOOP("Errors", "Conflict {id} is ambiguous; give more characters."),
+    "conflict.no_such_author": QT_TRANSLATE_NOOP("Errors", "There is no answer by {author} in this conflict."),
+    "evidence.too_big": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is {size} MB; evidence files may be at most {limit} MB. Resize the photo or attach a "
+                  "smaller file."),
+    "evidence.empty": QT_TRANSLATE_NOOP("Errors", "{file} is empty."),
+    "evidence.not_found": QT_TRANSLATE_NOOP("Errors", "This evidence file is no longer in the database."),
+    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "the file cannot be read ({reason})."),
 }
 
 _WHERE_LINE = QT_TRANSLATE_NOOP("Errors", "{file}, line {line}")

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>DashboardView</name>
@@ -33,6 +34,22 @@
     <message>
         <source>No assessment period yet: import a plan to start.</source>
         <translation>Belum ada periode penilaian: impor rencana untuk memulai.</translation>
+    </message>
+    <message>
+        <source>{kind}: {n}</source>
+        <translation>{kind}: {n}</translation>
+    </message>
+    <message>
+        <source>Open conflicts by kind: {list}. Resolve them in the Exchange view or in the checklist.</source>
+        <translation>Konflik terbuka per jenis: {list}. Selesaikan di tampilan Pertukaran atau di daftar periksa.</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Tidak ada konflik terbuka.</translation>
+    </message>
+    <message>
+        <source>Open conflicts by kind</source>
+        <translation>Konflik terbuka per jenis</translation>
     </message>
     <message>
         <source>Zones by kind of institution</source>
@@ -264,6 +281,10 @@
         <translation>Peringkat</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
         <source>Units with every required indicator answered, and the share of required indicators answered</source>
         <translation>Unit yang semua indikator wajibnya sudah dijawab, dan persentase indikator wajib yang sudah dijawab</translation>
     </message>
@@ -272,8 +293,20 @@
         <translation>Nilai instansi (rata-rata unitnya), setelah semua unit lengkap</translation>
     </message>
     <message>
-        <source>Rank within its kind over the whole period; equal scores share a rank</source>
-        <translation>Peringkat di antara instansi sejenis dalam seluruh periode; nilai yang sama berbagi peringkat</translation>
+        <source>Rank within its kind over the whole period; equal scores share a rank. * = provisional: institutions of the same kind are still unscored</source>
+        <translation>Peringkat dalam jenisnya untuk seluruh periode; nilai sama berbagi peringkat. * = sementara: masih ada instansi sejenis yang belum dinilai</translation>
+    </message>
+    <message>
+        <source>Answers given differently by two inspectors, not yet resolved</source>
+        <translation>Jawaban yang diberikan berbeda oleh dua pemeriksa, belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>Provisional rank: {n} of {m} {kind} scored so far</source>
+        <translation>Peringkat sementara: baru {n} dari {m} {kind} yang dinilai</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) not yet resolved</source>
+        <translation>{n} konflik belum diselesaikan</translation>
     </message>
     <message>
         <source>{answered} of {total} required indicators answered</source>
@@ -331,6 +364,34 @@
         <translation>&amp;Kemajuan:</translation>
     </message>
     <message>
+        <source>Conf&amp;licts:</source>
+        <translation>K&amp;onflik:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Kemajuan</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Konflik terbuka</translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Cari instansi</translation>
+    </message>
+    <message>
         <source>Institutions of the period</source>
         <translation>Instansi dalam periode ini</translation>
     </message>
@@ -355,6 +416,14 @@
         <translation>Belum lengkap</translation>
     </message>
     <message>
+        <source>With open conflicts</source>
+        <translation>Ada konflik terbuka</translation>
+    </message>
+    <message>
+        <source>Without conflicts</source>
+        <translation>Tanpa konflik</translation>
+    </message>
+    <message>
         <source>(national, no province)</source>
         <translation>(pusat, tanpa provinsi)</translation>
     </message>
@@ -369,6 +438,14 @@
     <message>
         <source>{shown} of {n} institutions shown, {complete} complete</source>
         <translation>{shown} dari {n} instansi ditampilkan, {complete} lengkap</translation>
+    </message>
+    <message>
+        <source>⚠ {n} institution(s) with open conflicts ({c} answers)</source>
+        <translation>⚠ {n} instansi dengan konflik terbuka ({c} jawaban)</translation>
+    </message>
+    <message>
+        <source>* provisional rank: not every institution of its kind has a score yet</source>
+        <translation>* peringkat sementara: belum semua instansi sejenis memiliki nilai</translation>
     </message>
     <message>
         <source>Scores could not be computed: {message}</source>
@@ -428,12 +505,16 @@
         <source>{ranked} ranked, {unranked} without a score yet (not ranked)</source>
         <translation>{ranked} diperingkat, {unranked} belum ada nilai (tidak diperingkat)</translation>
     </message>
+    <message>
+        <source>Provisional ranking: {n} of {m} {kind} scored so far; ranks can still change as the others are completed.</source>
+        <translation>Peringkat sementara: baru {n} dari {m} {kind} yang dinilai; peringkat masih dapat berubah setelah yang lain lengkap.</translation>
+    </message>
 </context>
 <context>
     <name>YearBox</name>
     <message>
         <source>Assessment year</source>
-        <extracomment>zones in display order; "" stands for "no score yet"</extracomment>
+        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot;</extracomment>
         <translation>Tahun penilaian</translation>
     </message>
 </context>

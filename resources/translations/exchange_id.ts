@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>BackupPanel</name>
@@ -114,12 +115,16 @@
         <translation>&amp;Pakai nilai ini</translation>
     </message>
     <message>
-        <source>different answers</source>
-        <translation>jawaban berbeda</translation>
+        <source>Note of the resolution</source>
+        <translation>Catatan penyelesaian</translation>
     </message>
     <message>
-        <source>edited after finalisation</source>
-        <translation>diubah setelah difinalkan</translation>
+        <source>optional; keeping an answer without a note keeps its note</source>
+        <translation>opsional; bila dikosongkan saat memakai satu jawaban, catatan jawaban itu yang dipakai</translation>
+    </message>
+    <message>
+        <source>&amp;Note of the resolution:</source>
+        <translation>Ca&amp;tatan penyelesaian:</translation>
     </message>
     <message>
         <source>{n} open conflict(s). Until resolved, the latest edit is shown (a finalised answer stays shown).</source>

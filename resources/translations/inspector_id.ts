@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ChecklistPage</name>
@@ -7,12 +8,76 @@
         <translation>Pilih unit pada daftar di sebelah kiri</translation>
     </message>
     <message>
+        <source>State of the unit</source>
+        <translation>Keadaan unit</translation>
+    </message>
+    <message>
+        <source>Finalise unit…</source>
+        <translation>Finalkan unit…</translation>
+    </message>
+    <message>
+        <source>Lock the unit&apos;s answers (needs every required answer and no open conflict). Shortcut: {keys}</source>
+        <translation>Kunci jawaban unit (semua jawaban wajib terisi dan tidak ada konflik terbuka). Pintasan: {keys}</translation>
+    </message>
+    <message>
+        <source>Keys: 0-9 answer and move on · N = N/A · Del clears · ↑↓ move · Enter = next unanswered · Ctrl+Z undo · {keys} finalise</source>
+        <translation>Tombol: 0-9 menjawab dan lanjut · N = N/A · Del menghapus · ↑↓ pindah · Enter = berikutnya yang belum dijawab · Ctrl+Z urungkan · {keys} finalkan</translation>
+    </message>
+    <message>
+        <source>No assessment period yet: receive a plan package or import a plan</source>
+        <translation>Belum ada periode penilaian: terima paket rencana atau impor rencana</translation>
+    </message>
+    <message>
+        <source>Undone: the photo is back on indicator {n}</source>
+        <translation>Diurungkan: foto kembali pada indikator {n}</translation>
+    </message>
+    <message>
+        <source>✔ Finalised {when}: the answers are read-only (Reopen… to change them)</source>
+        <translation>✔ Difinalkan {when}: jawaban hanya dapat dibaca (Buka kembali… untuk mengubahnya)</translation>
+    </message>
+    <message>
+        <source>⚠ {n} conflict(s) not yet resolved</source>
+        <translation>⚠ {n} konflik belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>⚠ {n} conflict(s) not yet resolved: the unit cannot be finalised until they are resolved</source>
+        <translation>⚠ {n} konflik belum diselesaikan: unit belum dapat difinalkan sebelum konfliknya diselesaikan</translation>
+    </message>
+    <message>
+        <source>Open: answers are saved as you go · {n} required answer(s) missing</source>
+        <translation>Terbuka: jawaban tersimpan otomatis · {n} jawaban wajib belum diisi</translation>
+    </message>
+    <message>
+        <source>Every required answer is given: the unit can be finalised ({keys})</source>
+        <translation>Semua jawaban wajib terisi: unit dapat difinalkan ({keys})</translation>
+    </message>
+    <message>
+        <source>Every required indicator of this unit is answered. You can finalise it ({keys}).</source>
+        <translation>Semua indikator wajib unit ini sudah dijawab. Unit dapat difinalkan ({keys}).</translation>
+    </message>
+    <message>
+        <source>Every required indicator is answered, but {n} conflict(s) are not yet resolved (marked ⚠).</source>
+        <translation>Semua indikator wajib sudah dijawab, tetapi {n} konflik belum diselesaikan (bertanda ⚠).</translation>
+    </message>
+    <message>
+        <source>This unit is finalised.</source>
+        <translation>Unit ini sudah difinalkan.</translation>
+    </message>
+    <message>
         <source>Finalise unit</source>
         <translation>Finalkan unit</translation>
     </message>
     <message>
-        <source>Lock the unit's answers (needs every required answer)</source>
-        <translation>Kunci jawaban unit (semua jawaban wajib harus terisi)</translation>
+        <source>Finalise {unit}? Its answers become read-only; changing them later needs a reopen with a reason.</source>
+        <translation>Finalkan {unit}? Jawabannya menjadi hanya dapat dibaca; untuk mengubahnya nanti unit harus dibuka kembali dengan alasan.</translation>
+    </message>
+    <message>
+        <source>Finalise</source>
+        <translation>Finalkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Reopen…</source>
@@ -27,14 +92,6 @@
         <translation>Daftar periksa</translation>
     </message>
     <message>
-        <source>Keys: 0-9 answer and move on · N = N/A · Del clears · ↑↓ move · Enter = next unanswered · Ctrl+Z undo</source>
-        <translation>Tombol: 0-9 menjawab lalu lanjut · N = Tidak berlaku · Del menghapus · ↑↓ pindah · Enter = berikutnya yang belum dijawab · Ctrl+Z batalkan</translation>
-    </message>
-    <message>
-        <source>No assessment period yet: import a plan, or start with --demo</source>
-        <translation>Belum ada periode penilaian: impor rencana penilaian, atau mulai dengan --demo</translation>
-    </message>
-    <message>
         <source>Product: {name}</source>
         <translation>Produk: {name}</translation>
     </message>
@@ -47,52 +104,32 @@
         <translation>Dimensi: {name}</translation>
     </message>
     <message>
-        <source>finalised {at}</source>
-        <translation>final {at}</translation>
-    </message>
-    <message>
-        <source>open: answers are saved as you go</source>
-        <translation>terbuka: jawaban tersimpan otomatis</translation>
-    </message>
-    <message>
-        <source>Every required indicator of this unit is answered. You can finalise it.</source>
-        <translation>Semua indikator wajib unit ini sudah dijawab. Unit dapat difinalkan.</translation>
-    </message>
-    <message>
         <source>No unit of this period has unanswered indicators.</source>
         <translation>Tidak ada unit pada periode ini yang masih memiliki indikator belum dijawab.</translation>
-    </message>
-    <message>
-        <source>This unit is finalised; reopen it (with a reason) to change answers.</source>
-        <translation>Unit ini sudah final; buka kembali (dengan alasan) untuk mengubah jawaban.</translation>
     </message>
     <message>
         <source>Undone: indicator {n}</source>
         <translation>Dibatalkan: indikator {n}</translation>
     </message>
     <message>
-        <source>Answer the indicator before adding a note.</source>
-        <translation>Jawab indikator terlebih dahulu sebelum menambahkan catatan.</translation>
-    </message>
-    <message>
         <source>This unit cannot be finalised yet: {n} required indicator(s) are unanswered (numbers {list}). They are listed under “Still missing”.</source>
         <translation>Unit ini belum dapat difinalkan: {n} indikator wajib belum dijawab (nomor {list}). Daftarnya ada di bagian “Masih kurang”.</translation>
+    </message>
+    <message>
+        <source>This unit cannot be finalised yet: {n} conflict(s) not yet resolved (marked ⚠). Resolve each one, with a reason.</source>
+        <translation>Unit ini belum dapat difinalkan: {n} konflik belum diselesaikan (bertanda ⚠). Selesaikan masing-masing, dengan alasan.</translation>
     </message>
     <message>
         <source>Unit finalised. Its answers are now read-only.</source>
         <translation>Unit telah difinalkan. Jawabannya kini hanya dapat dibaca.</translation>
     </message>
     <message>
-        <source>Reopen unit</source>
-        <translation>Buka kembali unit</translation>
-    </message>
-    <message>
-        <source>Why must this finalised unit be changed? The reason is recorded in the audit log with your name.</source>
-        <translation>Mengapa unit yang sudah final ini harus diubah? Alasan dicatat dalam log audit bersama nama Anda.</translation>
-    </message>
-    <message>
         <source>Unit reopened; changes are saved as you go.</source>
         <translation>Unit dibuka kembali; perubahan tersimpan otomatis.</translation>
+    </message>
+    <message>
+        <source>Conflict resolved. Your choice and reason travel with the next export.</source>
+        <translation>Konflik diselesaikan. Pilihan dan alasan Anda ikut terkirim pada ekspor berikutnya.</translation>
     </message>
     <message>
         <source>This unit is finalised; reopen it to change survey answers.</source>
@@ -109,6 +146,10 @@
     <message>
         <source>{n} file(s) attached.</source>
         <translation>{n} berkas dilampirkan.</translation>
+    </message>
+    <message>
+        <source>Photo removed from indicator {n}. Ctrl+Z puts it back.</source>
+        <translation>Foto dilepas dari indikator {n}. Ctrl+Z mengembalikannya.</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -148,6 +189,18 @@
     <message>
         <source>N/A  —  not applicable</source>
         <translation>N/A  —  tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Selesaikan…</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict on {id}</source>
+        <translation>Selesaikan konflik pada {id}</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers, or another value, and say why</source>
+        <translation>Pilih salah satu jawaban, atau nilai lain, dan sebutkan alasannya</translation>
     </message>
     <message>
         <source>Note (optional)</source>
@@ -202,8 +255,56 @@
         <translation>{n} masih kurang</translation>
     </message>
     <message>
+        <source>Each answer keeps its own note (above); the resolution gets its own</source>
+        <translation>Setiap jawaban menyimpan catatannya sendiri (di atas); penyelesaian mendapat catatannya sendiri</translation>
+    </message>
+    <message>
+        <source>Conflict: {kind}. Editing this answer means resolving it, with a reason.</source>
+        <translation>Konflik: {kind}. Mengubah jawaban ini berarti menyelesaikan konfliknya, dengan alasan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{value}&lt;/b&gt; by {who}, {when}</source>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; oleh {who}, {when}</translation>
+    </message>
+    <message>
+        <source>shown now</source>
+        <translation>yang tampil sekarang</translation>
+    </message>
+    <message>
+        <source>in the finalised unit</source>
+        <translation>dalam unit yang difinalkan</translation>
+    </message>
+    <message>
+        <source>Note: “{note}”</source>
+        <translation>Catatan: “{note}”</translation>
+    </message>
+    <message>
+        <source>No note</source>
+        <translation>Tanpa catatan</translation>
+    </message>
+    <message>
         <source>Evidence {name}</source>
         <translation>Bukti {name}</translation>
+    </message>
+    <message>
+        <source>{name} (Enter opens it, Delete removes it)</source>
+        <translation>{name} (Enter membuka, Delete melepas)</translation>
+    </message>
+    <message>
+        <source>Remove evidence {name}</source>
+        <translation>Lepas bukti {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this answer (Ctrl+Z puts it back)</source>
+        <translation>Lepas {name} dari jawaban ini (Ctrl+Z mengembalikannya)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Remove from this answer</source>
+        <translation>Lepas dari jawaban ini</translation>
     </message>
     <message>
         <source>N/A</source>
@@ -216,6 +317,10 @@
     <message>
         <source>Not answered</source>
         <translation>Belum dijawab</translation>
+    </message>
+    <message>
+        <source>Answers in conflict: {n} versions</source>
+        <translation>Jawaban berkonflik: {n} versi</translation>
     </message>
 </context>
 <context>
@@ -257,8 +362,28 @@
         <translation>belum ada nilai</translation>
     </message>
     <message>
+        <source>Conflict: {name}</source>
+        <translation>Konflik: {name}</translation>
+    </message>
+    <message>
+        <source>Finalised; {n} conflict(s) not yet resolved</source>
+        <translation>Sudah final; {n} konflik belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>The unit is finalised</source>
+        <translation>Unit sudah difinalkan</translation>
+    </message>
+    <message>
+        <source>Still missing: {n}; conflicts: {c}</source>
+        <translation>Masih kurang: {n}; konflik: {c}</translation>
+    </message>
+    <message>
         <source>Still missing: {n}</source>
         <translation>Masih kurang: {n}</translation>
+    </message>
+    <message>
+        <source>Nothing missing, but {n} conflict(s) must be resolved before finalising</source>
+        <translation>Lengkap, tetapi {n} konflik harus diselesaikan sebelum difinalkan</translation>
     </message>
     <message>
         <source>Nothing missing: the unit can be finalised</source>
@@ -296,8 +421,154 @@
         <translation>Buka unit berikutnya yang masih memiliki indikator belum dijawab</translation>
     </message>
     <message>
-        <source>Finalised</source>
-        <translation>Final</translation>
+        <source>{name}: {n} conflict(s) not yet resolved</source>
+        <translation>{name}: {n} konflik belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>{name} (finalised)</source>
+        <translation>{name} (sudah final)</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen unit</source>
+        <translation>Buka kembali unit</translation>
+    </message>
+    <message>
+        <source>Why must this finalised unit be changed? The reason is recorded with your name and travels with the next export.</source>
+        <translation>Mengapa unit yang sudah final ini harus diubah? Alasannya dicatat dengan nama Anda dan ikut terkirim pada ekspor berikutnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Reason for reopening</source>
+        <translation>Alasan membuka kembali</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Buka kembali</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Write the reason first: a finalised unit is reopened only with one.</source>
+        <translation>Tuliskan alasannya dahulu: unit yang sudah final hanya dapat dibuka kembali dengan alasan.</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>Selesaikan konflik</translation>
+    </message>
+    <message>
+        <source>These answers were given for this indicator and differ. Choose the one that is right, or give another value, and say why. Your choice and reason are recorded and travel with the next export; each answer keeps its own note.</source>
+        <translation>Jawaban-jawaban ini diberikan untuk indikator ini dan berbeda. Pilih yang benar, atau berikan nilai lain, dan sebutkan alasannya. Pilihan dan alasan Anda dicatat dan ikut terkirim pada ekspor berikutnya; setiap jawaban tetap menyimpan catatannya sendiri.</translation>
+    </message>
+    <message>
+        <source>Keep the answer of {who}</source>
+        <translation>Pakai jawaban {who}</translation>
+    </message>
+    <message>
+        <source>Keep the answer of {who}: {value}</source>
+        <translation>Pakai jawaban {who}: {value}</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Jawaban:</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>Oleh:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Waktu:</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(tanpa catatan)</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Catatan:</translation>
+    </message>
+    <message>
+        <source>shown now</source>
+        <translation>yang tampil sekarang</translation>
+    </message>
+    <message>
+        <source>in the finalised unit</source>
+        <translation>dalam unit yang difinalkan</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Another &amp;value:</source>
+        <translation>Nilai &amp;lain:</translation>
+    </message>
+    <message>
+        <source>Another value</source>
+        <translation>Nilai lain</translation>
+    </message>
+    <message>
+        <source>a number from 0 to {max}, or NA</source>
+        <translation>angka dari 0 sampai {max}, atau NA</translation>
+    </message>
+    <message>
+        <source>Note of the resolution</source>
+        <translation>Catatan penyelesaian</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opsional</translation>
+    </message>
+    <message>
+        <source>Left empty when you keep one of the answers, that answer&apos;s note is kept</source>
+        <translation>Bila dikosongkan saat memakai salah satu jawaban, catatan jawaban itu yang dipakai</translation>
+    </message>
+    <message>
+        <source>&amp;Note of the resolution:</source>
+        <translation>&amp;Catatan penyelesaian:</translation>
+    </message>
+    <message>
+        <source>Reason for the choice</source>
+        <translation>Alasan pilihan</translation>
+    </message>
+    <message>
+        <source>required: why this answer (recorded with your name)</source>
+        <translation>wajib: mengapa jawaban ini (dicatat dengan nama Anda)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers, or another value.</source>
+        <translation>Pilih salah satu jawaban, atau nilai lain.</translation>
+    </message>
+    <message>
+        <source>Type the other value first.</source>
+        <translation>Ketik nilai lainnya dahulu.</translation>
+    </message>
+    <message>
+        <source>Write the reason for this choice first: it is recorded with your name.</source>
+        <translation>Tuliskan alasan pilihan ini dahulu: alasan dicatat dengan nama Anda.</translation>
     </message>
 </context>
 <context>
@@ -313,6 +584,10 @@
     <message>
         <source>Survey summary</source>
         <translation>Ringkasan survei</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Respondent {n}</source>

@@ -88,7 +88,7 @@ def test_language_switch_changes_texts_and_loses_nothing(qtbot, ctx):
     window.show()
     page = window.page_widgets["checklist"]
     assert window.nav.item(0).text() == "Penilaian"
-    assert page.finalise_button.text() != "Finalise unit"          # Indonesian
+    assert page.finalise_button.text() != "Finalise unit\u2026"       # Indonesian
     unit = empty_unit(ctx.db)
     page.open_unit(unit.uuid)
     qtbot.keyClick(page.current_card(), Qt.Key.Key_2)
@@ -101,7 +101,7 @@ def test_language_switch_changes_texts_and_loses_nothing(qtbot, ctx):
     assert window.nav.item(0).text() == "Assessment"
     assert window.menu_file.title() == "&File"
     new_page = window.page_widgets["checklist"]
-    assert new_page.finalise_button.text() == "Finalise unit"
+    assert new_page.finalise_button.text() == "Finalise unit\u2026"
     assert new_page.unit.uuid == unit.uuid                          # same unit open
     new_page.ensure_built()
     assert new_page.cards[0].value == Fraction(2)

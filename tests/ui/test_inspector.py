@@ -126,7 +126,9 @@ def test_finalise_refused_with_gaps_then_finalise_and_reopen_with_reason(qtbot, 
     unit = empty_unit(ctx.db)
     page.open_unit(unit.uuid)
     qtbot.keyClick(page.current_card(), Qt.Key.Key_3)
-    assert page.finalise() is False
+    assert "required answer(s) missing" in page.state_label.text()
+    assert page.finalise() is False                       # refused at once, no confirmation asked
+    assert page.confirm_box is None
     assert page.message.isVisible() and "cannot be finalised" in page.message.text()
     assert str(len(page.slots) - 1) in page.message.text()
     assert page.current == 1                              # jumped to the first gap
@@ -137,9 +139,23 @@ def test_finalise_refused_with_gaps_then_finalise_and_reopen_with_reason(qtbot, 
         save_answer(ctx.db, 2024, unit.uuid, slot.product_uuid, slot.indicator.id, Fraction(2),
                     instrument=instrument)
     page.refresh(force=True)
-    assert page.finalise() is True
+    assert "can be finalised" in page.state_label.text()
+    # the shortcut asks for a confirmation; cancelling changes nothing
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page.current_card(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    box = page.confirm_box
+    assert box is not None and box.isVisible() and page.unit.name in box.text()
+    box.reject()
+    assert not page.unit.finalised
+    assert page.finalise() is None                        # the button asks too; confirm
+    page.confirm_button.click()
     assert page.unit.finalised
     assert page.reopen_button.isVisible() and not page.finalise_button.isVisible()
+    # a finalised unit says so, not "can be finalised"
+    assert "Finalised" in page.state_label.text() and "can be finalised" not in page.state_label.text()
+    assert page.live.missing_caption.text() == "The unit is finalised"
     card = page.current_card()
     before = card.value
     qtbot.keyClick(card, Qt.Key.Key_0)                    # read-only: refused, nothing changes
@@ -147,6 +163,14 @@ def test_finalise_refused_with_gaps_then_finalise_and_reopen_with_reason(qtbot, 
     assert "finalised" in page.message.text()
 
     assert page.reopen("") is False                       # a reason is required
+    # the dialog: an empty reason keeps it open, saying so inside it
+    assert page.reopen() is None
+    dialog = page.dialog
+    assert dialog.isVisible()
+    dialog.ok.click()
+    assert dialog.isVisible() and dialog.error.isVisible() and "reason" in dialog.error.text()
+    assert page.unit.finalised
+    dialog.reject()
     assert page.reopen("Salah input indikator 3, dikoreksi atas permintaan koordinator") is True
     assert not page.unit.finalised
     entry = next(e for e in audit_entries(ctx.db, unit.uuid) if e["action"] == "reopen")
@@ -162,13 +186,16 @@ def test_survey_entry_computes_the_mean_and_missing(qtbot, ctx):
     index = next(i for i, s in enumerate(page.slots) if s.indicator.input == "survey")
     page.set_current(index)
     card = page.current_card()
-    qtbot.keyClick(card, Qt.Key.Key_3)                    # a digit on a survey card opens the entry
+    qtbot.keyClick(card, Qt.Key.Key_3)                    # a digit on a survey card opens the entry ...
     dialog = survey_dialogs(page)[-1]
-    for key in (Qt.Key.Key_3, Qt.Key.Key_3, Qt.Key.Key_0, Qt.Key.Key_X):
-        qtbot.keyClick(dialog, key)
     ind = card.slot.indicator
+    assert survey_state(ctx.db, 2024, unit.uuid, ind.id).responses == {1: 3}   # ... and is respondent 1's answer
+    size = dialog.size()
+    for key in (Qt.Key.Key_3, Qt.Key.Key_0, Qt.Key.Key_X):
+        qtbot.keyClick(dialog, key)
     state = survey_state(ctx.db, 2024, unit.uuid, ind.id)
     assert state.responses == {1: 3, 2: 3, 3: 0, 4: None}
+    assert dialog.size() == size                           # the dialog keeps its size as the summary grows
     assert state.value == 2 and state.missing == (ind.respondents or 30) - 4
     assert get_answer(ctx.db, 2024, unit.uuid, "", ind.id).value == 2
     assert card.value == 2
@@ -204,7 +231,7 @@ def test_evidence_is_stored_once_by_hash_and_size_limited(qtbot, ctx, tmp_path):
     assert ctx.db.execute("SELECT count(*) FROM answer_evidence").fetchone()[0] == 2
     items = list_evidence(ctx.db, 2024, unit.uuid, "", first.slot.indicator.id)
     assert len(items) == 1 and items[0].mime == "image/png"
-    assert first.thumbs.count() == 1
+    assert list(first.thumb_buttons) == [items[0].sha256]
 
     big = tmp_path / "besar.jpg"
     with open(big, "wb") as fh:

@@ -39,12 +39,16 @@ class Laptop:
         for other in others:
             trust_key(self.db, export_public_key(other.db), f"{other.name}.pub")
 
-    def answer(self, inst: str, unit: str, ind: str, value, product: str = "", note: str | None = None) -> bool:
+    def answer(self, inst: str, unit: str, ind: str, value, product: str = "", note: str | None = None,
+               reason: str = "edited over the conflict") -> bool:
+        """Answer as the inspector would in the checklist; on a slot in conflict that is a resolution (with
+        ``reason``), never a plain edit."""
         from kepatuhan_desktop.storage.plan import product_uuid
 
         pid = product_uuid(inst, unit, product) if product else ""
         v = value if value is None or value is NA else Fraction(value)
-        return save_answer(self.db, YEAR, unit_uuid(inst, unit), pid, ind, v, note=note, actor=self.name)
+        return save_answer(self.db, YEAR, unit_uuid(inst, unit), pid, ind, v, note=note, actor=self.name,
+                           resolve_reason=reason)
 
     def export(self, **kw) -> Path:
         self.n += 1

@@ -240,6 +240,8 @@ class ScoresCache(QObject):
                               on_error=self._failed)
 
     def _done(self, scores: YearScores) -> None:
+        if self.ctx.closed:   # the window closed while the scores were computed
+            return
         old, self.scores = self.scores, scores
         again = self._wanted or self._stale or scores.year != self.ctx.year
         self.ready.emit(scores)

@@ -1,4 +1,5 @@
-"""The coordinator's dashboard for a period: zones by kind, completeness by province, weakest indicators.
+"""The coordinator's dashboard for a period: zones by kind, open conflicts by kind, completeness by province,
+weakest indicators.
 
 Scores come from the shared :class:`~.common.ScoresCache` (computed off the UI thread); the indicator means
 are a second background query. The charts are drawn when both are in; the page stays usable meanwhile.
@@ -11,6 +12,7 @@ from ...storage.overview import (
     IndicatorMean,
     ProvinceProgress,
     completeness_by_province,
+    conflicts_by_kind,
     indicator_means,
     zones_by_kind,
 )
@@ -201,9 +203,18 @@ class DashboardView(FollowsLanguage, QWidget):
 
         self.empty_label = QLabel()
         self.empty_label.hide()
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setObjectName("conflictsByKind")
+        self.conflicts_label.setWordWrap(True)
+        self.conflicts_label.setStyleSheet("QLabel#conflictsByKind { color: #202124; padding: 4px 6px; "
+                                           "border-radius: 4px; }"
+                                           "QLabel#conflictsByKind[open=\"true\"] { background: #fef7e0; "
+                                           "color: #6b3a00; font-weight: 600; }")
+        self.conflicts_label.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.conflicts_label)
         layout.addWidget(self.splitter, 1)
 
         self.retranslate()
@@ -294,8 +305,33 @@ class DashboardView(FollowsLanguage, QWidget):
 
     # ---- charts ----------------------------------------------------------------------------------------------
     def _draw(self) -> None:
+        self._draw_conflicts()
         self._draw_zones()
         self._draw_provinces()
+
+    def conflict_counts(self) -> dict[str, int]:
+        return conflicts_by_kind(self.scores) if self.scores is not None else {}
+
+    def _draw_conflicts(self) -> None:
+        """One line: the open conflicts per kind of institution (they hold back finalising and awards)."""
+        counts = self.conflict_counts()
+        if self.scores is None:
+            self.conflicts_label.hide()
+            return
+        lang = self.ctx.language
+        if counts:
+            parts = [self.tr("{kind}: {n}").format(kind=KIND_LABELS[k].get(lang) if k in KIND_LABELS else k, n=n)
+                     for k, n in counts.items()]
+            text = "\u26a0 " + self.tr("Open conflicts by kind: {list}. Resolve them in the Exchange view or in "
+                                       "the checklist.").format(list=" \u00b7 ".join(parts))
+        else:
+            text = self.tr("No open conflicts.")
+        self.conflicts_label.setText(text)
+        self.conflicts_label.setAccessibleName(self.tr("Open conflicts by kind"))
+        self.conflicts_label.setProperty("open", bool(counts))
+        self.conflicts_label.style().unpolish(self.conflicts_label)
+        self.conflicts_label.style().polish(self.conflicts_label)
+        self.conflicts_label.show()
 
     @staticmethod
     def _clear(chart: QChart) -> None:

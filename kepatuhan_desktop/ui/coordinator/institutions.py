@@ -1,8 +1,9 @@
-"""The institutions of a period at a glance: progress, score, band, zone and rank within kind.
+"""The institutions of a period at a glance: progress, score, band, zone, rank within kind and open conflicts.
 
 :class:`InstitutionsModel` is a table model over :func:`storage.queries.year_scores` (the same numbers as
 ``kepatuhan scores``); :class:`InstitutionsFilter` sorts numerically and filters by text, kind, province,
-zone and completeness; :class:`InstitutionsView` is the page.
+zone, completeness and open conflicts; :class:`InstitutionsView` is the page. A rank is marked provisional
+(*) while institutions of the same kind are still unscored.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from ...storage.queries import YearScores
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QColor,
     QComboBox,
+    QFont,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -47,6 +50,7 @@ from .common import (
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
+CONFLICT_TEXT = "#8a4500"   # dark orange, 6.9:1 on white (and on the alternate row colour)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -66,6 +70,14 @@ class InstitutionRecord:
     score: Decimal | None
     band: Band | None
     rank: Rank | None
+    conflicts: int = 0          # answer slots in conflict, not yet resolved
+    peers_scored: int = 0       # institutions of the same kind with a score
+    peers_total: int = 0        # institutions of the same kind
+
+    @property
+    def provisional(self) -> bool:
+        """The rank can still change: some institutions of the same kind have no score yet."""
+        return self.rank is not None and self.peers_scored < self.peers_total
 
     @property
     def complete(self) -> bool:
@@ -80,17 +92,18 @@ def records_from_scores(scores: YearScores | None) -> list[InstitutionRecord]:
     if scores is None:
         return []
     out = []
+    peers = {kind: scores.scored_of_kind(kind) for kind in {r.institution.kind for r in scores.rows}}
     for row in scores.rows:
         inst, s = row.institution, row.summary
         out.append(InstitutionRecord(
             inst.uuid, inst.code, inst.name, inst.kind, inst.province or "", s.units_done, s.units_total,
-            s.answered, s.total, s.score, s.band, s.rank))
+            s.answered, s.total, s.score, s.band, s.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind]))
     return out
 
 
 class InstitutionsModel(QAbstractTableModel):
-    CODE, NAME, KIND, PROVINCE, UNITS, SCORE, BAND, ZONE, RANK = range(9)
-    COLUMNS = 9
+    CODE, NAME, KIND, PROVINCE, UNITS, SCORE, BAND, ZONE, RANK, CONFLICTS = range(10)
+    COLUMNS = 10
 
     def __init__(self, lang: str = "id", parent=None):
         super().__init__(parent)
@@ -152,13 +165,15 @@ class InstitutionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Code"), self.tr("Institution"), self.tr("Kind"), self.tr("Province"),
                     self.tr("Units complete"), self.tr("Score"), self.tr("Band"), self.tr("Zone"),
-                    self.tr("Rank"))[section]
+                    self.tr("Rank"), self.tr("Conflicts"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (None, None, None, None,
                     self.tr("Units with every required indicator answered, and the share of required "
                             "indicators answered"),
                     self.tr("Institution score (mean of its units), once every unit is complete"),
-                    None, None, self.tr("Rank within its kind over the whole period; equal scores share a rank"),
+                    None, None, self.tr("Rank within its kind over the whole period; equal scores share a rank. "
+                                        "* = provisional: institutions of the same kind are still unscored"),
+                    self.tr("Answers given differently by two inspectors, not yet resolved"),
                     )[section]
         return None
 
@@ -178,8 +193,16 @@ class InstitutionsModel(QAbstractTableModel):
                 return zone_colour(rec.zone)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return text_colour_on(zone_colour(rec.zone))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.SCORE, self.RANK):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.SCORE, self.RANK,
+                                                                 self.CONFLICTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if col == self.CONFLICTS and rec.conflicts:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(CONFLICT_TEXT)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.UNITS:
                 return self.tr("{answered} of {total} required indicators answered").format(
@@ -188,6 +211,12 @@ class InstitutionsModel(QAbstractTableModel):
                 return rec.band.predikat.get(self.lang)
             if col == self.NAME:
                 return rec.name
+            if col == self.RANK and rec.provisional:
+                return self.tr("Provisional rank: {n} of {m} {kind} scored so far").format(
+                    n=rec.peers_scored, m=rec.peers_total, kind=KIND_LABELS[rec.kind].get(self.lang)
+                    if rec.kind in KIND_LABELS else rec.kind)
+            if col == self.CONFLICTS and rec.conflicts:
+                return self.tr("{n} conflict(s) not yet resolved").format(n=rec.conflicts)
         return None
 
     def _display(self, rec: InstitutionRecord, col: int) -> str:
@@ -209,7 +238,11 @@ class InstitutionsModel(QAbstractTableModel):
         if col == self.ZONE:
             return ZONE_LABELS[rec.zone].get(self.lang) if rec.zone else ""
         if col == self.RANK:
-            return f"{rec.rank.rank} / {rec.rank.of}" if rec.rank else ""
+            if rec.rank is None:
+                return ""
+            return f"{rec.rank.rank} / {rec.rank.of}" + ("*" if rec.provisional else "")
+        if col == self.CONFLICTS:
+            return f"\u26a0 {rec.conflicts}" if rec.conflicts else ""
         return ""
 
     def _sort_key(self, rec: InstitutionRecord, col: int):
@@ -231,12 +264,15 @@ class InstitutionsModel(QAbstractTableModel):
         if col == self.RANK:  # by rank, then kind: all the first places, then the second places...
             kind = KINDS.index(rec.kind) if rec.kind in KINDS else len(KINDS)
             return (rec.rank.rank if rec.rank else 10**6) * 10 + kind
+        if col == self.CONFLICTS:
+            return rec.conflicts
         return None
 
 
 class InstitutionsFilter(QSortFilterProxyModel):
-    """Filters: free text (code, name, province), kind, province, zone ("none" = no score yet) and
-    completeness ("complete" / "incomplete"). Sorts by the model's numeric sort role."""
+    """Filters: free text (code, name, province), kind, province, zone ("none" = no score yet),
+    completeness ("complete" / "incomplete") and conflicts ("with" / "without" open conflicts). Sorts by the
+    model's numeric sort role."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -246,6 +282,7 @@ class InstitutionsFilter(QSortFilterProxyModel):
         self.province = None   # None = any; "" = national institutions without a province
         self.zone = None       # None = any; "" = not scored yet
         self.completeness = ""  # "", "complete", "incomplete"
+        self.conflicts = ""     # "", "with", "without"
 
     def set_filter(self, **values) -> None:
         begin_filter_change(self)
@@ -272,6 +309,10 @@ class InstitutionsFilter(QSortFilterProxyModel):
         if self.completeness == "complete" and not rec.complete:
             return False
         if self.completeness == "incomplete" and rec.complete:
+            return False
+        if self.conflicts == "with" and not rec.conflicts:
+            return False
+        if self.conflicts == "without" and rec.conflicts:
             return False
         if self.text and not any(self.text in s.lower() for s in (rec.code, rec.name, rec.province)):
             return False
@@ -335,11 +376,15 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.complete_box = QComboBox()
         self.complete_label = QLabel()
         self.complete_label.setBuddy(self.complete_box)
+        self.conflicts_box = QComboBox()
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setBuddy(self.conflicts_box)
         bar = QHBoxLayout()
         for label, widget, stretch in ((self.search_label, self.search, 2), (self.kind_label, self.kind_box, 0),
                                        (self.province_label, self.province_box, 1),
                                        (self.zone_label, self.zone_box, 0),
-                                       (self.complete_label, self.complete_box, 0)):
+                                       (self.complete_label, self.complete_box, 0),
+                                       (self.conflicts_label, self.conflicts_box, 0)):
             bar.addWidget(label)
             bar.addWidget(widget, stretch)
             bar.addSpacing(8)
@@ -361,6 +406,10 @@ class InstitutionsView(FollowsLanguage, QWidget):
         header.setResizeContentsPrecision(200)
 
         self.count_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setObjectName("tableNote")
+        self.note_label.setStyleSheet(f"QLabel#tableNote {{ color: {CONFLICT_TEXT}; }}")
+        self.note_label.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
@@ -370,6 +419,8 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.busy_label.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.note_label)
         bottom.addStretch(1)
         bottom.addWidget(self.busy_label)
         bottom.addWidget(self.busy)
@@ -388,6 +439,8 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.zone_box.currentIndexChanged.connect(lambda _i: self.proxy.set_filter(zone=self.zone_box.currentData()))
         self.complete_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_filter(completeness=self.complete_box.currentData()))
+        self.conflicts_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(conflicts=self.conflicts_box.currentData()))
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -412,11 +465,19 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.province_label.setText(self.tr("Pro&vince:"))
         self.zone_label.setText(self.tr("&Zone:"))
         self.complete_label.setText(self.tr("&Progress:"))
+        self.conflicts_label.setText(self.tr("Conf&licts:"))
+        self.kind_box.setAccessibleName(self.tr("Kind"))
+        self.province_box.setAccessibleName(self.tr("Province"))
+        self.zone_box.setAccessibleName(self.tr("Zone"))
+        self.complete_box.setAccessibleName(self.tr("Progress"))
+        self.conflicts_box.setAccessibleName(self.tr("Open conflicts"))
+        self.search.setAccessibleName(self.tr("Search institutions"))
         self.table.setAccessibleName(self.tr("Institutions of the period"))
         self.busy_label.setText(self.tr("Computing scores…"))
         self._fill_kind_box()
         self._fill_zone_box()
         self._fill_complete_box()
+        self._fill_conflicts_box()
         self._fill_province_box()
         self._update_count()
 
@@ -448,6 +509,10 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self._refill(self.complete_box, [(self.tr("All"), ""), (self.tr("Complete"), "complete"),
                                          (self.tr("Incomplete"), "incomplete")])
 
+    def _fill_conflicts_box(self) -> None:
+        self._refill(self.conflicts_box, [(self.tr("All"), ""), (self.tr("With open conflicts"), "with"),
+                                          (self.tr("Without conflicts"), "without")])
+
     def _fill_province_box(self) -> None:
         provinces = sorted({r.province for r in self.model.records if r.province})
         items: list[tuple[str, object]] = [(self.tr("All"), None)] + [(p, p) for p in provinces]
@@ -469,6 +534,15 @@ class InstitutionsView(FollowsLanguage, QWidget):
         else:
             self.count_label.setText(self.tr("{shown} of {n} institutions shown, {complete} complete").format(
                 shown=len(shown), n=total, complete=complete))
+        contested = sum(1 for r in self.model.records if r.conflicts)
+        notes = []
+        if contested:
+            notes.append(self.tr("\u26a0 {n} institution(s) with open conflicts ({c} answers)").format(
+                n=contested, c=sum(r.conflicts for r in self.model.records)))
+        if any(r.provisional for r in shown):
+            notes.append(self.tr("* provisional rank: not every institution of its kind has a score yet"))
+        self.note_label.setText(" \u00b7 ".join(notes))
+        self.note_label.setVisible(bool(notes))
 
     # ---- data ------------------------------------------------------------------------------------------------
     def refresh(self) -> None:

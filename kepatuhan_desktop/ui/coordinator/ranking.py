@@ -1,6 +1,7 @@
 """Ranking within one kind of institution, with shared ranks exactly as ``storage.queries.year_scores`` gives
 them (equal scores share a rank; the next rank skips: 1, 2, 2, 4). Institutions without a score are not
-ranked; the page says how many there are."""
+ranked; the page says how many there are, and that the ranking is provisional ("peringkat sementara") while
+some institutions of the kind have no score yet."""
 
 from __future__ import annotations
 
@@ -156,6 +157,11 @@ class RankingView(FollowsLanguage, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.count_label = QLabel()
+        self.provisional_label = QLabel()
+        self.provisional_label.setObjectName("provisional")
+        self.provisional_label.setWordWrap(True)
+        self.provisional_label.setStyleSheet("QLabel#provisional { color: #6b3a00; font-weight: 600; }")
+        self.provisional_label.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
@@ -168,6 +174,7 @@ class RankingView(FollowsLanguage, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.provisional_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
@@ -212,6 +219,15 @@ class RankingView(FollowsLanguage, QWidget):
         ranked = self.model.rowCount()
         self.count_label.setText(self.tr("{ranked} ranked, {unranked} without a score yet (not ranked)").format(
             ranked=ranked, unranked=self.model.unranked))
+        if ranked and self.model.unranked:
+            kind = KIND_LABELS[self.model.kind].get(self.ctx.language) if self.model.kind in KIND_LABELS \
+                else self.model.kind
+            self.provisional_label.setText(self.tr("Provisional ranking: {n} of {m} {kind} scored so far; ranks can "
+                                                   "still change as the others are completed.").format(
+                n=ranked, m=ranked + self.model.unranked, kind=kind))
+            self.provisional_label.show()
+        else:
+            self.provisional_label.hide()
 
     def refresh(self) -> None:
         scores = self.cache.request()

@@ -15,7 +15,9 @@ from ...exchange.backup import DEFAULT_KEEP, auto_backup, backup_database, list_
 from ...exchange.conflicts import Conflict, list_conflicts, resolve_conflict
 from ...exchange.transfer import export_plan, export_results, import_history, import_packages
 from ...storage.keys import ensure_key, export_public_key, list_keys, revoke_key, trust_key
+from ..conflict_text import answer_text, kind_text, place_text, when_text, who_text
 from ..context import Changes
+from ..errors import describe_error
 from ..qt import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +45,10 @@ from ..qt import (
 from ..tasks import run_task
 
 KEEP_SETTING = "backup.keep"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _tree(headers: list[str], name: str) -> QTreeWidget:
@@ -273,18 +279,39 @@ class ConflictsPanel(QWidget):
         self.take_button.clicked.connect(lambda: self.resolve(take=self.take_value.text()))
         resolve_row.addWidget(self.take_button)
         layout.addLayout(resolve_row)
+        note_row = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note of the resolution"))
+        self.note.setPlaceholderText(self.tr("optional; keeping an answer without a note keeps its note"))
+        note_label = QLabel(self.tr("&Note of the resolution:"))
+        note_label.setBuddy(self.note)
+        note_row.addWidget(note_label)
+        note_row.addWidget(self.note, 1)
+        layout.addLayout(note_row)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.refresh()
 
+    def _indicator(self, c: Conflict):
+        try:
+            from ...storage.forms import instrument_for_year
+
+            return instrument_for_year(self.ctx.db, c.year).indicator_map.get(c.indicator)
+        except KepatuhanError:
+            return None
+
     def refresh(self) -> None:
         self.conflicts = list_conflicts(self.ctx.db, self.ctx.year)
         self.tree.clear()
-        kinds = {"values": self.tr("different answers"), "finalised": self.tr("edited after finalisation")}
+        lang = self.ctx.language
         for c in self.conflicts:
-            item = QTreeWidgetItem([c.institution_code, c.unit_code, c.product_code, c.indicator,
-                                    kinds.get(c.kind, c.kind), str(len(c.versions))])
+            ind = self._indicator(c)
+            values = " \u2194 ".join(answer_text(ind, v.answer, lang, rubric=False) for v in c.versions)
+            item = QTreeWidgetItem([c.institution_name or c.institution_code, c.unit_name or c.unit_code,
+                                    c.product_name or c.product_code, c.indicator, kind_text(c.kind), values])
+            item.setToolTip(0, c.institution_code)
+            item.setToolTip(1, c.unit_code)
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount()):
@@ -306,37 +333,34 @@ class ConflictsPanel(QWidget):
         while self.detail_layout.count():
             w = self.detail_layout.takeAt(0).widget()
             if w is not None:
+                w.hide()          # at once: deleteLater waits for the event loop
                 w.deleteLater()
         c = self.current()
         enabled = c is not None
-        for w in (self.take_button, self.take_value, self.reason):
+        for w in (self.take_button, self.take_value, self.reason, self.note):
             w.setEnabled(enabled)
         if c is None:
             self.heading.setText(self.tr("No conflict selected."))
             return
-        text = c.indicator
-        try:
-            from ...storage.forms import instrument_for_year
-
-            ind = instrument_for_year(self.ctx.db, c.year).indicator_map.get(c.indicator)
-            if ind is not None:
-                text = f"{c.indicator}: {ind.text.get(self.ctx.language)}"
-        except KepatuhanError:
-            pass
-        where = " / ".join(x for x in (c.institution_code, c.unit_code, c.product_code) if x)
-        self.heading.setText(f"<b>{where}</b><br>{text}")
+        lang = self.ctx.language
+        ind = self._indicator(c)
+        text = f"{c.indicator}: {ind.text.get(lang)}" if ind is not None else c.indicator
+        self.heading.setText(f"<b>{_html(place_text(c))}</b><br>{_html(text)}")
         for v in c.versions:
-            title = v.author_name or v.author
+            title = who_text(v)
             box = QGroupBox(title)
             form = QFormLayout(box)
-            value = QLabel(v.value)
+            value = QLabel(answer_text(ind, v.answer, lang))
+            value.setWordWrap(True)
             font = value.font()
             font.setPointSize(font.pointSize() + 4)
             font.setBold(True)
             value.setFont(font)
             form.addRow(self.tr("Answer:"), value)
-            form.addRow(self.tr("By:"), QLabel(f"{v.author_name} ({v.author})"))
-            form.addRow(self.tr("When:"), QLabel(v.at))
+            by = QLabel(f"{v.author_name} ({v.author})" if v.author_name else v.author)
+            by.setWordWrap(True)
+            form.addRow(self.tr("By:"), by)
+            form.addRow(self.tr("When:"), QLabel(when_text(v.at, lang)))
             note = QLabel(v.note or self.tr("(no note)"))
             note.setWordWrap(True)
             form.addRow(self.tr("Note:"), note)
@@ -365,14 +389,17 @@ class ConflictsPanel(QWidget):
             self.message.setText(self.tr("Write the reason for this choice first."))
             self.reason.setFocus()
             return False
+        note = self.note.text().strip() or None
         try:
-            resolve_conflict(self.ctx.db, c.id, take=take, keep=keep, reason=reason, actor=self.ctx.actor)
+            resolve_conflict(self.ctx.db, c.id, take=take, keep=keep, reason=reason, note=note,
+                             actor=self.ctx.actor)
         except KepatuhanError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(describe_error(exc))
             return False
         self.message.setText(self.tr("Resolved. The choice travels with the next export."))
         self.reason.clear()
         self.take_value.clear()
+        self.note.clear()
         self.ctx.notify(Changes(years=frozenset({c.year}), units=frozenset({c.unit_uuid}), answers=True,
                                 exchange=True))
         self.refresh()
@@ -551,15 +578,11 @@ class BackupPanel(QWidget):
             if self.isVisible():
                 QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
             return False
-        # reopen so that a backup of an older schema is migrated
-        self.ctx.db.close()
-        from ...storage.db import open_database
-
-        self.ctx.db = open_database(self.ctx.db_path)
+        # reopen (a backup of an older schema is migrated) and reload every view
+        self.ctx.reopen()
         self.status.setText(self.tr("Restored {file}. The previous database was saved as {saved}.").format(
             file=path, saved=taken or "-"))
         self.refresh()
-        self.ctx.notify(Changes(plan=True, answers=True, settings=True, exchange=True))
         return True
 
 

@@ -1,50 +1,53 @@
 """The inspector's page: navigator | checklist of one unit | live panel.
 
-Every answer is saved the moment it is given (storage.answers.save_answer, its own transaction); there is no
-Save button. Keys on a card: digits answer, N = N/A, Delete clears, Up/Down move, Enter or Ctrl+Enter jump to
-the next unanswered indicator, Ctrl+Z undoes the last answer.
+Every rule lives in :class:`~.session.UnitSession` (Qt-free, tested headless); this page shows it: the
+navigator, the card list (:class:`CardList`), the unit's state and the live score, and forwards what the
+inspector asks for. Every answer is saved the moment it is given; there is no Save button.
+
+Keys on a card: digits answer, N = N/A, Delete clears, Up/Down move, Enter or Ctrl+Enter jump to the next
+unanswered indicator, Ctrl+Z undoes the last change (an answer or a removed photo), Ctrl+Shift+F finalises the
+unit (after a confirmation). An answer in conflict opens the resolution instead of changing.
 """
 
 from __future__ import annotations
 
-from ...domain.answers import AnswerError, parse_answer
-from ...domain.scoring import UnitScore, score_unit
+from ...domain.scoring import score_unit
+from ...domain.times import format_local_time
 from ...errors import KepatuhanError
-from ...storage.answers import answer_uuid, finalise_unit, reopen_unit, save_answer, save_note
-from ...storage.evidence import MAX_EVIDENCE_BYTES, add_evidence, evidence_counts, evidence_data, list_evidence
 from ...storage.forms import instrument_for_year
 from ...storage.queries import PlanUnit, load_answers, load_plan, unit_answers
-from ...storage.survey import survey_state
+from ...storage.versions import conflict_counts
 from ..context import Changes
+from ..errors import describe_error
 from ..qt import (
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QInputDialog,
     QKeySequence,
     QLabel,
+    QMessageBox,
     QPixmap,
     QPushButton,
-    QScrollArea,
     QShortcut,
     QSplitter,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
 )
 from ..tasks import run_task
-from .checklist import CARD_STYLE, IndicatorCard, SectionHeader, Slot, unit_slots
+from .card_list import CardList
+from .checklist import CARD_STYLE, IndicatorCard, Slot
+from .dialogs import ReopenDialog, ResolveDialog
 from .live_panel import LivePanel
 from .navigator import Navigator
+from .session import CONFLICTS, FINALISED, INCOMPLETE, READY, UndoHistory, UnitSession, UnitStatus
 from .survey_dialog import SurveyDialog
 
 LAST_UNIT = "ui.checklist.unit"
+SURVEY_SIZE = "ui.survey.size"
 SYNC_SCORING_UNITS = 400   # above this, the navigator's scores are computed in the background
-FIRST_CARDS = 10    # built before the unit is shown
-BATCH_CARDS = 8     # built per event-loop turn afterwards
 THUMB = 44
+FINALISE_KEYS = "Ctrl+Shift+F"
 
 
 class ChecklistPage(QWidget):
@@ -55,21 +58,15 @@ class ChecklistPage(QWidget):
         self.instrument = None
         self.plan = []
         self.units: dict[str, PlanUnit] = {}
-        self.unit: PlanUnit | None = None
-        self.cards: list[IndicatorCard] = []
-        self.slots: list[Slot] = []
-        self.values: dict[tuple[str, str], object] = {}
-        self._items: list[tuple] = []
-        self._next_item = 0
-        self._generation = 0
-        self._notes: dict = {}
-        self._with_evidence: set = set()
+        self.session: UnitSession | None = None
+        self.history = UndoHistory()
+        self.conflict_counts: dict[str, int] = {}
         self._touched: set[str] = set()
         self._score_generation = 0
-        self.current = -1
-        self.undo_stack: list[tuple[int, str, Slot, object]] = []   # (year, unit uuid, slot, previous value)
         self._emitting = False
         self._stale = True
+        self.dialog: QDialog | None = None        # the resolution, reopen or survey dialog open now
+        self.confirm_box: QMessageBox | None = None
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.navigator = Navigator()
@@ -86,15 +83,21 @@ class ChecklistPage(QWidget):
         self.title = QLabel(self.tr("Choose a unit in the list on the left"))
         self.title.setObjectName("unitTitle")
         self.title.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         titles.addWidget(self.title)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("how")
         self.subtitle.setWordWrap(True)
-        self.title.setMinimumWidth(120)
         titles.addWidget(self.subtitle)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("unitState")
+        self.state_label.setWordWrap(True)
+        self.state_label.setAccessibleName(self.tr("State of the unit"))
+        titles.addWidget(self.state_label)
         head.addLayout(titles, 1)
-        self.finalise_button = QPushButton(self.tr("Finalise unit"))
-        self.finalise_button.setToolTip(self.tr("Lock the unit's answers (needs every required answer)"))
+        self.finalise_button = QPushButton(self.tr("Finalise unit\u2026"))
+        self.finalise_button.setToolTip(self.tr("Lock the unit's answers (needs every required answer and no open "
+                                                "conflict). Shortcut: {keys}").format(keys=FINALISE_KEYS))
         self.finalise_button.clicked.connect(lambda: self.finalise())
         head.addWidget(self.finalise_button, 0, Qt.AlignmentFlag.AlignTop)
         self.reopen_button = QPushButton(self.tr("Reopen\u2026"))
@@ -108,14 +111,12 @@ class ChecklistPage(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         c_layout.addWidget(self.message)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setAccessibleName(self.tr("Checklist"))
-        c_layout.addWidget(self.scroll, 1)
+        self.card_list = CardList()
+        self.card_list.setAccessibleName(self.tr("Checklist"))
+        c_layout.addWidget(self.card_list, 1)
         self.keys_hint = QLabel(self.tr("Keys: 0-9 answer and move on · N = N/A · Del clears · \u2191\u2193 move · "
-                                        "Enter = next unanswered · Ctrl+Z undo"))
+                                        "Enter = next unanswered · Ctrl+Z undo · {keys} finalise").format(
+                                            keys=FINALISE_KEYS))
         self.keys_hint.setObjectName("how")
         self.keys_hint.setWordWrap(True)
         c_layout.addWidget(self.keys_hint)
@@ -134,7 +135,10 @@ class ChecklistPage(QWidget):
         self.setStyleSheet(CARD_STYLE + "QLabel#unitTitle { font-size: 14pt; font-weight: 700; }"
                            "QLabel#message { background: #fce8e6; color: #a50e0e; padding: 6px; "
                            "border-radius: 4px; }"
-                           "QLabel#message[kind=\"info\"] { background: #e6f4ea; color: #0d652d; }")
+                           "QLabel#message[kind=\"info\"] { background: #e6f4ea; color: #0d652d; }"
+                           "QLabel#unitState { font-weight: 600; color: #3c4043; }"
+                           "QLabel#unitState[state=\"finalised\"] { color: #0d652d; }"
+                           "QLabel#unitState[state=\"conflicts\"] { color: #8a4500; }")
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -144,19 +148,50 @@ class ChecklistPage(QWidget):
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(self.next_unanswered)
+        finalise = QShortcut(QKeySequence(FINALISE_KEYS), self)
+        finalise.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        finalise.activated.connect(lambda: self.finalise())
+        self._finalise_shortcut = finalise
         ctx.changed.connect(self._on_changed)
         ctx.closing.connect(self._stop)
         ctx.year_changed.connect(self._year_changed)   # bound methods: disconnected when the page goes
         self._update_buttons()
         self.refresh(force=True)
 
-    # ---- loading -------------------------------------------------------------------------------------------
+    # ---- what the tests and other views read -----------------------------------------------------------------
     @property
     def lang(self) -> str:
         return self.ctx.language
 
+    @property
+    def unit(self) -> PlanUnit | None:
+        return self.session.unit if self.session is not None else None
+
+    @property
+    def slots(self) -> list[Slot]:
+        return self.session.slots if self.session is not None else []
+
+    @property
+    def values(self) -> dict:
+        return self.session.values if self.session is not None else {}
+
+    @property
+    def cards(self) -> list[IndicatorCard]:
+        return self.card_list.cards
+
+    @property
+    def current(self) -> int:
+        return self.card_list.current
+
+    def current_card(self) -> IndicatorCard | None:
+        return self.card_list.current_card()
+
+    def ensure_built(self, index: int | None = None) -> None:
+        self.card_list.ensure_built(index)
+
+    # ---- loading -------------------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
-        """Reload the period (plan, scores) if something changed elsewhere, keeping the open unit."""
+        """Reload the period (plan, scores, conflicts) and the open unit from the database, keeping the place."""
         if not (force or self._stale):
             return
         self._stale = False
@@ -167,20 +202,21 @@ class ChecklistPage(QWidget):
             self.units = {}
             self.navigator.tree.clear()
             self._close_unit()
-            self.title.setText(self.tr("No assessment period yet: import a plan, or start with --demo"))
+            self.title.setText(self.tr("No assessment period yet: receive a plan package or import a plan"))
             return
         self.instrument = instrument_for_year(self.ctx.db, self.year)
         self.plan = load_plan(self.ctx.db, self.year)
         self.units = {u.uuid: u for inst in self.plan for u in inst.units}
+        self.conflict_counts = conflict_counts(self.ctx.db, self.year)
         units = list(self.units.values())
         instrument, year = self.instrument, self.year
         if len(units) <= SYNC_SCORING_UNITS:
             answers = load_answers(self.ctx.db, year)
             scores = {u.uuid: score_unit(instrument, unit_answers(u, answers)) for u in units}
-            self.navigator.load(instrument, self.plan, scores, self.lang)
+            self.navigator.load(instrument, self.plan, scores, self.lang, self.conflict_counts)
         else:
             # A national period: show the tree now, score every unit off the UI thread.
-            self.navigator.load(instrument, self.plan, {}, self.lang)
+            self.navigator.load(instrument, self.plan, {}, self.lang, self.conflict_counts)
             self._touched = set()
             self._score_generation += 1
             generation = self._score_generation
@@ -194,7 +230,8 @@ class ChecklistPage(QWidget):
         keep = self.unit.uuid if self.unit is not None else self.ctx.setting(LAST_UNIT)
         if keep in self.units:
             index = self.current
-            self.open_unit(keep, "")
+            self._build_unit(keep)
+            self.navigator.select_unit(keep)
             if 0 <= index < len(self.slots):
                 self.set_current(index)
         else:
@@ -208,27 +245,20 @@ class ChecklistPage(QWidget):
         self.navigator.set_scores(scores)
 
     def _close_unit(self) -> None:
-        self.unit = None
-        self._generation += 1
-        self.slots = []
-        self.values = {}
-        self.cards = []
-        self.current = -1
-        old = self.scroll.takeWidget()
-        if old is not None:
-            old.deleteLater()
+        self.session = None
+        self.card_list.clear()
         self.live.clear()
         self.subtitle.setText("")
+        self.state_label.setText("")
         self.title.setText(self.tr("Choose a unit in the list on the left"))
         self._update_buttons()
 
     def open_unit(self, unit_uuid: str, product_uuid: str = "") -> None:
-        unit = self.units.get(unit_uuid)
-        if unit is None:
+        if unit_uuid not in self.units:
             return
         self._flush_focus()
         if self.unit is None or self.unit.uuid != unit_uuid or not self.slots:
-            self._build_unit(unit)
+            self._build_unit(unit_uuid)
             if self.ctx.setting(LAST_UNIT) != unit_uuid:
                 self.ctx.set_setting(LAST_UNIT, unit_uuid)
         self.navigator.select_unit(unit_uuid, product_uuid)
@@ -236,24 +266,16 @@ class ChecklistPage(QWidget):
             index = next((i for i, s in enumerate(self.slots) if s.product_uuid == product_uuid), 0)
             self.set_current(index)
 
-    def _build_unit(self, unit: PlanUnit) -> None:
-        """Show ``unit``: the first cards at once, the rest in small batches from the event loop (so that
-        opening a unit stays quick); anything that needs a later card builds up to it first."""
-        self.unit = unit
-        self._generation += 1
+    def _build_unit(self, unit_uuid: str) -> None:
+        """A fresh session of the unit (everything read from the database) and its cards."""
+        inspector = self.ctx.inspector
+        self.session = UnitSession(self.ctx.db, self.year, unit_uuid, self.instrument,
+                                   inspector_uuid=inspector.get("uuid") if inspector else None,
+                                   actor=self.ctx.actor, history=self.history)
+        self.units[unit_uuid] = self.session.unit
         self.hide_message()
-        inst = next(i for i in self.plan if i.uuid == unit.institution_uuid)
+        unit = self.session.unit
         lang = self.lang
-        answers = load_answers(self.ctx.db, self.year, unit.uuid).get(unit.uuid, {})
-        self._notes = dict(((p, i), n) for p, i, n in self.ctx.db.execute(
-            "SELECT product_uuid, indicator, note FROM answers WHERE year = ? AND unit_uuid = ? AND note != ''",
-            [self.year, unit.uuid]).fetchall())
-        self.slots = unit_slots(self.instrument, unit)
-        self.values = {s.key: answers.get(s.product_uuid, {}).get(s.indicator.id) for s in self.slots}
-        slot_ids = [answer_uuid(self.year, unit.uuid, s.product_uuid, s.indicator.id) for s in self.slots]
-        counts = evidence_counts(self.ctx.db, slot_ids)
-        self._with_evidence = {s.key for s, uid in zip(self.slots, slot_ids) if counts.get(uid)}
-
         items: list[tuple] = []
         last_section = last_dim = last_var = None
         for index, slot in enumerate(self.slots):
@@ -275,78 +297,25 @@ class ChecklistPage(QWidget):
                 if var is not None:
                     items.append(("v", var.label.get(lang), 1))
             items.append(("c", index))
-        self._items = items
-        self._next_item = 0
-        self.cards = []
-        self.current = -1
-
-        container = QWidget()
-        self._layout = QVBoxLayout(container)
-        self._layout.setContentsMargins(0, 0, 8, 0)
-        self._layout.setSpacing(6)
-        self._build_more(FIRST_CARDS)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(container)
-        if old is not None:
-            old.hide()
-            old.deleteLater()
+        self.card_list.load(items, len(self.slots), lambda i: self._make_card(self.slots[i], i))
         self.title.setText(unit.name)
-        status = self.tr("finalised {at}").format(at=unit.finalised_at[:16].replace("T", " ")) \
-            if unit.finalised else self.tr("open: answers are saved as you go")
-        self.subtitle.setText(f"{inst.name} · {self.year} · {self.instrument.key} · {status}")
+        inst = next((i for i in self.plan if i.uuid == unit.institution_uuid), None)
+        self.subtitle.setText(" · ".join(x for x in (inst.name if inst else "", str(self.year),
+                                                     self.instrument.key) if x))
         first = next((i for i, s in enumerate(self.slots) if self.values[s.key] is None), 0)
         self.set_current(first)
         self._update_live()
-        self._update_buttons()
-        if self._next_item < len(self._items):
-            generation = self._generation
-            QTimer.singleShot(0, lambda: self._build_later(generation))
-
-    def _year_changed(self, _year: int) -> None:
-        self.refresh(force=True)
-
-    def _stop(self) -> None:
-        self._generation += 1         # pending batches of cards are dropped
-        self._score_generation += 1   # and a background scoring result
-
-    shutdown = _stop
-
-    def _build_later(self, generation: int) -> None:
-        if generation != self._generation or self.ctx.closed:
-            return  # another unit was opened meanwhile
-        self._build_more(BATCH_CARDS)
-        if self._next_item < len(self._items):
-            QTimer.singleShot(0, lambda: self._build_later(generation))
-
-    def _build_more(self, count: int) -> None:
-        built = 0
-        while self._next_item < len(self._items) and built < count:
-            item = self._items[self._next_item]
-            self._next_item += 1
-            if item[0] != "c":
-                self._layout.addWidget(SectionHeader(item[1], item[2]))
-                continue
-            self._layout.addWidget(self._make_card(self.slots[item[1]], item[1]))
-            built += 1
-        if self._next_item >= len(self._items) and not getattr(self._layout, "_done", False):
-            self._layout.addStretch(1)
-            self._layout._done = True
-
-    def ensure_built(self, index: int | None = None) -> None:
-        """Build the cards up to ``index`` (all when None) now."""
-        target = len(self.slots) - 1 if index is None else index
-        while len(self.cards) <= target and self._next_item < len(self._items):
-            self._build_more(BATCH_CARDS)
 
     def _make_card(self, slot: Slot, index: int) -> IndicatorCard:
+        session = self.session
         card = IndicatorCard(slot, index, self.lang)
-        card.set_value(self.values[slot.key], self._notes.get(slot.key, ""))
-        ind = slot.indicator
-        if ind.input == "survey":
-            card.set_survey(survey_state(self.ctx.db, self.year, self.unit.uuid, ind.id, self.instrument))
-        if slot.key in self._with_evidence:
+        card.set_value(session.values[slot.key], session.notes.get(slot.key, ""))
+        if slot.indicator.input == "survey":
+            card.set_survey(session.survey(slot.key))
+        if session.evidence_count.get(slot.key):
             self._load_thumbnails(card)
-        card.set_read_only(self.unit.finalised)
+        card.set_read_only(session.finalised)
+        card.set_conflict(session.conflict(slot.key))
         card.answer_requested.connect(self.answer)
         card.note_edited.connect(self._note)
         card.focused.connect(lambda c: self.set_current(c.index, focus=False))
@@ -357,54 +326,44 @@ class ChecklistPage(QWidget):
         card.evidence_requested.connect(self.add_evidence_dialog)
         card.evidence_dropped.connect(self.attach_files)
         card.evidence_open.connect(self.show_evidence)
-        self.cards.append(card)
+        card.evidence_remove.connect(self.remove_evidence)
+        card.resolve_requested.connect(self.resolve)
         return card
+
+    def _refresh_card(self, index: int) -> None:
+        """Show what the session now holds for one slot (after a save, an undo, a resolution)."""
+        if index >= len(self.cards):
+            return
+        card, slot = self.cards[index], self.slots[index]
+        card.set_value(self.session.values[slot.key], self.session.notes.get(slot.key, ""))
+        card.set_conflict(self.session.conflict(slot.key))
+        if slot.indicator.input == "survey":
+            card.set_survey(self.session.survey(slot.key))
+
+    def _year_changed(self, _year: int) -> None:
+        self.refresh(force=True)
+
+    def _stop(self) -> None:
+        self.card_list.stop()          # pending batches of cards are dropped
+        self._score_generation += 1    # and a background scoring result
+
+    shutdown = _stop
 
     # ---- moving --------------------------------------------------------------------------------------------
     def set_current(self, index: int, focus: bool = True) -> None:
-        if not self.slots:
-            return
-        index = max(0, min(index, len(self.slots) - 1))
-        self.ensure_built(index)
-        if 0 <= self.current < len(self.cards) and self.current != index:
-            self.cards[self.current].set_current(False)
-        self.current = index
-        card = self.cards[index]
-        card.set_current(True)
-        if focus:
-            card.setFocus(Qt.FocusReason.OtherFocusReason)
-        QTimer.singleShot(0, lambda c=card: self._ensure_visible(c))
-
-    def _ensure_visible(self, card: IndicatorCard) -> None:
-        try:
-            bar = self.scroll.verticalScrollBar()
-            top, height = card.y(), card.height()
-            view = self.scroll.viewport().height()
-            if top < bar.value() or top + height > bar.value() + view:
-                bar.setValue(max(0, top - min(80, max(0, view - height) // 3)))
-        except RuntimeError:  # the card was deleted (unit switched)
-            pass
-
-    def current_card(self) -> IndicatorCard | None:
-        return self.cards[self.current] if 0 <= self.current < len(self.cards) else None
+        self.card_list.set_current(index, focus)
 
     def next_unanswered(self, quiet: bool = False) -> bool:
         """Move to the next unanswered card after the current one (wrapping). False when none is left."""
-        if not self.slots:
+        if self.session is None:
             return False
-        n = len(self.slots)
-        for step in range(1, n + 1):
-            i = (self.current + step) % n
-            if self.values[self.slots[i].key] is None and self.slots[i].indicator.required:
-                self.set_current(i)
-                return True
-        if quiet:
-            self.show_message(self.tr("Every required indicator of this unit is answered. You can finalise it."),
-                              info=True)
-            return False
-        self.show_message(self.tr("Every required indicator of this unit is answered. You can finalise it."),
-                          info=True)
-        self.finalise_button.setFocus()
+        index = self.session.next_unanswered(self.current)
+        if index is not None:
+            self.set_current(index)
+            return True
+        self.show_status_message()
+        if not quiet:
+            self.finalise_button.setFocus()
         return False
 
     def next_unanswered_unit(self) -> None:
@@ -415,88 +374,70 @@ class ChecklistPage(QWidget):
         self.open_unit(uuid)
 
     def go_to_slot(self, product_uuid: str, indicator: str) -> None:
-        for i, slot in enumerate(self.slots):
-            if slot.key == (product_uuid, indicator):
-                self.set_current(i)
-                return
+        if self.session is not None and (product_uuid, indicator) in self.session.index:
+            self.set_current(self.session.index[(product_uuid, indicator)])
 
     # ---- saving --------------------------------------------------------------------------------------------
-    def _inspector_uuid(self) -> str | None:
-        inspector = self.ctx.inspector
-        return inspector.get("uuid") if inspector else None
-
     def answer(self, card: IndicatorCard, value, advance: bool = False) -> bool:
         """Save one answer now (its own transaction). ``value``: Fraction, NA, None (clear) or a text to parse.
-        ``advance`` (keyboard entry): a first answer moves on to the next unanswered indicator."""
-        ind = card.slot.indicator
-        if self.unit.finalised:
-            self.show_message(self.tr("This unit is finalised; reopen it (with a reason) to change answers."))
-            card.set_value(card.value)
-            return False
-        if isinstance(value, str):
-            try:
-                value = parse_answer(ind, value)
-            except AnswerError as exc:
-                self.show_message(str(exc))
-                card.set_value(card.value)
-                return False
-        previous = card.value
+        ``advance`` (keyboard entry): a first answer moves on to the next unanswered indicator. An answer in
+        conflict opens the resolution instead."""
+        key = card.slot.key
+        previous = self.session.values[key]
         try:
-            changed = save_answer(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, ind.id, value,
-                                  inspector_uuid=self._inspector_uuid(), actor=self.ctx.actor,
-                                  instrument=self.instrument)
+            changed = self.session.answer(key, value)
         except KepatuhanError as exc:
-            self.show_message(str(exc))
             card.set_value(previous)
+            if exc.code == "answer.in_conflict":
+                self.resolve(card, value)
+            else:
+                self.show_message(describe_error(exc))
             return False
-        card.set_value(value)
-        self.values[card.slot.key] = value
+        self._refresh_card(card.index)
         if changed:
-            self.undo_stack.append((self.year, self.unit.uuid, card.slot, previous))
-            del self.undo_stack[:-200]
             self.hide_message()
             self._answers_changed()
-            if advance and previous is None and value is not None:
+            if advance and previous is None and self.session.values[key] is not None:
                 self.next_unanswered(quiet=True)
         return True
 
     def undo(self) -> bool:
-        """Restore the value before the last answer (through save_answer, like any answer)."""
-        while self.undo_stack:
-            year, unit_uuid, slot, previous = self.undo_stack.pop()
-            if year != self.year or unit_uuid not in self.units:
-                continue
-            if self.unit is None or self.unit.uuid != unit_uuid:
-                self.open_unit(unit_uuid)
-            index = next((i for i, s in enumerate(self.slots) if s.key == slot.key), None)
-            if index is None:
-                continue
-            self.ensure_built(index)
-            card = self.cards[index]
-            try:
-                save_answer(self.ctx.db, year, unit_uuid, slot.product_uuid, slot.indicator.id, previous,
-                            inspector_uuid=self._inspector_uuid(), actor=self.ctx.actor, instrument=self.instrument)
-            except KepatuhanError as exc:
-                self.show_message(str(exc))
-                return False
-            card.set_value(previous)
-            self.values[slot.key] = previous
-            self.set_current(card.index)
-            self.show_message(self.tr("Undone: indicator {n}").format(n=card.index + 1), info=True)
-            self._answers_changed()
-            return True
-        return False
+        """Undo the last change (an answer, a removed photo), opening its unit if it was another one."""
+        step = self.history.peek()
+        while step is not None and (step.year != self.year or step.unit_uuid not in self.units):
+            self.history.pop()
+            step = self.history.peek()
+        if step is None:
+            return False
+        if self.unit is None or self.unit.uuid != step.unit_uuid:
+            self.open_unit(step.unit_uuid)
+        try:
+            step = self.session.undo()
+        except KepatuhanError as exc:
+            self.show_message(describe_error(exc))
+            return False
+        if step is None:
+            return False
+        index = self.session.index.get(step.key)
+        if index is None:
+            return False
+        self.ensure_built(index)
+        self._refresh_card(index)
+        if step.kind == "evidence":
+            self._load_thumbnails(self.cards[index])
+            self.show_message(self.tr("Undone: the photo is back on indicator {n}").format(n=index + 1), info=True)
+        else:
+            self.show_message(self.tr("Undone: indicator {n}").format(n=index + 1), info=True)
+        self.set_current(index)
+        self._answers_changed()
+        return True
 
     def _note(self, card: IndicatorCard, text: str) -> None:
-        if card.value is None:
-            self.show_message(self.tr("Answer the indicator before adding a note."))
-            card.note.setText(card._saved_note)
-            return
         try:
-            save_note(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, card.slot.indicator.id, text,
-                      inspector_uuid=self._inspector_uuid(), actor=self.ctx.actor)
+            self.session.set_note(card.slot.key, text)
         except KepatuhanError as exc:
-            self.show_message(str(exc))
+            self.show_message(describe_error(exc))
+            card.note.setText(card._saved_note)
             return
         card._saved_note = text
 
@@ -504,7 +445,7 @@ class ChecklistPage(QWidget):
         """Save a note or number still being typed (leaving the field does it; this covers unit switches,
         the language switch and closing the window)."""
         for card in self.cards:
-            if card.note.text() != card._saved_note and not card.read_only:
+            if card.note.text() != card._saved_note and not card.note.isReadOnly():
                 card._note_finished()
             if card.entry is not None and card.entry.isModified() and not card.read_only:
                 card.entry.setModified(False)
@@ -520,78 +461,151 @@ class ChecklistPage(QWidget):
         finally:
             self._emitting = False
 
-    def _unit_score(self) -> tuple[UnitScore, object]:
-        answers = unit_answers(self.unit, load_answers(self.ctx.db, self.year, self.unit.uuid))
-        return score_unit(self.instrument, answers), answers
-
     def _update_live(self) -> None:
-        if self.unit is None:
+        if self.session is None:
             return
-        score, answers = self._unit_score()
+        score = self.session.score()
         names = {}
         for i, slot in enumerate(self.slots):
             text = f"{i + 1}. {slot.indicator.text.get(self.lang)}"
             if slot.product is not None:
                 text += f" ({slot.product.name})"
             names[slot.key] = text
-        self.live.show_score(self.instrument, score, answers, self.lang, names)
+        status = self.session.status(score)
+        conflicts = [key for key in self.session.conflicts]
+        self.live.show_score(self.instrument, score, self.session.answers(), self.lang, names, status=status,
+                             conflicts=conflicts)
         self._touched.add(self.unit.uuid)
-        self.navigator.update_unit(self.unit, score)
-        self._update_buttons(score)
+        self.conflict_counts[self.unit.uuid] = len(self.session.conflicts)
+        if not self.session.conflicts:
+            self.conflict_counts.pop(self.unit.uuid, None)
+        self.navigator.update_unit(self.unit, score, len(self.session.conflicts))
+        self._show_state(status)
+        self._update_buttons()
 
-    def _update_buttons(self, score: UnitScore | None = None) -> None:
-        has = self.unit is not None
-        final = has and self.unit.finalised
+    def _state_text(self, status: UnitStatus) -> str:
+        if status.state == FINALISED:
+            text = self.tr("\u2714 Finalised {when}: the answers are read-only (Reopen\u2026 to change them)").format(
+                when=format_local_time(status.finalised_at or "", self.lang))
+            if status.conflicts:
+                text += " · " + self.tr("\u26a0 {n} conflict(s) not yet resolved").format(n=status.conflicts)
+            return text
+        if status.state == CONFLICTS:
+            return self.tr("\u26a0 {n} conflict(s) not yet resolved: the unit cannot be finalised until they are "
+                           "resolved").format(n=status.conflicts)
+        if status.state == INCOMPLETE:
+            text = self.tr("Open: answers are saved as you go · {n} required answer(s) missing").format(n=status.gaps)
+            if status.conflicts:
+                text += " · " + self.tr("\u26a0 {n} conflict(s) not yet resolved").format(n=status.conflicts)
+            return text
+        return self.tr("Every required answer is given: the unit can be finalised ({keys})").format(
+            keys=FINALISE_KEYS)
+
+    def _show_state(self, status: UnitStatus) -> None:
+        self.state_label.setText(self._state_text(status))
+        self.state_label.setProperty("state", status.state)
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
+
+    def show_status_message(self) -> None:
+        """Say where the unit stands when every required answer is given (finalised, conflicts, or ready)."""
+        status = self.session.status()
+        if status.state == READY:
+            self.show_message(self.tr("Every required indicator of this unit is answered. You can finalise it "
+                                      "({keys}).").format(keys=FINALISE_KEYS), info=True)
+        elif status.state == CONFLICTS:
+            self.show_message(self.tr("Every required indicator is answered, but {n} conflict(s) are not yet "
+                                      "resolved (marked \u26a0).").format(n=status.conflicts))
+        elif status.state == FINALISED:
+            self.show_message(self.tr("This unit is finalised."), info=True)
+
+    def _update_buttons(self) -> None:
+        has = self.session is not None
+        final = has and self.session.finalised
         self.finalise_button.setEnabled(has and not final)
         self.reopen_button.setEnabled(final)
         self.reopen_button.setVisible(final)
         self.finalise_button.setVisible(not final)
 
     # ---- finalising ----------------------------------------------------------------------------------------
-    def finalise(self) -> bool:
-        if self.unit is None:
+    def finalise(self, confirm: bool = True) -> bool | None:
+        """Finalise the open unit. Refused at once (with the reason) while answers are missing or in conflict;
+        otherwise ``confirm`` asks first (the answer arrives later: returns None)."""
+        if self.session is None or self.session.finalised:
             return False
         self._flush_focus()
-        score, _answers = self._unit_score()
         try:
-            finalise_unit(self.ctx.db, self.year, self.unit, actor=self.ctx.actor,
-                          inspector_uuid=self._inspector_uuid())
+            self.session.check_finalise()
         except KepatuhanError as exc:
-            if score.gaps:
-                names = [str(i + 1) for i, s in enumerate(self.slots)
-                         if self.values[s.key] is None and s.indicator.required]
-                self.show_message(self.tr("This unit cannot be finalised yet: {n} required indicator(s) are "
-                                          "unanswered (numbers {list}). They are listed under \u201cStill "
-                                          "missing\u201d.").format(n=len(score.gaps), list=", ".join(names[:15])
-                                                                   + (" \u2026" if len(names) > 15 else "")))
-                first = score.gaps[0]
-                self.go_to_slot(first.product or "", first.indicator)
-            else:
-                self.show_message(str(exc))
+            self._explain_refusal(exc)
+            return False
+        if not confirm:
+            return self._finalise_now()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Finalise unit"),
+                          self.tr("Finalise {unit}? Its answers become read-only; changing them later needs a "
+                                  "reopen with a reason.").format(unit=self.unit.name), parent=self)
+        yes = box.addButton(self.tr("Finalise"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.finished.connect(lambda _r: self._finalise_now() if box.clickedButton() is yes else None)
+        self.confirm_box = box
+        self.confirm_button = yes
+        box.open()
+        return None
+
+    def _explain_refusal(self, exc: KepatuhanError) -> None:
+        if exc.code == "unit.incomplete":
+            gaps = self.session.gaps()
+            numbers = ", ".join(str(i + 1) for i in gaps[:15]) + (" \u2026" if len(gaps) > 15 else "")
+            self.show_message(self.tr("This unit cannot be finalised yet: {n} required indicator(s) are "
+                                      "unanswered (numbers {list}). They are listed under \u201cStill "
+                                      "missing\u201d.").format(n=len(gaps), list=numbers))
+            if gaps:
+                self.set_current(gaps[0])
+        elif exc.code == "unit.open_conflicts":
+            self.show_message(self.tr("This unit cannot be finalised yet: {n} conflict(s) not yet resolved "
+                                      "(marked \u26a0). Resolve each one, with a reason.").format(n=exc.params["count"]))
+            first = min((self.session.index[k] for k in self.session.conflicts), default=None)
+            if first is not None:
+                self.set_current(first)
+        else:
+            self.show_message(describe_error(exc))
+
+    def _finalise_now(self) -> bool:
+        try:
+            self.session.finalise()
+        except KepatuhanError as exc:
+            self._explain_refusal(exc)
             return False
         self._after_state_change(self.tr("Unit finalised. Its answers are now read-only."))
         return True
 
-    def reopen(self, reason: str | None = None) -> bool:
-        if self.unit is None or not self.unit.finalised:
+    def reopen(self, reason: str | None = None) -> bool | None:
+        """Reopen the finalised unit: with ``reason`` at once; without, the dialog asks (returns None)."""
+        if self.session is None or not self.session.finalised:
             return False
         if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("Reopen unit"),
-                                              self.tr("Why must this finalised unit be changed? The reason is "
-                                                      "recorded in the audit log with your name."))
-            if not ok:
-                return False
-        try:
-            reopen_unit(self.ctx.db, self.year, self.unit, reason, actor=self.ctx.actor)
-        except KepatuhanError as exc:
-            self.show_message(str(exc))
+            self.dialog = ReopenDialog(self._reopen_now, self)
+            self.dialog.open()
+            return None
+        problem = self._reopen_now(reason)
+        if problem:
+            self.show_message(problem)
             return False
-        self._after_state_change(self.tr("Unit reopened; changes are saved as you go."))
         return True
+
+    def _reopen_now(self, reason: str) -> str:
+        """Reopen; returns the refusal worded for the user, or "" when done."""
+        try:
+            self.session.reopen(reason)
+        except KepatuhanError as exc:
+            return describe_error(exc)
+        self._after_state_change(self.tr("Unit reopened; changes are saved as you go."))
+        return ""
 
     def _after_state_change(self, message: str) -> None:
         index = self.current
-        self._build_unit(self.unit)
+        self._build_unit(self.unit.uuid)
         self.set_current(index)
         self.show_message(message, info=True)
         self._emitting = True
@@ -600,19 +614,61 @@ class ChecklistPage(QWidget):
         finally:
             self._emitting = False
 
-    # ---- survey --------------------------------------------------------------------------------------------
-    def open_survey(self, card: IndicatorCard) -> SurveyDialog:
-        dialog = SurveyDialog(self.ctx, self.year, self.unit, card.slot.indicator, self.instrument, self.lang, self)
-        dialog.changed.connect(lambda state, c=card: self._survey_changed(c, state))
-        if self.unit.finalised:
-            self.show_message(self.tr("This unit is finalised; reopen it to change survey answers."))
+    # ---- conflicts -----------------------------------------------------------------------------------------
+    def resolve(self, card: IndicatorCard, proposed=None) -> ResolveDialog | None:
+        """Open the resolution of the conflict on ``card`` (``proposed``: the value the inspector tried)."""
+        if self.session is None or self.session.conflict(card.slot.key) is None:
+            return None
+        dialog = ResolveDialog(self.session, card.slot.key, self.lang, proposed, number=card.index + 1, parent=self)
+        dialog.resolved.connect(lambda c=card: self._resolved(c))
         dialog.finished.connect(lambda _r, c=card: self.set_current(c.index))
+        self.dialog = dialog
         dialog.open()
         return dialog
 
+    def _resolved(self, card: IndicatorCard) -> None:
+        if self.session.finalised != card.read_only:
+            for c in self.cards:
+                c.set_read_only(self.session.finalised)
+        self._refresh_card(card.index)
+        self.show_message(self.tr("Conflict resolved. Your choice and reason travel with the next export."),
+                          info=True)
+        self._emitting = True
+        try:
+            self.ctx.notify(Changes(years=frozenset({self.year}), units=frozenset({self.unit.uuid}), answers=True,
+                                    exchange=True))
+        finally:
+            self._emitting = False
+        self._update_live()
+
+    # ---- survey --------------------------------------------------------------------------------------------
+    def open_survey(self, card: IndicatorCard, first_digit: int | None = None) -> SurveyDialog | None:
+        """The respondent entry of a survey indicator; a digit typed on the card is the first respondent's
+        answer (the first not yet entered). A survey answer in conflict opens the resolution instead."""
+        if self.session.conflict(card.slot.key) is not None:
+            self.resolve(card, None)
+            return None
+        dialog = SurveyDialog(self.session, card.slot.key, self.lang, self)
+        size = self.ctx.setting(SURVEY_SIZE)
+        if size:
+            dialog.resize(max(size[0], dialog.minimumWidth()), max(size[1], dialog.minimumHeight()))
+        dialog.changed.connect(lambda state, c=card: self._survey_changed(c, state))
+        if self.session.finalised:
+            self.show_message(self.tr("This unit is finalised; reopen it to change survey answers."))
+        dialog.finished.connect(lambda _r, c=card, d=dialog: self._survey_closed(c, d))
+        self.dialog = dialog
+        dialog.open()
+        if first_digit is not None and not self.session.finalised:
+            dialog.enter(first_digit)
+        return dialog
+
+    def _survey_closed(self, card: IndicatorCard, dialog: SurveyDialog) -> None:
+        if not self.ctx.closed:
+            self.ctx.set_setting(SURVEY_SIZE, [dialog.width(), dialog.height()])
+        self.set_current(card.index)
+
     def _survey_changed(self, card: IndicatorCard, state) -> None:
-        card.set_value(state.value)
-        self.values[card.slot.key] = state.value
+        self._refresh_card(card.index)
         card.set_survey(state)
         self._answers_changed()
 
@@ -625,30 +681,39 @@ class ChecklistPage(QWidget):
             self.attach_files(card, paths)
 
     def attach_files(self, card: IndicatorCard, paths: list[str]) -> int:
-        added = 0
-        errors = []
-        for path in paths:
-            try:
-                add_evidence(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid, card.slot.indicator.id,
-                             path, actor=self.ctx.actor, limit=MAX_EVIDENCE_BYTES)
-                added += 1
-            except KepatuhanError as exc:
-                errors.append(str(exc))
+        try:
+            result = self.session.attach(card.slot.key, paths)
+        except KepatuhanError as exc:
+            self.show_message(describe_error(exc))
+            return 0
         self._load_thumbnails(card)
-        if errors:
-            self.show_message("\n".join(errors))
-        elif added:
-            self.show_message(self.tr("{n} file(s) attached.").format(n=added), info=True)
-        return added
+        if result.errors:
+            self.show_message("\n".join(describe_error(e) for e in result.errors))
+        elif result.added:
+            self.show_message(self.tr("{n} file(s) attached.").format(n=result.added), info=True)
+        return result.added
+
+    def remove_evidence(self, card: IndicatorCard, sha256: str) -> bool:
+        """Detach a photo from the answer; Ctrl+Z puts it back."""
+        try:
+            removed = self.session.remove_evidence(card.slot.key, sha256)
+        except KepatuhanError as exc:
+            self.show_message(describe_error(exc))
+            return False
+        self._load_thumbnails(card)
+        if removed:
+            self.show_message(self.tr("Photo removed from indicator {n}. Ctrl+Z puts it back.").format(
+                n=card.index + 1), info=True)
+            card.setFocus()
+        return removed
 
     def _load_thumbnails(self, card: IndicatorCard) -> None:
         items = []
-        for ev in list_evidence(self.ctx.db, self.year, self.unit.uuid, card.slot.product_uuid,
-                                card.slot.indicator.id):
+        for ev in self.session.evidence(card.slot.key):
             pixmap = None
             if ev.mime.startswith("image/"):
                 pm = QPixmap()
-                if pm.loadFromData(evidence_data(self.ctx.db, ev.sha256)):
+                if pm.loadFromData(self.session.evidence_bytes(ev.sha256)):
                     pixmap = pm.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation)
             items.append((ev.sha256, ev.filename, pixmap))
@@ -660,8 +725,8 @@ class ChecklistPage(QWidget):
         layout = QVBoxLayout(dialog)
         label = QLabel()
         pm = QPixmap()
-        if pm.loadFromData(evidence_data(self.ctx.db, sha256)):
-            label.setPixmap(pm.scaled(900, 700, Qt.AspectRatioMode.KeepAspectRatio,
+        if pm.loadFromData(self.session.evidence_bytes(sha256)):
+            label.setPixmap(pm.scaled(900, 600, Qt.AspectRatioMode.KeepAspectRatio,
                                       Qt.TransformationMode.SmoothTransformation))
         else:
             label.setText(self.tr("This file is not an image (SHA-256 {sha}).").format(sha=sha256))
@@ -682,7 +747,12 @@ class ChecklistPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self._emitting:
             return
-        if changes.plan or changes.answers or changes.settings:
+        if changes.reloaded:
+            # another database file: nothing held refers to it (undo steps, the open unit's session)
+            self.history.clear()
+            self.session = None
+            self.card_list.clear()
+        if changes.plan or changes.answers or changes.settings or changes.reloaded:
             self._stale = True
             if self.isVisible():
                 self.refresh()

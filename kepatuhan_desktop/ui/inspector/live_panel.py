@@ -10,6 +10,8 @@ from ...domain.numbers import format_score, round2
 from ...domain.scoring import NA, UnitAnswers, UnitScore, score_unit
 from ...domain.zones import ZONE_COLOURS, ZONE_LABELS
 from ..qt import (
+    QBrush,
+    QColor,
     QFrame,
     QLabel,
     QListWidget,
@@ -117,7 +119,9 @@ class LivePanel(QFrame):
         return [(dim.id, self._bars[2 * i + 1]) for i, dim in enumerate(instrument.dimensions)]
 
     def show_score(self, instrument: Instrument, score: UnitScore, answers: UnitAnswers, lang: str,
-                   slot_names: dict[tuple[str, str], str]) -> None:
+                   slot_names: dict[tuple[str, str], str], status=None, conflicts=()) -> None:
+        """``status``: the session's UnitStatus (what the caption under the bars says); ``conflicts``: the
+        keys of the slots in conflict (listed first, marked \u26a0, a click goes to the card)."""
         comma = lang == "id"
         if score.score is not None:
             self.caption.setText(self.tr("Unit score"))
@@ -145,13 +149,32 @@ class LivePanel(QFrame):
                 bar.setValue(int(rounded * 100))
                 bar.setFormat(format_score(rounded, comma))
         self.missing.clear()
+        for key in conflicts:
+            item = QListWidgetItem("\u26a0 " + self.tr("Conflict: {name}").format(name=slot_names.get(key, key[1])))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setForeground(QBrush(QColor("#8a4500")))
+            self.missing.addItem(item)
         for gap in score.gaps:
             key = (gap.product or "", gap.indicator)
             item = QListWidgetItem(slot_names.get(key, gap.indicator))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.missing.addItem(item)
-        self.missing_caption.setText(self.tr("Still missing: {n}").format(n=len(score.gaps)) if score.gaps
-                                     else self.tr("Nothing missing: the unit can be finalised"))
+        self.missing_caption.setText(self._caption(score, status, len(conflicts)))
+
+    def _caption(self, score: UnitScore, status, conflicts: int) -> str:
+        state = status.state if status is not None else None
+        if state == "finalised":
+            if conflicts:
+                return self.tr("Finalised; {n} conflict(s) not yet resolved").format(n=conflicts)
+            return self.tr("The unit is finalised")
+        if score.gaps and conflicts:
+            return self.tr("Still missing: {n}; conflicts: {c}").format(n=len(score.gaps), c=conflicts)
+        if score.gaps:
+            return self.tr("Still missing: {n}").format(n=len(score.gaps))
+        if conflicts:
+            return self.tr("Nothing missing, but {n} conflict(s) must be resolved before finalising").format(
+                n=conflicts)
+        return self.tr("Nothing missing: the unit can be finalised")
 
     def _band_html(self, band, lang: str) -> str:
         zone_label = ZONE_LABELS[band.zone].get(lang) if band.zone in ZONE_LABELS else band.zone

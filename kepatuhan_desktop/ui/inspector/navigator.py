@@ -1,5 +1,6 @@
 """The navigator: institution -> unit -> product of the current period, each with answered/total and, once
-complete, a score badge in its zone colour. A text filter and a "next unanswered" jump."""
+complete, a score badge in its zone colour; a unit or institution with open conflicts is marked ⚠ with
+their number. A text filter and a "next unanswered" jump."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from ..qt import (
 )
 
 ROLE = Qt.ItemDataRole.UserRole
+CONFLICT_TEXT = "#8a4500"   # dark orange: 6.9:1 on white
 
 
 class Navigator(QWidget):
@@ -72,10 +74,12 @@ class Navigator(QWidget):
         self._units: dict[str, PlanUnit] = {}
         self._unit_inst: dict[str, PlanInstitution] = {}
         self._scores: dict[str, UnitScore] = {}
+        self._conflicts: dict[str, int] = {}     # unit uuid -> open conflicts
 
     def load(self, instrument: Instrument, plan: list[PlanInstitution], scores: dict[str, UnitScore],
-             lang: str) -> None:
+             lang: str, conflicts: dict[str, int] | None = None) -> None:
         self.instrument, self.lang = instrument, lang
+        self._conflicts = dict(conflicts or {})
         self.tree.clear()
         self._inst_items.clear()
         self._unit_items.clear()
@@ -117,10 +121,29 @@ class Navigator(QWidget):
             self._paint_institution(inst)
         self.tree.setUpdatesEnabled(True)
 
-    def update_unit(self, unit: PlanUnit, score: UnitScore) -> None:
+    def update_unit(self, unit: PlanUnit, score: UnitScore, conflicts: int | None = None) -> None:
         self._scores[unit.uuid] = score
+        if conflicts is not None:
+            if conflicts:
+                self._conflicts[unit.uuid] = conflicts
+            else:
+                self._conflicts.pop(unit.uuid, None)
+        self._units[unit.uuid] = unit
         self._paint_unit(unit)
         self._paint_institution(self._unit_inst[unit.uuid])
+
+    def conflicts_of(self, unit_uuid: str) -> int:
+        return self._conflicts.get(unit_uuid, 0)
+
+    def _mark_conflicts(self, item: QTreeWidgetItem, name: str, n: int, tooltip: str) -> None:
+        if n:
+            item.setText(0, f"\u26a0 {name}")
+            item.setForeground(0, QBrush(QColor(CONFLICT_TEXT)))
+            item.setToolTip(0, self.tr("{name}: {n} conflict(s) not yet resolved").format(name=tooltip, n=n))
+        else:
+            item.setText(0, name)
+            item.setForeground(0, QBrush())
+            item.setToolTip(0, tooltip)
 
     def _badge(self, item: QTreeWidgetItem, score, zone: str | None) -> None:
         if score is None:
@@ -136,13 +159,14 @@ class Navigator(QWidget):
 
     def _paint_unit(self, unit: PlanUnit) -> None:
         item = self._unit_items[unit.uuid]
+        name = ("\u2714 " if unit.finalised else "") + unit.name
+        self._mark_conflicts(item, name, self._conflicts.get(unit.uuid, 0),
+                             self.tr("{name} (finalised)").format(name=unit.name) if unit.finalised else unit.name)
         score = self._scores.get(unit.uuid)
         if score is None:
             item.setText(1, "\u2026")
             return
         item.setText(1, f"{score.answered}/{score.total}")
-        item.setText(0, ("\u2714 " if unit.finalised else "") + unit.name)
-        item.setToolTip(0, self.tr("Finalised") if unit.finalised else unit.name)
         zone = self.instrument.band_for(score.score).zone if score.score is not None else None
         self._badge(item, score.score, zone)
         if unit.products:
@@ -160,6 +184,8 @@ class Navigator(QWidget):
 
     def _paint_institution(self, inst: PlanInstitution) -> None:
         item = self._inst_items[inst.uuid]
+        tooltip = f"{inst.name} ({inst.code}) · {inst.province}".rstrip(" ·")
+        self._mark_conflicts(item, inst.name, sum(self._conflicts.get(u.uuid, 0) for u in inst.units), tooltip)
         scores = [self._scores[u.uuid] for u in inst.units if u.uuid in self._scores]
         if len(scores) < len(inst.units):
             item.setText(1, "\u2026")

@@ -1,11 +1,13 @@
 """Fast per-respondent entry for a survey indicator: type a digit per respondent, it is saved at once and the
-cursor moves on. The indicator's value (the mean) is recomputed by storage.survey in the same transaction."""
+cursor moves on. The indicator's value (the mean) is recomputed by storage.survey in the same transaction.
+The dialog keeps its size while entries come and go (the summary wraps, the error line keeps its place)."""
 
 from __future__ import annotations
 
-from ...domain.numbers import format_value
+from ...domain.numbers import format_decimal
 from ...errors import KepatuhanError
-from ...storage.survey import NO_ANSWER, SurveyState, save_response, survey_state
+from ...storage.survey import NO_ANSWER, SurveyState
+from ..errors import describe_error
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -41,9 +43,10 @@ class SurveyDialog(QDialog):
 
     changed = Signal(object)   # SurveyState
 
-    def __init__(self, ctx, year: int, unit, indicator, instrument, lang: str, parent: QWidget | None = None):
+    def __init__(self, session, key, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx, self.year, self.unit, self.indicator, self.instrument = ctx, year, unit, indicator, instrument
+        self.session, self.key, self.lang = session, key, lang
+        self.indicator = indicator = session.slots[session.index[key]].indicator
         self.setWindowTitle(self.tr("Survey: {text}").format(text=indicator.text.get(lang)))
         layout = QVBoxLayout(self)
         question = QLabel(indicator.text.get(lang))
@@ -63,22 +66,29 @@ class SurveyDialog(QDialog):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.summary.setAccessibleName(self.tr("Survey summary"))
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().height() * 12 // 10 + 4)
         layout.addWidget(self.summary)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(buttons)
         self.error = QLabel()
         self.error.setStyleSheet("color: #C5221F;")
+        self.error.setWordWrap(True)
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().height() + 2)   # its place stays when empty
         layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(buttons)
         self.cells: list[RespondentCell] = []
-        self.state: SurveyState = survey_state(ctx.db, year, unit.uuid, indicator.id, instrument)
+        self.state: SurveyState = session.survey(key)
         self.current = 1
         self._build_cells()
         first_missing = next((n for n in range(1, self.state.expected + 1) if n not in self.state.responses), 1)
         self.current = first_missing
         self._refresh()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(max(self.sizeHint().width(), 620), self.sizeHint().height())
+        self.resize(self.minimumSize())
         self.setStyleSheet("QLabel#cell { border: 1px solid #c9ced6; border-radius: 4px; background: palette(base); }"
                            "QLabel#cell[current=\"true\"] { border: 2px solid #1a73e8; }")
 
@@ -107,8 +117,8 @@ class SurveyDialog(QDialog):
             cell.style().polish(cell)
         value = self.state.value
         no_answer = sum(1 for v in self.state.responses.values() if v is None)
-        parts = [self.tr("Indicator value (mean): {v}").format(v=format_value(value)) if value is not None
-                 else self.tr("Indicator value: none yet")]
+        parts = [self.tr("Indicator value (mean): {v}").format(v=format_decimal(value, self.lang == "id"))
+                 if value is not None else self.tr("Indicator value: none yet")]
         parts.append(self.tr("{n} counted").format(n=len(self.state.counted)))
         if no_answer:
             parts.append(self.tr("{n} could not answer").format(n=no_answer))
@@ -118,12 +128,9 @@ class SurveyDialog(QDialog):
     def enter(self, value) -> None:
         """Save ``value`` (int, NO_ANSWER or None) for the current respondent."""
         try:
-            inspector = self.ctx.inspector or {}
-            self.state = save_response(self.ctx.db, self.year, self.unit.uuid, self.indicator.id, self.current,
-                                       value, instrument=self.instrument, actor=self.ctx.actor,
-                                       inspector_uuid=inspector.get("uuid"))
+            self.state = self.session.save_response(self.key, self.current, value)
         except KepatuhanError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(describe_error(exc))
             return
         self.error.setText("")
         self.changed.emit(self.state)

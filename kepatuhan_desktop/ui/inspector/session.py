@@ -1,0 +1,381 @@
+"""The checklist of one unit without widgets: what the inspector sees and may do, as plain Python.
+
+:class:`UnitSession` holds one unit's answers, notes, evidence counts and open conflicts as the database has
+them, and performs every change through the storage functions (each its own transaction, audited): answer,
+clear, note, undo, attach and remove evidence, survey responses, finalise and reopen, settle a conflict. It
+raises :class:`~kepatuhan_desktop.errors.KepatuhanError` with a code (the widgets word it with
+``ui.errors.describe_error``). It imports no Qt, so every rule of the checklist is tested headless
+(``tests/unit/test_unit_session.py``); the card list in ``checklist_page`` only shows it and forwards keys.
+
+Rules it keeps (the storage functions keep them too, this is where the GUI learns them first):
+
+- a finalised unit is read-only until reopened with a reason;
+- an answer in conflict (two databases answered it differently) is never changed by a plain edit: the
+  change raises ``answer.in_conflict``, and the page opens the resolution (side by side, reason required);
+- a unit with an open conflict cannot be finalised (``unit.open_conflicts``, decided in storage);
+- undo goes back one step at a time across units: an answer, a cleared answer, a removed photo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...domain.answers import AnswerError, parse_answer
+from ...domain.instrument import Indicator, Instrument
+from ...domain.scoring import UnitAnswers, UnitScore, Value, score_unit
+from ...errors import KepatuhanError, RefusedError
+from ...exchange.conflicts import Conflict, list_conflicts, resolve_conflict
+from ...storage.answers import (
+    answer_uuid,
+    check_finalise,
+    finalise_unit,
+    reopen_unit,
+    save_answer,
+    save_note,
+    unit_answer_details,
+)
+from ...storage.evidence import (
+    MAX_EVIDENCE_BYTES,
+    EvidenceItem,
+    add_evidence,
+    evidence_counts,
+    evidence_data,
+    list_evidence,
+    remove_evidence,
+)
+from ...storage.queries import PlanProduct, PlanUnit, load_unit
+from ...storage.survey import SurveyState, save_response, survey_state
+
+Key = tuple[str, str]   # (product uuid or '', indicator id)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One answer of the unit: a unit-level indicator, or a product-level indicator for one product."""
+
+    indicator: Indicator
+    product: PlanProduct | None
+
+    @property
+    def product_uuid(self) -> str:
+        return self.product.uuid if self.product else ""
+
+    @property
+    def key(self) -> Key:
+        return (self.product_uuid, self.indicator.id)
+
+
+def unit_slots(instrument: Instrument, unit: PlanUnit) -> list[Slot]:
+    """The unit's slots in checklist order: unit-level indicators (dimension, variable order), then each
+    product's indicators. A unit without products answers its product-level indicators once (scoring rule)."""
+    if not unit.products:
+        return [Slot(ind, None) for ind in instrument.indicators]
+    slots = [Slot(ind, None) for ind in instrument.unit_indicators]
+    for product in unit.products:
+        slots += [Slot(ind, product) for ind in instrument.product_indicators]
+    return slots
+
+
+# ---- undo --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One undoable change. ``kind``: "answer" (``before`` = the previous value, None = unanswered) or
+    "evidence" (a removed file: ``before`` = (sha256, filename, bytes))."""
+
+    year: int
+    unit_uuid: str
+    key: Key
+    kind: str
+    before: object
+
+
+class UndoHistory:
+    """The inspector's last changes, newest last, across units (the page keeps one for its lifetime)."""
+
+    LIMIT = 200
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+
+    def push(self, step: Step) -> None:
+        self.steps.append(step)
+        del self.steps[:-self.LIMIT]
+
+    def peek(self) -> Step | None:
+        return self.steps[-1] if self.steps else None
+
+    def pop(self) -> Step | None:
+        return self.steps.pop() if self.steps else None
+
+    def clear(self) -> None:
+        self.steps.clear()
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+# ---- status ------------------------------------------------------------------------------------------------
+
+FINALISED, READY, INCOMPLETE, CONFLICTS = "finalised", "ready", "incomplete", "conflicts"
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """What the unit's header says: ``state`` is finalised | conflicts | incomplete | ready."""
+
+    state: str
+    gaps: int
+    conflicts: int
+    finalised_at: str | None = None
+
+    @property
+    def can_finalise(self) -> bool:
+        return self.state == READY
+
+
+@dataclass
+class AttachResult:
+    added: int = 0
+    errors: list[KepatuhanError] = field(default_factory=list)
+
+
+class UnitSession:
+    """One unit of one period, as the checklist shows it. Every method that changes something saves it at
+    once (its own transaction) and updates what the session holds; :meth:`reload` re-reads it all."""
+
+    def __init__(self, db, year: int, unit_uuid: str, instrument: Instrument, *, inspector_uuid: str | None = None,
+                 actor: str = "", history: UndoHistory | None = None):
+        self.db = db
+        self.year = year
+        self.instrument = instrument
+        self.inspector_uuid = inspector_uuid
+        self.actor = actor
+        self.history = history if history is not None else UndoHistory()
+        unit = load_unit(db, year, unit_uuid)
+        if unit is None:
+            raise RefusedError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
+                               unit=unit_uuid, year=year)
+        self.unit: PlanUnit = unit
+        self.slots: list[Slot] = unit_slots(instrument, unit)
+        self.index: dict[Key, int] = {s.key: i for i, s in enumerate(self.slots)}
+        self.values: dict[Key, Value | None] = {}
+        self.notes: dict[Key, str] = {}
+        self.conflicts: dict[Key, Conflict] = {}
+        self.evidence_count: dict[Key, int] = {}
+        self.reload()
+
+    # ---- reading -------------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the unit again: finalised state, answers, notes, evidence counts, open conflicts."""
+        fresh = load_unit(self.db, self.year, self.unit.uuid)
+        if fresh is not None:
+            self.unit.finalised_at, self.unit.finalised_by = fresh.finalised_at, fresh.finalised_by
+        stored = unit_answer_details(self.db, self.year, self.unit.uuid)
+        self.values = {s.key: (stored[s.key].value if s.key in stored else None) for s in self.slots}
+        self.notes = {s.key: (stored[s.key].note if s.key in stored else "") for s in self.slots}
+        slot_ids = {self.slot_uuid(s.key): s.key for s in self.slots}
+        counts = evidence_counts(self.db, list(slot_ids))
+        self.evidence_count = {key: counts.get(uid, 0) for uid, key in slot_ids.items()}
+        self._load_conflicts()
+
+    def _load_conflicts(self) -> None:
+        self.conflicts = {(c.product_uuid, c.indicator): c
+                          for c in list_conflicts(self.db, self.year, self.unit.uuid)
+                          if (c.product_uuid, c.indicator) in self.index}
+
+    def _reload_slot(self, key: Key) -> None:
+        stored = unit_answer_details(self.db, self.year, self.unit.uuid).get(key)
+        self.values[key] = stored.value if stored else None
+        self.notes[key] = stored.note if stored else ""
+
+    def slot_uuid(self, key: Key) -> str:
+        return answer_uuid(self.year, self.unit.uuid, key[0], key[1])
+
+    @property
+    def finalised(self) -> bool:
+        return self.unit.finalised
+
+    def answers(self) -> UnitAnswers:
+        by_product: dict[str, dict[str, Value]] = {}
+        for (product, indicator), value in self.values.items():
+            if value is not None:
+                by_product.setdefault(product, {})[indicator] = value
+        return UnitAnswers(self.unit.uuid, by_product.get("", {}),
+                           tuple((p.uuid, by_product.get(p.uuid, {})) for p in self.unit.products))
+
+    def score(self) -> UnitScore:
+        return score_unit(self.instrument, self.answers())
+
+    def gaps(self) -> list[int]:
+        """Indices of the required slots still unanswered."""
+        return [i for i, s in enumerate(self.slots) if s.indicator.required and self.values[s.key] is None]
+
+    def status(self, score: UnitScore | None = None) -> UnitStatus:
+        if self.finalised:
+            return UnitStatus(FINALISED, 0, len(self.conflicts), self.unit.finalised_at)
+        gaps = len((score or self.score()).gaps)
+        if gaps:
+            return UnitStatus(INCOMPLETE, gaps, len(self.conflicts))
+        if self.conflicts:
+            return UnitStatus(CONFLICTS, 0, len(self.conflicts))
+        return UnitStatus(READY, 0, 0)
+
+    def next_unanswered(self, after: int) -> int | None:
+        """The next required unanswered slot after ``after`` (wrapping), or None when none is left."""
+        n = len(self.slots)
+        for step in range(1, n + 1):
+            i = (after + step) % n
+            slot = self.slots[i]
+            if slot.indicator.required and self.values[slot.key] is None:
+                return i
+        return None
+
+    # ---- answering -----------------------------------------------------------------------------------------
+    def _check_open(self) -> None:
+        if self.finalised:
+            raise RefusedError("this unit is finalised; reopen it (with a reason) to change answers",
+                               code="unit.finalised_read_only")
+
+    def parse(self, key: Key, text: str) -> Value:
+        indicator = self.slots[self.index[key]].indicator
+        try:
+            return parse_answer(indicator, text)
+        except AnswerError as exc:
+            raise RefusedError(str(exc), code=exc.code, **exc.params) from None
+
+    def answer(self, key: Key, value: Value | None | str) -> bool:
+        """Save ``value`` (a Value, None to clear, or a text to parse). Refused on a finalised unit and on an
+        answer in conflict (``answer.in_conflict``: settle it with :meth:`resolve`). Returns changed?"""
+        self._check_open()
+        if isinstance(value, str):
+            value = self.parse(key, value)
+        if key in self.conflicts:
+            raise RefusedError(f"indicator {key[1]} has answers in conflict; settle the conflict (with a reason) "
+                               "instead of editing it", code="answer.in_conflict", indicator=key[1])
+        before = self.values[key]
+        changed = save_answer(self.db, self.year, self.unit.uuid, key[0], key[1], value,
+                              inspector_uuid=self.inspector_uuid, actor=self.actor, instrument=self.instrument)
+        if changed:
+            self.history.push(Step(self.year, self.unit.uuid, key, "answer", before))
+            self._reload_slot(key)
+        return changed
+
+    def set_note(self, key: Key, text: str) -> bool:
+        self._check_open()
+        changed = save_note(self.db, self.year, self.unit.uuid, key[0], key[1], text,
+                            inspector_uuid=self.inspector_uuid, actor=self.actor)
+        self.notes[key] = text
+        return changed
+
+    def can_undo(self) -> bool:
+        step = self.history.peek()
+        return step is not None and step.year == self.year and step.unit_uuid == self.unit.uuid
+
+    def undo(self) -> Step | None:
+        """Undo the newest step if it belongs to this unit (the page opens the step's unit first otherwise).
+        The step is used up even when the database refuses it (the error says why)."""
+        if not self.can_undo():
+            return None
+        step = self.history.pop()
+        self._check_open()
+        if step.kind == "answer":
+            if step.key in self.conflicts:
+                raise RefusedError(f"indicator {step.key[1]} has answers in conflict; settle the conflict (with a "
+                                   "reason) instead of editing it", code="answer.in_conflict", indicator=step.key[1])
+            save_answer(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], step.before,
+                        inspector_uuid=self.inspector_uuid, actor=self.actor, instrument=self.instrument)
+            self._reload_slot(step.key)
+        elif step.kind == "evidence":
+            sha, filename, data = step.before
+            add_evidence(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], data=data,
+                         filename=filename, actor=self.actor)
+            self.evidence_count[step.key] = len(self.evidence(step.key))
+        return step
+
+    # ---- survey --------------------------------------------------------------------------------------------
+    def survey(self, key: Key) -> SurveyState:
+        return survey_state(self.db, self.year, self.unit.uuid, key[1], self.instrument)
+
+    def check_survey_editable(self, key: Key) -> None:
+        self._check_open()
+        if key in self.conflicts:
+            raise RefusedError(f"indicator {key[1]} has answers in conflict; settle the conflict (with a reason) "
+                               "instead of editing it", code="answer.in_conflict", indicator=key[1])
+
+    def save_response(self, key: Key, respondent: int, value) -> SurveyState:
+        """One respondent's answer (int, storage.survey.NO_ANSWER, or None to remove it); the indicator's
+        value becomes the mean."""
+        self.check_survey_editable(key)
+        state = save_response(self.db, self.year, self.unit.uuid, key[1], respondent, value,
+                              instrument=self.instrument, actor=self.actor, inspector_uuid=self.inspector_uuid)
+        self._reload_slot(key)
+        return state
+
+    # ---- evidence ------------------------------------------------------------------------------------------
+    def evidence(self, key: Key) -> list[EvidenceItem]:
+        return list_evidence(self.db, self.year, self.unit.uuid, key[0], key[1])
+
+    def evidence_bytes(self, sha256: str) -> bytes:
+        return evidence_data(self.db, sha256)
+
+    def attach(self, key: Key, paths: Iterable[str | Path]) -> AttachResult:
+        """Attach files (each its own transaction): the result counts the files added and holds each refusal."""
+        self._check_open()
+        result = AttachResult()
+        for path in paths:
+            try:
+                add_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], path, actor=self.actor,
+                             limit=MAX_EVIDENCE_BYTES)
+                result.added += 1
+            except KepatuhanError as exc:
+                result.errors.append(exc)
+        self.evidence_count[key] = len(self.evidence(key))
+        return result
+
+    def remove_evidence(self, key: Key, sha256: str) -> bool:
+        """Detach a file from the slot; undo puts it back (its bytes are kept in the undo step)."""
+        self._check_open()
+        item = next((e for e in self.evidence(key) if e.sha256 == sha256), None)
+        if item is None:
+            return False
+        data = evidence_data(self.db, sha256)
+        removed = remove_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], sha256, actor=self.actor)
+        if removed:
+            self.history.push(Step(self.year, self.unit.uuid, key, "evidence", (sha256, item.filename, data)))
+            self.evidence_count[key] = len(self.evidence(key))
+        return removed
+
+    # ---- finalising ----------------------------------------------------------------------------------------
+    def check_finalise(self) -> None:
+        """Raise the refusal (``unit.incomplete``, ``unit.open_conflicts``...) if the unit cannot be finalised."""
+        check_finalise(self.db, self.year, self.unit, self.instrument)
+
+    def finalise(self) -> None:
+        finalise_unit(self.db, self.year, self.unit, actor=self.actor, inspector_uuid=self.inspector_uuid)
+        self.reload()
+
+    def reopen(self, reason: str) -> None:
+        reopen_unit(self.db, self.year, self.unit, reason, actor=self.actor)
+        self.reload()
+
+    # ---- conflicts -----------------------------------------------------------------------------------------
+    def conflict(self, key: Key) -> Conflict | None:
+        return self.conflicts.get(key)
+
+    def resolve(self, key: Key, *, reason: str, keep: str | None = None, take: Value | str | None = None,
+                note: str | None = None) -> None:
+        """Settle the conflict on ``key``: ``keep`` the answer of the author with this fingerprint, or ``take``
+        a value. A reason is required (``conflict.reason_required``); ``note`` is the resolution's own note."""
+        conflict = self.conflicts.get(key)
+        if conflict is None:
+            raise RefusedError(f"indicator {key[1]} has no open conflict", code="conflict.not_found", id=key[1])
+        if take is not None and not isinstance(take, str):
+            from ...domain.answers import value_text
+
+            take = value_text(take)
+        resolve_conflict(self.db, conflict.id, take=take, keep=keep, reason=reason, note=note, actor=self.actor)
+        self.reload()
