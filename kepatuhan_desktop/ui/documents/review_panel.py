@@ -120,7 +120,7 @@ class ReviewModel(QAbstractTableModel):
     def why_text(self, row: ReviewRow) -> str:
         """Whether certificates may be printed for it, and if not, why."""
         if row.state is State.CONFLICTS:
-            return self.tr("Held back: {n} open conflict(s) between inspectors").format(n=row.conflicts)
+            return self.tr("Held back: {n} open conflict(s)").format(n=row.conflicts)
         if row.state is State.INCOMPLETE:
             return self.tr("No score yet: {answered} of {total} answers").format(answered=row.answered,
                                                                                  total=row.total)
@@ -142,6 +142,8 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.NAME:
                 return f"{row.name} ({row.code})"
+            if col == self.WHY:
+                return self.why_text(row)
             if col == self.STATE and row.reason:
                 return self.tr("Reason: {reason}").format(reason=row.reason)
             if col == self.STATE and row.undone:
@@ -172,7 +174,7 @@ class ReviewPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ReviewModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ReviewModel.WHY, QHeaderView.ResizeMode.Stretch)  # elided; full text in the tip
         header.setMinimumSectionSize(60)
         self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
