@@ -11,6 +11,8 @@ from PySide6.QtCore import (  # noqa: F401
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
+    QDate,
+    QDateTime,
     QElapsedTimer,
     QEvent,
     QItemSelectionModel,
@@ -26,6 +28,7 @@ from PySide6.QtCore import (  # noqa: F401
     Qt,
     QThread,
     QThreadPool,
+    QTime,
     QTimer,
     QTranslator,
     QUrl,
@@ -56,11 +59,13 @@ from PySide6.QtGui import (  # noqa: F401
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -94,6 +99,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QTableView,
     QTabWidget,
     QTextEdit,
+    QTimeEdit,
     QToolBar,
     QToolButton,
     QTreeView,

@@ -66,7 +66,9 @@ class _Runnable(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except KepatuhanError as exc:
-            self.signals.failed.emit(str(exc), True)
+            from .errors import describe_error
+
+            self.signals.failed.emit(describe_error(exc), True)  # in the user's language when worded
         except Exception as exc:  # a bug: keep the traceback for the report
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}", False)
         else:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>Conflicts</name>
@@ -39,7 +40,7 @@
         <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}), yang kuncinya telah dicabut. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator's plan package first. Nothing was imported.</source>
+        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator&apos;s plan package first. Nothing was imported.</source>
         <translation>Paket ini dibuat dengan instrumen {instrument}, yang tidak ada di basis data ini. Terima dulu paket rencana dari koordinator. Tidak ada yang diimpor.</translation>
     </message>
     <message>
@@ -53,6 +54,150 @@
     <message>
         <source>Please enter your name.</source>
         <translation>Silakan isi nama Anda.</translation>
+    </message>
+    <message>
+        <source>There is no institution {institution} in {year}.</source>
+        <translation>Tidak ada instansi {institution} pada {year}.</translation>
+    </message>
+    <message>
+        <source>The period {year} has no institutions yet.</source>
+        <translation>Periode {year} belum memiliki instansi.</translation>
+    </message>
+    <message>
+        <source>{path}: there is no such file.</source>
+        <translation>{path}: berkas ini tidak ada.</translation>
+    </message>
+    <message>
+        <source>The documents of {year} cannot be issued yet: not set for this period: {missing}. Fill them in under Signatory and issue details, or produce a draft. Nothing was written.</source>
+        <translation>Dokumen {year} belum dapat diterbitkan: belum diisi untuk periode ini: {missing}. Isi melalui Penanda tangan dan data terbit, atau buat draf. Tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The {what} image set for the documents does not exist.</source>
+        <translation>Gambar {what} yang ditetapkan untuk dokumen tidak ada.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>&apos;{value}&apos; bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
+    </message>
+    <message>
+        <source>Expected on or off, not &apos;{value}&apos;.</source>
+        <translation>Diharapkan on atau off, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos; is not an item of the running order ({known}).</source>
+        <translation>&apos;{item}&apos; bukan mata acara susunan acara ({known}).</translation>
+    </message>
+    <message>
+        <source>{item}: expected whole minutes from 0 to 240, not &apos;{value}&apos;.</source>
+        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a document setting ({known}).</source>
+        <translation>&apos;{name}&apos; bukan pengaturan dokumen ({known}).</translation>
+    </message>
+    <message>
+        <source>&apos;{zone}&apos; is not a zone.</source>
+        <translation>&apos;{zone}&apos; bukan zona.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}: {answered} of {total} answers. No certificate was written.</source>
+        <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The certificate of {name} for {year} is withheld: {reason}. No certificate was written.</source>
+        <translation>Piagam {name} untuk {year} ditangguhkan: {reason}. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors&apos; answers. Resolve them first. No certificate was written.</source>
+        <translation>{name} belum dapat diberi piagam untuk {year}: {count} perbedaan jawaban antar pemeriksa belum diselesaikan. Selesaikan dahulu. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be certified for {year}: the period requires approval and {name} is not approved. No certificate was written.</source>
+        <translation>{name} belum dapat diberi piagam untuk {year}: periode ini mewajibkan persetujuan dan {name} belum disetujui. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} is not eligible for this certificate in {year} (score {score}, category {band}). No certificate was written.</source>
+        <translation>{name} tidak berhak atas dokumen ini pada {year} (nilai {score}, kategori {band}). Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>There is no unit &apos;{unit}&apos; in {year}.</source>
+        <translation>Tidak ada unit &apos;{unit}&apos; pada {year}.</translation>
+    </message>
+    <message>
+        <source>No certificate to print for {year}: {held} held by the review, {not_selected} not eligible for this choice, {incomplete} incomplete, {withheld} withheld.</source>
+        <translation>Tidak ada piagam untuk dicetak pada {year}: {held} tertahan peninjauan, {not_selected} tidak termasuk pilihan ini, {incomplete} belum lengkap, {withheld} ditangguhkan.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for the revocation.</source>
+        <translation>Berikan alasan pencabutan.</translation>
+    </message>
+    <message>
+        <source>No certificate with serial {serial} was issued from this database.</source>
+        <translation>Tidak ada piagam bernomor {serial} yang diterbitkan dari basis data ini.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked.</source>
+        <translation>Piagam {serial} sudah dicabut.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for withholding the certificate.</source>
+        <translation>Berikan alasan penangguhan piagam.</translation>
+    </message>
+    <message>
+        <source>Not valid: {reason}</source>
+        <translation>Tidak sah: {reason}</translation>
+    </message>
+    <message>
+        <source>This is not a Kepatuhan certificate code.</source>
+        <translation>Ini bukan kode piagam Kepatuhan.</translation>
+    </message>
+    <message>
+        <source>The certificate code is damaged or incomplete.</source>
+        <translation>Kode piagam rusak atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>{path} carries no certificate code: it was not made by this application, or it is a draft.</source>
+        <translation>{path} tidak memuat kode piagam: tidak dibuat oleh aplikasi ini, atau berupa draf.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a PDF.</source>
+        <translation>{path} tidak dapat dibaca sebagai PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}: {answered} of {total} answers. The rapor needs a complete assessment.</source>
+        <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Rapor memerlukan penilaian yang lengkap.</translation>
+    </message>
+    <message>
+        <source>&apos;{dialect}&apos; is not a CSV kind (plain or excel).</source>
+        <translation>&apos;{dialect}&apos; bukan jenis CSV (plain atau excel).</translation>
+    </message>
+    <message>
+        <source>{path}: the recap is written as .pdf, .xlsx or .csv.</source>
+        <translation>{path}: rekapitulasi ditulis sebagai .pdf, .xlsx atau .csv.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time; write it as HH:MM, e.g. 09:00.</source>
+        <translation>&apos;{value}&apos; bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
+    </message>
+    <message>
+        <source>Nobody to call up in {year}: no institution may be given a certificate yet.</source>
+        <translation>Belum ada penerima pada {year}: belum ada instansi yang dapat diberi piagam.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} open conflict(s) in {year}; resolve them before approving.</source>
+        <translation>{name} masih memiliki {count} perbedaan jawaban pada {year}; selesaikan sebelum menyetujui.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}; only complete results can be approved.</source>
+        <translation>{name} belum lengkap pada {year}; hanya hasil yang lengkap yang dapat disetujui.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for reopening the review.</source>
+        <translation>Berikan alasan mengembalikan ke tinjauan.</translation>
+    </message>
+    <message>
+        <source>{name} is not approved in {year}; there is nothing to reopen.</source>
+        <translation>{name} belum disetujui pada {year}; tidak ada yang perlu dikembalikan.</translation>
     </message>
     <message>
         <source>the instrument is not valid</source>
@@ -71,16 +216,16 @@
         <translation>{field} perlu paling sedikit satu isian</translation>
     </message>
     <message>
-        <source>unknown field '{field}' (allowed: {allowed})</source>
-        <translation>isian '{field}' tidak dikenal (yang boleh: {allowed})</translation>
+        <source>unknown field &apos;{field}&apos; (allowed: {allowed})</source>
+        <translation>isian &apos;{field}&apos; tidak dikenal (yang boleh: {allowed})</translation>
     </message>
     <message>
         <source>{field} is required</source>
         <translation>{field} wajib diisi</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')</source>
-        <translation>{field} '{value}' bukan id huruf kecil (huruf, angka, '.', '_', '-')</translation>
+        <source>{field} &apos;{value}&apos; is not a lower-case id (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>{field} &apos;{value}&apos; bukan id huruf kecil (huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>
     <message>
         <source>{field} must be a text, or a text in Indonesian (id) and in English (en)</source>
@@ -91,136 +236,140 @@
         <translation>{field} tidak boleh kosong</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not one of {options}</source>
-        <translation>{field} '{value}' bukan salah satu dari {options}</translation>
+        <source>{field} &apos;{value}&apos; is not one of {options}</source>
+        <translation>{field} &apos;{value}&apos; bukan salah satu dari {options}</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not true or false</source>
-        <translation>{field} '{value}' bukan true atau false</translation>
+        <source>{field} &apos;{value}&apos; is not true or false</source>
+        <translation>{field} &apos;{value}&apos; bukan true atau false</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not a whole number of at least 1</source>
-        <translation>{field} '{value}' bukan bilangan bulat minimal 1</translation>
+        <source>{field} &apos;{value}&apos; is not a whole number of at least 1</source>
+        <translation>{field} &apos;{value}&apos; bukan bilangan bulat minimal 1</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not a number</source>
-        <translation>{field} '{value}' bukan angka</translation>
+        <source>{field} &apos;{value}&apos; is not a number</source>
+        <translation>{field} &apos;{value}&apos; bukan angka</translation>
     </message>
     <message>
-        <source>{field} '{value}' is below 0</source>
-        <translation>{field} '{value}' kurang dari 0</translation>
+        <source>{field} &apos;{value}&apos; is below 0</source>
+        <translation>{field} &apos;{value}&apos; kurang dari 0</translation>
     </message>
     <message>
-        <source>{field} '{value}' must be greater than 0</source>
-        <translation>{field} '{value}' harus lebih dari 0</translation>
+        <source>{field} &apos;{value}&apos; must be greater than 0</source>
+        <translation>{field} &apos;{value}&apos; harus lebih dari 0</translation>
     </message>
     <message>
-        <source>{field} '{value}' is above 100</source>
-        <translation>{field} '{value}' lebih dari 100</translation>
+        <source>{field} &apos;{value}&apos; is above 100</source>
+        <translation>{field} &apos;{value}&apos; lebih dari 100</translation>
     </message>
     <message>
-        <source>version '{value}' must be a text or a whole number</source>
-        <translation>versi '{value}' harus berupa teks atau bilangan bulat</translation>
+        <source>version &apos;{value}&apos; must be a text or a whole number</source>
+        <translation>versi &apos;{value}&apos; harus berupa teks atau bilangan bulat</translation>
     </message>
     <message>
-        <source>year '{value}' is not a year between 2000 and 2100</source>
-        <translation>tahun '{value}' bukan tahun antara 2000 dan 2100</translation>
+        <source>year &apos;{value}&apos; is not a year between 2000 and 2100</source>
+        <translation>tahun &apos;{value}&apos; bukan tahun antara 2000 dan 2100</translation>
     </message>
     <message>
-        <source>{field} is required when the confidence is 'sourced'</source>
-        <translation>{field} wajib diisi bila keyakinannya 'sourced'</translation>
+        <source>{field} is required when the confidence is &apos;sourced&apos;</source>
+        <translation>{field} wajib diisi bila keyakinannya &apos;sourced&apos;</translation>
     </message>
     <message>
-        <source>dimension '{id}' appears twice (first at {first})</source>
-        <translation>dimensi '{id}' muncul dua kali (pertama di {first})</translation>
+        <source>dimension &apos;{id}&apos; appears twice (first at {first})</source>
+        <translation>dimensi &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>variable '{id}' appears twice in dimension '{dimension}' (first at {first})</source>
-        <translation>variabel '{id}' muncul dua kali di dimensi '{dimension}' (pertama di {first})</translation>
+        <source>variable &apos;{id}&apos; appears twice in dimension &apos;{dimension}&apos; (first at {first})</source>
+        <translation>variabel &apos;{id}&apos; muncul dua kali di dimensi &apos;{dimension}&apos; (pertama di {first})</translation>
     </message>
     <message>
-        <source>indicator '{id}' appears twice (first at {first})</source>
-        <translation>indikator '{id}' muncul dua kali (pertama di {first})</translation>
+        <source>indicator &apos;{id}&apos; appears twice (first at {first})</source>
+        <translation>indikator &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>band '{id}' appears twice (first at {first})</source>
-        <translation>kategori '{id}' muncul dua kali (pertama di {first})</translation>
+        <source>band &apos;{id}&apos; appears twice (first at {first})</source>
+        <translation>kategori &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
         <source>two bands start at {value} (first at {first})</source>
         <translation>dua kategori mulai di {value} (pertama di {first})</translation>
     </message>
     <message>
-        <source>rubric value '{value}' is not a whole number</source>
-        <translation>nilai rubrik '{value}' bukan bilangan bulat</translation>
+        <source>rubric value &apos;{value}&apos; is not a whole number</source>
+        <translation>nilai rubrik &apos;{value}&apos; bukan bilangan bulat</translation>
     </message>
     <message>
         <source>rubric value {value} is outside 0..{max}</source>
         <translation>nilai rubrik {value} di luar 0..{max}</translation>
     </message>
     <message>
-        <source>the rubric of '{indicator}' has no text for {missing} (it needs one for every value 0..{max})</source>
-        <translation>rubrik '{indicator}' tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
+        <source>the rubric of &apos;{indicator}&apos; has no text for {missing} (it needs one for every value 0..{max})</source>
+        <translation>rubrik &apos;{indicator}&apos; tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
     </message>
     <message>
         <source>no band starts at 0, so a low score would have no band</source>
         <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
     </message>
     <message>
-        <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
-        <translation>kategori '{band}' mulai di {value}, tidak di bawah kategori sebelumnya ('{previous}' di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
+        <source>award_from &apos;{value}&apos; is not the code of one of the bands ({codes})</source>
+        <translation>award_from &apos;{value}&apos; bukan kode salah satu kategori ({codes})</translation>
     </message>
     <message>
-        <source>band '{band}' is below band '{previous}' but in a better zone ({zone}, not {previous_zone})</source>
-        <translation>kategori '{band}' berada di bawah kategori '{previous}' tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
+        <source>band &apos;{band}&apos; starts at {value}, not below the band before it (&apos;{previous}&apos; at {previous_min}): list the bands from the highest min to the lowest</source>
+        <translation>kategori &apos;{band}&apos; mulai di {value}, tidak di bawah kategori sebelumnya (&apos;{previous}&apos; di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
     </message>
     <message>
-        <source>every indicator of dimension '{dimension}' has weight 0, so the dimension could never be scored</source>
-        <translation>semua indikator dimensi '{dimension}' berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
+        <source>band &apos;{band}&apos; is below band &apos;{previous}&apos; but in a better zone ({zone}, not {previous_zone})</source>
+        <translation>kategori &apos;{band}&apos; berada di bawah kategori &apos;{previous}&apos; tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
     </message>
     <message>
-        <source>dimension '{value}' is not on the dimensions sheet</source>
-        <translation>dimensi '{value}' tidak ada di lembar dimensions</translation>
+        <source>every indicator of dimension &apos;{dimension}&apos; has weight 0, so the dimension could never be scored</source>
+        <translation>semua indikator dimensi &apos;{dimension}&apos; berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
     </message>
     <message>
-        <source>indicator '{value}' is not on the indicators sheet</source>
-        <translation>indikator '{value}' tidak ada di lembar indicators</translation>
+        <source>dimension &apos;{value}&apos; is not on the dimensions sheet</source>
+        <translation>dimensi &apos;{value}&apos; tidak ada di lembar dimensions</translation>
     </message>
     <message>
-        <source>indicator '{indicator}' has two texts for value {value} (first at {first})</source>
-        <translation>indikator '{indicator}' punya dua teks untuk nilai {value} (pertama di {first})</translation>
+        <source>indicator &apos;{value}&apos; is not on the indicators sheet</source>
+        <translation>indikator &apos;{value}&apos; tidak ada di lembar indicators</translation>
     </message>
     <message>
-        <source>{field} of variable '{variable}' is '{value}' here but '{other}' at {first}</source>
-        <translation>{field} variabel '{variable}' di sini '{value}' tetapi '{other}' di {first}</translation>
+        <source>indicator &apos;{indicator}&apos; has two texts for value {value} (first at {first})</source>
+        <translation>indikator &apos;{indicator}&apos; punya dua teks untuk nilai {value} (pertama di {first})</translation>
+    </message>
+    <message>
+        <source>{field} of variable &apos;{variable}&apos; is &apos;{value}&apos; here but &apos;{other}&apos; at {first}</source>
+        <translation>{field} variabel &apos;{variable}&apos; di sini &apos;{value}&apos; tetapi &apos;{other}&apos; di {first}</translation>
     </message>
     <message>
         <source>{field} holds a formula ({value}); type the value itself</source>
         <translation>{field} berisi rumus ({value}); ketik nilainya langsung</translation>
     </message>
     <message>
-        <source>the workbook has no sheet '{sheet}'</source>
-        <translation>buku kerja tidak punya lembar '{sheet}'</translation>
+        <source>the workbook has no sheet &apos;{sheet}&apos;</source>
+        <translation>buku kerja tidak punya lembar &apos;{sheet}&apos;</translation>
     </message>
     <message>
-        <source>required column '{header}' is missing</source>
-        <translation>kolom wajib '{header}' tidak ada</translation>
+        <source>required column &apos;{header}&apos; is missing</source>
+        <translation>kolom wajib &apos;{header}&apos; tidak ada</translation>
     </message>
     <message>
-        <source>column '{header}' appears twice</source>
-        <translation>kolom '{header}' muncul dua kali</translation>
+        <source>column &apos;{header}&apos; appears twice</source>
+        <translation>kolom &apos;{header}&apos; muncul dua kali</translation>
     </message>
     <message>
         <source>this cell has a value but its column has no header</source>
         <translation>sel ini berisi nilai tetapi kolomnya tidak berjudul</translation>
     </message>
     <message>
-        <source>field '{field}' appears twice (first at {first})</source>
-        <translation>isian '{field}' muncul dua kali (pertama di {first})</translation>
+        <source>field &apos;{field}&apos; appears twice (first at {first})</source>
+        <translation>isian &apos;{field}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>'{field}' is not a field name (write names such as title.id or sources[0])</source>
-        <translation>'{field}' bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
+        <source>&apos;{field}&apos; is not a field name (write names such as title.id or sources[0])</source>
+        <translation>&apos;{field}&apos; bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
     </message>
     <message>
         <source>the workbook is too large to be an instrument ({what})</source>
@@ -263,8 +412,8 @@
         <translation>Tidak ada instrumen {form}.</translation>
     </message>
     <message>
-        <source>'{form}' is not an instrument version (write it as ID@VERSION).</source>
-        <translation>'{form}' bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
+        <source>&apos;{form}&apos; is not an instrument version (write it as ID@VERSION).</source>
+        <translation>&apos;{form}&apos; bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
     </message>
     <message>
         <source>Period {year} already uses {form}.</source>
@@ -395,8 +544,8 @@
         <translation>{file}, baris {line}</translation>
     </message>
     <message>
-        <source>{where}, column '{column}'</source>
-        <translation>{where}, kolom '{column}'</translation>
+        <source>{where}, column &apos;{column}&apos;</source>
+        <translation>{where}, kolom &apos;{column}&apos;</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>DashboardView</name>
@@ -513,7 +514,7 @@
     <name>YearBox</name>
     <message>
         <source>Assessment year</source>
-        <extracomment>zones in display order; "" stands for "no score yet"</extracomment>
+        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot;</extracomment>
         <translation>Tahun penilaian</translation>
     </message>
 </context>

@@ -19,6 +19,7 @@ ORDER = (
     "m0003_exchange",
     "m0004_documents",
     "m0005_people",
+    "m0009_review",
 )
 
 for _name in ORDER:
