@@ -154,7 +154,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                            "dimensions": dimensions, "bands": bands}
     for key, strategy in (("provisional", st.booleans()), ("qualifier", _text()), ("description", _text()),
                           ("legal_basis", _words), ("sources", st.lists(_words, min_size=1, max_size=3)),
-                          ("notes", _words), ("x-extra", st.one_of(_words, st.integers(), st.booleans()))):
+                          ("notes", _words), ("x-extra", st.one_of(_words, st.integers(-(10**15), 10**15), st.booleans()))):
         if draw(st.booleans()):
             doc[key] = draw(strategy)
     return doc
