@@ -64,7 +64,7 @@ def certificates_revoke(c, serial: str, reason: str) -> None:
 @certificates.command("withhold")
 @click.argument("code")
 @click.option("--year", type=int, required=True)
-@click.option("--reason", required=True, help="E.g. findings not followed up (METHODOLOGY.md §3.5).")
+@click.option("--reason", required=True, help="E.g. the findings of the Ombudsman were not followed up.")
 @pass_ctx
 def certificates_withhold(c, code: str, year: int, reason: str) -> None:
     """Withhold an institution's certificate for a period (it is then left out of the batch)."""

@@ -7,7 +7,7 @@ under ``products``) exactly::
                x (w_i / sum of w over the answered, non-N/A indicators of the dimension)
                x (max_i - v_i) / max_i
 
-so that the item's exact score plus everything it lost is 100 (the formula of SCORING.md read backwards).
+so that the item's exact score plus everything it lost is 100 (the formula of docs/scoring.md read backwards).
 A unit's loss is its item's (Method B) or the mean over its products (Method A); an institution's is the mean
 over its scored items, as its score is. Values follow the scoring rules: a product-level indicator of a
 Method B unit counts with the mean of its products' answers.
