@@ -125,7 +125,7 @@ def test_about_names_version_schema_and_instruments(qtbot, ctx):
     qtbot.addWidget(window)
     text = window.about_text()
     assert __version__ in text and f"{SCHEMA_VERSION}" in text
-    assert "ori-2021@1" in text and "ori-2024@1" in text
+    assert "ori-2021@2" in text and "ori-2024@2" in text
 
 
 def test_first_run_welcome_creates_the_database(qtbot, tmp_path):

@@ -305,7 +305,7 @@ def test_cli_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     text = capsys.readouterr().out
     assert yaml.safe_load(text)["id"] == "ori-2023"
     out = tmp_path / "o.xlsx"
-    assert main(["forms", "export", "ori-2023", "--version", "1", "--format", "xlsx", "-o", str(out)]) == 0
+    assert main(["forms", "export", "ori-2023", "--version", "2", "--format", "xlsx", "-o", str(out)]) == 0
     assert main(["forms", "validate", str(out)]) == 0
     assert "o.xlsx: OK - ori-2023 version 1" in capsys.readouterr().out
     assert main(["forms", "export", "ori-2023"]) == 0                       # json stays the default
