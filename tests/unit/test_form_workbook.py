@@ -307,7 +307,7 @@ def test_cli_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     out = tmp_path / "o.xlsx"
     assert main(["forms", "export", "ori-2023", "--version", "2", "--format", "xlsx", "-o", str(out)]) == 0
     assert main(["forms", "validate", str(out)]) == 0
-    assert "o.xlsx: OK - ori-2023 version 1" in capsys.readouterr().out
+    assert "o.xlsx: OK - ori-2023 version 2" in capsys.readouterr().out
     assert main(["forms", "export", "ori-2023"]) == 0                       # json stays the default
     assert json.loads(capsys.readouterr().out)["dimensions"][0]["weight"] == 21.85
     assert main(["forms", "export", "ori-2023", "--version", "9"]) == 1
