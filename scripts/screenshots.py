@@ -12,6 +12,10 @@ coordinator does: a second inspector's database answers a few slots differently 
 imported.
 
     python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768] [--only PAGE ...]
+
+The documents page is shown with the period's certificates produced and previewed; it also gets
+``documents-review-<lang>.png`` (the review before award) and ``documents-settings-<lang>.png`` (the
+issuing settings of a period, over the window).
 """
 
 from __future__ import annotations
@@ -224,6 +228,46 @@ def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
     return written
 
 
+def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[str]:
+    """The documents page with the period's certificates previewed, its review tab (approval required, one
+    institution approved) and the settings dialog of the period."""
+    view.output.setText(str(tmp / f"documents-{lang}"))
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    view.produce()
+    settle(app)
+    while view.task is not None and not view.task.finished:
+        settle(app)
+    settle(app)
+    names = []
+    path = out / f"documents-{lang}.png"
+    window.grab().save(str(path))
+    names.append(path.name)
+    panel = view.review
+    view.tabs.setCurrentWidget(panel)
+    panel.required.setChecked(True)
+    settle(app)
+    codes = [r.code for r in panel.model.rows]
+    if "kab-badung" in codes:
+        panel.table.selectRow(codes.index("kab-badung"))
+        panel.approve_selected("diperiksa bersama tim")
+        settle(app)
+        panel.table.selectRow(codes.index("kab-badung"))
+    path = out / f"documents-review-{lang}.png"
+    window.grab().save(str(path))
+    names.append(path.name)
+    panel.required.setChecked(False)
+    settle(app)
+    view.tabs.setCurrentWidget(view.preview)
+    dialog = view.edit_settings()
+    dialog.adjustSize()
+    settle(app)
+    path = out / f"documents-settings-{lang}.png"
+    over_window(window, dialog).save(str(path))
+    names.append(path.name)
+    dialog.close()
+    return names
+
+
 #: (year, institution, position of the unit, how many of its answers) the second inspector answers differently
 CONTESTED = ((2024, "kab-badung", 0, 2), (2023, "kota-sorong", 0, 1), (2023, "kab-lebong", 1, 2))
 
@@ -328,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
                 settle(app)
                 if page.key in window.page_errors:
                     skipped.append(f"{page.key} ({window.page_errors[page.key].splitlines()[0]})")
+                    continue
+                if page.key == "documents":
+                    written += documents_shots(app, window, window.page_widgets[page.key], out, lang, Path(tmp))
                     continue
                 path = out / f"{page.key}-{lang}.png"
                 window.grab().save(str(path))

@@ -51,5 +51,5 @@ class PdfPages:
     def __enter__(self) -> PdfPages:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

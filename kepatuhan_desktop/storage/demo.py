@@ -84,7 +84,7 @@ class DemoInstitution:
     quality: float
 
 
-def _units_for(kind: str):
+def _units_for(kind: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     return KL_UNITS if kind in ("kementerian", "lembaga") else PEMDA_UNITS
 
 
@@ -185,10 +185,36 @@ def national_set(rng: random.Random) -> list[DemoInstitution]:
     return out
 
 
+#: Issuing settings of the demo periods (the ``documents.*`` settings, see documents/settings.py): ceremony dates
+#: and events as in the calendar of the assessment; the decree number only where a public source gives one
+#: (Keputusan Ketua Ombudsman RI No. 252/2024). The signatory is a placeholder, not a real official.
+DEMO_DOCUMENT_DEFAULTS = {"signatory_name": "Dr. Nama Penandatangan, S.H., M.H."}
+DEMO_DOCUMENT_PERIODS: dict[int, dict[str, str]] = {
+    2021: {"date": "2022-01-13", "event": "Penyerahan Piagam Penghargaan Kepatuhan terhadap Standar Pelayanan "
+                                          "Publik 2021"},
+    2023: {"date": "2023-12-14", "event": "Penganugerahan Predikat Kepatuhan Penyelenggaraan Pelayanan Publik "
+                                          "2023"},
+    2024: {"date": "2024-11-14", "decree": "252 Tahun 2024",
+           "event": "Penganugerahan Predikat Kepatuhan Penyelenggaraan Pelayanan Publik 2024"},
+    2025: {"date": "2026-01-29", "event": "Penyampaian Opini Ombudsman RI 2025"},
+}
+
+
+def _demo_document_settings(db: Database) -> None:
+    from .db import get_setting, set_setting
+
+    for name, value in DEMO_DOCUMENT_DEFAULTS.items():
+        if not get_setting(db, f"documents.{name}"):
+            set_setting(db, f"documents.{name}", value)
+    for year, values in DEMO_DOCUMENT_PERIODS.items():
+        current = dict(get_setting(db, f"documents.year.{year}", {}) or {})
+        set_setting(db, f"documents.year.{year}", {**values, **current})
+
+
 def load_demo(db: Database, scale: str = "small", seed: int = 2021,
               progress: Callable[[int, int], None] | None = None) -> list[ImportSummary]:
-    """``small``: 2021 (Method A) and 2023 (Method B) complete, 2024 in progress. ``national``: 587
-    institutions x 7 units, complete answers, for 2024."""
+    """``small``: 2021 (Method A) and 2023 (Method B) complete, 2024 in progress, 2025 (Method C, provisional)
+    complete. ``national``: 587 institutions x 7 units, complete answers, for 2024."""
     rng = random.Random(seed)
     if scale == "national":
         return [load_year(db, 2024, national_set(rng), rng, progress=progress)]
@@ -200,4 +226,9 @@ def load_demo(db: Database, scale: str = "small", seed: int = 2021,
         return 1.0 if i % 3 == 0 else (0.5 if j < 3 else 0.0)
 
     out.append(load_year(db, 2024, small_set(1), rng, completeness=in_progress))
+    out.append(load_year(db, 2025, small_set(1), rng))
+    _demo_document_settings(db)
+    # 2025 (Method C): those that followed up the Ombudsman's corrective actions carry "Tanpa Maladministrasi"
+    db.execute("UPDATE period_institutions SET followed_up = 1 WHERE year = 2025 AND institution_uuid IN "
+               "(SELECT uuid FROM institutions WHERE code IN ('kab-badung', 'kab-lebong', 'kemlu', 'kota-sorong'))")
     return out

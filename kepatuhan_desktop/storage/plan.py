@@ -1,14 +1,16 @@
 """The assessment plan (loci): periods, institutions, units and products, imported from a table.
 
 Loci CSV columns: ``institution,institution_name,kind,province,unit,unit_name,product,product_name``, one row
-per product (product columns empty for a unit without products). Every record gets a uuid5 from its natural
+per product (product columns empty for a unit without products), and optionally ``official_name``: the
+recipient's name as award documents print it ("Pemerintah Kabupaten Badung"; empty: derived from kind and
+name). Every record gets a uuid5 from its natural
 key, so two laptops that import the same plan agree on every id. The import is additive and idempotent: it
 adds or renames, never removes, and a second run changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from .tabular import Row, read_table
 LOCI_COLUMNS = ("institution", "institution_name", "kind", "province", "unit", "unit_name", "product",
                 "product_name")
 LOCI_REQUIRED = ("institution", "institution_name", "kind", "unit", "unit_name")
-LOCI_OPTIONAL = ("province", "product", "product_name")
+LOCI_OPTIONAL = ("province", "product", "product_name", "official_name")
 
 
 def institution_uuid(code: str) -> str:
@@ -74,6 +76,8 @@ class _Inst:
     kind: str
     province: str
     line: int
+    #: optional column: the name documents print ('' = derived from kind and name; None = not given: keep)
+    official_name: str | None = None
 
 
 def _validate_loci(name: str, rows: list[Row]) -> tuple[dict[str, _Inst], list[tuple[Row, str, str]]]:
@@ -89,13 +93,15 @@ def _validate_loci(name: str, rows: list[Row]) -> tuple[dict[str, _Inst], list[t
         if kind not in KINDS:
             raise InputError(name, f"kind {row.get('kind')!r} is not one of {', '.join(KINDS)}",
                              line=row.line, column="kind")
-        inst = _Inst(code, row.get("institution_name"), kind, row.get("province"), row.line)
+        inst = _Inst(code, row.get("institution_name"), kind, row.get("province"), row.line,
+                     row.values.get("official_name"))
         if not inst.name:
             raise InputError(name, "institution_name is empty", line=row.line, column="institution_name")
         known = institutions.get(code)
         if known is None:
             institutions[code] = inst
-        elif (known.name, known.kind, known.province) != (inst.name, inst.kind, inst.province):
+        elif (known.name, known.kind, known.province, known.official_name) != \
+                (inst.name, inst.kind, inst.province, inst.official_name):
             raise InputError(name, f"institution {code} is described differently than on line {known.line}",
                              line=row.line)
         unit_code, unit_name = row.get("unit"), row.get("unit_name")
@@ -159,23 +165,25 @@ def import_loci(db: Database, path: str | Path, year: int, form_id: str | None =
     return summary
 
 
-def apply_plan(db: Database, year: int, institutions, ordered: list[tuple[Row, str, str]],
+def apply_plan(db: Database, year: int, institutions: Iterable[_Inst], ordered: list[tuple[Row, str, str]],
                summary: ImportSummary, *, is_demo: bool = False,
                progress: Callable[[int, int], None] | None = None) -> None:
     existing = {r[0]: r[1:] for r in db.execute(
-        "SELECT code, name, kind, province FROM institutions").fetchall()}
+        "SELECT code, name, kind, province, official_name FROM institutions").fetchall()}
     for inst in institutions:
         uid = institution_uuid(inst.code)
         old = existing.get(inst.code)
+        official = inst.official_name if inst.official_name is not None else (old[3] if old else "")
         if old is None:
-            db.execute("INSERT INTO institutions(uuid, code, name, kind, province, is_demo) VALUES (?,?,?,?,?,?)",
-                       [uid, inst.code, inst.name, inst.kind, inst.province, int(is_demo)])
+            db.execute("INSERT INTO institutions(uuid, code, name, kind, province, is_demo, official_name) "
+                       "VALUES (?,?,?,?,?,?,?)",
+                       [uid, inst.code, inst.name, inst.kind, inst.province, int(is_demo), official])
             summary.count("institutions", "new")
-        elif tuple(old) != (inst.name, inst.kind, inst.province):
-            db.execute("UPDATE institutions SET name = ?, kind = ?, province = ? WHERE uuid = ?",
-                       [inst.name, inst.kind, inst.province, uid])
+        elif tuple(old) != (inst.name, inst.kind, inst.province, official):
+            db.execute("UPDATE institutions SET name = ?, kind = ?, province = ?, official_name = ? WHERE uuid = ?",
+                       [inst.name, inst.kind, inst.province, official, uid])
             audit(db, "update", "institution", uid, year=year,
-                  detail={"before": list(old), "after": [inst.name, inst.kind, inst.province]})
+                  detail={"before": list(old), "after": [inst.name, inst.kind, inst.province, official]})
             summary.count("institutions", "updated")
         else:
             summary.count("institutions", "unchanged")

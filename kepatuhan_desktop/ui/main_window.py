@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
         self.act_settings.setText(self.tr("&Settings\u2026"))
         self._update_demo_action()
         self.act_quit.setText(self.tr("&Quit"))
-        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_view.setTitle(self.tr("Vi&ew"))
         self.act_history_unit.setText(self.tr("&History of this unit\u2026"))
         self.act_history_answer.setText(self.tr("History of this &answer\u2026"))
         self.menu_help.setTitle(self.tr("&Help"))

@@ -99,12 +99,152 @@
         <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}). Paket jenis ini memerlukan kunci koordinator, dan kunci ini tidak dipercaya sebagai kunci koordinator di sini. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>There is no institution {institution} in period {year}.</source>
-        <translation>Tidak ada instansi {institution} pada periode {year}.</translation>
-    </message>
-    <message>
         <source>There is no unit {unit} of {institution} in period {year}.</source>
         <translation>Tidak ada unit {unit} dari {institution} pada periode {year}.</translation>
+    </message>
+    <message>
+        <source>There is no institution {institution} in {year}.</source>
+        <translation>Tidak ada instansi {institution} pada {year}.</translation>
+    </message>
+    <message>
+        <source>The period {year} has no institutions yet.</source>
+        <translation>Periode {year} belum memiliki instansi.</translation>
+    </message>
+    <message>
+        <source>{path}: there is no such file.</source>
+        <translation>{path}: berkas ini tidak ada.</translation>
+    </message>
+    <message>
+        <source>The documents of {year} cannot be issued yet: not set for this period: {missing}. Fill them in under Signatory and issue details, or produce a draft. Nothing was written.</source>
+        <translation>Dokumen {year} belum dapat diterbitkan: belum diisi untuk periode ini: {missing}. Isi melalui Penanda tangan dan data terbit, atau buat draf. Tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The {what} image set for the documents does not exist.</source>
+        <translation>Gambar {what} yang ditetapkan untuk dokumen tidak ada.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date; write it as YYYY-MM-DD.</source>
+        <translation>'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
+    </message>
+    <message>
+        <source>Expected on or off, not '{value}'.</source>
+        <translation>Diharapkan on atau off, bukan '{value}'.</translation>
+    </message>
+    <message>
+        <source>'{item}' is not an item of the running order ({known}).</source>
+        <translation>'{item}' bukan mata acara susunan acara ({known}).</translation>
+    </message>
+    <message>
+        <source>{item}: expected whole minutes from 0 to 240, not '{value}'.</source>
+        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan '{value}'.</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a document setting ({known}).</source>
+        <translation>'{name}' bukan pengaturan dokumen ({known}).</translation>
+    </message>
+    <message>
+        <source>'{zone}' is not a zone.</source>
+        <translation>'{zone}' bukan zona.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}: {answered} of {total} answers. No certificate was written.</source>
+        <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The certificate of {name} for {year} is withheld: {reason}. No certificate was written.</source>
+        <translation>Piagam {name} untuk {year} ditangguhkan: {reason}. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors' answers. Resolve them first. No certificate was written.</source>
+        <translation>{name} belum dapat diberi piagam untuk {year}: {count} perbedaan jawaban antar pemeriksa belum diselesaikan. Selesaikan dahulu. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be certified for {year}: the period requires approval and {name} is not approved. No certificate was written.</source>
+        <translation>{name} belum dapat diberi piagam untuk {year}: periode ini mewajibkan persetujuan dan {name} belum disetujui. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} is not eligible for this certificate in {year} (score {score}, category {band}). No certificate was written.</source>
+        <translation>{name} tidak berhak atas dokumen ini pada {year} (nilai {score}, kategori {band}). Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>There is no unit '{unit}' in {year}.</source>
+        <translation>Tidak ada unit '{unit}' pada {year}.</translation>
+    </message>
+    <message>
+        <source>No certificate to print for {year}: {held} held by the review, {not_selected} not eligible for this choice, {incomplete} incomplete, {withheld} withheld.</source>
+        <translation>Tidak ada piagam untuk dicetak pada {year}: {held} tertahan peninjauan, {not_selected} tidak termasuk pilihan ini, {incomplete} belum lengkap, {withheld} ditangguhkan.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for the revocation.</source>
+        <translation>Berikan alasan pencabutan.</translation>
+    </message>
+    <message>
+        <source>No certificate with serial {serial} was issued from this database.</source>
+        <translation>Tidak ada piagam bernomor {serial} yang diterbitkan dari basis data ini.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked.</source>
+        <translation>Piagam {serial} sudah dicabut.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for withholding the certificate.</source>
+        <translation>Berikan alasan penangguhan piagam.</translation>
+    </message>
+    <message>
+        <source>Not valid: {reason}</source>
+        <translation>Tidak sah: {reason}</translation>
+    </message>
+    <message>
+        <source>This is not a Kepatuhan certificate code.</source>
+        <translation>Ini bukan kode piagam Kepatuhan.</translation>
+    </message>
+    <message>
+        <source>The certificate code is damaged or incomplete.</source>
+        <translation>Kode piagam rusak atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>{path} carries no certificate code: it was not made by this application, or it is a draft.</source>
+        <translation>{path} tidak memuat kode piagam: tidak dibuat oleh aplikasi ini, atau berupa draf.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a PDF.</source>
+        <translation>{path} tidak dapat dibaca sebagai PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}: {answered} of {total} answers. The rapor needs a complete assessment.</source>
+        <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Rapor memerlukan penilaian yang lengkap.</translation>
+    </message>
+    <message>
+        <source>'{dialect}' is not a CSV kind (plain or excel).</source>
+        <translation>'{dialect}' bukan jenis CSV (plain atau excel).</translation>
+    </message>
+    <message>
+        <source>{path}: the recap is written as .pdf, .xlsx or .csv.</source>
+        <translation>{path}: rekapitulasi ditulis sebagai .pdf, .xlsx atau .csv.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a time; write it as HH:MM, e.g. 09:00.</source>
+        <translation>'{value}' bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
+    </message>
+    <message>
+        <source>Nobody to call up in {year}: no institution may be given a certificate yet.</source>
+        <translation>Belum ada penerima pada {year}: belum ada instansi yang dapat diberi piagam.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} open conflict(s) in {year}; resolve them before approving.</source>
+        <translation>{name} masih memiliki {count} perbedaan jawaban pada {year}; selesaikan sebelum menyetujui.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}; only complete results can be approved.</source>
+        <translation>{name} belum lengkap pada {year}; hanya hasil yang lengkap yang dapat disetujui.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for reopening the review.</source>
+        <translation>Berikan alasan mengembalikan ke tinjauan.</translation>
+    </message>
+    <message>
+        <source>{name} is not approved in {year}; there is nothing to reopen.</source>
+        <translation>{name} belum disetujui pada {year}; tidak ada yang perlu dikembalikan.</translation>
     </message>
     <message>
         <source>the instrument is not valid</source>
@@ -217,6 +357,10 @@
     <message>
         <source>no band starts at 0, so a low score would have no band</source>
         <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
+    </message>
+    <message>
+        <source>award_from '{value}' is not the code of one of the bands ({codes})</source>
+        <translation>award_from '{value}' bukan kode salah satu kategori ({codes})</translation>
     </message>
     <message>
         <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
@@ -778,8 +922,8 @@
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>&amp;Tampilan</translation>
+        <source>Vi&amp;ew</source>
+        <translation>Tampilan</translation>
     </message>
     <message>
         <source>&amp;History of this unit…</source>

@@ -70,7 +70,7 @@ def test_period_selector_switches_the_year(qtbot, ctx):
     window = main_window.MainWindow(ctx, pages=(CHECKLIST,))
     qtbot.addWidget(window)
     years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
-    assert years == [2021, 2023, 2024]
+    assert years == [2021, 2023, 2024, 2025]
     window.year_combo.setCurrentIndex(0)
     window.year_combo.activated.emit(0)
     assert ctx.year == 2021
@@ -125,7 +125,7 @@ def test_about_names_version_schema_and_instruments(qtbot, ctx):
     qtbot.addWidget(window)
     text = window.about_text()
     assert __version__ in text and f"{SCHEMA_VERSION}" in text
-    assert "ori-2021@1" in text and "ori-2024@1" in text
+    assert "ori-2021@2" in text and "ori-2024@2" in text
 
 
 def test_first_run_welcome_creates_the_database(qtbot, tmp_path):
@@ -174,7 +174,7 @@ def test_demo_database_is_created_once(tmp_path):
     prepare_demo(path)
     db = open_database(path)
     try:
-        assert [r[0] for r in db.execute("SELECT year FROM periods")] == [2021, 2023, 2024]
+        assert [r[0] for r in db.execute("SELECT year FROM periods")] == [2021, 2023, 2024, 2025]
         assert get_identity(db).name == "Inspektur Demo"
     finally:
         db.close()

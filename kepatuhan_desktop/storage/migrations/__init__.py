@@ -20,6 +20,7 @@ ORDER = (
     "m0004_documents",
     "m0005_people",
     "m0008_person",
+    "m0009_review",
 )
 
 for _name in ORDER:

@@ -90,11 +90,10 @@ def records_from_scores(scores: YearScores | None) -> list[InstitutionRecord]:
     out = []
     peers = {kind: scores.scored_of_kind(kind) for kind in {r.institution.kind for r in scores.rows}}
     for row in scores.rows:
-        inst, res = row.institution, row.result
+        inst, s = row.institution, row.summary
         out.append(InstitutionRecord(
-            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "",
-            sum(1 for u in res.units if u.complete), len(res.units), res.answered, res.total,
-            res.score, res.band, row.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind]))
+            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "", s.units_done, s.units_total,
+            s.answered, s.total, s.score, s.band, s.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind]))
     return out
 
 
