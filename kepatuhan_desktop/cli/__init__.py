@@ -371,7 +371,11 @@ def scores(c: Context, year: int, kind: str | None, fmt: str) -> None:
 
 from . import documents as _documents  # noqa: E402,F401
 from . import exchange as _exchange  # noqa: E402,F401
+from . import people as _people  # noqa: E402
 from . import review as _review  # noqa: E402,F401
+
+cli.add_command(_people.whoami)
+cli.add_command(_people.history_cmd)
 
 # ---- entry point ----------------------------------------------------------------------------------------------
 

@@ -17,6 +17,11 @@ ADVICE: dict[str, str] = {
     "package.unknown_instrument": "Add the instrument file with 'kepatuhan forms add FILE', or import the "
                                   "coordinator's plan package first.",
     "conflict.not_found": "'kepatuhan conflicts list' shows the open conflicts.",
+    "identity.no_name": "Set it with 'kepatuhan whoami --name NAME'.",
+    "key.exists": "Give '--replace' to make a new key (packages signed before stay valid).",
+    "institution.not_found": "'kepatuhan scores --year YEAR' lists the institutions of a period.",
+    "package.not_coordinator": "If this sender coordinates you, run 'kepatuhan keys role {fingerprint} coordinator' "
+                               "(check the fingerprint by phone first).",
     "documents.settings_missing": "Set them for the period with 'kepatuhan certificates settings --year {year} "
                                   "--signatory-name NAME --date YYYY-MM-DD' (or for every period without --year), "
                                   "or print a draft with --draft.",

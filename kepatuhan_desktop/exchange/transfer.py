@@ -364,11 +364,11 @@ def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) ->
     bodies: dict[str, dict] = {}
     for done, batch in enumerate(pkg.batches, start=1):
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
-                   "author_name, public_key, signature, records, created_at, data, received_from, received_at) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   "author_name, public_key, signature, records, created_at, data, received_from, received_at, "
+                   "package) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, batch.year, institution_uuid(batch.institution) if batch.institution else "",
                     batch.institution, batch.author, batch.author_name, batch.public_key, batch.signature,
-                    len(batch.lines), stamp, zlib.compress(batch.data, 1), pkg.sender, stamp])
+                    len(batch.lines), stamp, zlib.compress(batch.data, 1), pkg.sender, stamp, pkg.manifest_sha256])
         # whatever a sender relays to us need not be relayed back to it
         db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) VALUES (?, ?, ?)",
                    [pkg.sender, batch.sha256, stamp])
@@ -502,7 +502,7 @@ def verify_packages(db: Database, paths: list[str | Path]) -> list[OpenPackage]:
     return [open_package(db, p) for p in paths]
 
 
-def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", progress: Progress = None
+def import_packages(db: Database, paths: list[str | Path], *, progress: Progress = None
                     ) -> list[PackageResult]:
     """Verify every package, then apply them all in one transaction (plans first)."""
     packages = verify_packages(db, paths)
@@ -522,7 +522,7 @@ def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", p
                        [pkg.manifest_sha256, Path(pkg.name).name, pkg.kind, pkg.sender, pkg.sender_name,
                         str(pkg.manifest.get("created_at", "")), now_iso(),
                         json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True)])
-            audit(db, "import", "package", pkg.manifest_sha256, actor=actor,
+            audit(db, "import", "package", pkg.manifest_sha256,
                   detail={"file": Path(pkg.name).name, "kind": pkg.kind, "year": pkg.year, "sender": pkg.sender,
                           "new_records": result.new_records})
             results.append(result)

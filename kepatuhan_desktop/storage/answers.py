@@ -18,6 +18,7 @@ from ..domain.scoring import NA, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .db import audit, now_iso, stable_uuid
 from .forms import instrument_for_year
+from .identity import current_actor
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, load_plan, score_plan_unit, unit_answers
 from .tabular import release_gradually
@@ -87,10 +88,12 @@ def _refuse_finalised(what: str) -> RefusedError:
 
 
 def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, value: Value | None,
-           note: str | None, inspector_uuid: str | None, actor: str, action_detail: dict | None = None, *,
+           note: str | None, action_detail: dict | None = None, *,
            force: bool = False, reason: str = "") -> bool:
     """Insert/update/delete one answer and audit it. ``value=None`` clears the answer. Returns changed?
-    ``force``: write a new version even when the value and note are unchanged (settling a conflict)."""
+    ``force``: write a new version even when the value and note are unchanged (settling a conflict). Who made
+    the change is the person using the database (``identity.current_actor``), never an argument."""
+    who = current_actor(db)
     uid = answer_uuid(year, unit_uuid, product_uuid, indicator)
     row = db.execute("SELECT value, na, note, rev FROM answers WHERE uuid = ?", [uid]).fetchone()
     before = None if row is None else {"value": "NA" if row[1] else row[0], "note": row[2]}
@@ -100,9 +103,9 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
         db.execute("DELETE FROM answers WHERE uuid = ?", [uid])
         if db.execute("SELECT 1 FROM xrecords WHERE kind = 'answer' AND slot = ? LIMIT 1", [uid]).fetchone():
             record_answer(db, year, unit_uuid, product_uuid, indicator, uid, None, False, "", now_iso(),
-                          cleared=True, by=inspector_uuid or actor, reason=reason)
+                          cleared=True, by=who, reason=reason)
         db.execute("DELETE FROM xcleared WHERE slot = ?", [uid])
-        audit(db, "clear", "answer", uid, actor=actor, year=year,
+        audit(db, "clear", "answer", uid, year=year,
               detail={"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "before": before})
         return True
     text = None if value is NA else value_text(value)
@@ -114,25 +117,25 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
     # The version that carries this change to other databases (exchange by file): supersedes every current
     # version of the slot, so a local edit also settles a conflict on it.
     version = record_answer(db, year, unit_uuid, product_uuid, indicator, uid, text, value is NA, new_note, stamp,
-                            by=inspector_uuid or actor, reason=reason)
+                            by=who, reason=reason)
     if row is None:
         db.execute(
             "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
             "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
-            [uid, year, unit_uuid, product_uuid, indicator, text, int(value is NA), new_note, inspector_uuid,
+            [uid, year, unit_uuid, product_uuid, indicator, text, int(value is NA), new_note, who,
              stamp, version],
         )
     else:
         db.execute(
             "UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, rev = rev + 1, "
             "version = ? WHERE uuid = ?",
-            [text, int(value is NA), new_note, inspector_uuid, stamp, version, uid],
+            [text, int(value is NA), new_note, who, stamp, version, uid],
         )
     detail = {"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "before": before,
               "after": after}
     if action_detail:
         detail.update(action_detail)
-    audit(db, "set", "answer", uid, actor=actor, year=year, detail=detail)
+    audit(db, "set", "answer", uid, year=year, detail=detail)
     return True
 
 
@@ -142,8 +145,8 @@ def _conflict_refusal(indicator: str) -> RefusedError:
 
 
 def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str,
-                value: Value | None, *, note: str | None = None, inspector_uuid: str | None = None,
-                actor: str = "", instrument: Instrument | None = None, resolve_reason: str = "") -> bool:
+                value: Value | None, *, note: str | None = None, instrument: Instrument | None = None,
+                resolve_reason: str = "") -> bool:
     """Save (or clear, with ``value=None``) one answer in its own committed transaction. Checks the value
     against the indicator and refuses a finalised unit. Returns whether anything changed.
 
@@ -169,17 +172,16 @@ def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indi
             raise _conflict_refusal(indicator)
         if conflicted and note is None:
             note = ""   # a resolution has its own note; the competing versions keep theirs
-        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note, inspector_uuid, actor,
+        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note,
                          {"resolves_conflict": True} if conflicted else None, force=conflicted,
                          reason=resolve_reason.strip() if conflicted else "")
         if conflicted:  # the new version superseded every competing one: the conflict is settled
-            audit(db, "resolve", "conflict", slot, actor=actor, year=year, reason=resolve_reason.strip(),
+            audit(db, "resolve", "conflict", slot, year=year, reason=resolve_reason.strip(),
                   detail={"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "by_edit": True})
         return changed
 
 
-def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, note: str, *,
-              inspector_uuid: str | None = None, actor: str = "") -> bool:
+def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, note: str) -> bool:
     """Change only the note of an answered slot (refused while the slot's answers are in conflict: each
     competing version keeps its own note)."""
     current = get_answer(db, year, unit_uuid, product_uuid, indicator)
@@ -191,7 +193,7 @@ def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indica
             raise _refuse_finalised("notes")
         if _slot_in_conflict(db, answer_uuid(year, unit_uuid, product_uuid, indicator)):
             raise _conflict_refusal(indicator)
-        return _write(db, year, unit_uuid, product_uuid, indicator, current.value, note, inspector_uuid, actor)
+        return _write(db, year, unit_uuid, product_uuid, indicator, current.value, note)
 
 
 # ---- finalising ---------------------------------------------------------------------------------------------
@@ -226,23 +228,23 @@ def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrume
     return score
 
 
-def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", inspector_uuid: str | None = None
-                  ) -> None:
+def finalise_unit(db: Database, year: int, unit: PlanUnit) -> None:
     """Mark a unit finalised. Refuses (see :func:`check_finalise`) while a required indicator is unanswered,
     saying which, or while answers of the unit are in conflict."""
     with db.atomic():
         score = check_finalise(db, year, unit)
         stamp = now_iso()
+        who = current_actor(db)
         db.execute("UPDATE period_units SET finalised_at = ?, finalised_by = ? WHERE year = ? AND unit_uuid = ?",
-                   [stamp, inspector_uuid or actor, year, unit.uuid])
-        record_unit_state(db, year, unit.uuid, "final", stamp, by=inspector_uuid or actor)
-        audit(db, "finalise", "unit", unit.uuid, actor=actor, year=year,
+                   [stamp, who, year, unit.uuid])
+        record_unit_state(db, year, unit.uuid, "final", stamp, by=who)
+        audit(db, "finalise", "unit", unit.uuid, year=year,
               detail={"score": str(score.score) if score.score is not None else None})
     unit.finalised_at = stamp
-    unit.finalised_by = inspector_uuid or actor
+    unit.finalised_by = who
 
 
-def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: str = "") -> None:
+def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str) -> None:
     """Reopen a finalised unit. A reason is required and goes into the audit log with who and when."""
     if not reason or not reason.strip():
         raise RefusedError("give a reason for reopening a finalised unit", code="unit.reopen_needs_reason")
@@ -251,8 +253,8 @@ def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: 
             raise RefusedError(f"unit {unit.name} is not finalised", code="unit.not_finalised", unit=unit.name)
         db.execute("UPDATE period_units SET finalised_at = NULL, finalised_by = NULL "
                    "WHERE year = ? AND unit_uuid = ?", [year, unit.uuid])
-        record_unit_state(db, year, unit.uuid, "open", now_iso(), by=actor, reason=reason.strip())
-        audit(db, "reopen", "unit", unit.uuid, actor=actor, year=year, reason=reason.strip())
+        record_unit_state(db, year, unit.uuid, "open", now_iso(), reason=reason.strip())
+        audit(db, "reopen", "unit", unit.uuid, year=year, reason=reason.strip())
     unit.finalised_at = None
     unit.finalised_by = None
 
@@ -260,8 +262,7 @@ def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: 
 # ---- bulk import ----------------------------------------------------------------------------------------------
 
 
-def import_answers(db: Database, path: str | Path, year: int, *, actor: str = "",
-                   inspector_uuid: str | None = None,
+def import_answers(db: Database, path: str | Path, year: int, *,
                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
     """Import answers from CSV/XLSX for ``year``: every row is checked first, then all are written in one
     transaction. Any bad row refuses the whole file, naming the line; importing the same file twice changes
@@ -332,8 +333,7 @@ def import_answers(db: Database, path: str | Path, year: int, *, actor: str = ""
     with db.atomic():
         for i, (unit_uuid_, product_uuid, ind_id, value, note) in enumerate(checked):
             had = ind_id in existing.get(unit_uuid_, {}).get(product_uuid, {})
-            changed = _write(db, year, unit_uuid_, product_uuid, ind_id, value, note, inspector_uuid, actor,
-                             {"import": Path(name).name})
+            changed = _write(db, year, unit_uuid_, product_uuid, ind_id, value, note, {"import": Path(name).name})
             summary.count("answers", ("updated" if had else "new") if changed else "unchanged")
             if progress is not None and i % 1000 == 0:
                 progress(i, total)

@@ -98,8 +98,7 @@ def revoked_serials(db: Database, year: int) -> set[str]:
                                      [f"{year}-%"])}
 
 
-def revoke_certificate(db: Database, serial: str, reason: str, *, actor: str = "", replaced_by: str = ""
-                       ) -> Revocation:
+def revoke_certificate(db: Database, serial: str, reason: str, *, replaced_by: str = "") -> Revocation:
     """Revoke a certificate issued by this installation. ``verify`` then refuses it with the reason (and, for a
     superseded one, the serial that replaced it). Call inside the caller's transaction or on its own."""
     serial = serial.strip().upper()
@@ -114,14 +113,13 @@ def revoke_certificate(db: Database, serial: str, reason: str, *, actor: str = "
         raise RefusedError(f"certificate {serial} is already revoked", code="certificate.already_revoked",
                            serial=serial)
     at = now_iso()
-    if not actor:
-        from .identity import current_actor
+    from .identity import current_actor
 
-        actor = current_actor(db)
+    actor = current_actor(db)   # who revoked travels with the revocation (its own column)
     with db.atomic():
         db.execute("INSERT INTO certificate_revocations(serial, reason, revoked_at, actor, replaced_by) "
                    "VALUES (?, ?, ?, ?, ?)", [serial, reason, at, actor, replaced_by])
-        audit(db, "revoke", "certificate", serial, actor=actor, year=cert.year, reason=reason,
+        audit(db, "revoke", "certificate", serial, year=cert.year, reason=reason,
               detail={"institution": cert.institution_uuid, "unit": cert.unit_uuid, "replaced_by": replaced_by})
     return Revocation(serial, reason, at, actor, replaced_by)
 
@@ -133,7 +131,7 @@ def revocation(db: Database, serial: str) -> Revocation | None:
     return None if row is None else Revocation(*row)
 
 
-def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str = "", *, actor: str = "") -> None:
+def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str = "") -> None:
     """Withhold (or release) an institution's certificate for a period (findings not followed up: some
     green-zone pemda got no piagam in 2023-2024). Withholding needs a reason."""
     reason = reason.strip()
@@ -147,7 +145,7 @@ def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str
         if cur.rowcount == 0:
             raise NotFoundError(f"no institution with code '{code}' in {year}", code="institution.not_found",
                                 institution=code, year=year)
-        audit(db, "withhold" if withheld else "release", "certificate", uid, actor=actor, year=year,
+        audit(db, "withhold" if withheld else "release", "certificate", uid, year=year,
               reason=reason, detail={"institution": code})
 
 

@@ -19,6 +19,7 @@ from ..domain.instrument import Indicator
 from ..domain.scoring import NA, Value
 from .answers import answer_uuid
 from .db import audit, now_iso, stable_uuid
+from .identity import current_actor
 from .plan import ImportSummary, _Inst, apply_plan, ensure_period
 from .tabular import Row
 
@@ -126,10 +127,11 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
     indicators answered in a unit (default 1.0: all)."""
     summary = ImportSummary("demo", year)
     stamp = now_iso()
+    who = current_actor(db)   # the history names the person who loaded the demo
     with db.atomic():
         instrument = ensure_period(db, year, form_id, is_demo=True)
         insts, ordered = _plan_rows(institutions)
-        apply_plan(db, year, insts, ordered, summary, actor="demo", is_demo=True)
+        apply_plan(db, year, insts, ordered, summary, is_demo=True)
         answer_rows = []
         survey_rows = []
         from .plan import product_uuid, unit_uuid
@@ -147,7 +149,7 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
                 for pid, ind in slots[:keep]:
                     value, respondents = _draw(rng, ind, unit_quality)
                     answer_rows.append((answer_uuid(year, uid, pid, ind.id), year, uid, pid, ind.id,
-                                        None if value is NA else value_text(value), int(value is NA), stamp))
+                                        None if value is NA else value_text(value), int(value is NA), who, stamp))
                     if respondents is not None:
                         for k, r in enumerate(respondents, start=1):
                             survey_rows.append((stable_uuid("survey", year, uid, ind.id, k), year, uid, ind.id,
@@ -156,11 +158,11 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
                 progress(i + 1, len(institutions))
         db.conn.executemany(
             "INSERT OR REPLACE INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", answer_rows)
+            "inspector_uuid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", answer_rows)
         db.conn.executemany(
             "INSERT OR REPLACE INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", survey_rows)
-        audit(db, "demo", "period", str(year), actor="demo", year=year,
+        audit(db, "demo", "period", str(year), year=year,
               detail={"answers": len(answer_rows), "institutions": len(institutions)})
     summary.count("answers", "new", len(answer_rows))
     return summary

@@ -148,7 +148,7 @@ def ensure_period(db: Database, year: int, form_id: str | None = None, *, is_dem
     return instrument
 
 
-def import_loci(db: Database, path: str | Path, year: int, form_id: str | None = None, *, actor: str = "",
+def import_loci(db: Database, path: str | Path, year: int, form_id: str | None = None, *,
                 is_demo: bool = False, progress: Callable[[int, int], None] | None = None) -> ImportSummary:
     """Import an assessment plan for ``year`` in one transaction (all or nothing)."""
     name = str(path)
@@ -160,13 +160,13 @@ def import_loci(db: Database, path: str | Path, year: int, form_id: str | None =
     with db.atomic():
         instrument = ensure_period(db, year, form_id, is_demo=is_demo)
         summary.notes.append(f"instrument: {instrument.key}")
-        apply_plan(db, year, institutions.values(), ordered, summary, actor=actor, is_demo=is_demo,
+        apply_plan(db, year, institutions.values(), ordered, summary, is_demo=is_demo,
                    progress=progress)
     return summary
 
 
 def apply_plan(db: Database, year: int, institutions: Iterable[_Inst], ordered: list[tuple[Row, str, str]],
-               summary: ImportSummary, *, actor: str = "", is_demo: bool = False,
+               summary: ImportSummary, *, is_demo: bool = False,
                progress: Callable[[int, int], None] | None = None) -> None:
     existing = {r[0]: r[1:] for r in db.execute(
         "SELECT code, name, kind, province, official_name FROM institutions").fetchall()}
@@ -182,7 +182,7 @@ def apply_plan(db: Database, year: int, institutions: Iterable[_Inst], ordered: 
         elif tuple(old) != (inst.name, inst.kind, inst.province, official):
             db.execute("UPDATE institutions SET name = ?, kind = ?, province = ?, official_name = ? WHERE uuid = ?",
                        [inst.name, inst.kind, inst.province, official, uid])
-            audit(db, "update", "institution", uid, actor=actor, year=year,
+            audit(db, "update", "institution", uid, year=year,
                   detail={"before": list(old), "after": [inst.name, inst.kind, inst.province, official]})
             summary.count("institutions", "updated")
         else:

@@ -252,7 +252,7 @@ def approve(db: Database, year: int, code: str, reason: str = "") -> ReviewState
                    "approved_at = excluded.approved_at, reason = excluded.reason, fingerprint = excluded.fingerprint, "
                    "unit_fingerprints = excluded.unit_fingerprints, invalidated_at = NULL, invalidated_reason = NULL",
                    [year, uid, actor, stamp, reason, fingerprint, json.dumps(per_unit, sort_keys=True)])
-        audit(db, "approve", "review", uid, actor=actor, year=year, reason=reason,
+        audit(db, "approve", "review", uid, year=year, reason=reason,
               detail={"institution": code, "fingerprint": fingerprint})
     return review_state(db, year, code, scores)
 

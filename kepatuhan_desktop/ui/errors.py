@@ -29,6 +29,25 @@ TEMPLATES: dict[str, str] = {
     "conflict.not_found": QT_TRANSLATE_NOOP("Errors", "There is no open conflict {id}."),
     "key.not_found": QT_TRANSLATE_NOOP("Errors", "There is no trusted key with fingerprint {fingerprint}."),
     "identity.no_name": QT_TRANSLATE_NOOP("Errors", "Please enter your name."),
+    "identity.bad_role": QT_TRANSLATE_NOOP("Errors", "{role} is not a role: a person is an inspector or a coordinator."),
+    "key.no_name": QT_TRANSLATE_NOOP("Errors", "A signing key needs the name of the person it belongs to."),
+    "key.exists": QT_TRANSLATE_NOOP("Errors", "This database already has a signing key ({name}, {fingerprint})."),
+    "pubkey.not_a_key": QT_TRANSLATE_NOOP("Errors", "This is not a Kepatuhan public key file."),
+    "pubkey.bad_line": QT_TRANSLATE_NOOP("Errors", "This line of the key file is not \u201cfield: value\u201d."),
+    "pubkey.bad_key": QT_TRANSLATE_NOOP("Errors", "The key in this file is missing or damaged."),
+    "pubkey.fingerprint_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The fingerprint in this file does not match its key: the file was altered. Do not trust it."),
+    "package.refused": QT_TRANSLATE_NOOP("Errors", "{file} was refused: {reason}. Nothing was imported."),
+    "package.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is not a complete Kepatuhan package (damaged, or another kind of file). Nothing was "
+                  "imported."),
+    "package.bad_signature": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the signature does not match its contents; the package was altered after it was "
+                  "signed. Nothing was imported."),
+    "package.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors", "This package is signed by {signer} (key {fingerprint}). A package of this kind needs a "
+                  "coordinator's key, and this key is not trusted as one here. Nothing was imported."),
+    "unit.not_found": QT_TRANSLATE_NOOP("Errors", "There is no unit {unit} of {institution} in period {year}."),
     "institution.not_found": QT_TRANSLATE_NOOP("Errors", "There is no institution {institution} in {year}."),
     "period.empty": QT_TRANSLATE_NOOP("Errors", "The period {year} has no institutions yet."),
     "file.missing": QT_TRANSLATE_NOOP("Errors", "{path}: there is no such file."),

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>Conflicts</name>
@@ -40,7 +39,7 @@
         <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}), yang kuncinya telah dicabut. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator&apos;s plan package first. Nothing was imported.</source>
+        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator's plan package first. Nothing was imported.</source>
         <translation>Paket ini dibuat dengan instrumen {instrument}, yang tidak ada di basis data ini. Terima dulu paket rencana dari koordinator. Tidak ada yang diimpor.</translation>
     </message>
     <message>
@@ -54,6 +53,54 @@
     <message>
         <source>Please enter your name.</source>
         <translation>Silakan isi nama Anda.</translation>
+    </message>
+    <message>
+        <source>{role} is not a role: a person is an inspector or a coordinator.</source>
+        <translation>{role} bukan peran: seseorang adalah pemeriksa atau koordinator.</translation>
+    </message>
+    <message>
+        <source>A signing key needs the name of the person it belongs to.</source>
+        <translation>Kunci tanda tangan memerlukan nama pemiliknya.</translation>
+    </message>
+    <message>
+        <source>This database already has a signing key ({name}, {fingerprint}).</source>
+        <translation>Basis data ini sudah memiliki kunci tanda tangan ({name}, {fingerprint}).</translation>
+    </message>
+    <message>
+        <source>This is not a Kepatuhan public key file.</source>
+        <translation>Ini bukan berkas kunci publik Kepatuhan.</translation>
+    </message>
+    <message>
+        <source>This line of the key file is not “field: value”.</source>
+        <translation>Baris berkas kunci ini tidak berbentuk “kolom: nilai”.</translation>
+    </message>
+    <message>
+        <source>The key in this file is missing or damaged.</source>
+        <translation>Kunci dalam berkas ini tidak ada atau rusak.</translation>
+    </message>
+    <message>
+        <source>The fingerprint in this file does not match its key: the file was altered. Do not trust it.</source>
+        <translation>Sidik jari dalam berkas ini tidak cocok dengan kuncinya: berkas telah diubah. Jangan percayai berkas ini.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {reason}. Nothing was imported.</source>
+        <translation>{file} ditolak: {reason}. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file} is not a complete Kepatuhan package (damaged, or another kind of file). Nothing was imported.</source>
+        <translation>{file} bukan paket Kepatuhan yang utuh (rusak, atau berkas jenis lain). Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature does not match its contents; the package was altered after it was signed. Nothing was imported.</source>
+        <translation>{file}: tanda tangan tidak cocok dengan isinya; paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>This package is signed by {signer} (key {fingerprint}). A package of this kind needs a coordinator's key, and this key is not trusted as one here. Nothing was imported.</source>
+        <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}). Paket jenis ini memerlukan kunci koordinator, dan kunci ini tidak dipercaya sebagai kunci koordinator di sini. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>There is no unit {unit} of {institution} in period {year}.</source>
+        <translation>Tidak ada unit {unit} dari {institution} pada periode {year}.</translation>
     </message>
     <message>
         <source>There is no institution {institution} in {year}.</source>
@@ -76,28 +123,28 @@
         <translation>Gambar {what} yang ditetapkan untuk dokumen tidak ada.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
-        <translation>&apos;{value}&apos; bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
+        <source>'{value}' is not a date; write it as YYYY-MM-DD.</source>
+        <translation>'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
     </message>
     <message>
-        <source>Expected on or off, not &apos;{value}&apos;.</source>
-        <translation>Diharapkan on atau off, bukan &apos;{value}&apos;.</translation>
+        <source>Expected on or off, not '{value}'.</source>
+        <translation>Diharapkan on atau off, bukan '{value}'.</translation>
     </message>
     <message>
-        <source>&apos;{item}&apos; is not an item of the running order ({known}).</source>
-        <translation>&apos;{item}&apos; bukan mata acara susunan acara ({known}).</translation>
+        <source>'{item}' is not an item of the running order ({known}).</source>
+        <translation>'{item}' bukan mata acara susunan acara ({known}).</translation>
     </message>
     <message>
-        <source>{item}: expected whole minutes from 0 to 240, not &apos;{value}&apos;.</source>
-        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan &apos;{value}&apos;.</translation>
+        <source>{item}: expected whole minutes from 0 to 240, not '{value}'.</source>
+        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan '{value}'.</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is not a document setting ({known}).</source>
-        <translation>&apos;{name}&apos; bukan pengaturan dokumen ({known}).</translation>
+        <source>'{name}' is not a document setting ({known}).</source>
+        <translation>'{name}' bukan pengaturan dokumen ({known}).</translation>
     </message>
     <message>
-        <source>&apos;{zone}&apos; is not a zone.</source>
-        <translation>&apos;{zone}&apos; bukan zona.</translation>
+        <source>'{zone}' is not a zone.</source>
+        <translation>'{zone}' bukan zona.</translation>
     </message>
     <message>
         <source>{name} is incomplete in {year}: {answered} of {total} answers. No certificate was written.</source>
@@ -108,7 +155,7 @@
         <translation>Piagam {name} untuk {year} ditangguhkan: {reason}. Tidak ada piagam yang ditulis.</translation>
     </message>
     <message>
-        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors&apos; answers. Resolve them first. No certificate was written.</source>
+        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors' answers. Resolve them first. No certificate was written.</source>
         <translation>{name} belum dapat diberi piagam untuk {year}: {count} perbedaan jawaban antar pemeriksa belum diselesaikan. Selesaikan dahulu. Tidak ada piagam yang ditulis.</translation>
     </message>
     <message>
@@ -120,8 +167,8 @@
         <translation>{name} tidak berhak atas dokumen ini pada {year} (nilai {score}, kategori {band}). Tidak ada piagam yang ditulis.</translation>
     </message>
     <message>
-        <source>There is no unit &apos;{unit}&apos; in {year}.</source>
-        <translation>Tidak ada unit &apos;{unit}&apos; pada {year}.</translation>
+        <source>There is no unit '{unit}' in {year}.</source>
+        <translation>Tidak ada unit '{unit}' pada {year}.</translation>
     </message>
     <message>
         <source>No certificate to print for {year}: {held} held by the review, {not_selected} not eligible for this choice, {incomplete} incomplete, {withheld} withheld.</source>
@@ -168,16 +215,16 @@
         <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Rapor memerlukan penilaian yang lengkap.</translation>
     </message>
     <message>
-        <source>&apos;{dialect}&apos; is not a CSV kind (plain or excel).</source>
-        <translation>&apos;{dialect}&apos; bukan jenis CSV (plain atau excel).</translation>
+        <source>'{dialect}' is not a CSV kind (plain or excel).</source>
+        <translation>'{dialect}' bukan jenis CSV (plain atau excel).</translation>
     </message>
     <message>
         <source>{path}: the recap is written as .pdf, .xlsx or .csv.</source>
         <translation>{path}: rekapitulasi ditulis sebagai .pdf, .xlsx atau .csv.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a time; write it as HH:MM, e.g. 09:00.</source>
-        <translation>&apos;{value}&apos; bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
+        <source>'{value}' is not a time; write it as HH:MM, e.g. 09:00.</source>
+        <translation>'{value}' bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
     </message>
     <message>
         <source>Nobody to call up in {year}: no institution may be given a certificate yet.</source>
@@ -216,16 +263,16 @@
         <translation>{field} perlu paling sedikit satu isian</translation>
     </message>
     <message>
-        <source>unknown field &apos;{field}&apos; (allowed: {allowed})</source>
-        <translation>isian &apos;{field}&apos; tidak dikenal (yang boleh: {allowed})</translation>
+        <source>unknown field '{field}' (allowed: {allowed})</source>
+        <translation>isian '{field}' tidak dikenal (yang boleh: {allowed})</translation>
     </message>
     <message>
         <source>{field} is required</source>
         <translation>{field} wajib diisi</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is not a lower-case id (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
-        <translation>{field} &apos;{value}&apos; bukan id huruf kecil (huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
+        <source>{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')</source>
+        <translation>{field} '{value}' bukan id huruf kecil (huruf, angka, '.', '_', '-')</translation>
     </message>
     <message>
         <source>{field} must be a text, or a text in Indonesian (id) and in English (en)</source>
@@ -236,140 +283,140 @@
         <translation>{field} tidak boleh kosong</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is not one of {options}</source>
-        <translation>{field} &apos;{value}&apos; bukan salah satu dari {options}</translation>
+        <source>{field} '{value}' is not one of {options}</source>
+        <translation>{field} '{value}' bukan salah satu dari {options}</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is not true or false</source>
-        <translation>{field} &apos;{value}&apos; bukan true atau false</translation>
+        <source>{field} '{value}' is not true or false</source>
+        <translation>{field} '{value}' bukan true atau false</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is not a whole number of at least 1</source>
-        <translation>{field} &apos;{value}&apos; bukan bilangan bulat minimal 1</translation>
+        <source>{field} '{value}' is not a whole number of at least 1</source>
+        <translation>{field} '{value}' bukan bilangan bulat minimal 1</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is not a number</source>
-        <translation>{field} &apos;{value}&apos; bukan angka</translation>
+        <source>{field} '{value}' is not a number</source>
+        <translation>{field} '{value}' bukan angka</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is below 0</source>
-        <translation>{field} &apos;{value}&apos; kurang dari 0</translation>
+        <source>{field} '{value}' is below 0</source>
+        <translation>{field} '{value}' kurang dari 0</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; must be greater than 0</source>
-        <translation>{field} &apos;{value}&apos; harus lebih dari 0</translation>
+        <source>{field} '{value}' must be greater than 0</source>
+        <translation>{field} '{value}' harus lebih dari 0</translation>
     </message>
     <message>
-        <source>{field} &apos;{value}&apos; is above 100</source>
-        <translation>{field} &apos;{value}&apos; lebih dari 100</translation>
+        <source>{field} '{value}' is above 100</source>
+        <translation>{field} '{value}' lebih dari 100</translation>
     </message>
     <message>
-        <source>version &apos;{value}&apos; must be a text or a whole number</source>
-        <translation>versi &apos;{value}&apos; harus berupa teks atau bilangan bulat</translation>
+        <source>version '{value}' must be a text or a whole number</source>
+        <translation>versi '{value}' harus berupa teks atau bilangan bulat</translation>
     </message>
     <message>
-        <source>year &apos;{value}&apos; is not a year between 2000 and 2100</source>
-        <translation>tahun &apos;{value}&apos; bukan tahun antara 2000 dan 2100</translation>
+        <source>year '{value}' is not a year between 2000 and 2100</source>
+        <translation>tahun '{value}' bukan tahun antara 2000 dan 2100</translation>
     </message>
     <message>
-        <source>{field} is required when the confidence is &apos;sourced&apos;</source>
-        <translation>{field} wajib diisi bila keyakinannya &apos;sourced&apos;</translation>
+        <source>{field} is required when the confidence is 'sourced'</source>
+        <translation>{field} wajib diisi bila keyakinannya 'sourced'</translation>
     </message>
     <message>
-        <source>dimension &apos;{id}&apos; appears twice (first at {first})</source>
-        <translation>dimensi &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
+        <source>dimension '{id}' appears twice (first at {first})</source>
+        <translation>dimensi '{id}' muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>variable &apos;{id}&apos; appears twice in dimension &apos;{dimension}&apos; (first at {first})</source>
-        <translation>variabel &apos;{id}&apos; muncul dua kali di dimensi &apos;{dimension}&apos; (pertama di {first})</translation>
+        <source>variable '{id}' appears twice in dimension '{dimension}' (first at {first})</source>
+        <translation>variabel '{id}' muncul dua kali di dimensi '{dimension}' (pertama di {first})</translation>
     </message>
     <message>
-        <source>indicator &apos;{id}&apos; appears twice (first at {first})</source>
-        <translation>indikator &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
+        <source>indicator '{id}' appears twice (first at {first})</source>
+        <translation>indikator '{id}' muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>band &apos;{id}&apos; appears twice (first at {first})</source>
-        <translation>kategori &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
+        <source>band '{id}' appears twice (first at {first})</source>
+        <translation>kategori '{id}' muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
         <source>two bands start at {value} (first at {first})</source>
         <translation>dua kategori mulai di {value} (pertama di {first})</translation>
     </message>
     <message>
-        <source>rubric value &apos;{value}&apos; is not a whole number</source>
-        <translation>nilai rubrik &apos;{value}&apos; bukan bilangan bulat</translation>
+        <source>rubric value '{value}' is not a whole number</source>
+        <translation>nilai rubrik '{value}' bukan bilangan bulat</translation>
     </message>
     <message>
         <source>rubric value {value} is outside 0..{max}</source>
         <translation>nilai rubrik {value} di luar 0..{max}</translation>
     </message>
     <message>
-        <source>the rubric of &apos;{indicator}&apos; has no text for {missing} (it needs one for every value 0..{max})</source>
-        <translation>rubrik &apos;{indicator}&apos; tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
+        <source>the rubric of '{indicator}' has no text for {missing} (it needs one for every value 0..{max})</source>
+        <translation>rubrik '{indicator}' tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
     </message>
     <message>
         <source>no band starts at 0, so a low score would have no band</source>
         <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
     </message>
     <message>
-        <source>award_from &apos;{value}&apos; is not the code of one of the bands ({codes})</source>
-        <translation>award_from &apos;{value}&apos; bukan kode salah satu kategori ({codes})</translation>
+        <source>award_from '{value}' is not the code of one of the bands ({codes})</source>
+        <translation>award_from '{value}' bukan kode salah satu kategori ({codes})</translation>
     </message>
     <message>
-        <source>band &apos;{band}&apos; starts at {value}, not below the band before it (&apos;{previous}&apos; at {previous_min}): list the bands from the highest min to the lowest</source>
-        <translation>kategori &apos;{band}&apos; mulai di {value}, tidak di bawah kategori sebelumnya (&apos;{previous}&apos; di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
+        <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
+        <translation>kategori '{band}' mulai di {value}, tidak di bawah kategori sebelumnya ('{previous}' di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
     </message>
     <message>
-        <source>band &apos;{band}&apos; is below band &apos;{previous}&apos; but in a better zone ({zone}, not {previous_zone})</source>
-        <translation>kategori &apos;{band}&apos; berada di bawah kategori &apos;{previous}&apos; tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
+        <source>band '{band}' is below band '{previous}' but in a better zone ({zone}, not {previous_zone})</source>
+        <translation>kategori '{band}' berada di bawah kategori '{previous}' tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
     </message>
     <message>
-        <source>every indicator of dimension &apos;{dimension}&apos; has weight 0, so the dimension could never be scored</source>
-        <translation>semua indikator dimensi &apos;{dimension}&apos; berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
+        <source>every indicator of dimension '{dimension}' has weight 0, so the dimension could never be scored</source>
+        <translation>semua indikator dimensi '{dimension}' berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
     </message>
     <message>
-        <source>dimension &apos;{value}&apos; is not on the dimensions sheet</source>
-        <translation>dimensi &apos;{value}&apos; tidak ada di lembar dimensions</translation>
+        <source>dimension '{value}' is not on the dimensions sheet</source>
+        <translation>dimensi '{value}' tidak ada di lembar dimensions</translation>
     </message>
     <message>
-        <source>indicator &apos;{value}&apos; is not on the indicators sheet</source>
-        <translation>indikator &apos;{value}&apos; tidak ada di lembar indicators</translation>
+        <source>indicator '{value}' is not on the indicators sheet</source>
+        <translation>indikator '{value}' tidak ada di lembar indicators</translation>
     </message>
     <message>
-        <source>indicator &apos;{indicator}&apos; has two texts for value {value} (first at {first})</source>
-        <translation>indikator &apos;{indicator}&apos; punya dua teks untuk nilai {value} (pertama di {first})</translation>
+        <source>indicator '{indicator}' has two texts for value {value} (first at {first})</source>
+        <translation>indikator '{indicator}' punya dua teks untuk nilai {value} (pertama di {first})</translation>
     </message>
     <message>
-        <source>{field} of variable &apos;{variable}&apos; is &apos;{value}&apos; here but &apos;{other}&apos; at {first}</source>
-        <translation>{field} variabel &apos;{variable}&apos; di sini &apos;{value}&apos; tetapi &apos;{other}&apos; di {first}</translation>
+        <source>{field} of variable '{variable}' is '{value}' here but '{other}' at {first}</source>
+        <translation>{field} variabel '{variable}' di sini '{value}' tetapi '{other}' di {first}</translation>
     </message>
     <message>
         <source>{field} holds a formula ({value}); type the value itself</source>
         <translation>{field} berisi rumus ({value}); ketik nilainya langsung</translation>
     </message>
     <message>
-        <source>the workbook has no sheet &apos;{sheet}&apos;</source>
-        <translation>buku kerja tidak punya lembar &apos;{sheet}&apos;</translation>
+        <source>the workbook has no sheet '{sheet}'</source>
+        <translation>buku kerja tidak punya lembar '{sheet}'</translation>
     </message>
     <message>
-        <source>required column &apos;{header}&apos; is missing</source>
-        <translation>kolom wajib &apos;{header}&apos; tidak ada</translation>
+        <source>required column '{header}' is missing</source>
+        <translation>kolom wajib '{header}' tidak ada</translation>
     </message>
     <message>
-        <source>column &apos;{header}&apos; appears twice</source>
-        <translation>kolom &apos;{header}&apos; muncul dua kali</translation>
+        <source>column '{header}' appears twice</source>
+        <translation>kolom '{header}' muncul dua kali</translation>
     </message>
     <message>
         <source>this cell has a value but its column has no header</source>
         <translation>sel ini berisi nilai tetapi kolomnya tidak berjudul</translation>
     </message>
     <message>
-        <source>field &apos;{field}&apos; appears twice (first at {first})</source>
-        <translation>isian &apos;{field}&apos; muncul dua kali (pertama di {first})</translation>
+        <source>field '{field}' appears twice (first at {first})</source>
+        <translation>isian '{field}' muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; is not a field name (write names such as title.id or sources[0])</source>
-        <translation>&apos;{field}&apos; bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
+        <source>'{field}' is not a field name (write names such as title.id or sources[0])</source>
+        <translation>'{field}' bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
     </message>
     <message>
         <source>the workbook is too large to be an instrument ({what})</source>
@@ -412,8 +459,8 @@
         <translation>Tidak ada instrumen {form}.</translation>
     </message>
     <message>
-        <source>&apos;{form}&apos; is not an instrument version (write it as ID@VERSION).</source>
-        <translation>&apos;{form}&apos; bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
+        <source>'{form}' is not an instrument version (write it as ID@VERSION).</source>
+        <translation>'{form}' bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
     </message>
     <message>
         <source>Period {year} already uses {form}.</source>
@@ -544,8 +591,304 @@
         <translation>{file}, baris {line}</translation>
     </message>
     <message>
-        <source>{where}, column &apos;{column}&apos;</source>
-        <translation>{where}, kolom &apos;{column}&apos;</translation>
+        <source>{where}, column '{column}'</source>
+        <translation>{where}, kolom '{column}'</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunView</name>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}</source>
+        <translation>Selamat datang, {name}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>This database has no assessment period yet. Start with the plan: the institutions, units and products to assess. Choose one:</source>
+        <translation>Basis data ini belum memiliki periode penilaian. Mulailah dengan rencana: instansi, unit, dan produk yang dinilai. Pilih salah satu:</translation>
+    </message>
+    <message>
+        <source>&amp;Receive the plan package from my coordinator…</source>
+        <translation>&amp;Terima paket rencana dari koordinator saya…</translation>
+    </message>
+    <message>
+        <source>Open the package file (.kpk) your coordinator sent you by USB stick, e-mail or chat. If it is the first package from them, you are shown their name and key to confirm.</source>
+        <translation>Buka berkas paket (.kpk) yang dikirim koordinator Anda lewat flashdisk, surel, atau pesan. Jika ini paket pertama darinya, nama dan kuncinya ditampilkan untuk Anda konfirmasi.</translation>
+    </message>
+    <message>
+        <source>&amp;Import a plan from a spreadsheet…</source>
+        <translation>&amp;Impor rencana dari lembar kerja…</translation>
+    </message>
+    <message>
+        <source>For the coordinator who prepares the plan: a CSV or XLSX file with one row per product.</source>
+        <translation>Untuk koordinator yang menyusun rencana: berkas CSV atau XLSX dengan satu baris per produk.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Coba &amp;demo</translation>
+    </message>
+    <message>
+        <source>Opens a separate demo database with sample institutions and answers, to look around. Your own database stays as it is; the File menu brings you back.</source>
+        <translation>Membuka basis data demo terpisah berisi contoh instansi dan jawaban, untuk melihat-lihat. Basis data Anda sendiri tetap seperti semula; menu Berkas membawa Anda kembali.</translation>
+    </message>
+    <message>
+        <source>Save my &amp;public key for my coordinator…</source>
+        <translation>Simpan kunci &amp;publik saya untuk koordinator…</translation>
+    </message>
+    <message>
+        <source>Your coordinator accepts your results once they trust your key. Save the key file and give it to them; they will phone you to check its fingerprint.</source>
+        <translation>Koordinator menerima hasil Anda setelah memercayai kunci Anda. Simpan berkas kunci dan serahkan kepadanya; ia akan menelepon Anda untuk memeriksa sidik jarinya.</translation>
+    </message>
+    <message>
+        <source>Show the other views</source>
+        <translation>Tampilkan tampilan lain</translation>
+    </message>
+    <message>
+        <source>Receive a package</source>
+        <translation>Terima paket</translation>
+    </message>
+    <message>
+        <source>Kepatuhan packages (*.kpk)</source>
+        <translation>Paket Kepatuhan (*.kpk)</translation>
+    </message>
+    <message>
+        <source>Received from {name}.</source>
+        <translation>Diterima dari {name}.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>kunci</translation>
+    </message>
+    <message>
+        <source>Save my public key</source>
+        <translation>Simpan kunci publik saya</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub)</source>
+        <translation>Kunci publik (*.pub)</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>{file} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>Your public key is saved as {file}.</source>
+        <translation>Kunci publik Anda disimpan sebagai {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>answer set</source>
+        <extracomment>Most entries one view holds (a national period has hundreds of thousands; narrow to an institution). How each action reads in the view (English source; translated in the "History" context).</extracomment>
+        <translation>jawaban diisi</translation>
+    </message>
+    <message>
+        <source>answer cleared</source>
+        <translation>jawaban dihapus</translation>
+    </message>
+    <message>
+        <source>note changed</source>
+        <translation>catatan diubah</translation>
+    </message>
+    <message>
+        <source>conflict resolved</source>
+        <translation>konflik diselesaikan</translation>
+    </message>
+    <message>
+        <source>unit finalised</source>
+        <translation>unit difinalkan</translation>
+    </message>
+    <message>
+        <source>unit reopened</source>
+        <translation>unit dibuka kembali</translation>
+    </message>
+    <message>
+        <source>survey entered</source>
+        <translation>survei dimasukkan</translation>
+    </message>
+    <message>
+        <source>evidence attached</source>
+        <translation>bukti dilampirkan</translation>
+    </message>
+    <message>
+        <source>person changed</source>
+        <translation>pengguna diubah</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>kunci tanda tangan</translation>
+    </message>
+    <message>
+        <source>key trusted</source>
+        <translation>kunci dipercaya</translation>
+    </message>
+    <message>
+        <source>key role changed</source>
+        <translation>peran kunci diubah</translation>
+    </message>
+    <message>
+        <source>key revoked</source>
+        <translation>kunci dicabut</translation>
+    </message>
+    <message>
+        <source>plan changed</source>
+        <translation>rencana diubah</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>piagam</translation>
+    </message>
+    <message>
+        <source>package received</source>
+        <translation>paket diterima</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>periode</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>komputer ini</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>tidak berlaku</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>{n} respondent(s)</source>
+        <translation>{n} responden</translation>
+    </message>
+    <message>
+        <source>signing key {fp}</source>
+        <translation>kunci tanda tangan {fp}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>name, indicator, value, reason, file</source>
+        <translation>nama, indikator, nilai, alasan, berkas</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari dalam riwayat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>History of {what}, period {year}</source>
+        <translation>Riwayat {what}, periode {year}</translation>
+    </message>
+    <message>
+        <source>History of period {year}</source>
+        <translation>Riwayat periode {year}</translation>
+    </message>
+    <message>
+        <source>Only the answer {indicator}</source>
+        <translation>Hanya jawaban {indicator}</translation>
+    </message>
+    <message>
+        <source>All institutions</source>
+        <translation>Semua instansi</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Semua unit</translation>
+    </message>
+    <message>
+        <source>No assessment period yet.</source>
+        <translation>Belum ada periode penilaian.</translation>
+    </message>
+    <message>
+        <source>{n} change(s), newest first.</source>
+        <translation>{n} perubahan, terbaru di atas.</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} change(s) shown.</source>
+        <translation>{shown} dari {n} perubahan ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Only the first {n} are shown: choose an institution to see the rest.</source>
+        <translation>Hanya {n} yang pertama ditampilkan: pilih instansi untuk melihat sisanya.</translation>
     </message>
 </context>
 <context>
@@ -563,6 +906,10 @@
         <translation>Periode penilaian</translation>
     </message>
     <message>
+        <source>The period every view shows</source>
+        <translation>Periode yang ditampilkan semua tampilan</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -575,6 +922,18 @@
         <translation>&amp;Keluar</translation>
     </message>
     <message>
+        <source>Vi&amp;ew</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;History of this unit…</source>
+        <translation>&amp;Riwayat unit ini…</translation>
+    </message>
+    <message>
+        <source>History of this &amp;answer…</source>
+        <translation>Riwayat &amp;jawaban ini…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
@@ -583,16 +942,36 @@
         <translation>&amp;Tentang Kepatuhan Desktop</translation>
     </message>
     <message>
-        <source>Inspector: {who}</source>
-        <translation>Pemeriksa: {who}</translation>
+        <source>&amp;Back to my database</source>
+        <translation>&amp;Kembali ke basis data saya</translation>
     </message>
     <message>
-        <source>No inspector set</source>
-        <translation>Pemeriksa belum diatur</translation>
+        <source>Open the &amp;demo database</source>
+        <translation>Buka basis data &amp;demo</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>koordinator</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>pemeriksa</translation>
+    </message>
+    <message>
+        <source>{who}, {role}</source>
+        <translation>{who}, {role}</translation>
+    </message>
+    <message>
+        <source>No person set (Settings)</source>
+        <translation>Pengguna belum diatur (Pengaturan)</translation>
     </message>
     <message>
         <source>Signing key {fp}</source>
         <translation>Kunci tanda tangan {fp}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>Offline assessment of public-service compliance (Ombudsman RI method).</source>
@@ -616,9 +995,17 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} bita</translation>
+    </message>
+</context>
+<context>
     <name>PagePlaceholder</name>
     <message>
         <source>This view could not be opened: {title}</source>
+        <extracomment>Screens up to this width open the window maximised (office laptops: 1366×768). The window's size on larger screens (within the screen's available area).</extracomment>
         <translation>Tampilan ini tidak dapat dibuka: {title}</translation>
     </message>
     <message>
@@ -660,6 +1047,364 @@
         <source>Instruments</source>
         <translation>Instrumen</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NIP / &amp;ID:</source>
+        <translation>NIP / &amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Kantor:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Peran:</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>NIP or staff number</source>
+        <translation>NIP atau nomor pegawai</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>as it should appear on exports and in the history</source>
+        <translation>seperti yang akan tampil pada paket kiriman dan riwayat</translation>
+    </message>
+    <message>
+        <source>e.g. Perwakilan Bali</source>
+        <translation>mis. Perwakilan Bali</translation>
+    </message>
+    <message>
+        <source>Inspector (assesses units, sends results)</source>
+        <translation>Pemeriksa (menilai unit, mengirim hasil)</translation>
+    </message>
+    <message>
+        <source>Coordinator (sends plans, merges results, prints documents)</source>
+        <translation>Koordinator (mengirim rencana, menggabungkan hasil, mencetak dokumen)</translation>
+    </message>
+    <message>
+        <source>Your name and office label your signing key: whoever receives your packages sees them, with the key's fingerprint.</source>
+        <translation>Nama dan kantor Anda menjadi label kunci tanda tangan Anda: penerima paket Anda melihatnya, bersama sidik jari kunci.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Lihat di:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nama berkas:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Jenis berkas:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Folder induk</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Tampilan daftar</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Tampilan rinci</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Folder baru</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Folder &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Ganti nama</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Tampilkan berkas &amp;tersembunyi</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Tempat terakhir</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Komputer saya</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Cari folder</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 sudah ada.
+Ganti berkas itu?</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Tanggal diubah</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Simpan semua</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Tidak untuk s&amp;emua</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin &amp;alamat tautan</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -668,8 +1413,20 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Who works with this database</source>
+        <translation>Siapa yang bekerja dengan basis data ini</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>Silakan isi nama Anda.</translation>
     </message>
 </context>
 <context>
@@ -682,24 +1439,28 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
+        <source>Database file</source>
+        <translation>Berkas basis data</translation>
+    </message>
+    <message>
         <source>Welcome to {app}</source>
         <translation>Selamat datang di {app}</translation>
     </message>
     <message>
-        <source>This is the first start of {app} on this computer. Tell us who you are; your name goes with every answer you record. The database will be created at:</source>
-        <translation>Ini adalah pertama kali {app} dijalankan di komputer ini. Isi identitas Anda; nama Anda dicatat bersama setiap jawaban yang Anda rekam. Basis data akan dibuat di:</translation>
+        <source>This database does not say yet who works with it. Tell us who you are: your name goes with every change you make and labels the packages you send. The database:</source>
+        <translation>Basis data ini belum menyebut siapa yang bekerja dengannya. Beri tahu kami siapa Anda: nama Anda menyertai setiap perubahan yang Anda buat dan menjadi label paket yang Anda kirim. Basis datanya:</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nama:</translation>
+        <source>This is the first start of {app} with this database. Tell us who you are: your name goes with every change you make and labels the packages you send. The database will be created at:</source>
+        <translation>Ini pertama kali {app} dijalankan dengan basis data ini. Beri tahu kami siapa Anda: nama Anda menyertai setiap perubahan yang Anda buat dan menjadi label paket yang Anda kirim. Basis data akan dibuat di:</translation>
     </message>
     <message>
-        <source>NIP / &amp;ID:</source>
-        <translation>NIP / &amp;ID:</translation>
+        <source>Language</source>
+        <translation>Bahasa</translation>
     </message>
     <message>
-        <source>&amp;Office:</source>
-        <translation>&amp;Kantor:</translation>
+        <source>Please enter your name.</source>
+        <translation>Silakan isi nama Anda.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

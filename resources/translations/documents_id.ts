@@ -75,6 +75,14 @@
         <translation>Pilih folder hasil</translation>
     </message>
     <message>
+        <source>Draft: ever&amp;y page marked DRAF, no serial</source>
+        <translation>D&amp;raf: setiap halaman bertanda DRAF, tanpa nomor seri</translation>
+    </message>
+    <message>
+        <source>A draft can also be printed for results still under review.</source>
+        <translation>Draf juga dapat dicetak untuk hasil yang masih ditinjau.</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -143,10 +151,6 @@
         <translation>Data terbit periode</translation>
     </message>
     <message>
-        <source>P&amp;eriod:</source>
-        <translation>P&amp;eriode:</translation>
-    </message>
-    <message>
         <source>Output fo&amp;lder:</source>
         <translation>&amp;Folder hasil:</translation>
     </message>
@@ -183,16 +187,16 @@
         <translation>Belum diisi untuk {year}: {items}. Sampai diisi, hanya draf yang dapat dibuat (Penanda tangan dan data terbit…).</translation>
     </message>
     <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
         <source>All eligible institutions</source>
         <translation>Semua instansi yang berhak</translation>
     </message>
     <message>
         <source> (certificate withheld)</source>
         <translation> (piagam ditangguhkan)</translation>
-    </message>
-    <message>
-        <source>Draft (ever&amp;y page marked DRAF, no serial; also for results under review)</source>
-        <translation>D&amp;raf (setiap halaman bertanda DRAF, tanpa nomor seri; juga untuk hasil yang masih ditinjau)</translation>
     </message>
     <message>
         <source>P&amp;roduce</source>
@@ -257,6 +261,10 @@
     <message>
         <source>Documents</source>
         <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>

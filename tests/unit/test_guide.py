@@ -13,7 +13,7 @@ GUIDES = {"id": REPO / "docs" / "guide.id.md", "en": REPO / "docs" / "guide.en.m
 #: written by scripts/screenshots.py besides one per page
 EXTRA_SHOTS = {"checklist-unit", "survey", "instruments-errors", "instruments-switch", "checklist-conflict",
                "checklist-resolve", "institutions-conflicts", "exchange-conflicts", "documents-review",
-               "documents-settings"}
+               "documents-settings", "first-run", "trust", "history-unit"}
 
 
 def images(text: str) -> list[str]:

@@ -41,7 +41,7 @@ def office(tmp_path):
     """A coordinator who received ani's complete answers for plan_b (every institution green), and the two
     inspectors; budi has ani's answers too. The coordinator set the signatory and date of the period."""
     coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     first = ani.export()
     budi.import_(first)
     coord.import_(first)

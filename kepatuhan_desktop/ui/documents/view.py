@@ -23,6 +23,7 @@ from ...storage.db import get_setting
 from ...storage.queries import load_plan
 from ..context import Changes
 from ..errors import describe_error
+from ..pages import PageBase
 from ..qt import (
     QCheckBox,
     QComboBox,
@@ -60,7 +61,7 @@ OUTPUT_SETTING = "ui.documents.output_dir"
 KINDS_OF_DOCUMENT = ("certificates", "rapor", "recap", "ceremony")
 
 
-class DocumentsView(QWidget):
+class DocumentsView(PageBase, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -68,9 +69,9 @@ class DocumentsView(QWidget):
         self.last_files: list[Path] = []
 
         # ---- what to produce --------------------------------------------------------------------------------
-        self.year = QComboBox()
+        # the period is the one chosen in the window's toolbar (one selector for every page)
+        self.year = QLabel()
         self.year.setAccessibleName(self.tr("Period"))
-        self.year.currentIndexChanged.connect(self._year_chosen)
         self.kind = QComboBox()
         for key, label in zip(KINDS_OF_DOCUMENT, (self.tr("Certificates (piagam)"), self.tr("Rapor of an institution"),
                                                   self.tr("Recap of the period"),
@@ -140,7 +141,10 @@ class DocumentsView(QWidget):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
 
-        self.draft = QCheckBox(self.tr("Draft (ever&y page marked DRAF, no serial; also for results under review)"))
+        # short enough for a 1280-pixel screen in Indonesian too (a check box does not wrap); the rest on hover
+        self.draft = QCheckBox(self.tr("Draft: ever&y page marked DRAF, no serial"))
+        self.draft.setToolTip(self.tr("A draft can also be printed for results still under review."))
+        self.draft.setAccessibleDescription(self.draft.toolTip())
         self.settings_warning = QLabel()
         self.settings_warning.setWordWrap(True)
         self.settings_warning.setAccessibleName(self.tr("Issue settings of the period"))
@@ -165,7 +169,7 @@ class DocumentsView(QWidget):
 
         what = QGroupBox(self.tr("What to produce"))
         form = QFormLayout(what)
-        form.addRow(self.tr("P&eriod:"), self.year)
+        form.addRow(self.tr("Period:"), self.year)
         form.addRow(self.tr("&Document:"), self.kind)
         form.addRow(self.options)
         form.addRow(self.tr("Output fo&lder:"), out_row)
@@ -202,19 +206,13 @@ class DocumentsView(QWidget):
         layout.addWidget(splitter)
 
         ctx.changed.connect(self._changed)
+        ctx.year_changed.connect(lambda _y: self._year_chosen())
         self.refresh()
 
     # ---- state ---------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        years = self.ctx.years()
         current = self.ctx.year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        if current in years:
-            self.year.setCurrentIndex(years.index(current))
-        self.year.blockSignals(False)
+        self.year.setText(str(current) if current is not None else self.tr("none yet"))
         self._load_institutions()
         self._kind_chosen()
         self._update_settings_warning()
@@ -250,12 +248,15 @@ class DocumentsView(QWidget):
         self.settings_warning.setText(text)
 
     def selected_year(self) -> int | None:
-        return self.year.currentData()
+        return self.ctx.year
+
+    def page_title(self) -> str:
+        return self.tr("Documents")
 
     def _year_chosen(self) -> None:
+        """The toolbar's period changed."""
         y = self.selected_year()
-        if y is not None:
-            self.ctx.set_year(y)
+        self.year.setText(str(y) if y is not None else self.tr("none yet"))
         self._load_institutions()
         self._update_settings_warning()
         self.review.set_year(y)
@@ -455,7 +456,7 @@ class DocumentsView(QWidget):
                     .format(name=inst.name, year=year, reason=inst.withheld_reason or "-"))
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-                set_withheld(self.ctx.db, year, code, False, actor=self.ctx.actor)
+                set_withheld(self.ctx.db, year, code, False)
             else:
                 reason, ok = QInputDialog.getText(
                     self, self.tr("Withhold certificate"),
@@ -463,7 +464,7 @@ class DocumentsView(QWidget):
                             "followed up)").format(name=inst.name, year=year))
                 if not ok:
                     return
-                set_withheld(self.ctx.db, year, code, True, reason, actor=self.ctx.actor)
+                set_withheld(self.ctx.db, year, code, True, reason)
         except KepatuhanError as exc:
             QMessageBox.warning(self, self.tr("Withhold certificate"), describe_error(exc))
             return
