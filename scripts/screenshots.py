@@ -1,15 +1,21 @@
-"""Render the main screens offscreen on a demo database, in both languages:
+"""Render the main screens offscreen on a demo database, in both languages, at the office laptops' 1366×768:
 ``docs/screenshots/<page>-<lang>.png`` for every page of ``ui.pages.PAGES`` (pages that fail to load are
 skipped and named), plus ``checklist-unit-<lang>.png`` with a unit open, ``survey-<lang>.png``,
 ``instruments-errors-<lang>.png`` (a spreadsheet refused, its problems by sheet and cell),
-``instruments-switch-<lang>.png`` (the before/after of moving a period to a corrected version) and, at
-1366x768 whatever ``--size`` says, ``checklist-conflict-<lang>.png`` (a card whose answers are in conflict)
-``checklist-resolve-<lang>.png`` (its resolution), ``institutions-conflicts-<lang>.png`` (the conflicts
-column and filter) and ``exchange-conflicts-<lang>.png`` (the side-by-side panel). The demo gets its conflicts the
-way a coordinator does: a second inspector's database answers a few slots differently and its results
-package is imported.
+``instruments-switch-<lang>.png`` (the before/after of moving a period to a corrected version),
+``checklist-conflict-<lang>.png`` (a card whose answers are in conflict), ``checklist-resolve-<lang>.png`` (its
+resolution), ``institutions-conflicts-<lang>.png`` (the conflicts column and filter),
+``exchange-conflicts-<lang>.png`` (the side-by-side panel), ``first-run-<lang>.png`` (the start screen of a new
+database), ``trust-<lang>.png`` (a plan package from a coordinator not trusted yet) and
+``history-unit-<lang>.png`` (the history of a unit, with a reopen reason). The demo gets its conflicts the way a
+coordinator does: a second inspector's database answers a few slots differently and its results package is
+imported.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--size 1280x800] [--only PAGE ...]
+    python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768] [--only PAGE ...]
+
+The documents page is shown with the period's certificates produced and previewed; it also gets
+``documents-review-<lang>.png`` (the review before award) and ``documents-settings-<lang>.png`` (the
+issuing settings of a period, over the window).
 """
 
 from __future__ import annotations
@@ -43,6 +49,92 @@ def settle(app, timeout: float = 30.0) -> None:
         time.sleep(0.02)
     for _ in range(10):
         app.processEvents()
+
+
+def history_shot(app, window, ctx, out: Path, lang: str, width: int, height: int) -> str:
+    """A unit finalised, reopened with a reason and changed, then its History (Ctrl+H)."""
+    from fractions import Fraction
+
+    from kepatuhan_desktop.storage.answers import finalise_unit, reopen_unit, save_answer
+    from kepatuhan_desktop.storage.forms import instrument_for_year
+    from kepatuhan_desktop.storage.queries import load_plan, score_plan_unit
+
+    ctx.set_year(2024)
+    instrument = instrument_for_year(ctx.db, 2024)
+    plan = load_plan(ctx.db, 2024)
+    if not ctx.setting("screenshots.history"):   # once: both languages show the same history
+        from kepatuhan_desktop.storage.answers import open_conflicts_of_unit
+
+        unit = next(u for inst in plan for u in inst.units
+                    if score_plan_unit(ctx.db, 2024, instrument, u).complete
+                    and not open_conflicts_of_unit(ctx.db, 2024, u.uuid))
+        if not unit.finalised:
+            finalise_unit(ctx.db, 2024, unit)
+        reopen_unit(ctx.db, 2024, unit, "Papan standar pelayanan ternyata belum dipasang")
+        indicator = next(i for i in instrument.unit_indicators if i.input != "survey")
+        save_answer(ctx.db, 2024, unit.uuid, "", indicator.id, Fraction(0))
+        ctx.set_setting("screenshots.history", unit.uuid)
+    unit = next(u for inst in plan for u in inst.units if u.uuid == ctx.setting("screenshots.history"))
+    window.go_to_row(0)
+    checklist = window.page_widgets["checklist"]
+    checklist.refresh(force=True)
+    checklist.open_unit(unit.uuid)
+    settle(app)
+    dialog = window.open_history(answer=False)
+    dialog.resize(min(1200, width - 60), min(560, height - 120))
+    settle(app)
+    path = out / f"history-unit-{lang}.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path.name
+
+
+def first_run_shots(app, folder: Path, out: Path, lang: str, width: int, height: int) -> list[str]:
+    """The start screen of a database without a period, and the trust prompt for a plan package."""
+    from kepatuhan_desktop.domain.enums import Role
+    from kepatuhan_desktop.exchange.backup import backup_database
+    from kepatuhan_desktop.exchange.signer import read_signer
+    from kepatuhan_desktop.exchange.transfer import export_plan
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.identity import Identity, set_identity
+    from kepatuhan_desktop.ui.context import AppContext
+    from kepatuhan_desktop.ui.exchange.trust import TrustDialog
+    from kepatuhan_desktop.ui.main_window import MainWindow
+
+    written = []
+    copy = folder / f"coordinator-{lang}.db"
+    backup_database(folder / "demo.db", copy)
+    coordinator = open_database(copy)
+    set_identity(coordinator, Identity("Citra Dewi", "", "Perwakilan Ombudsman RI Bali", Role.COORDINATOR))
+    package = folder / f"plan-{lang}.kpk"
+    export_plan(coordinator, package, 2024)
+    coordinator.close()
+    path = folder / f"first-run-{lang}.db"
+    db = open_database(path)
+    set_identity(db, Identity("Ni Luh Ayu Sukmawati", "198701012010012001", "Perwakilan Ombudsman RI Bali"))
+    db.close()
+    ctx = AppContext(path)
+    ctx.set_setting("ui.language", lang)
+    window = MainWindow(ctx)
+    window.resize(width, height)
+    window.show()
+    settle(app)
+    shot = out / f"first-run-{lang}.png"
+    window.grab().save(str(shot))
+    written.append(shot.name)
+    signer = read_signer(package)
+    dialog = TrustDialog(signer.key(), role=Role.COORDINATOR, package_kind=signer.kind, parent=window)
+    dialog.show()
+    settle(app)
+    shot = out / f"trust-{lang}.png"
+    dialog.grab().save(str(shot))
+    written.append(shot.name)
+    dialog.close()
+    window.close()
+    ctx.close()
+    window.deleteLater()
+    app.processEvents()
+    return written
 
 
 def over_window(window, dialog):
@@ -136,6 +228,46 @@ def instrument_shots(app, window, out: Path, lang: str, tmp: Path) -> list[str]:
     return written
 
 
+def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[str]:
+    """The documents page with the period's certificates previewed, its review tab (approval required, one
+    institution approved) and the settings dialog of the period."""
+    view.output.setText(str(tmp / f"documents-{lang}"))
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    view.produce()
+    settle(app)
+    while view.task is not None and not view.task.finished:
+        settle(app)
+    settle(app)
+    names = []
+    path = out / f"documents-{lang}.png"
+    window.grab().save(str(path))
+    names.append(path.name)
+    panel = view.review
+    view.tabs.setCurrentWidget(panel)
+    panel.required.setChecked(True)
+    settle(app)
+    codes = [r.code for r in panel.model.rows]
+    if "kab-badung" in codes:
+        panel.table.selectRow(codes.index("kab-badung"))
+        panel.approve_selected("diperiksa bersama tim")
+        settle(app)
+        panel.table.selectRow(codes.index("kab-badung"))
+    path = out / f"documents-review-{lang}.png"
+    window.grab().save(str(path))
+    names.append(path.name)
+    panel.required.setChecked(False)
+    settle(app)
+    view.tabs.setCurrentWidget(view.preview)
+    dialog = view.edit_settings()
+    dialog.adjustSize()
+    settle(app)
+    path = out / f"documents-settings-{lang}.png"
+    over_window(window, dialog).save(str(path))
+    names.append(path.name)
+    dialog.close()
+    return names
+
+
 #: (year, institution, position of the unit, how many of its answers) the second inspector answers differently
 CONTESTED = ((2024, "kab-badung", 0, 2), (2023, "kota-sorong", 0, 1), (2023, "kab-lebong", 1, 2))
 
@@ -151,14 +283,15 @@ def add_conflicts(db_path: Path, folder: Path) -> None:
     from kepatuhan_desktop.storage.answers import get_answer, save_answer
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.forms import instrument_for_year
-    from kepatuhan_desktop.storage.keys import export_public_key, init_key, trust_key
+    from kepatuhan_desktop.storage.identity import Identity, set_identity
+    from kepatuhan_desktop.storage.keys import export_public_key, trust_key
     from kepatuhan_desktop.storage.queries import load_plan
     from kepatuhan_desktop.storage.versions import adopt
 
     demo = open_database(db_path)
     other = open_database(folder / "budi.db")
     try:
-        init_key(other, "Budi Santoso")
+        set_identity(other, Identity("Budi Santoso", "", "Perwakilan Ombudsman RI Bali"))   # and his key
         trust_key(other, export_public_key(demo), "demo.pub", role=Role.COORDINATOR)
         trust_key(demo, export_public_key(other), "budi.pub", role=Role.INSPECTOR)
         plans = []
@@ -183,8 +316,7 @@ def add_conflicts(db_path: Path, folder: Path) -> None:
                 chosen = [(ind, mine.value) for ind, mine in answered if mine is not None][1:1 + count]
                 for k, (ind, current) in enumerate(chosen):
                     value = Fraction(0) if current is not NA and current > 0 else Fraction(ind.max)
-                    save_answer(other, year, unit.uuid, "", ind.id, value, note=notes[(n + k) % len(notes)],
-                                actor="Budi Santoso")
+                    save_answer(other, year, unit.uuid, "", ind.id, value, note=notes[(n + k) % len(notes)])
             results.append(folder / f"budi-{year}.kpk")
             export_results(other, results[-1], year)
         import_packages(demo, results)
@@ -196,7 +328,7 @@ def add_conflicts(db_path: Path, folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--size", default="1366x768")
     parser.add_argument("--only", nargs="*", default=None, help="page keys to render (default: every page)")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.split("x"))
@@ -238,12 +370,11 @@ def main(argv: list[str] | None = None) -> int:
                 ctx.set_year(2024 if page.key == "checklist" else 2023)
                 window.nav.setCurrentRow(row)
                 settle(app)
-                kind_box = getattr(window.page_widgets.get(page.key), "kind_box", None)
-                if kind_box is not None and page.key == "ranking":  # the biggest kind makes the useful picture
-                    kind_box.setCurrentIndex(max(kind_box.count() - 1, 0))
-                    settle(app)
                 if page.key in window.page_errors:
                     skipped.append(f"{page.key} ({window.page_errors[page.key].splitlines()[0]})")
+                    continue
+                if page.key == "documents":
+                    written += documents_shots(app, window, window.page_widgets[page.key], out, lang, Path(tmp))
                     continue
                 path = out / f"{page.key}-{lang}.png"
                 window.grab().save(str(path))
@@ -314,10 +445,15 @@ def main(argv: list[str] | None = None) -> int:
                 path = out / f"exchange-conflicts-{lang}.png"
                 window.grab().save(str(path))
                 written.append(path.name)
+            # the history of a unit with a reopen reason and a changed answer
+            if wanted("history") and "checklist" in window.page_widgets and "checklist" not in window.page_errors:
+                written.append(history_shot(app, window, ctx, out, lang, width, height))
             window.close()
             ctx.close()
             window.deleteLater()
             app.processEvents()
+            if wanted("first-run"):
+                written += first_run_shots(app, Path(tmp), out, lang, width, height)
     for name in dict.fromkeys(written):
         print(f"wrote {out / name}")
     for name in sorted(set(skipped)):

@@ -145,7 +145,7 @@ def init(c: Context) -> None:
 @click.option("--seed", type=int, default=2021, show_default=True, help="Random seed: same seed, same data.")
 @pass_ctx
 def demo(c: Context, scale: str, seed: int) -> None:
-    """Load demo data (small: the seed regencies, 2021/2023 complete and 2024 in progress; national: 587
+    """Load demo data (small: the seed regencies, 2021/2023/2025 complete and 2024 in progress; national: 587
     institutions for 2024)."""
     from ..storage.demo import load_demo
 
@@ -315,21 +315,21 @@ def score_records(scores) -> list[dict[str, Any]]:
     """The ``scores --format json`` contract: one object per institution."""
     out = []
     for row in scores.rows:
-        inst, res = row.institution, row.result
+        inst, s = row.institution, row.summary
         out.append({
             "institution": inst.code,
             "name": inst.name,
             "kind": inst.kind,
             "province": inst.province,
-            "score": res.score,
-            "band": res.band.code if res.band else None,
-            "zone": res.band.zone if res.band else None,
-            "label": res.band.label.id if res.band else None,
-            "rank": row.rank.rank if row.rank else None,
-            "rank_of": row.rank.of if row.rank else None,
-            "complete": res.complete,
-            "answered": res.answered,
-            "total": res.total,
+            "score": s.score,
+            "band": s.band.code if s.band else None,
+            "zone": s.zone,
+            "label": s.band.label.id if s.band else None,
+            "rank": s.rank.rank if s.rank else None,
+            "rank_of": s.rank.of if s.rank else None,
+            "complete": s.complete,
+            "answered": s.answered,
+            "total": s.total,
             "units": [{"unit": u.code, "name": u.name, "score": us.score, "complete": us.complete}
                       for u, us in row.unit_scores()],
         })
@@ -378,6 +378,11 @@ def scores(c: Context, year: int, kind: str | None, fmt: str) -> None:
 
 from . import documents as _documents  # noqa: E402,F401
 from . import exchange as _exchange  # noqa: E402,F401
+from . import people as _people  # noqa: E402
+from . import review as _review  # noqa: E402,F401
+
+cli.add_command(_people.whoami)
+cli.add_command(_people.history_cmd)
 
 # ---- entry point ----------------------------------------------------------------------------------------------
 

@@ -17,6 +17,24 @@ ADVICE: dict[str, str] = {
     "package.unknown_instrument": "Add the instrument file with 'kepatuhan forms add FILE', or import the "
                                   "coordinator's plan package first.",
     "conflict.not_found": "'kepatuhan conflicts list' shows the open conflicts.",
+    "identity.no_name": "Set it with 'kepatuhan whoami --name NAME'.",
+    "key.exists": "Give '--replace' to make a new key (packages signed before stay valid).",
+    "institution.not_found": "'kepatuhan scores --year YEAR' lists the institutions of a period.",
+    "package.not_coordinator": "If this sender coordinates you, run 'kepatuhan keys role {fingerprint} coordinator' "
+                               "(check the fingerprint by phone first).",
+    "documents.settings_missing": "Set them for the period with 'kepatuhan certificates settings --year {year} "
+                                  "--signatory-name NAME --date YYYY-MM-DD' (or for every period without --year), "
+                                  "or print a draft with --draft.",
+    "certificate.conflicts": "'kepatuhan conflicts list' shows them; settle each with 'kepatuhan conflicts resolve "
+                             "ID --keep FINGERPRINT --reason TEXT'. A draft can be printed with --draft.",
+    "certificate.not_approved": "Approve it with 'kepatuhan review approve --year {year} --institution "
+                                "{institution}', or print a draft with --draft.",
+    "certificate.none": "'kepatuhan review list --year {year}' shows what holds results back; --zone all also "
+                        "prints result certificates; --draft prints drafts.",
+    "certificate.not_eligible": "Only results that earn the award get a piagam; --zone all (or the zone) prints a "
+                                "'Sertifikat Hasil Penilaian' instead.",
+    "review.has_conflicts": "'kepatuhan conflicts list' shows them.",
+    "ceremony.nobody": "'kepatuhan review list --year {year}' shows what holds results back.",
     "form.version_differs": "Raise 'version' in the corrected file, then 'kepatuhan forms add FILE' again.",
     "form.no_cover": "Name the instrument with --form ID ('kepatuhan forms list').",
     "form.unknown_id": "'kepatuhan forms list' shows the instruments this installation knows.",

@@ -23,12 +23,17 @@ def _progress3(label: str):
 @click.option("--year", type=int, default=None, help="Period.")
 @click.option("--institution", default=None, help="Only this institution (refused if it is not eligible).")
 @click.option("--unit", default=None, help="Certificates for this unit code instead of whole institutions.")
-@click.option("--zone", type=ZONE_CHOICE, default="hijau", show_default=True, help="Zone that gets certificates.")
+@click.option("--zone", type=ZONE_CHOICE, default=None,
+              help="Certify the results of this zone (a piagam where the result earns the award, else a "
+                   "'Sertifikat Hasil Penilaian'), or all complete results. Default: only results that earn the "
+                   "award (piagam).")
+@click.option("--draft", is_flag=True, help="Print drafts: every page marked DRAF, no serial, no QR code; also "
+                                            "for results held by the review and without a signatory.")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for DIR/<institution code>.pdf and the combined print file.")
 @click.pass_context
-def certificates(ctx: click.Context, year: int | None, institution: str | None, unit: str | None, zone: str,
-                 out_dir: Path | None) -> None:
+def certificates(ctx: click.Context, year: int | None, institution: str | None, unit: str | None,
+                 zone: str | None, draft: bool, out_dir: Path | None) -> None:
     """Zone certificates (piagam) with a signed QR code: one PDF per institution plus one file for printing.
 
     Subcommands: revoke a serial, withhold or release an institution's certificate, issuing settings."""
@@ -40,7 +45,7 @@ def certificates(ctx: click.Context, year: int | None, institution: str | None, 
     from ..documents.certificates import write_certificates
 
     batch = write_certificates(ctx.obj.db, year, out_dir, institution=institution, unit=unit, zone=zone,
-                               progress=_progress3("certificates"))
+                               draft=draft, progress=_progress3("certificates"))
     click.echo(batch.text())
 
 
@@ -59,7 +64,7 @@ def certificates_revoke(c, serial: str, reason: str) -> None:
 @certificates.command("withhold")
 @click.argument("code")
 @click.option("--year", type=int, required=True)
-@click.option("--reason", required=True, help="E.g. findings not followed up (METHODOLOGY.md §3.5).")
+@click.option("--reason", required=True, help="E.g. the findings of the Ombudsman were not followed up.")
 @pass_ctx
 def certificates_withhold(c, code: str, year: int, reason: str) -> None:
     """Withhold an institution's certificate for a period (it is then left out of the batch)."""
@@ -82,42 +87,68 @@ def certificates_release(c, code: str, year: int) -> None:
 
 
 @certificates.command("settings")
+@click.option("--year", type=int, default=None,
+              help="Set (and show) the values of this period; without it, the defaults for every period.")
 @click.option("--issuer", default=None, help="Issuing body printed on every document.")
+@click.option("--decree", default=None,
+              help="Number of the Keputusan Ketua Ombudsman RI fixing the results, e.g. '418 Tahun 2023'.")
+@click.option("--event", default=None, help="Name of the award ceremony (running order, rapor).")
 @click.option("--place", default=None, help="Place printed before the date.")
-@click.option("--date", "date", default=None, help="Date printed (YYYY-MM-DD; empty: from the data).")
+@click.option("--date", "date", default=None, help="Date printed on the documents (YYYY-MM-DD).")
 @click.option("--signatory-name", default=None)
 @click.option("--signatory-title", default=None)
 @click.option("--signature-image", default=None, help="PNG/JPG of the signature (empty: none).")
 @click.option("--logo", default=None, help="PNG/JPG logo (empty: the app's own emblem).")
-@click.option("--year", type=int, default=None, help="Show the values that apply to this period.")
+@click.option("--rank", "show_rank", type=click.Choice(["on", "off", ""]), default=None,
+              help="Print the rank on the piagam (default on).")
+@click.option("--duration", "durations", multiple=True, metavar="ITEM=MINUTES",
+              help="Length of a running-order item: opening, anthem, report, remarks, per_recipient, group_photo, "
+                   "prayer, closing (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @pass_ctx
-def certificates_settings(c, year: int | None, **values) -> None:
-    """Show or change who signs and issues the documents, where and when."""
-    from ..documents.common import SETTING_KEYS, issue_settings, set_issue_setting
-    from ..storage.db import get_setting
+def certificates_settings(c, year: int | None, durations: tuple[str, ...], fmt: str, **values) -> None:
+    """Show or change who signs and issues the documents, where, when and under which decree. Values given
+    with --year apply to that period only (an empty value: follow the default again)."""
+    from ..documents.settings import ITEMS, effective_values, set_issue_setting
 
     for name, value in values.items():
         if value is not None:
-            set_issue_setting(c.db, name, value)
-    if year is not None:
-        s = issue_settings(c.db, year)
-        for name in SETTING_KEYS:
-            click.echo(f"{name}: {getattr(s, name) or ''}")
+            set_issue_setting(c.db, name, value, year)
+    if durations:
+        parsed = {}
+        for item in durations:
+            if "=" not in item:
+                raise click.BadParameter(f"expected ITEM=MINUTES, got {item!r}", param_hint="--duration")
+            key, minutes = item.split("=", 1)
+            parsed[key.strip()] = minutes.strip()
+        set_issue_setting(c.db, "durations", parsed, year)
+    shown = effective_values(c.db, year)
+    if fmt == "json":
+        from . import dumps
+
+        click.echo(dumps({name: {"value": value, "source": source} for name, (value, source) in shown.items()}))
         return
-    for name, key in SETTING_KEYS.items():
-        click.echo(f"{name}: {get_setting(c.db, key, '') or ''}")
+    click.echo(f"document settings for {year if year is not None else 'every period (defaults)'}:")
+    for name in ITEMS:
+        value, source = shown[name]
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}={v}" for k, v in value.items())
+        elif isinstance(value, bool):
+            value = "on" if value else "off"
+        click.echo(f"  {name}: {value if value != '' else '(not set)'}  [{source}]")
 
 
 @cli.command()
 @click.option("--year", type=int, required=True)
 @click.option("--institution", required=True, help="Institution code.")
+@click.option("--draft", is_flag=True, help="Every page marked DRAF; needs no signatory.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @pass_ctx
-def report(c, year: int, institution: str, out: Path) -> None:
-    """The rapor of one institution: scores, ranks, units, what must be improved (PDF)."""
+def report(c, year: int, institution: str, draft: bool, out: Path) -> None:
+    """The rapor of one institution: a one-page summary, then what each unit must improve (PDF)."""
     from ..documents.rapor import write_rapor
 
-    path = write_rapor(c.db, year, institution, out)
+    path = write_rapor(c.db, year, institution, out, draft=draft)
     click.echo(f"rapor written: {path}")
 
 
@@ -125,37 +156,46 @@ def report(c, year: int, institution: str, out: Path) -> None:
 @click.option("--year", type=int, required=True)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="FILE.pdf, FILE.xlsx or FILE.csv (the format follows the extension).")
+@click.option("--csv", "csv_dialect", type=click.Choice(["plain", "excel"]), default="plain", show_default=True,
+              help="CSV for scripts (comma, decimal point) or for Excel with Indonesian regional settings "
+                   "(semicolon, decimal comma, BOM).")
 @pass_ctx
-def recap(c, year: int, out: Path) -> None:
-    """The period's recap: every institution by kind with rank, score, band, zone; zone counts."""
+def recap(c, year: int, out: Path, csv_dialect: str) -> None:
+    """The period's recap: every institution by kind with rank, score, category, zone; counts with shares."""
     from ..documents.recap import write_recap
 
-    path = write_recap(c.db, year, out)
+    path = write_recap(c.db, year, out, csv_dialect=csv_dialect)
     click.echo(f"recap written: {path}")
 
 
 @cli.command()
 @click.option("--year", type=int, required=True)
+@click.option("--start", required=True, metavar="HH:MM", help="Start time of the ceremony, e.g. 09:00.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Only the first N of each kind.")
-@click.option("--zone", type=ZONE_CHOICE, default="hijau", show_default=True)
+@click.option("--zone", type=ZONE_CHOICE, default=None,
+              help="Call up the results of this zone too (default: those earning the award).")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @pass_ctx
-def ceremony(c, year: int, top: int | None, zone: str, out: Path) -> None:
-    """The running order for the award ceremony (PDF): recipients by kind and rank, with hand-over checklist."""
+def ceremony(c, year: int, start: str, top: int | None, zone: str | None, out: Path) -> None:
+    """The running order of the award ceremony (PDF): timed items, the recipients of each kind with the
+    receiving official, and the hand-over checklist as an annex."""
     from ..documents.ceremony import write_ceremony
 
-    path = write_ceremony(c.db, year, out, top=top, zone=zone)
+    path = write_ceremony(c.db, year, out, start=start, top=top, zone=zone)
     click.echo(f"running order written: {path}")
 
 
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--payload", default=None, help="The text a QR scanner shows for the certificate's code.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one object per certificate (a list for a file with several).")
 @click.pass_context
-def verify(ctx: click.Context, file: Path | None, payload: str | None) -> None:
-    """Check a certificate offline: its PDF, or the text of its QR code. Exit 0 when genuine; 1 with the
-    reason when altered, signed by an untrusted key, or revoked."""
-    from ..documents.payload import payloads_in_pdf, verify_payload
+def verify(ctx: click.Context, file: Path | None, payload: str | None, fmt: str) -> None:
+    """Check a certificate offline: its PDF (the code and what the page shows), or the text of its QR code.
+    Exit 0 when genuine; 1 with the reason when altered, signed by an untrusted or an inspector's key,
+    revoked, or superseded by a newer certificate (named)."""
+    from ..documents.payload import verify_payload, verify_pdf
     from ..errors import InputError, RefusedError
 
     if (file is None) == (payload is None):
@@ -163,18 +203,23 @@ def verify(ctx: click.Context, file: Path | None, payload: str | None) -> None:
     c = ctx.obj
     if file is not None:
         if not file.exists():
-            raise InputError(str(file), "no such file")
-        texts = payloads_in_pdf(file)
+            raise InputError(str(file), "no such file", code="file.missing", path=str(file))
+        results = verify_pdf(c.db, file)
     else:
-        texts = [payload]
-    failed = []
-    for text in texts:
-        result = verify_payload(c.db, text)
-        click.echo(result.statement())
-        if not result.ok:
-            failed.append(result.reason)
-    if len(texts) > 1:
-        click.echo(f"{len(texts) - len(failed)} of {len(texts)} certificates valid")
+        results = [verify_payload(c.db, payload or "")]
+    failed = [r for r in results if not r.ok]
+    if fmt == "json":
+        from . import dumps
+
+        objects = [r.as_dict() for r in results]
+        click.echo(dumps(objects[0] if len(objects) == 1 else objects))
+    else:
+        for result in results:
+            click.echo(result.statement())
+        if len(results) > 1:
+            click.echo(f"{len(results) - len(failed)} of {len(results)} certificates valid")
     if failed:
-        raise RefusedError(f"not valid: {failed[0]}" if len(failed) == 1 else
-                           f"{len(failed)} of {len(texts)} certificates are not valid")
+        first = failed[0]
+        raise RefusedError(f"not valid: {first.reason}" if len(failed) == 1 else
+                           f"{len(failed)} of {len(results)} certificates are not valid",
+                           code="certificate.not_valid", reason=first.reason, count=len(failed))

@@ -16,23 +16,24 @@ def keys() -> None:
     """Signing keys: this installation's key, and the keys it trusts."""
 
 
-ROLES = ("inspector", "coordinator")
 
 
 def _key_dict(k) -> dict:
-    return {"fingerprint": k.fingerprint, "name": k.name, "own": k.own, "trusted": k.trusted,
-            "role": "own" if k.own else str(k.role), "since": k.created_at, "revoked_at": k.revoked_at}
+    return {"name": k.name, "fingerprint": k.fingerprint, "office": k.office, "role": None if k.own else str(k.role), "own": k.own,
+            "trusted": k.trusted, "since": k.created_at, "revoked_at": k.revoked_at}
 
 
 @keys.command("init")
-@click.option("--name", required=True, help="The inspector or the office this installation belongs to.")
+@click.option("--name", default=None, help="The person the key belongs to (default: the person of 'whoami').")
+@click.option("--office", default=None, help="Their office (default: the person's office).")
 @click.option("--replace", is_flag=True, help="Replace an existing key (packages signed before stay valid).")
 @pass_ctx
-def keys_init(c: Context, name: str, replace: bool) -> None:
+def keys_init(c: Context, name: str | None, office: str | None, replace: bool) -> None:
     """Create this installation's signing key."""
-    from ..storage.keys import init_key
+    from ..storage.keys import default_key_label, init_key
 
-    key = init_key(c.db, name, replace=replace)
+    default_name, default_office = default_key_label(c.db)
+    key = init_key(c.db, name or default_name, default_office if office is None else office, replace=replace)
     click.echo(f"key created: {key.name} {key.fingerprint}")
 
 
@@ -47,7 +48,7 @@ def keys_show(c: Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(dumps(_key_dict(key)))
     else:
-        click.echo(f"{key.name}\nfingerprint: {key.fingerprint}")
+        click.echo(f"{key.label}\nfingerprint: {key.fingerprint}")
 
 
 @keys.command("export")
@@ -64,36 +65,15 @@ def keys_export(c: Context, out: Path) -> None:
 
 @keys.command("trust")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--role", type=click.Choice(ROLES), default="inspector", show_default=True,
-              help="inspector: may send results; coordinator: may also send plans and certificate revocations.")
+@click.option("--role", type=click.Choice(["inspector", "coordinator"]), default="inspector", show_default=True,
+              help="What the key may send: results only (inspector), or also plans (coordinator).")
 @pass_ctx
 def keys_trust(c: Context, file: Path, role: str) -> None:
-    """Trust the public key in a .pub file (packages signed by it will be accepted, as its role allows)."""
-    from ..domain.enums import Role
-    from ..errors import InputError
-    from ..storage.keys import trust_key
+    """Trust the public key in a .pub file (packages signed by it will be accepted)."""
+    from ..storage.keys import read_public_key_file, trust_public_key
 
-    try:
-        if file.stat().st_size > 64 * 1024:
-            raise InputError(str(file), "is too large to be a public key file", code="key.file_too_large")
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(file), f"cannot be read ({exc})", code="key.file_unreadable", detail=str(exc)) from None
-    key = trust_key(c.db, text, str(file), role=Role(role))
-    click.echo(f"trusted as {key.role}: {key.name} {key.fingerprint}")
-
-
-@keys.command("role")
-@click.argument("fingerprint")
-@click.argument("role", type=click.Choice(ROLES))
-@pass_ctx
-def keys_role(c: Context, fingerprint: str, role: str) -> None:
-    """Change the role of a trusted key (inspector or coordinator)."""
-    from ..domain.enums import Role
-    from ..storage.keys import set_key_role
-
-    set_key_role(c.db, fingerprint, Role(role))
-    click.echo(f"{fingerprint} is now trusted as {role}")
+    key = trust_public_key(c.db, read_public_key_file(file), role=role)
+    click.echo(f"trusted as {key.role}: {key.label} {key.fingerprint}")
 
 
 @keys.command("list")
@@ -107,9 +87,21 @@ def keys_list(c: Context, fmt: str) -> None:
     if fmt == "json":
         click.echo(dumps([_key_dict(k) for k in found]))
         return
-    rows = [[k.fingerprint, k.name, "own" if k.own else ("trusted" if k.trusted else "revoked"),
-             "(this database)" if k.own else str(k.role), k.created_at] for k in found]
+    rows = [[k.fingerprint, k.label, "own" if k.own else ("trusted" if k.trusted else "revoked"),
+             "" if k.own else str(k.role), k.created_at] for k in found]
     click.echo(table(rows, ["fingerprint", "name", "status", "role", "since"]))
+
+
+@keys.command("role")
+@click.argument("fingerprint")
+@click.argument("role", type=click.Choice(["inspector", "coordinator"]))
+@pass_ctx
+def keys_role(c: Context, fingerprint: str, role: str) -> None:
+    """Change what a trusted key may send: results only (inspector), or also plans (coordinator)."""
+    from ..storage.keys import set_key_role
+
+    set_key_role(c.db, fingerprint, role)
+    click.echo(f"{fingerprint}: {role}")
 
 
 @keys.command("revoke")

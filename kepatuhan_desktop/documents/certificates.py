@@ -1,8 +1,19 @@
-"""Zone certificates (piagam): who is eligible, one A4 landscape page each, signed QR payload, batch output.
+"""Certificates: who gets one (and which), one A4 landscape page each with a signed QR code, batch output.
 
-Eligibility for a period: the institution is complete, in the requested zone (green by default) and its
-certificate is not withheld. A unit certificate needs the unit complete and in the zone. A requested
-institution or unit that is not eligible is refused with the reason, before anything is written.
+Two documents (:class:`~kepatuhan_desktop.domain.awards.CertificateKind`): a **Piagam Penghargaan** only for
+a result that earns the award under the period's instrument (the green zone; 2025: Kualitas Tertinggi), and,
+when asked for, a **Sertifikat Hasil Penilaian** for any other complete result, never a piagam.
+
+Who may be certified is decided by :func:`domain.awards.certificate_eligibility` (complete, not withheld,
+selected, no open conflict, approved when the period requires it). A requested institution or unit that may
+not be certified is refused with the reason before anything is written; a batch leaves such results out and
+lists the ones held by the review. A draft (``draft=True``) prints them too, every page marked "DRAF", with no
+serial and no QR code, and needs no signatory.
+
+One valid certificate per result: printing again with unchanged data reproduces the identical file (same
+serial, same bytes); after the score, band or recipient changed the new certificate gets a new serial and the
+previous one is revoked as "diganti oleh <serial>" (``replaced_by``), so only the current one verifies. An
+existing file with other content is replaced only with the replacement reported in the batch.
 """
 
 from __future__ import annotations
@@ -16,41 +27,219 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.colors import HexColor, white
+from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
+from ..domain.awards import ALL, AWARD, Blocked, CertificateKind, certificate_eligibility
+from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
 from ..domain.limits import is_code
 from ..domain.scoring import Rank, rank_within_kind
 from ..domain.zones import ZONE_LABELS
 from ..errors import NotFoundError, RefusedError
-from ..storage.certificates import record_issued
+from ..storage.certificates import current_certificates, record_issued, revoke_certificate, revoked_serials
 from ..storage.queries import InstitutionRow, PlanInstitution, PlanUnit, YearScores, year_scores
+from ..storage.review import ReviewState, State, approval_required, review_states
 from .common import (
     DARK,
     GOLD,
     GREY,
+    NAVY,
     PRODUCER,
+    PROVISIONAL_NOTE,
     SANS,
     SANS_BOLD,
     SANS_ITALIC,
     SERIF_BOLD,
-    IssueSettings,
-    issue_settings,
+    band_text,
+    draw_draft_mark,
+    fit_line,
     kind_label,
     predikat_for,
+    programme_line,
     register_fonts,
     score_text,
+    wrap_lines,
     zone_colour,
+    zone_label,
 )
 from .drawing import draw_emblem, draw_image_fit, draw_qr
-from .payload import KEYWORD_PREFIX, Payload, make_payload
+from .payload import KEYWORD_PREFIX, Payload, make_payload, qr_text
+from .settings import IssueSettings, issue_settings
 
 PAGE = landscape(A4)
 Progress = Callable[[int, int, str], None]
+
+TITLES = {CertificateKind.PIAGAM: "Piagam Penghargaan", CertificateKind.HASIL: "Sertifikat Hasil Penilaian"}
+#: Pill backgrounds dark enough for white text at WCAG AA (the zone green itself is not).
+_PILL = {"hijau": HexColor("#146C2E"), "kuning": HexColor("#F2B705"), "merah": HexColor("#B3261E")}
+_NEUTRAL = HexColor("#455A64")
+
+
+# ---- who gets what ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One result to print: an institution's (``unit`` None) or one unit's."""
+
+    row: InstitutionRow
+    unit: PlanUnit | None
+    score: Decimal
+    band: Band
+    rank: Rank | None
+    rank_provisional: bool
+    kind: CertificateKind
+    held: Blocked | None = None          # printed only as a draft: held by the review
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A result left out of a batch by the review (open conflicts, or not approved when that is required)."""
+
+    code: str
+    name: str
+    unit: str                 # unit code, '' for the institution
+    reason: Blocked
+    conflicts: int
+
+
+@dataclass
+class Selection:
+    """Who gets a certificate, and why the others do not (counts for the summary)."""
+
+    items: list[Candidate] = field(default_factory=list)
+    incomplete: int = 0
+    not_selected: int = 0
+    withheld: int = 0
+    held: list[HeldBack] = field(default_factory=list)
+
+    @property
+    def other_zone(self) -> int:  # the name this count had before certificates had kinds
+        return self.not_selected
+
+
+def _selection_arg(zone: str | None) -> str:
+    if zone in (None, "", AWARD):
+        return AWARD
+    if zone != ALL and zone not in ZONE_LABELS:
+        raise RefusedError(f"unknown zone '{zone}' (hijau, kuning, merah or all)", code="certificate.unknown_zone",
+                           zone=str(zone))
+    return str(zone)
+
+
+def _unit_ranks(scores: YearScores, unit_code: str) -> tuple[dict[str, Rank], set[str]]:
+    """Rank of the units with the same code among institutions of the same kind (unit certificates), and
+    the kinds where some of those units have no score yet (their ranks are provisional)."""
+    entries = []
+    unscored: set[str] = set()
+    for row in scores.rows:
+        for u, us in row.unit_scores():
+            if u.code == unit_code:
+                score = us.score if us.complete else None
+                entries.append((u.uuid, row.institution.kind, score))
+                if score is None:
+                    unscored.add(row.institution.kind)
+    return rank_within_kind(entries), unscored
+
+
+def _refuse(blocked: Blocked, inst: PlanInstitution, year: int, *, unit: PlanUnit | None, band: Band | None,
+            score: Decimal | None, answered: int, total: int, review: ReviewState, selection: str) -> RefusedError:
+    who = f"unit {unit.code} of {inst.code}" if unit is not None else f"{inst.code} ({inst.name})"
+    params: dict[str, Any] = {"institution": inst.code, "name": inst.name, "unit": unit.code if unit else "",
+                              "year": year}
+    if blocked is Blocked.INCOMPLETE:
+        return RefusedError(f"{who} is incomplete in {year}: {answered} of {total} answers; no certificate written",
+                            code="certificate.incomplete", answered=answered, total=total, **params)
+    if blocked is Blocked.WITHHELD:
+        return RefusedError(f"the certificate of {inst.code} ({inst.name}) for {year} is withheld: "
+                            f"{inst.withheld_reason or 'no reason given'}", code="certificate.withheld",
+                            reason=inst.withheld_reason or "", **params)
+    if blocked is Blocked.CONFLICTS:
+        return RefusedError(f"{who} cannot be certified for {year}: {review.conflicts} open conflict(s) between "
+                            "inspectors' answers; resolve them first; nothing written", code="certificate.conflicts",
+                            count=review.conflicts, **params)
+    if blocked is Blocked.NOT_APPROVED:
+        return RefusedError(f"{who} cannot be certified for {year}: the period requires approval and it is "
+                            f"{review.state} (not approved); nothing written", code="certificate.not_approved",
+                            state=str(review.state), **params)
+    assert band is not None
+    wanted = "the award" if selection == AWARD else ZONE_LABELS[Zone(selection)].en if selection in ZONE_LABELS \
+        else "all"
+    return RefusedError(f"{who} is not eligible: score {score}, {band.label.en} (certificates go to {wanted})",
+                        code="certificate.not_eligible", score=str(score), band=band.code, **params)
+
+
+def select(scores: YearScores, institution: str | None = None, unit: str | None = None, zone: str | None = None,
+           *, states: dict[str, ReviewState] | None = None, require_approval: bool = False, draft: bool = False
+           ) -> Selection:
+    """The certificates to print. ``zone``: None for the award only, a zone code, or ``all``. Raises
+    RefusedError/NotFoundError for a requested institution or unit that may not be certified, saying why
+    (a draft accepts one held only by the review)."""
+    selection = _selection_arg(zone)
+    instrument = scores.instrument
+    rows = scores.rows if institution is None else [scores.by_code(institution)]
+    explicit = institution is not None
+    states = states or {}
+    sel = Selection()
+    unit_ranks, unranked_kinds = _unit_ranks(scores, unit) if unit else ({}, set())
+    found_unit = False
+    for row in rows:
+        inst = row.institution
+        review = states.get(inst.uuid) or ReviewState(inst.uuid, inst.code, inst.name, State.READY, 0)
+        if unit is None:
+            s = row.summary
+            target: PlanUnit | None = None
+            complete, score, band, answered, total = s.complete, s.score, s.band, s.answered, s.total
+            rank, provisional = s.rank, s.rank_provisional
+        else:
+            pairs = [(u, us) for u, us in row.unit_scores() if u.code == unit]
+            if not pairs:
+                if explicit:
+                    raise NotFoundError(f"{inst.code} has no unit '{unit}' in {scores.year}",
+                                        code="certificate.unknown_unit", institution=inst.code, unit=unit,
+                                        year=scores.year)
+                continue
+            found_unit = True
+            target, us = pairs[0]
+            complete, score, answered, total = us.complete and us.score is not None, us.score, us.answered, us.total
+            band = instrument.band_for(us.score) if complete and us.score is not None else None
+            rank = unit_ranks.get(target.uuid)
+            provisional = inst.kind in unranked_kinds
+        decision = certificate_eligibility(instrument, complete=complete, score=score, band=band,
+                                           withheld=inst.withheld, review=str(review.state),
+                                           approval_required=require_approval, selection=selection)
+        if decision.ok or (draft and decision.review_blocked):
+            assert score is not None and band is not None and decision.kind is not None
+            sel.items.append(Candidate(row, target, score, band, rank, provisional, decision.kind,
+                                       decision.blocked))
+            if decision.blocked is not None:
+                sel.held.append(HeldBack(inst.code, inst.name, target.code if target else "", decision.blocked,
+                                         review.conflicts))
+            continue
+        assert decision.blocked is not None
+        if explicit:
+            raise _refuse(decision.blocked, inst, scores.year, unit=target, band=band, score=score,
+                          answered=answered, total=total, review=review, selection=selection)
+        if decision.review_blocked:
+            sel.held.append(HeldBack(inst.code, inst.name, target.code if target else "", decision.blocked,
+                                     review.conflicts))
+        elif decision.blocked is Blocked.INCOMPLETE:
+            sel.incomplete += 1
+        elif decision.blocked is Blocked.WITHHELD:
+            sel.withheld += 1
+        else:
+            sel.not_selected += 1
+    if unit is not None and not explicit and not found_unit:
+        raise NotFoundError(f"no unit with code '{unit}' in {scores.year}", code="certificate.unknown_unit",
+                            institution="", unit=unit, year=scores.year)
+    return sel
+
+
+# ---- what is printed -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -61,10 +250,18 @@ class CertificateData:
     unit: PlanUnit | None
     score: Decimal
     band: Band
+    kind: CertificateKind
+    recipient: str            # the main name printed (institution's official name, or the unit's name)
+    under: str                # for a unit: the institution it belongs to ('' for an institution)
     predikat: str
     rank: Rank | None
     rank_text: str
-    payload: Payload
+    payload: Payload | None   # None on a draft: it carries no code and cannot verify
+    held: Blocked | None = None
+
+    @property
+    def draft(self) -> bool:
+        return self.payload is None
 
     @property
     def filename(self) -> str:
@@ -76,119 +273,62 @@ class CertificateData:
                 raise RefusedError(f"the code {code[:70]!r} cannot name a file (codes use lower-case letters, digits, "
                                    "'-', '_' and '.'); correct it in the plan", code="certificate.bad_code",
                                    value=code[:70])
-        return "_".join(codes) + ".pdf"
+        base = "_".join(codes)
+        return f"{base}-DRAF.pdf" if self.draft else f"{base}.pdf"
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.kind]
+
+    @property
+    def human_line(self) -> str:
+        """The line a phone's QR scanner shows first: award, year, recipient, score, category, serial."""
+        who = self.recipient if not self.under else f"{self.recipient}, {self.under}"
+        serial = self.payload.serial if self.payload else "DRAF"
+        return (f"{self.title} {self.year} - {who} - Nilai {score_text(self.score)} - "
+                f"{band_text(self.instrument, self.band)} - No. {serial}")
+
+    @property
+    def qr(self) -> str:
+        assert self.payload is not None
+        return qr_text(self.human_line, self.payload)
 
 
-@dataclass
-class Selection:
-    """Who gets a certificate, and why the others do not (counts for the summary)."""
-
-    items: list[tuple[InstitutionRow, PlanUnit | None, Decimal, Band, Rank | None]] = field(default_factory=list)
-    incomplete: int = 0
-    other_zone: int = 0
-    withheld: int = 0
-
-
-def _unit_ranks(scores: YearScores, unit_code: str) -> dict[str, Rank]:
-    """Rank of the units with the same code among institutions of the same kind (unit certificates)."""
-    entries = []
-    for row in scores.rows:
-        for u, us in row.unit_scores():
-            if u.code == unit_code:
-                entries.append((u.uuid, row.institution.kind, us.score if us.complete else None))
-    return rank_within_kind(entries)
-
-
-def select(scores: YearScores, institution: str | None = None, unit: str | None = None,
-           zone: str = "hijau") -> Selection:
-    """The certificates to print. ``zone`` is a zone code or ``all``. Raises RefusedError/NotFoundError for a
-    requested institution or unit that is not eligible, saying why."""
-    if zone != "all" and zone not in ZONE_LABELS:
-        raise RefusedError(f"unknown zone '{zone}' (hijau, kuning, merah or all)")
-    instrument = scores.instrument
-    rows = scores.rows
-    if institution is not None:
-        rows = [scores.by_code(institution)]
-    sel = Selection()
-    unit_ranks = _unit_ranks(scores, unit) if unit else {}
-    explicit = institution is not None
-    for row in rows:
-        inst = row.institution
-        if unit is None:
-            res = row.result
-            if not res.complete or res.score is None:
-                if explicit:
-                    raise RefusedError(f"{inst.code} ({inst.name}) is incomplete in {scores.year}: "
-                                       f"{res.answered} of {res.total} answers; no certificate written")
-                sel.incomplete += 1
-                continue
-            band = res.band
-            assert band is not None
-            if inst.withheld:
-                if explicit:
-                    raise RefusedError(f"the certificate of {inst.code} ({inst.name}) for {scores.year} is "
-                                       f"withheld: {inst.withheld_reason or 'no reason given'}")
-                sel.withheld += 1
-                continue
-            if zone != "all" and band.zone != zone:
-                if explicit:
-                    raise RefusedError(f"{inst.code} ({inst.name}) is not eligible: {ZONE_LABELS[band.zone].en}, "
-                                       f"score {res.score}, band {band.code} (certificates go to {zone})")
-                sel.other_zone += 1
-                continue
-            sel.items.append((row, None, res.score, band, row.rank))
-            continue
-        pairs = [(u, us) for u, us in row.unit_scores() if u.code == unit]
-        if not pairs:
-            if explicit:
-                raise NotFoundError(f"{inst.code} has no unit '{unit}' in {scores.year}")
-            continue
-        u, us = pairs[0]
-        if not us.complete or us.score is None:
-            if explicit:
-                raise RefusedError(f"unit {unit} of {inst.code} is incomplete in {scores.year}: "
-                                   f"{us.answered} of {us.total} answers; no certificate written")
-            sel.incomplete += 1
-            continue
-        band = instrument.band_for(us.score)
-        if inst.withheld:
-            if explicit:
-                raise RefusedError(f"the certificates of {inst.code} for {scores.year} are withheld: "
-                                   f"{inst.withheld_reason or 'no reason given'}")
-            sel.withheld += 1
-            continue
-        if zone != "all" and band.zone != zone:
-            if explicit:
-                raise RefusedError(f"unit {unit} of {inst.code} is not eligible: {ZONE_LABELS[band.zone].en}, "
-                                   f"score {us.score}, band {band.code}")
-            sel.other_zone += 1
-            continue
-        sel.items.append((row, u, us.score, band, unit_ranks.get(u.uuid)))
-    if unit is not None and not sel.items and not (sel.incomplete or sel.withheld or sel.other_zone):
-        raise NotFoundError(f"no unit with code '{unit}' in {scores.year}")
-    return sel
-
-
-def rank_wording(rank: Rank | None, kind: str, unit: PlanUnit | None) -> str:
-    if rank is None:
+def rank_wording(rank: Rank | None, kind: str, unit: PlanUnit | None, provisional: bool = False) -> str:
+    """"peringkat 3 dari 416 kabupaten" ("unit sejenis" for a unit); nothing when it has no peer to be
+    ranked against."""
+    if rank is None or rank.of < 2:
         return ""
-    if unit is None:
-        return f"peringkat {rank.rank} dari {rank.of} {kind_label(kind)}"
-    return f"peringkat {rank.rank} dari {rank.of} unit {unit.name} di {kind_label(kind)}"
+    text = (f"peringkat {rank.rank} dari {rank.of} {kind_label(kind)}" if unit is None else
+            f"peringkat {rank.rank} dari {rank.of} unit sejenis")
+    return text + (" (sementara)" if provisional else "")
 
 
-def prepare(db: Database, scores: YearScores, selection: Selection) -> list[CertificateData]:
+def prepare(db: Database, scores: YearScores, selection: Selection, settings: IssueSettings | None = None, *,
+            draft: bool = False) -> list[CertificateData]:
+    """The data of every certificate of the selection, signed (a draft: unsigned)."""
+    settings = settings or issue_settings(db, scores.year)
+    instrument = scores.instrument
+    revoked = revoked_serials(db, scores.year) if not draft else set()
     out = []
-    for row, unit, score, band, rank in selection.items:
-        inst = row.institution
-        payload = make_payload(db, inst.code, unit.code if unit else "", scores.year, score, band.code, band.zone)
-        out.append(CertificateData(scores.year, scores.instrument, inst, unit, score, band,
-                                   predikat_for(scores.instrument, band, inst.followed_up), rank,
-                                   rank_wording(rank, inst.kind, unit), payload))
+    for c in selection.items:
+        inst = c.row.institution
+        recipient = inst.recipient if c.unit is None else c.unit.name
+        under = "" if c.unit is None else inst.recipient
+        payload = None
+        if not draft:
+            zone = c.band.zone if instrument.colour_zones else ""
+            payload = make_payload(db, inst.code, c.unit.code if c.unit else "", scores.year, c.score, c.band.code,
+                                   zone, recipient=recipient if not under else f"{recipient}, {under}",
+                                   kind=str(c.kind), revoked=revoked)
+        rank_text = rank_wording(c.rank, inst.kind, c.unit, c.rank_provisional) if settings.show_rank else ""
+        out.append(CertificateData(scores.year, instrument, inst, c.unit, c.score, c.band, c.kind, recipient, under,
+                                   predikat_for(instrument, c.band, inst.followed_up), c.rank, rank_text, payload,
+                                   c.held))
     return out
 
 
-# ---- drawing ---------------------------------------------------------------------------------------------------
+# ---- drawing -------------------------------------------------------------------------------------------------------
 
 
 def _fit_lines(text: str, font: str, size: float, min_size: float, width: float) -> tuple[list[str], float]:
@@ -200,7 +340,7 @@ def _fit_lines(text: str, font: str, size: float, min_size: float, width: float)
             return [text], s
         s -= 1
     words = text.split()
-    best = None
+    best: tuple[float, list[str]] | None = None
     for i in range(1, len(words)):
         a, b = " ".join(words[:i]), " ".join(words[i:])
         widest = max(stringWidth(a, font, 1), stringWidth(b, font, 1))
@@ -211,112 +351,165 @@ def _fit_lines(text: str, font: str, size: float, min_size: float, width: float)
     return best[1], min(size, width / best[0])
 
 
-def _centred(c: Any, text: str, font: str, size: float, y: float, colour: Any = DARK, x: float | None = None) -> None:
+def _centred(c: Canvas, text: str, font: str, size: float, y: float, colour: Color = DARK,
+             x: float | None = None) -> None:
     c.setFont(font, size)
     c.setFillColor(colour)
     c.drawCentredString(PAGE[0] / 2 if x is None else x, y, text)
 
 
-def _text_on(zone: str | None) -> Any:
-    return DARK if zone == "kuning" else white
+def _frame_colour(d: CertificateData) -> Color:
+    if d.kind is CertificateKind.HASIL:
+        return _NEUTRAL
+    return zone_colour(d.band.zone) if d.instrument.colour_zones else NAVY
 
 
 def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
     W, H = PAGE
-    colour = zone_colour(d.band.zone)
-    # frame: zone colour band with a gold hairline inside, and a tinted corner ribbon
-    c.setFillColor(colour)
+    frame = _frame_colour(d)
+    c.setFillColor(frame)
     c.rect(0, 0, W, H, stroke=0, fill=1)
     c.setFillColor(white)
     c.rect(22, 22, W - 44, H - 44, stroke=0, fill=1)
-    c.setStrokeColor(GOLD)
+    c.setStrokeColor(GOLD if d.kind is CertificateKind.PIAGAM else GREY)
     c.setLineWidth(1.2)
     c.rect(32, 32, W - 64, H - 64, stroke=1, fill=0)
     c.setLineWidth(0.4)
     c.rect(36, 36, W - 72, H - 72, stroke=1, fill=0)
 
-    # logo and issuer
+    # logo, issuer, title, programme
     if s.logo is not None:
         draw_image_fit(c, s.logo, W / 2 - 32, H - 118, 64, 64)
     else:
         draw_emblem(c, W / 2, H - 86, 62)
-    _centred(c, s.issuer.upper(), SANS_BOLD, 11, H - 136, GREY)
-
-    _centred(c, "PIAGAM PENGHARGAAN", SERIF_BOLD, 30, H - 176, HexColor("#1A3A5F"))
-    _centred(c, f"Penilaian Kepatuhan terhadap Standar Pelayanan Publik Tahun {d.year}", SANS, 12.5, H - 198)
-    _centred(c, "diberikan kepada", SANS_ITALIC, 11, H - 226, GREY)
-
-    y = H - 262
+    _centred(c, fit_line(s.issuer.upper(), SANS_BOLD, 11, W - 200)[0], SANS_BOLD, 11, H - 136, GREY)
+    title_size = 30 if d.kind is CertificateKind.PIAGAM else 26
+    _centred(c, d.title.upper(), SERIF_BOLD, title_size, H - 172, NAVY)
     max_w = W - 190
-    if d.unit is not None:
-        lines, size = _fit_lines(d.unit.name, SERIF_BOLD, 26, 18, max_w)
-        for line in lines:
-            _centred(c, line, SERIF_BOLD, size, y)
-            y -= size + 4
-        inst_lines, inst_size = _fit_lines(d.institution.name, SANS_BOLD, 15, 11, max_w)
-        for line in inst_lines:
-            _centred(c, line, SANS_BOLD, inst_size, y)
-            y -= inst_size + 4
-    else:
-        lines, size = _fit_lines(d.institution.name, SERIF_BOLD, 28, 20, max_w)
-        if len(lines) == 2:
-            y += 6
-        for line in lines:
-            _centred(c, line, SERIF_BOLD, size, y)
-            y -= size + 4
-    if d.institution.province and d.institution.kind in ("kota", "kabupaten"):
-        _centred(c, f"Provinsi {d.institution.province}", SANS, 10.5, y + 2, GREY)
-        y -= 14
+    y = H - 194
+    programme = programme_line(d.instrument, d.year)
+    plines, psz = _fit_lines(programme, SANS, 12.5, 12, max_w)
+    if len(plines) > 1 and " (" in programme:  # break before the parenthesis rather than inside it
+        head, _, tail = programme.partition(" (")
+        psz = min(12.5, max_w / max(stringWidth(head, SANS, 1), stringWidth("(" + tail, SANS, 1)))
+        plines = [head, "(" + tail]
+    for line in plines:
+        _centred(c, line, SANS, psz, y)
+        y -= psz + 3
+    y -= 8
+    _centred(c, "diberikan kepada" if d.kind is CertificateKind.PIAGAM else "menerangkan bahwa", SANS_ITALIC, 11,
+             y, GREY)
+    y -= 32
 
-    # predikat pill in the zone colour
+    # recipient
+    lines, size = _fit_lines(d.recipient, SERIF_BOLD, 26 if not d.under else 22, 16, max_w)
+    for line in lines:
+        _centred(c, line, SERIF_BOLD, size, y)
+        y -= size + 4
+    if d.under:
+        ulines, usize = _fit_lines(d.under, SANS_BOLD, 14, 10, max_w)
+        for line in ulines:
+            _centred(c, line, SANS_BOLD, usize, y)
+            y -= usize + 4
+    inst = d.institution
+    if inst.province and inst.kind in ("kota", "kabupaten"):
+        _centred(c, f"Provinsi {inst.province}", SANS, 10.5, y + 1, GREY)
+        y -= 15
+    y -= 2
+    _centred(c, "atas capaian" if d.kind is CertificateKind.PIAGAM else "telah dinilai dengan hasil", SANS_ITALIC,
+             10.5, y, GREY)
+    y -= 8
+
+    # predikat pill
     pill_lines, psize = _fit_lines(d.predikat, SANS_BOLD, 15, 11, max_w - 40)
     pill_h = len(pill_lines) * (psize + 5) + 12
     pill_w = max(stringWidth(line, SANS_BOLD, psize) for line in pill_lines) + 40
-    py = y - pill_h - 2
-    c.setFillColor(colour)
-    c.roundRect(W / 2 - pill_w / 2, py, pill_w, pill_h, pill_h / 2 if len(pill_lines) == 1 else 10,
-                stroke=0, fill=1)
+    py = y - pill_h
+    if d.kind is CertificateKind.PIAGAM:
+        fill = _PILL.get(d.band.zone, NAVY) if d.instrument.colour_zones else NAVY
+        c.setFillColor(fill)
+        c.roundRect(W / 2 - pill_w / 2, py, pill_w, pill_h, pill_h / 2 if len(pill_lines) == 1 else 10,
+                    stroke=0, fill=1)
+        text_colour = DARK if fill == _PILL["kuning"] else white
+    else:
+        c.setStrokeColor(zone_colour(d.band.zone) if d.instrument.colour_zones else _NEUTRAL)
+        c.setLineWidth(1.5)
+        c.roundRect(W / 2 - pill_w / 2, py, pill_w, pill_h, pill_h / 2 if len(pill_lines) == 1 else 10,
+                    stroke=1, fill=0)
+        text_colour = DARK
     ty = py + pill_h - 6 - psize * 0.85
     for line in pill_lines:
-        _centred(c, line, SANS_BOLD, psize, ty, _text_on(d.band.zone))
+        _centred(c, line, SANS_BOLD, psize, ty, text_colour)
         ty -= psize + 5
-    y = py - 24
+    y = py - 20
     facts = f"dengan nilai {score_text(d.score)}"
+    if d.band.label.id not in d.predikat:
+        facts += f" · {band_text(d.instrument, d.band)}"
+    if d.instrument.colour_zones and "Zona" not in d.predikat:
+        facts += f" · {zone_label(d.band.zone)}"
     if d.rank_text:
         facts += f" · {d.rank_text}"
-    lines, fsize = _fit_lines(facts, SANS, 13, 10, max_w)
+    lines, fsize = _fit_lines(facts, SANS, 12.5, 9.5, max_w)
     for line in lines:
         _centred(c, line, SANS, fsize, y)
         y -= fsize + 3
+    notes = [s.decree_text] if s.decree_text else []
+    if d.instrument.provisional:
+        notes.append(PROVISIONAL_NOTE)
+    for note in notes:
+        y -= 2
+        _centred(c, fit_line(note, SANS, 9.5, max_w)[0], SANS, 9.5, y, GREY)
+        y -= 12
 
     # QR code, serial and how to check (bottom left)
-    qr_size = 104
-    qx, qy = 62, 58
-    draw_qr(c, d.payload.text(), qx, qy, qr_size)
-    c.setFont(SANS_BOLD, 8.5)
-    c.setFillColor(DARK)
-    c.drawString(qx + qr_size + 10, qy + 62, f"No. {d.payload.serial}")
-    c.setFont(SANS, 7.5)
-    c.setFillColor(GREY)
-    for i, line in enumerate(("Keaslian piagam ini dapat diperiksa", "tanpa jaringan: pindai kode QR di",
-                              "layar Periksa Keaslian aplikasi.", f"Kunci penerbit {d.payload.fingerprint}")):
-        c.drawString(qx + qr_size + 10, qy + 48 - i * 10, line)
+    qr_size = 112
+    qx, qy = 58, 54
+    tx = qx + qr_size + 10
+    if d.payload is not None:
+        draw_qr(c, d.qr, qx, qy, qr_size)
+        c.setFont(SANS_BOLD, 9)
+        c.setFillColor(DARK)
+        c.drawString(tx, qy + 84, f"No. {d.payload.serial}")
+        c.setFont(SANS, 7.5)
+        c.setFillColor(GREY)
+        for i, line in enumerate(("Keaslian dokumen ini dapat diperiksa tanpa",
+                                  "jaringan di layar Periksa Keaslian aplikasi",
+                                  "Kepatuhan Desktop: pindai kode QR ini atau",
+                                  "buka berkas PDF-nya. Kode QR memuat",
+                                  "keterangan dokumen dan tanda tangan digital",
+                                  f"penerbit (kunci {d.payload.fingerprint}).")):
+            c.drawString(tx, qy + 70 - i * 10, line)
+    else:
+        c.setStrokeColor(GREY)
+        c.setDash(3, 3)
+        c.rect(qx, qy, qr_size, qr_size, stroke=1, fill=0)
+        c.setDash()
+        _centred(c, "DRAF", SANS_BOLD, 18, qy + qr_size / 2 + 4, HexColor("#C5221F"), qx + qr_size / 2)
+        _centred(c, "tanpa kode QR", SANS, 7.5, qy + qr_size / 2 - 10, GREY, qx + qr_size / 2)
+        c.setFont(SANS_BOLD, 9)
+        c.setFillColor(DARK)
+        c.drawString(tx, qy + 84, "No. DRAF")
+        c.setFont(SANS, 7.5)
+        c.setFillColor(GREY)
+        for i, line in enumerate(("Draf untuk diperiksa, bukan dokumen resmi:",
+                                  "tanpa nomor seri dan tanpa tanda tangan",
+                                  "digital, tidak dapat diperiksa keasliannya.")):
+            c.drawString(tx, qy + 70 - i * 10, line)
 
     # signatory block (bottom right)
     sx = W - 200
     _centred(c, f"{s.place}, {s.date_text}", SANS, 11, 178, DARK, sx)
-    title_lines, tsize = _fit_lines(s.signatory_title or s.issuer, SANS, 11, 8.5, 280)
+    title_lines = wrap_lines(s.signatory_title or " ", SANS, 10.5, 290)[:2]
     ty = 163
     for line in title_lines:
-        _centred(c, line, SANS, tsize, ty, DARK, sx)
-        ty -= tsize + 2
+        _centred(c, line, SANS, 10.5, ty, DARK, sx)
+        ty -= 13
     if s.signature_image is not None:
-        draw_image_fit(c, s.signature_image, sx - 80, 80, 160, ty - 84)
-    name = s.signatory_name or " "
-    nlines, nsize = _fit_lines(name, SANS_BOLD, 12, 9, 280)
-    _centred(c, nlines[0], SANS_BOLD, nsize, 66, DARK, sx)
+        draw_image_fit(c, s.signature_image, sx - 80, 80, 160, ty - 80)
     if s.signatory_name:
-        nw = stringWidth(nlines[0], SANS_BOLD, nsize)
+        name, nsize = fit_line(s.signatory_name, SANS_BOLD, 12, 290, 8)
+        _centred(c, name, SANS_BOLD, nsize, 66, DARK, sx)
+        nw = stringWidth(name, SANS_BOLD, nsize)
         c.setStrokeColor(DARK)
         c.setLineWidth(0.6)
         c.line(sx - nw / 2, 63, sx + nw / 2, 63)
@@ -324,6 +517,8 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
         c.setStrokeColor(GREY)
         c.setLineWidth(0.5)
         c.line(sx - 90, 63, sx + 90, 63)
+    if d.draft:
+        draw_draft_mark(c, W, H, banner_y=H - 31)
 
 
 def _new_canvas(target: Any, title: str, s: IssueSettings, keywords: list[str]) -> Canvas:
@@ -331,7 +526,7 @@ def _new_canvas(target: Any, title: str, s: IssueSettings, keywords: list[str]) 
     c = Canvas(target, pagesize=PAGE, invariant=1, pageCompression=1, initialFontName=SANS)
     c.setTitle(title)
     c.setAuthor(s.issuer)
-    c.setSubject("Piagam Penilaian Kepatuhan")
+    c.setSubject("Sertifikat Penilaian Kepatuhan")
     c.setCreator(PRODUCER)
     c.setProducer(PRODUCER)
     c.setKeywords(" ".join(KEYWORD_PREFIX + k for k in keywords))
@@ -341,12 +536,25 @@ def _new_canvas(target: Any, title: str, s: IssueSettings, keywords: list[str]) 
 def certificate_pdf(d: CertificateData, s: IssueSettings) -> bytes:
     """One certificate as PDF bytes (the same data, settings and key give the same bytes)."""
     buf = io.BytesIO()
-    who = d.institution.name if d.unit is None else f"{d.unit.name} - {d.institution.name}"
-    c = _new_canvas(buf, f"Piagam Penilaian Kepatuhan {d.year} - {who}", s, [d.payload.text()])
+    who = d.recipient if not d.under else f"{d.recipient} - {d.under}"
+    c = _new_canvas(buf, f"{d.title} {d.year} - {who}" + (" (DRAF)" if d.draft else ""), s,
+                    [d.payload.text()] if d.payload else [])
     draw_certificate(c, d, s)
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+# ---- the batch -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A file that existed with other content and was replaced (``old_serial`` '' when it had none)."""
+
+    name: str
+    old_serial: str
+    new_serial: str
 
 
 @dataclass
@@ -355,72 +563,133 @@ class CertificateBatch:
     files: list[Path]
     combined: Path
     selection: Selection
+    draft: bool = False
+    unchanged: list[str] = field(default_factory=list)        # files rewritten with identical bytes
+    replaced: list[Replacement] = field(default_factory=list)
+    superseded: list[tuple[str, str]] = field(default_factory=list)   # (old serial, new serial), revoked now
 
     def text(self) -> str:
+        """The batch in English (the CLI prints it)."""
+        sel = self.selection
         skipped = []
-        if self.selection.other_zone:
-            skipped.append(f"{self.selection.other_zone} in other zones")
-        if self.selection.incomplete:
-            skipped.append(f"{self.selection.incomplete} incomplete")
-        if self.selection.withheld:
-            skipped.append(f"{self.selection.withheld} withheld")
-        return (f"{len(self.files)} certificate(s) for {self.year} in {self.combined.parent}; print file "
-                f"{self.combined.name}" + (f" (not printed: {', '.join(skipped)})" if skipped else ""))
+        if sel.not_selected:
+            skipped.append(f"{sel.not_selected} not eligible for this selection")
+        if sel.incomplete:
+            skipped.append(f"{sel.incomplete} incomplete")
+        if sel.withheld:
+            skipped.append(f"{sel.withheld} withheld")
+        what = "draft certificate(s)" if self.draft else "certificate(s)"
+        lines = [f"{len(self.files)} {what} for {self.year} in {self.combined.parent}; print file "
+                 f"{self.combined.name}" + (f" (not printed: {', '.join(skipped)})" if skipped else "")]
+        if sel.held:
+            verb = "printed as DRAF" if self.draft else "left out"
+            lines.append(f"{verb}, held by the review: " + "; ".join(
+                f"{h.code}{'/' + h.unit if h.unit else ''} ({h.name}): "
+                + (f"{h.conflicts} open conflict(s)" if h.reason is Blocked.CONFLICTS else "not approved")
+                for h in sel.held))
+        for r in self.replaced:
+            if r.old_serial and r.old_serial != r.new_serial:
+                lines.append(f"replaced {r.name}: {r.old_serial} superseded by {r.new_serial}")
+            else:
+                lines.append(f"replaced {r.name} (other content{', same serial ' + r.new_serial if r.new_serial else ''})")
+        for old, new in self.superseded:
+            if not any(r.old_serial == old for r in self.replaced):
+                lines.append(f"revoked {old}: superseded by {new}")
+        return "\n".join(lines)
 
 
-def combined_name(year: int, unit: str | None = None) -> str:
-    return f"certificates-{year}{'-' + unit if unit else ''}-print.pdf"
+def combined_name(year: int, unit: str | None = None, draft: bool = False) -> str:
+    return f"certificates-{year}{'-' + unit if unit else ''}{'-DRAF' if draft else ''}-print.pdf"
+
+
+def _serials_in(path: Path) -> list[str]:
+    from .payload import parse_payload, payloads_in_pdf
+
+    try:
+        return [parse_payload(t).serial for t in payloads_in_pdf(path)]
+    except Exception:  # noqa: BLE001 - an unreadable or foreign file simply has no serial to report
+        return []
 
 
 def write_certificates(db: Database, year: int, out_dir: str | Path, *, institution: str | None = None,
-                       unit: str | None = None, zone: str = "hijau", progress: Progress | None = None
-                       ) -> CertificateBatch:
-    """Write ``DIR/<code>.pdf`` per certificate and one combined print file. Refuses, writing nothing, when a
-    requested institution or unit is not eligible or nothing is eligible. Files appear only once all are made
-    (they are built in a temporary folder inside ``out_dir`` and moved in at the end)."""
+                       unit: str | None = None, zone: str | None = None, draft: bool = False,
+                       progress: Progress | None = None) -> CertificateBatch:
+    """Write ``DIR/<code>.pdf`` per certificate and one combined print file (``-DRAF`` in the names of a
+    draft). Refuses, writing nothing, when the period's signatory or date is not set (unless ``draft``), when
+    a requested institution or unit may not be certified, or when nothing may be. Files appear only once all
+    are made (built in a temporary folder inside ``out_dir`` and moved in at the end)."""
+    settings = issue_settings(db, year)
+    if not draft:
+        settings.require()
     scores = year_scores(db, year)
-    selection = select(scores, institution, unit, zone)
+    states = review_states(db, year, scores)
+    selection = select(scores, institution, unit, zone, states=states, require_approval=approval_required(db, year),
+                       draft=draft)
     if not selection.items:
         why = []
-        if selection.other_zone:
-            why.append(f"{selection.other_zone} in other zones")
+        if selection.held:
+            why.append(f"{len(selection.held)} held by the review")
+        if selection.not_selected:
+            why.append(f"{selection.not_selected} not eligible for this selection")
         if selection.incomplete:
             why.append(f"{selection.incomplete} incomplete")
         if selection.withheld:
             why.append(f"{selection.withheld} withheld")
         raise RefusedError(f"no certificate to print for {year}"
-                           + (f" ({', '.join(why)})" if why else " (the period has no institutions)"))
-    settings = issue_settings(db, year)
-    data = prepare(db, scores, selection)
+                           + (f" ({', '.join(why)})" if why else " (the period has no institutions)"),
+                           code="certificate.none", year=year, held=len(selection.held),
+                           not_selected=selection.not_selected, incomplete=selection.incomplete,
+                           withheld=selection.withheld)
+    data = prepare(db, scores, selection, settings, draft=draft)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     total = len(data)
+    batch = CertificateBatch(year, [], out / combined_name(year, unit, draft), selection, draft)
     tmp = Path(tempfile.mkdtemp(prefix=".kepatuhan-", dir=out))
     try:
-        combined_tmp = tmp / combined_name(year, unit)
-        combined = _new_canvas(str(combined_tmp), f"Piagam Penilaian Kepatuhan {year}", settings,
-                               [d.payload.text() for d in data])
-        written = []
+        combined_tmp = tmp / batch.combined.name
+        combined = _new_canvas(str(combined_tmp), f"Sertifikat Penilaian Kepatuhan {year}"
+                               + (" (DRAF)" if draft else ""), settings,
+                               [d.payload.text() for d in data if d.payload])
+        written: list[tuple[str, str]] = []
         for i, d in enumerate(data):
             if progress:
-                progress(i, total, d.institution.name)
+                progress(i, total, d.recipient)
             (tmp / d.filename).write_bytes(certificate_pdf(d, settings))
             draw_certificate(combined, d, settings)
             combined.showPage()
-            written.append(d.filename)
+            written.append((d.filename, d.payload.serial if d.payload else ""))
         combined.save()
         if progress:
             progress(total, total, "")
-        files = []
-        for name in written + [combined_tmp.name]:
-            os.replace(tmp / name, out / name)
-            files.append(out / name)
+        for name, serial in written + [(combined_tmp.name, "")]:
+            target = out / name
+            if target.exists():
+                new_bytes = (tmp / name).read_bytes()
+                if target.read_bytes() == new_bytes:
+                    batch.unchanged.append(name)
+                elif name != combined_tmp.name:
+                    old = _serials_in(target)
+                    batch.replaced.append(Replacement(name, old[0] if old else "", serial))
+            os.replace(tmp / name, target)
+            if name != combined_tmp.name:
+                batch.files.append(target)
     finally:
         for leftover in tmp.iterdir():
             leftover.unlink()
         tmp.rmdir()
-    with db.atomic():
-        for d in data:
-            record_issued(db, d.payload.serial, year, d.institution.uuid, d.unit.uuid if d.unit else "",
-                          d.payload.score, d.band.code, d.band.zone, d.payload.text(), d.payload.fingerprint)
-    return CertificateBatch(year, files[:-1], files[-1], selection)
+    if not draft:
+        current = current_certificates(db, year)
+        with db.atomic():
+            for d in data:
+                assert d.payload is not None
+                key = (d.institution.uuid, d.unit.uuid if d.unit else "")
+                record_issued(db, d.payload.serial, year, key[0], key[1], d.payload.score, d.band.code,
+                              d.payload.zone, d.payload.text(), d.payload.fingerprint, kind=str(d.kind),
+                              recipient=d.recipient)
+                previous = current.get(key)
+                if previous is not None and previous.serial != d.payload.serial:
+                    revoke_certificate(db, previous.serial, f"diganti oleh {d.payload.serial}",
+                                       replaced_by=d.payload.serial)
+                    batch.superseded.append((previous.serial, d.payload.serial))
+    return batch

@@ -5,17 +5,17 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import segno
 from reportlab.lib.colors import HexColor, black, white
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 EMBLEM_NAVY = HexColor("#1A3A5F")
 EMBLEM_GOLD = HexColor("#C9A227")
 
 
-def draw_emblem(c: Any, cx: float, cy: float, size: float) -> None:
+def draw_emblem(c: Canvas, cx: float, cy: float, size: float) -> None:
     """The app's neutral emblem (our own design, no agency's logo): a navy seal with a ring of twelve dots and
     a gold check mark over three rising bars. Matches ``resources/icons/emblem.svg``."""
     r = size / 2
@@ -71,7 +71,7 @@ def _qr_code(text: str) -> tuple[int, str]:
     return n, "\n".join(ops) + "\nf"
 
 
-def draw_qr(c: Any, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:
+def draw_qr(c: Canvas, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:
     """Draw ``text`` as a QR code (error level M) in the square at (x, y) with side ``size``, as vectors."""
     n, ops = _qr_code(text)
     module = size / (n + 2 * quiet)
@@ -85,7 +85,7 @@ def draw_qr(c: Any, text: str, x: float, y: float, size: float, quiet: int = 2) 
     c.restoreState()
 
 
-def draw_image_fit(c: Any, path: Path, x: float, y: float, w: float, h: float) -> None:
+def draw_image_fit(c: Canvas, path: Path, x: float, y: float, w: float, h: float) -> None:
     """An image scaled to fit the box, centred, keeping its proportions (logo, signature)."""
     img = ImageReader(str(path))
     iw, ih = img.getSize()

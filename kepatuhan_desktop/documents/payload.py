@@ -1,12 +1,21 @@
 """The signed text a certificate carries in its QR code and in its PDF metadata, and its verification.
 
-Format (one line, ``|``-separated, ASCII)::
+Signed part (one line, ``|``-separated, ASCII)::
 
-    KPT1|<institution>|<unit or empty>|<year>|<score>|<band>|<zone>|<serial>|<key fingerprint>|<signature>
+    KPT1|<institution>|<unit or empty>|<year>|<score>|<band>|<zone or empty>|<serial>|<key fingerprint>|<signature>
 
-The Ed25519 signature (base64url, no padding) covers every byte before the last ``|``. The serial is derived
-from the signed fields, so the same data and key always give the same serial (a reprint is the same
-certificate). A changed character anywhere breaks the signature.
+The Ed25519 signature (base64url, no padding) covers every byte before the last ``|``. The QR code holds a
+plain line for people first (what a phone's scanner shows at the top: award, year, recipient, score,
+category, serial), then the signed part on its own line; only the signed part is checked. ``zone`` is empty
+for instruments without colour zones (2025).
+
+The serial is derived from the signed fields and from what else makes up the result printed (the recipient's
+name and the kind of certificate), so unchanged data always give the same serial (a reprint is the same
+certificate) and a changed score, band or recipient gives a new one. A serial that was revoked is never
+issued again: the next one in sequence (``generation``) is taken.
+
+A certificate verifies only when its signer is a coordinator here (:func:`storage.keys.signer_role`): this
+installation's own key, or a key trusted with the coordinator role. An inspector's key cannot issue one.
 """
 
 from __future__ import annotations
@@ -22,10 +31,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..domain.enums import Role, Zone
 from ..domain.zones import ZONE_LABELS
 from ..errors import InputError
-from ..storage.certificates import revocation
-from ..storage.keys import public_key_for, sign, verify_signature
+from ..storage.certificates import issued, revocation
+from ..storage.keys import public_key_for, sign, signer_role, verify_signature
 from ..storage.plan import institution_uuid
 
 MAGIC = "KPT1"
@@ -55,65 +65,95 @@ class Payload:
         return f"{self.signed_part()}|{sig}"
 
 
-def make_serial(year: int, institution: str, unit: str, score: str, band: str, zone: str, fingerprint: str) -> str:
-    digest = hashlib.sha256("|".join([MAGIC, institution, unit, str(year), score, band, zone, fingerprint])
-                            .encode("utf-8")).hexdigest()[:8].upper()
+def make_serial(year: int, institution: str, unit: str, score: str, band: str, zone: str, fingerprint: str,
+                recipient: str = "", kind: str = "piagam", generation: int = 0) -> str:
+    """The serial of a result: the same facts give the same serial; ``generation`` counts reissues after a
+    revocation of an identical certificate."""
+    fields = [MAGIC, institution, unit, str(year), score, band, zone, fingerprint]
+    if recipient or kind != "piagam" or generation:
+        fields += [recipient, kind, str(generation)]
+    digest = hashlib.sha256("|".join(fields).encode("utf-8")).hexdigest()[:8].upper()
     return f"{year}-{digest[:4]}-{digest[4:]}"
 
 
 def make_payload(db: Database, institution: str, unit: str, year: int, score: Decimal, band: str,
-                 zone: str) -> Payload:
-    """Sign a certificate's facts with this installation's key (created on first use)."""
+                 zone: str, *, recipient: str = "", kind: str = "piagam", revoked: set[str] | None = None
+                 ) -> Payload:
+    """Sign a certificate's facts with this installation's key (created on first use). ``revoked``: serials
+    that must not be issued again (the first free generation is taken)."""
     score_s = f"{score:.2f}"
     from ..storage.keys import ensure_key
 
     fingerprint = ensure_key(db).fingerprint
-    serial = make_serial(year, institution, unit, score_s, band, zone, fingerprint)
+    generation = 0
+    serial = make_serial(year, institution, unit, score_s, band, zone, fingerprint, recipient, kind)
+    while revoked and serial in revoked:
+        generation += 1
+        serial = make_serial(year, institution, unit, score_s, band, zone, fingerprint, recipient, kind, generation)
     unsigned = Payload(institution, unit, year, score_s, band, zone, serial, fingerprint, b"")
     fp, signature = sign(db, unsigned.signed_part().encode("utf-8"))
     assert fp == fingerprint
     return Payload(institution, unit, year, score_s, band, zone, serial, fingerprint, signature)
 
 
+def qr_text(human: str, payload: Payload) -> str:
+    """What the QR code holds: the line for people, then the signed part (ASCII only, so every scanner shows
+    it as written)."""
+    plain = human.encode("ascii", "replace").decode("ascii").replace("\n", " ")
+    return f"{plain}\n{payload.text()}"
+
+
+def signed_line(text: str) -> str:
+    """The signed part of a scanned or pasted QR text: its last line that starts with ``KPT1|``."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    signed = [line for line in lines if line.startswith(MAGIC + "|")]
+    return signed[-1] if signed else (lines[-1] if lines else "")
+
+
 def parse_payload(text: str) -> Payload:
-    """Read a payload; raises InputError with a plain reason when the text is not one."""
-    text = text.strip()
+    """Read a payload (alone, or as a scanner shows the whole QR code); raises InputError with a plain reason
+    when the text is not one."""
+    text = signed_line(text)
     parts = text.split("|")
     if not parts or parts[0] != MAGIC:
-        raise InputError("payload", "this is not a Kepatuhan certificate code (it should start with 'KPT1|')")
+        raise InputError("payload", "this is not a Kepatuhan certificate code (it should start with 'KPT1|')",
+                         code="payload.not_a_code")
     if len(parts) != len(FIELDS) + 1:
         raise InputError("payload", f"a certificate code has {len(FIELDS) + 1} parts separated by '|'; "
-                                    f"this one has {len(parts)} (it is damaged or incomplete)")
+                                    f"this one has {len(parts)} (it is damaged or incomplete)",
+                         code="payload.damaged")
     inst, unit, year, score, band, zone, serial, fp, sig = parts[1:]
     if not inst or not _CODE_RE.match(inst) or not _CODE_RE.match(unit):
-        raise InputError("payload", "the institution or unit code is malformed")
+        raise InputError("payload", "the institution or unit code is malformed", code="payload.damaged")
     if not re.fullmatch(r"\d{4}", year):
-        raise InputError("payload", f"the year '{year}' is malformed")
+        raise InputError("payload", f"the year '{year}' is malformed", code="payload.damaged")
     try:
         Decimal(score)
     except InvalidOperation:
-        raise InputError("payload", f"the score '{score}' is not a number") from None
+        raise InputError("payload", f"the score '{score}' is not a number", code="payload.damaged") from None
     if not re.fullmatch(r"\d{1,3}\.\d{2}", score):
-        raise InputError("payload", f"the score '{score}' is malformed")
+        raise InputError("payload", f"the score '{score}' is malformed", code="payload.damaged")
     try:
         raw = base64.urlsafe_b64decode(sig + "=" * (-len(sig) % 4))
     except (ValueError, binascii.Error):
-        raise InputError("payload", "the signature is not valid base64") from None
+        raise InputError("payload", "the signature is not valid base64", code="payload.damaged") from None
     if len(raw) != 64:
-        raise InputError("payload", "the signature has the wrong length (the code is damaged)")
+        raise InputError("payload", "the signature has the wrong length (the code is damaged)", code="payload.damaged")
     return Payload(inst, unit, int(year), score, band, zone, serial, fp, raw)
 
 
 @dataclass(frozen=True)
 class Verification:
     ok: bool
-    reason: str                  # '' when ok
+    reason: str                  # '' when ok (English, for the CLI and logs)
     payload: Payload | None
-    signer: str = ""             # the trusted key's name
+    signer: str = ""             # the signing key's name
     institution_name: str = ""   # when this database knows the institution
     unit_name: str = ""
-    code: str = "ok"             # ok | malformed | untrusted | key-revoked | altered | revoked
-    detail: str = ""             # for 'revoked': the coordinator's reason
+    #: ok | malformed | untrusted | key-revoked | not-coordinator | altered | revoked | superseded | page-mismatch
+    code: str = "ok"
+    detail: str = ""             # revoked: the coordinator's reason; superseded: the replacing serial;
+                                 # page-mismatch: what the page does not show
 
     def statement(self) -> str:
         """A plain statement of the outcome, in English (the CLI's words)."""
@@ -123,17 +163,27 @@ class Verification:
         who = self.institution_name or p.institution
         if p.unit:
             who = f"{self.unit_name or p.unit} of {who}"
-        zone = ZONE_LABELS[p.zone].en if p.zone in ZONE_LABELS else p.zone
+        zone = f", {ZONE_LABELS[Zone(p.zone)].en}" if p.zone in ZONE_LABELS else ""
         facts = (f"certificate {p.serial}: {who} ({p.institution}{'/' + p.unit if p.unit else ''}), {p.year}, "
-                 f"score {p.score}, band {p.band}, {zone}")
+                 f"score {p.score}, band {p.band}{zone}")
         if not self.ok:
             return f"NOT VALID: {self.reason}\n  the code claims: {facts}"
         return f"VALID: {facts}\n  signed by {self.signer} (key {p.fingerprint})"
 
+    def as_dict(self) -> dict[str, object]:
+        """The ``verify --format json`` shape."""
+        p = self.payload
+        return {"valid": self.ok, "reason": self.reason or None,
+                "serial": p.serial if p else None, "institution": p.institution if p else None,
+                "year": p.year if p else None, "score": Decimal(p.score) if p else None,
+                "band": p.band if p else None, "zone": (p.zone or None) if p else None,
+                "signer": self.signer or None}
+
 
 def verify_payload(db: Database, text: str) -> Verification:
-    """Check a payload: well formed, signed by a trusted key (this installation's own key or one it trusts),
-    signature matching every character, serial not revoked."""
+    """Check a payload: well formed, signed by a coordinator's key (this installation's own key, or one it
+    trusts with the coordinator role), signature matching every character, serial neither revoked nor
+    superseded."""
     try:
         payload = parse_payload(text)
     except InputError as exc:
@@ -141,15 +191,22 @@ def verify_payload(db: Database, text: str) -> Verification:
     key = public_key_for(db, payload.fingerprint)
     if key is None:
         return Verification(False, f"the signer (key {payload.fingerprint}) is not trusted by this installation",
-                            payload,
-                            code="untrusted")
+                            payload, code="untrusted")
     if not key.trusted:
         return Verification(False, f"the signer's key {payload.fingerprint} ({key.name}) has been revoked", payload,
                             code="key-revoked")
     if not verify_signature(key.public_key, payload.signed_part().encode("utf-8"), payload.signature):
         return Verification(False, "the signature does not match: the certificate's data was altered or the "
                                    "code is damaged", payload, key.name, code="altered")
+    if signer_role(db, payload.fingerprint) is not Role.COORDINATOR:
+        return Verification(False, f"signed by {key.name} (key {payload.fingerprint}), an inspector's key: only a "
+                                   "coordinator's key issues certificates", payload, key.name,
+                            code="not-coordinator")
     revoked = revocation(db, payload.serial)
+    if revoked is not None and revoked.replaced_by:
+        return Verification(False, f"certificate {payload.serial} was superseded by {revoked.replaced_by} on "
+                                   f"{revoked.revoked_at[:10]} ({revoked.reason}); only {revoked.replaced_by} is "
+                                   "valid", payload, key.name, code="superseded", detail=revoked.replaced_by)
     if revoked is not None:
         return Verification(False, f"certificate {payload.serial} was revoked on {revoked.revoked_at[:10]}: "
                                    f"{revoked.reason}", payload, key.name, code="revoked",
@@ -167,7 +224,12 @@ def verify_payload(db: Database, text: str) -> Verification:
 
 
 def payloads_in_pdf(path: str | Path) -> list[str]:
-    """The payload texts a certificate PDF carries in its metadata (one per certificate page)."""
+    """The payload texts a certificate PDF carries in its metadata (one per certificate page, in page order)."""
+    return _read_pdf(path)[0]
+
+
+def _read_pdf(path: str | Path) -> tuple[list[str], list[str]]:
+    """(payload texts from the metadata, visible text of each page)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -175,10 +237,59 @@ def payloads_in_pdf(path: str | Path) -> list[str]:
     try:
         reader = PdfReader(str(path))
         meta: Any = reader.metadata or {}
-    except (OSError, PdfReadError, ValueError) as exc:
-        raise InputError(str(path), f"cannot be read as a PDF ({exc})") from None
-    keywords = str(meta.get("/Keywords") or "")
-    found = [w[len(KEYWORD_PREFIX):] for w in keywords.split() if w.startswith(KEYWORD_PREFIX)]
-    if not found:
-        raise InputError(str(path), "carries no Kepatuhan certificate code (not a certificate made by this app)")
-    return found
+        keywords = str(meta.get("/Keywords") or "")
+        found = [w[len(KEYWORD_PREFIX):] for w in keywords.split() if w.startswith(KEYWORD_PREFIX)]
+        if not found:
+            raise InputError(str(path), "carries no Kepatuhan certificate code (not a certificate made by this app)",
+                             code="payload.no_code_in_pdf", path=str(path))
+        pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    except (OSError, PdfReadError, ValueError, KeyError) as exc:
+        raise InputError(str(path), f"cannot be read as a PDF ({exc})", code="payload.unreadable_pdf",
+                         path=str(path)) from None
+    return found, pages
+
+
+def _expected_on_page(db: Database, payload: Payload) -> list[tuple[str, str]]:
+    """(what, text) pairs the page of this certificate must show: its serial, year, score and category, and
+    the recipient's name when this database knows it."""
+    out = [("serial", payload.serial), ("year", str(payload.year)), ("score", payload.score.replace(".", ","))]
+    from ..storage.forms import instrument_for_year
+
+    label = ""
+    try:
+        instrument = instrument_for_year(db, payload.year)
+        band = next((b for b in instrument.bands if b.code == payload.band), None)
+        label = band.label.id if band is not None else ""
+    except Exception:  # noqa: BLE001 - a database without this period: check the band code instead
+        label = ""
+    out.append(("category", label or payload.band))
+    cert = issued(db, payload.serial)
+    if cert is not None and cert.recipient:
+        out.append(("recipient", cert.recipient))
+    return out
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def verify_pdf(db: Database, path: str | Path) -> list[Verification]:
+    """Check every certificate in a PDF: its code (as :func:`verify_payload`), and that the visible page says
+    what the code says (serial, year, score, category, recipient). A page carrying another certificate's code
+    fails."""
+    texts, pages = _read_pdf(path)
+    out = []
+    for i, text in enumerate(texts):
+        result = verify_payload(db, text)
+        if result.payload is not None and result.code in ("ok", "revoked", "superseded"):
+            page = _normal(pages[i]) if i < len(pages) and len(pages) == len(texts) else ""
+            missing = [what for what, expected in _expected_on_page(db, result.payload)
+                       if _normal(expected) not in page]
+            if missing:
+                result = Verification(False, f"the page does not show what its code says (no matching "
+                                             f"{', '.join(missing)} on page {i + 1}): the document was altered or "
+                                             "carries another certificate's code", result.payload, result.signer,
+                                      result.institution_name, result.unit_name, code="page-mismatch",
+                                      detail=", ".join(missing))
+        out.append(result)
+    return out

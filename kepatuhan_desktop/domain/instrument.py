@@ -178,6 +178,13 @@ class Instrument:
     qualifier: Text | None = None
     description: Text | None = None
     document: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: The programme title printed on documents ("Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik");
+    #: ``None`` in files written before the field existed: documents then print ``title``.
+    programme: Text | None = None
+    #: Whether documents name colour zones (Method C, 2025: "tidak lagi menghasilkan zona warna").
+    colour_zones: bool = True
+    #: The code of the lowest band that earns the award (piagam); ``None``: every band of the green zone.
+    award_from: str | None = None
 
     # ---- lookups -------------------------------------------------------------------------------------------
     @cached_property
@@ -205,6 +212,25 @@ class Instrument:
     @property
     def key(self) -> str:
         return f"{self.id}@{self.version}"
+
+    @property
+    def programme_title(self) -> Text:
+        """The programme as documents print it (the instrument's ``programme``, else its ``title``)."""
+        return self.programme if self.programme is not None else self.title
+
+    # ---- awards --------------------------------------------------------------------------------------------
+    @cached_property
+    def award_min(self) -> Decimal | None:
+        """The lowest score that earns the award: the ``min`` of the ``award_from`` band, else of the lowest
+        green band (``None`` when no band earns it)."""
+        if self.award_from is not None:
+            return next(b.min for b in self.bands if b.code == self.award_from)
+        green = [b.min for b in self.bands if b.zone == "hijau"]
+        return min(green) if green else None
+
+    def is_award_band(self, band: Band) -> bool:
+        """Whether a result in ``band`` earns the award (a piagam), by this instrument's rule."""
+        return self.award_min is not None and band.min >= self.award_min
 
     # ---- bands ---------------------------------------------------------------------------------------------
     def band_for(self, score: Decimal) -> Band:
@@ -244,6 +270,10 @@ class Instrument:
             "aggregation": self.aggregation,
             "provisional": self.provisional,
             "qualifier": self.qualifier.id if self.qualifier else None,
+            "programme": self.programme_title.id,
+            "programme_en": self.programme_title.en,
+            "colour_zones": self.colour_zones,
+            "award_from": self.award_from,
             "dimensions": [
                 {
                     "id": dim.id,
@@ -325,6 +355,7 @@ MESSAGES: dict[str, str] = {
     "form.rubric_missing": "the rubric of '{indicator}' has no text for {missing} (it needs one for every value "
                            "0..{max})",
     "form.no_zero_band": "no band starts at 0, so a low score would have no band",
+    "form.bad_award_from": "award_from '{value}' is not the code of one of the bands ({codes})",
     "form.bands_order": "band '{band}' starts at {value}, not below the band before it ('{previous}' at "
                         "{previous_min}): list the bands from the highest min to the lowest",
     "form.zone_order": "band '{band}' is below band '{previous}' but in a better zone ({zone}, not {previous_zone})",
@@ -356,10 +387,10 @@ PATH_PARAMS = ("first",)
 #: to TOP_TEXTS when it is a Text); the spreadsheet and JSON views carry it without further code.
 _TOP = (
     "id", "version", "title", "description", "years", "method", "aggregation", "provisional", "qualifier",
-    "legal_basis", "sources", "notes", "dimensions", "bands",
+    "programme", "colour_zones", "award_from", "legal_basis", "sources", "notes", "dimensions", "bands",
 )
 #: Top-level fields that are Texts (a plain string, or ``{id: ..., en: ...}``).
-TOP_TEXTS = ("title", "description", "qualifier")
+TOP_TEXTS = ("title", "description", "qualifier", "programme")
 _DIM = ("id", "label", "weight", "variables", "notes")
 _VAR = ("id", "label", "indicators", "notes")
 _IND = (
@@ -627,8 +658,10 @@ def _read_instrument(r: _Reader, data: Any) -> Instrument:
     qualifier = r.field(doc, "qualifier", "", r.text) if doc.get("qualifier") is not None else None
     description = r.field(doc, "description", "", r.text) if doc.get("description") is not None else None
     title = r.field(doc, "title", "", r.text)
+    programme = r.field(doc, "programme", "", r.text) if doc.get("programme") is not None else None
+    colour_zones = r.get(lambda: r.boolean(doc.get("colour_zones", True), "colour_zones"))
     for key in TOP_TEXTS:
-        if key not in ("title", "qualifier", "description") and doc.get(key) is not None:
+        if key not in ("title", "qualifier", "description", "programme") and doc.get(key) is not None:
             r.field(doc, key, "", r.text)
 
     dim_paths: dict[str, str] = {}
@@ -646,6 +679,10 @@ def _read_instrument(r: _Reader, data: Any) -> Instrument:
                   is not None]
 
     bands = _bands(r, doc)
+    award_from = doc.get("award_from")
+    if award_from is not None and award_from not in {b.code for b in bands}:
+        r.add("award_from", "form.bad_award_from", value=_show(award_from),
+              codes=", ".join(b.code for b in bands))
     if r.problems:
         raise _Invalid()
     return Instrument(
@@ -661,6 +698,9 @@ def _read_instrument(r: _Reader, data: Any) -> Instrument:
         qualifier=qualifier,
         description=description,
         document=data,
+        programme=programme,
+        colour_zones=colour_zones is not False,
+        award_from=award_from if isinstance(award_from, str) else None,
     )
 
 

@@ -1,6 +1,6 @@
 """Exact numbers: parsing, rounding half up to 2 decimals, formatting.
 
-Every score is computed with :class:`fractions.Fraction`. Rounding happens only where SCORING.md says so,
+Every score is computed with :class:`fractions.Fraction`. Rounding happens only where docs/scoring.md says so,
 through :func:`round2`, which rounds half up (84.225 -> 84.23) and returns a :class:`decimal.Decimal` with
 exactly two decimals.
 """

@@ -1,15 +1,15 @@
-"""Scores, exactly as ``SCORING.md`` says.
+"""Scores, exactly as ``docs/scoring.md`` says.
 
 Inputs are plain mappings from indicator id to an answer: a :class:`~fractions.Fraction` in ``[0, max]`` or
 :data:`NA`. An indicator missing from the mapping is unanswered. Arithmetic is exact; rounding (half up, to 2
 decimals) happens only at the two points the contract names: the score of one scored item (a unit under an
 ``aggregation: units`` instrument, a product under ``aggregation: products``) and the institution score.
 
-Choices where SCORING.md is silent (kept here so that they live in one place):
+Choices where docs/scoring.md is silent (kept here so that they live in one place):
 
 * An optional indicator (``required: false``) left unanswered counts as N/A.
 * Under ``aggregation: units``, a unit with no products answers its product-level indicators itself, once, at
-  unit level (the same rule SCORING.md gives for Method A: "a unit with no products counts as one product").
+  unit level (the same rule docs/scoring.md gives for Method A: "a unit with no products counts as one product").
 * An item whose every dimension is N/A has no score; it is left out of the institution mean (like an N/A
   answer) rather than counted as 0. An institution whose every item is left out has no score.
 """

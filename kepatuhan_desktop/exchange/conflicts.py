@@ -40,7 +40,7 @@ def _norm_fp(fp: str) -> str:
 
 
 def resolve_conflict(db: Database, conflict_id: str, *, take: str | None = None, keep: str | None = None,
-                     reason: str = "", note: str | None = None, actor: str = "") -> Conflict:
+                     reason: str = "", note: str | None = None) -> Conflict:
     """Settle a conflict: ``take`` a value (checked against the indicator) or ``keep`` the version of the author
     with this fingerprint. A reason is required. The new version supersedes every competing one; on a
     finalised unit the finalisation is renewed to include it. Audited with the reason.
@@ -82,19 +82,19 @@ def resolve_conflict(db: Database, conflict_id: str, *, take: str | None = None,
     with db.atomic():
         heads = heads_of(db, list(records.values()))
         version = record_answer(db, conflict.year, conflict.unit_uuid, conflict.product_uuid, conflict.indicator,
-                                conflict.slot, value, na, note, stamp, cleared=cleared, by=actor,
+                                conflict.slot, value, na, note, stamp, cleared=cleared,
                                 reason=reason,
                                 extra_parents=[v.id for v in conflict.versions] + [h.id for h in heads])
         if conflict.kind == "finalised":
             state = unit_state(db, conflict.year, conflict.unit_uuid)
             basis = [b for b in (state.body.get("basis") or []) if b not in records] if state else []
             record_unit_state(db, conflict.year, conflict.unit_uuid, "final", stamp,
-                              by=(state.body.get("by") if state else "") or actor,
+                              by=str((state.body.get("by") if state else "") or ""),
                               reason=reason, basis=basis + [version])
             recompute_unit(db, conflict.year, conflict.unit_uuid)
         else:
             recompute_answer(db, conflict.slot)
-        audit(db, "resolve", "conflict", conflict.slot, actor=actor, year=conflict.year, reason=reason,
+        audit(db, "resolve", "conflict", conflict.slot, year=conflict.year, reason=reason,
               detail={"conflict": conflict.id, "kind": conflict.kind, "indicator": conflict.indicator,
                       "unit": conflict.unit_uuid, "product": conflict.product_uuid, "version": version,
                       "chosen": {"take": take, "keep": keep}, "note": note,

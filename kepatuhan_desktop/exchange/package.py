@@ -225,7 +225,8 @@ class PackageWriter:
         manifest = {
             "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__, "kind": self.kind,
             "year": self.year, "instruments": self.instruments, "created_at": created_at,
-            "sender": {"fingerprint": key.fingerprint, "name": key.name, "public_key": b64(key.public_key)},
+            "sender": {"fingerprint": key.fingerprint, "name": key.name, "public_key": b64(key.public_key),
+                       **({"office": key.office} if key.office else {})},
             "recipient": self.recipient, "files": self.files, "batches": self.batches,
         }
         data = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")

@@ -243,7 +243,7 @@ def export_plan(db: Database, out: str | Path, year: int, *, institution: str | 
         if not plan:
             raise NotFoundError(f"no institution with code '{institution}' in {year}", code="institution.not_found",
                                 institution=institution, year=year)
-    official = {r[0]: r[1] for r in db.execute("SELECT uuid, official_name FROM institutions WHERE official_name != ''")}
+    official = {r[0]: r[1] for r in db.execute("SELECT uuid, official_name FROM institutions")}
     lines: list[dict[str, Any]] = [{"t": "period", "year": year, "form_key": instrument.key, "sha256": doc_row[1],
                                     "instrument": json.loads(doc_row[0])}]
     assignments: dict[str, list[tuple[str, str]]] = {}
@@ -253,8 +253,7 @@ def export_plan(db: Database, out: str | Path, year: int, *, institution: str | 
     for inst in plan:
         line: dict[str, Any] = {"t": "institution", "code": inst.code, "name": inst.name, "kind": inst.kind,
                                 "province": inst.province}
-        if official.get(inst.uuid):
-            line["official_name"] = official[inst.uuid]
+        line["official_name"] = official.get(inst.uuid, "")
         lines.append(line)
         for unit in inst.units:
             lines.append({"t": "unit", "institution": inst.code, "code": unit.code, "name": unit.name})
@@ -394,7 +393,7 @@ def _read_plan(db: Database, pkg: OpenPackage) -> _Plan:
                 period = body
             elif t == "institution":
                 model.add_institution(body.get("code"), body.get("name"), body.get("kind"), body.get("province", ""),
-                                      body.get("official_name", ""), line=number)
+                                      body.get("official_name"), line=number)
             elif t == "unit":
                 model.add_unit(body.get("institution"), body.get("code"), body.get("name"), line=number)
             elif t == "product":
@@ -641,10 +640,10 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     """Store one package's batches and new records, make them take effect, and count what changed."""
     codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
     db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
-               "public_key, signature, records, created_at, data, received_from, received_at, author_role) "
+               "public_key, signature, records, created_at, data, received_from, received_at, author_role, package) "
                "SELECT sha256, year, institution_uuid, institution_code, author, author_name, public_key, signature, "
-               "records, ?, data, ?, ?, author_role FROM temp._xstage_batches WHERE pkg = ? AND records >= 0",
-               [stamp, pkg.sender, stamp, number])
+               "records, ?, data, ?, ?, author_role, ? FROM temp._xstage_batches WHERE pkg = ? AND records >= 0",
+               [stamp, pkg.sender, stamp, pkg.manifest_sha256, number])
     # whatever a sender relays to us need not be relayed back to it
     db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) SELECT ?, sha256, ? FROM "
                "temp._xstage_batches WHERE pkg = ?", [pkg.sender, stamp, number])
@@ -762,7 +761,7 @@ def verify_packages(db: Database, paths: list[str | Path]) -> list[OpenPackage]:
     return [open_package(db, p) for p in paths]
 
 
-def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", progress: Progress = None
+def import_packages(db: Database, paths: list[str | Path], *, progress: Progress = None
                     ) -> list[PackageResult]:
     """Verify and check every package, then apply them all in one transaction (plans first)."""
     packages = verify_packages(db, paths)
@@ -810,7 +809,7 @@ def import_packages(db: Database, paths: list[str | Path], *, actor: str = "", p
                            [pkg.manifest_sha256, Path(pkg.name).name, str(pkg.kind), pkg.sender, pkg.sender_name,
                             str(pkg.manifest.get("created_at", "")), now_iso(),
                             json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True)])
-                audit(db, "import", "package", pkg.manifest_sha256, actor=actor,
+                audit(db, "import", "package", pkg.manifest_sha256,
                       detail={"file": Path(pkg.name).name, "kind": str(pkg.kind), "year": pkg.year,
                               "sender": pkg.sender, "new_records": result.new_records})
                 done[0] += 1

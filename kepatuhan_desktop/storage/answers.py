@@ -118,12 +118,13 @@ def _refuse_finalised(what: str) -> RefusedError:
 
 
 def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, value: Value | None,
-           note: str | None, inspector_uuid: str | None, actor: str, *, force: bool = False, reason: str = "") -> bool:
+           note: str | None, *, force: bool = False, reason: str = "") -> bool:
     """Insert/update/delete one answer: its record (the history) and its row (the state). ``value=None`` clears
     the answer. Returns changed? ``force``: write a new version even when the value and note are unchanged
-    (settling a conflict)."""
+    (settling a conflict). Who made the change is the person using the database (``identity.current_actor``),
+    never an argument."""
+    who = current_actor(db)
     uid = answer_uuid(year, unit_uuid, product_uuid, indicator)
-    by = inspector_uuid or actor or current_actor(db)
     row = db.execute("SELECT value, na, note, rev FROM answers WHERE uuid = ?", [uid]).fetchone()
     if value is None:
         if row is None and not force:
@@ -131,7 +132,7 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
         db.execute("DELETE FROM answers WHERE uuid = ?", [uid])
         if db.execute("SELECT 1 FROM xrecords WHERE kind = 'answer' AND slot = ? LIMIT 1", [uid]).fetchone():
             record_answer(db, year, unit_uuid, product_uuid, indicator, uid, None, False, "", now_iso(),
-                          cleared=True, by=by, reason=reason)
+                          cleared=True, by=who, reason=reason)
         db.execute("DELETE FROM xcleared WHERE slot = ?", [uid])
         return True
     text = None if value is NA else value_text(value)
@@ -142,19 +143,19 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
     # The version that carries this change to other databases (exchange by file): supersedes every current
     # version of the slot, so a local edit also settles a conflict on it.
     version = record_answer(db, year, unit_uuid, product_uuid, indicator, uid, text, value is NA, new_note, stamp,
-                            by=by, reason=reason)
+                            by=who, reason=reason)
     if row is None:
         db.execute(
             "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
             "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
-            [uid, year, unit_uuid, product_uuid, indicator, text, int(value is NA), new_note, inspector_uuid,
+            [uid, year, unit_uuid, product_uuid, indicator, text, int(value is NA), new_note, who,
              stamp, version],
         )
     else:
         db.execute(
             "UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, rev = rev + 1, "
             "version = ? WHERE uuid = ?",
-            [text, int(value is NA), new_note, inspector_uuid, stamp, version, uid],
+            [text, int(value is NA), new_note, who, stamp, version, uid],
         )
     return True
 
@@ -165,8 +166,8 @@ def _conflict_refusal(indicator: str) -> RefusedError:
 
 
 def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str,
-                value: Value | None, *, note: str | None = None, inspector_uuid: str | None = None,
-                actor: str = "", instrument: Instrument | None = None, resolve_reason: str = "") -> bool:
+                value: Value | None, *, note: str | None = None, instrument: Instrument | None = None,
+                resolve_reason: str = "") -> bool:
     """Save (or clear, with ``value=None``) one answer in its own committed transaction. Checks the value
     against the indicator and refuses a finalised unit. Returns whether anything changed.
 
@@ -194,16 +195,15 @@ def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indi
             raise _conflict_refusal(indicator)
         if conflicted and note is None:
             note = ""   # a resolution has its own note; the competing versions keep theirs
-        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note, inspector_uuid, actor,
-                         force=conflicted, reason=resolve_reason.strip() if conflicted else "")
+        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note, force=conflicted,
+                         reason=resolve_reason.strip() if conflicted else "")
         if conflicted:  # the new version superseded every competing one: the conflict is settled
-            audit(db, "resolve", "conflict", slot, actor=actor, year=year, reason=resolve_reason.strip(),
+            audit(db, "resolve", "conflict", slot, year=year, reason=resolve_reason.strip(),
                   detail={"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "by_edit": True})
         return changed
 
 
-def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, note: str, *,
-              inspector_uuid: str | None = None, actor: str = "") -> bool:
+def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, note: str) -> bool:
     """Change only the note of an answered slot (refused while the slot's answers are in conflict: each
     competing version keeps its own note)."""
     current = get_answer(db, year, unit_uuid, product_uuid, indicator)
@@ -219,7 +219,7 @@ def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indica
             raise _refuse_finalised("notes")
         if _slot_in_conflict(db, answer_uuid(year, unit_uuid, product_uuid, indicator)):
             raise _conflict_refusal(indicator)
-        return _write(db, year, unit_uuid, product_uuid, indicator, current.value, note, inspector_uuid, actor)
+        return _write(db, year, unit_uuid, product_uuid, indicator, current.value, note)
 
 
 # ---- finalising ---------------------------------------------------------------------------------------------
@@ -254,23 +254,23 @@ def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrume
     return score
 
 
-def finalise_unit(db: Database, year: int, unit: PlanUnit, *, actor: str = "", inspector_uuid: str | None = None
-                  ) -> None:
+def finalise_unit(db: Database, year: int, unit: PlanUnit) -> None:
     """Mark a unit finalised. Refuses (see :func:`check_finalise`) while a required indicator is unanswered,
     saying which, or while answers of the unit are in conflict."""
     with db.atomic():
         score = check_finalise(db, year, unit)
         stamp = now_iso()
+        who = current_actor(db)
         db.execute("UPDATE period_units SET finalised_at = ?, finalised_by = ? WHERE year = ? AND unit_uuid = ?",
-                   [stamp, inspector_uuid or actor, year, unit.uuid])
-        record_unit_state(db, year, unit.uuid, "final", stamp, by=inspector_uuid or actor)
-        audit(db, "finalise", "unit", unit.uuid, actor=actor, year=year,
+                   [stamp, who, year, unit.uuid])
+        record_unit_state(db, year, unit.uuid, "final", stamp, by=who)
+        audit(db, "finalise", "unit", unit.uuid, year=year,
               detail={"score": str(score.score) if score.score is not None else None})
     unit.finalised_at = stamp
-    unit.finalised_by = inspector_uuid or actor
+    unit.finalised_by = who
 
 
-def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: str = "") -> None:
+def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str) -> None:
     """Reopen a finalised unit. A reason is required and goes into the audit log with who and when."""
     if not reason or not reason.strip():
         raise RefusedError("give a reason for reopening a finalised unit", code="unit.reopen_needs_reason")
@@ -279,8 +279,8 @@ def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str, *, actor: 
             raise RefusedError(f"unit {unit.name} is not finalised", code="unit.not_finalised", unit=unit.name)
         db.execute("UPDATE period_units SET finalised_at = NULL, finalised_by = NULL "
                    "WHERE year = ? AND unit_uuid = ?", [year, unit.uuid])
-        record_unit_state(db, year, unit.uuid, "open", now_iso(), by=actor, reason=reason.strip())
-        audit(db, "reopen", "unit", unit.uuid, actor=actor, year=year, reason=reason.strip())
+        record_unit_state(db, year, unit.uuid, "open", now_iso(), reason=reason.strip())
+        audit(db, "reopen", "unit", unit.uuid, year=year, reason=reason.strip())
     unit.finalised_at = None
     unit.finalised_by = None
 
@@ -386,14 +386,14 @@ def _heads(db: Database, slots: list[str]) -> dict[str, list[str]]:
 
 
 def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary: ImportSummary,
-                  inspector_uuid: str | None, actor: str, total: int,
+                  total: int,
                   progress: Callable[[int, int], None] | None) -> None:
     """Inside the write transaction: compare the staged rows with the database and write what changed, one
     record and one answer row per changed slot."""
     from .versions import _author
 
     author, author_name = _author(db)
-    by = inspector_uuid or actor or current_actor(db)
+    by = current_actor(db)
     lamport = next_lamport(db)
     stamp = now_iso()
     finalised = {r[0] for r in db.execute("SELECT unit_uuid FROM period_units WHERE year = ? AND finalised_at IS NOT "
@@ -438,7 +438,7 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
             record = RecordRow(record_id(text), "answer", year, inst, unit, slot, author, stamp, lamport, text, None,
                                parents)
             records.append(record)
-            upserts.append((slot, year, unit, product, ind, value, na, note, inspector_uuid, stamp, record.id))
+            upserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, record.id))
             if has_records:
                 settled.append((slot,))
             summary.count("answers", "updated" if exists else "new")
@@ -456,8 +456,7 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
             progress(total + done, 2 * total)
 
 
-def import_answers(db: Database, path: str | Path, year: int, *, actor: str = "",
-                   inspector_uuid: str | None = None,
+def import_answers(db: Database, path: str | Path, year: int, *,
                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
     """Import answers from CSV/XLSX for ``year``: every row is checked first (the one validation of
     ``storage.checks``), then all are written in one transaction. Any bad row refuses the whole file, naming the
@@ -477,10 +476,10 @@ def import_answers(db: Database, path: str | Path, year: int, *, actor: str = ""
         if not count:
             raise InputError(name, "has a header but no rows", code="table.no_rows")
         with bulk_cache(db), db.atomic():
-            _write_staged(db, name, year, index, summary, inspector_uuid, actor, max(count, estimate), progress)
+            _write_staged(db, name, year, index, summary, max(count, estimate), progress)
             # the records hold each answer; the audit keeps what they do not: which file brought them
             if summary.changed:
-                audit(db, "import", "answers", "", actor=actor, year=year,
+                audit(db, "import", "answers", "", year=year,
                       detail={"file": Path(name).name, "rows": count, "counts": summary.counts})
     finally:
         with _autocommit(db):

@@ -24,6 +24,10 @@ def _ensure_tables(db: Database) -> None:
         _ready.add(id(db.conn))
 
 
+_CERT_COLUMNS = ("serial, year, institution_uuid, unit_uuid, score, band, zone, payload, key_fingerprint, issued_at, "
+                 "kind, recipient")
+
+
 @dataclass(frozen=True)
 class IssuedCertificate:
     serial: str
@@ -36,6 +40,8 @@ class IssuedCertificate:
     payload: str
     key_fingerprint: str
     issued_at: str
+    kind: str = "piagam"        # piagam | hasil
+    recipient: str = ""         # the name printed on it
 
 
 @dataclass(frozen=True)
@@ -44,72 +50,102 @@ class Revocation:
     reason: str
     revoked_at: str
     actor: str
+    replaced_by: str = ""       # the serial of the certificate that superseded it ('' for a plain revocation)
 
 
 def record_issued(db: Database, serial: str, year: int, institution_uuid_: str, unit_uuid: str, score: str,
-                  band: str, zone: str, payload: str, fingerprint: str) -> None:
+                  band: str, zone: str, payload: str, fingerprint: str, *, kind: str = "piagam",
+                  recipient: str = "") -> None:
     """Remember a certificate produced here (the first time only; a reprint keeps its first date)."""
     _ensure_tables(db)
     db.execute("INSERT INTO certificates(serial, year, institution_uuid, unit_uuid, score, band, zone, payload, "
-               "key_fingerprint, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(serial) DO NOTHING",
-               [serial, year, institution_uuid_, unit_uuid, score, band, zone, payload, fingerprint, now_iso()])
+               "key_fingerprint, issued_at, kind, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT(serial) DO NOTHING",
+               [serial, year, institution_uuid_, unit_uuid, score, band, zone, payload, fingerprint, now_iso(), kind,
+                recipient])
 
 
 def issued(db: Database, serial: str) -> IssuedCertificate | None:
     _ensure_tables(db)
-    row = db.execute("SELECT serial, year, institution_uuid, unit_uuid, score, band, zone, payload, "
-                     "key_fingerprint, issued_at FROM certificates WHERE serial = ?", [serial]).fetchone()
+    row = db.execute(f"SELECT {_CERT_COLUMNS} FROM certificates WHERE serial = ?", [serial]).fetchone()
     return None if row is None else IssuedCertificate(*row)
 
 
 def issued_for_year(db: Database, year: int) -> list[IssuedCertificate]:
     _ensure_tables(db)
     return [IssuedCertificate(*row) for row in db.execute(
-        "SELECT serial, year, institution_uuid, unit_uuid, score, band, zone, payload, key_fingerprint, issued_at "
-        "FROM certificates WHERE year = ? ORDER BY serial", [year])]
+        f"SELECT {_CERT_COLUMNS} FROM certificates WHERE year = ? ORDER BY serial", [year])]
 
 
-def revoke_certificate(db: Database, serial: str, reason: str, *, actor: str = "") -> Revocation:
-    """Revoke a certificate issued by this installation. ``verify`` then refuses it with the reason."""
+def current_certificates(db: Database, year: int) -> dict[tuple[str, str], IssuedCertificate]:
+    """(institution uuid, unit uuid or '') -> the valid (not revoked) certificate issued here for that result,
+    the latest when there are several."""
+    _ensure_tables(db)
+    out: dict[tuple[str, str], IssuedCertificate] = {}
+    for row in db.execute(
+            f"SELECT {_CERT_COLUMNS} FROM certificates c WHERE year = ? AND NOT EXISTS "
+            "(SELECT 1 FROM certificate_revocations r WHERE r.serial = c.serial) ORDER BY issued_at, serial",
+            [year]):
+        cert = IssuedCertificate(*row)
+        out[(cert.institution_uuid, cert.unit_uuid)] = cert
+    return out
+
+
+def revoked_serials(db: Database, year: int) -> set[str]:
+    """Every revoked serial of ``year`` (serials start with the year)."""
+    _ensure_tables(db)
+    return {r[0] for r in db.execute("SELECT serial FROM certificate_revocations WHERE serial LIKE ?",
+                                     [f"{year}-%"])}
+
+
+def revoke_certificate(db: Database, serial: str, reason: str, *, replaced_by: str = "") -> Revocation:
+    """Revoke a certificate issued by this installation. ``verify`` then refuses it with the reason (and, for a
+    superseded one, the serial that replaced it). Call inside the caller's transaction or on its own."""
     serial = serial.strip().upper()
     reason = reason.strip()
     if not reason:
-        raise RefusedError("give a reason for the revocation")
+        raise RefusedError("give a reason for the revocation", code="certificate.reason_required")
     cert = issued(db, serial)
     if cert is None:
-        raise NotFoundError(f"no certificate with serial {serial} was issued from this database")
+        raise NotFoundError(f"no certificate with serial {serial} was issued from this database",
+                            code="certificate.not_found", serial=serial)
     if revocation(db, serial) is not None:
-        raise RefusedError(f"certificate {serial} is already revoked")
+        raise RefusedError(f"certificate {serial} is already revoked", code="certificate.already_revoked",
+                           serial=serial)
     at = now_iso()
+    from .identity import current_actor
+
+    actor = current_actor(db)   # who revoked travels with the revocation (its own column)
     with db.atomic():
-        db.execute("INSERT INTO certificate_revocations(serial, reason, revoked_at, actor) VALUES (?, ?, ?, ?)",
-                   [serial, reason, at, actor])
-        audit(db, "revoke", "certificate", serial, actor=actor, year=cert.year, reason=reason,
-              detail={"institution": cert.institution_uuid, "unit": cert.unit_uuid})
-    return Revocation(serial, reason, at, actor)
+        db.execute("INSERT INTO certificate_revocations(serial, reason, revoked_at, actor, replaced_by) "
+                   "VALUES (?, ?, ?, ?, ?)", [serial, reason, at, actor, replaced_by])
+        audit(db, "revoke", "certificate", serial, year=cert.year, reason=reason,
+              detail={"institution": cert.institution_uuid, "unit": cert.unit_uuid, "replaced_by": replaced_by})
+    return Revocation(serial, reason, at, actor, replaced_by)
 
 
 def revocation(db: Database, serial: str) -> Revocation | None:
     _ensure_tables(db)
-    row = db.execute("SELECT serial, reason, revoked_at, actor FROM certificate_revocations WHERE serial = ?",
-                     [serial.strip().upper()]).fetchone()
+    row = db.execute("SELECT serial, reason, revoked_at, actor, replaced_by FROM certificate_revocations "
+                     "WHERE serial = ?", [serial.strip().upper()]).fetchone()
     return None if row is None else Revocation(*row)
 
 
-def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str = "", *, actor: str = "") -> None:
-    """Withhold (or release) an institution's certificate for a period (METHODOLOGY.md §3.5: findings not
-    followed up). Withholding needs a reason."""
+def set_withheld(db: Database, year: int, code: str, withheld: bool, reason: str = "") -> None:
+    """Withhold (or release) an institution's certificate for a period (findings not followed up: some
+    green-zone pemda got no piagam in 2023-2024). Withholding needs a reason."""
     reason = reason.strip()
     if withheld and not reason:
-        raise RefusedError("give a reason for withholding the certificate")
+        raise RefusedError("give a reason for withholding the certificate", code="certificate.withhold_reason")
     uid = institution_uuid(code)
     with db.atomic():
         cur = db.execute("UPDATE period_institutions SET withheld = ?, withheld_reason = ? "
                          "WHERE year = ? AND institution_uuid = ?",
                          [int(withheld), reason if withheld else None, year, uid])
         if cur.rowcount == 0:
-            raise NotFoundError(f"no institution with code '{code}' in {year}")
-        audit(db, "withhold" if withheld else "release", "certificate", uid, actor=actor, year=year,
+            raise NotFoundError(f"no institution with code '{code}' in {year}", code="institution.not_found",
+                                institution=code, year=year)
+        audit(db, "withhold" if withheld else "release", "certificate", uid, year=year,
               reason=reason, detail={"institution": code})
 
 

@@ -221,7 +221,9 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level="IMMEDIATE",
                                check_same_thread=True)
-        db = KepatuhanDatabase(conn)
+        # no sqlite-utils plugins: whatever else is installed on the machine must not touch our connection
+        # (and scanning for them costs a noticeable part of the start-up)
+        db = KepatuhanDatabase(conn, execute_plugins=False)
         db.path = str(path)
         with db.ensure_autocommit_on():
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -286,16 +288,16 @@ def set_setting(db: Database, key: str, value: Any) -> None:
 # ---- audit log ----------------------------------------------------------------------------------------------
 
 
-def audit(db: Database, action: str, entity: str, entity_uuid: str = "", *, actor: str = "",
+def audit(db: Database, action: str, entity: str, entity_uuid: str = "", *,
           year: int | None = None, detail: dict | None = None, reason: str = "") -> None:
     """Append one entry to the audit log. Call it inside the transaction of the change it records.
 
-    ``actor`` defaults to :func:`storage.identity.current_actor` (the person using this database).
+    Who acted is not an argument: it is always :func:`storage.identity.current_actor` (the person using this
+    database, else the operating-system user), the one rule for "who did this".
     """
-    if not actor:
-        from .identity import current_actor
+    from .identity import current_actor
 
-        actor = current_actor(db)
+    actor = current_actor(db)
     db.execute(
         "INSERT INTO audit_log(uuid, at, actor, action, entity, entity_uuid, year, detail, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -19,6 +19,7 @@ from ..domain.instrument import Indicator
 from ..domain.scoring import NA, Value
 from .answers import answer_uuid
 from .db import audit, now_iso, stable_uuid
+from .identity import current_actor
 from .plan import ImportSummary, PlanModel, apply_plan, ensure_period
 
 PEMDA_UNITS = (
@@ -123,9 +124,10 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
     indicators answered in a unit (default 1.0: all)."""
     summary = ImportSummary("demo", year)
     stamp = now_iso()
+    who = current_actor(db)   # the history names the person who loaded the demo
     with db.atomic():
         instrument = ensure_period(db, year, form_id, is_demo=True)
-        apply_plan(db, year, _plan_model(institutions), summary, actor="demo", is_demo=True)
+        apply_plan(db, year, _plan_model(institutions), summary, is_demo=True)
         answer_rows = []
         survey_rows = []
         from .plan import product_uuid, unit_uuid
@@ -143,7 +145,7 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
                 for pid, ind in slots[:keep]:
                     value, respondents = _draw(rng, ind, unit_quality)
                     answer_rows.append((answer_uuid(year, uid, pid, ind.id), year, uid, pid, ind.id,
-                                        None if value is NA else value_text(value), int(value is NA), stamp))
+                                        None if value is NA else value_text(value), int(value is NA), who, stamp))
                     if respondents is not None:
                         for k, r in enumerate(respondents, start=1):
                             survey_rows.append((stable_uuid("survey", year, uid, ind.id, k), year, uid, ind.id,
@@ -152,11 +154,11 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
                 progress(i + 1, len(institutions))
         db.conn.executemany(
             "INSERT OR REPLACE INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", answer_rows)
+            "inspector_uuid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", answer_rows)
         db.conn.executemany(
             "INSERT OR REPLACE INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", survey_rows)
-        audit(db, "demo", "period", str(year), actor="demo", year=year,
+        audit(db, "demo", "period", str(year), year=year,
               detail={"answers": len(answer_rows), "institutions": len(institutions)})
     summary.count("answers", "new", len(answer_rows))
     return summary
@@ -179,10 +181,36 @@ def national_set(rng: random.Random) -> list[DemoInstitution]:
     return out
 
 
+#: Issuing settings of the demo periods (the ``documents.*`` settings, see documents/settings.py): ceremony dates
+#: and events as in the calendar of the assessment; the decree number only where a public source gives one
+#: (Keputusan Ketua Ombudsman RI No. 252/2024). The signatory is a placeholder, not a real official.
+DEMO_DOCUMENT_DEFAULTS = {"signatory_name": "Dr. Nama Penandatangan, S.H., M.H."}
+DEMO_DOCUMENT_PERIODS: dict[int, dict[str, str]] = {
+    2021: {"date": "2022-01-13", "event": "Penyerahan Piagam Penghargaan Kepatuhan terhadap Standar Pelayanan "
+                                          "Publik 2021"},
+    2023: {"date": "2023-12-14", "event": "Penganugerahan Predikat Kepatuhan Penyelenggaraan Pelayanan Publik "
+                                          "2023"},
+    2024: {"date": "2024-11-14", "decree": "252 Tahun 2024",
+           "event": "Penganugerahan Predikat Kepatuhan Penyelenggaraan Pelayanan Publik 2024"},
+    2025: {"date": "2026-01-29", "event": "Penyampaian Opini Ombudsman RI 2025"},
+}
+
+
+def _demo_document_settings(db: Database) -> None:
+    from .db import get_setting, set_setting
+
+    for name, value in DEMO_DOCUMENT_DEFAULTS.items():
+        if not get_setting(db, f"documents.{name}"):
+            set_setting(db, f"documents.{name}", value)
+    for year, values in DEMO_DOCUMENT_PERIODS.items():
+        current = dict(get_setting(db, f"documents.year.{year}", {}) or {})
+        set_setting(db, f"documents.year.{year}", {**values, **current})
+
+
 def load_demo(db: Database, scale: str = "small", seed: int = 2021,
               progress: Callable[[int, int], None] | None = None) -> list[ImportSummary]:
-    """``small``: 2021 (Method A) and 2023 (Method B) complete, 2024 in progress. ``national``: 587
-    institutions x 7 units, complete answers, for 2024."""
+    """``small``: 2021 (Method A) and 2023 (Method B) complete, 2024 in progress, 2025 (Method C, provisional)
+    complete. ``national``: 587 institutions x 7 units, complete answers, for 2024."""
     rng = random.Random(seed)
     if scale == "national":
         return [load_year(db, 2024, national_set(rng), rng, progress=progress)]
@@ -194,4 +222,9 @@ def load_demo(db: Database, scale: str = "small", seed: int = 2021,
         return 1.0 if i % 3 == 0 else (0.5 if j < 3 else 0.0)
 
     out.append(load_year(db, 2024, small_set(1), rng, completeness=in_progress))
+    out.append(load_year(db, 2025, small_set(1), rng))
+    _demo_document_settings(db)
+    # 2025 (Method C): those that followed up the Ombudsman's corrective actions carry "Tanpa Maladministrasi"
+    db.execute("UPDATE period_institutions SET followed_up = 1 WHERE year = 2025 AND institution_uuid IN "
+               "(SELECT uuid FROM institutions WHERE code IN ('kab-badung', 'kab-lebong', 'kemlu', 'kota-sorong'))")
     return out

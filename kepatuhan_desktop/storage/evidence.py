@@ -54,7 +54,7 @@ def size_limit_text(limit: int = MAX_EVIDENCE_BYTES) -> str:
 
 def add_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str,
                  path: str | Path | None = None, *, data: bytes | None = None, filename: str | None = None,
-                 actor: str = "", limit: int = MAX_EVIDENCE_BYTES) -> str:
+                 limit: int = MAX_EVIDENCE_BYTES) -> str:
     """Attach a file to an answer slot in one transaction; returns its SHA-256. Refuses files over ``limit``
     bytes (before reading them whole) and finalised units. Attaching a file already there changes nothing."""
     if data is None:
@@ -90,14 +90,14 @@ def add_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, ind
         cur = db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
                          "VALUES (?, ?, ?, ?)", [slot, digest, filename, stamp])
         if cur.rowcount:
-            audit(db, "attach", "evidence", slot, actor=actor, year=year,
+            audit(db, "attach", "evidence", slot, year=year,
                   detail={"sha256": digest, "filename": filename, "indicator": indicator, "unit": unit_uuid,
                           "product": product_uuid})
     return digest
 
 
-def remove_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, sha256: str, *,
-                    actor: str = "") -> bool:
+def remove_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, sha256: str
+                    ) -> bool:
     """Detach a file from a slot; its bytes go when no slot uses them any more and no exchange record names
     them (a package already sent carries the link, and a later export must still be able to carry the file)."""
     slot = answer_uuid(year, unit_uuid, product_uuid, indicator)
@@ -109,7 +109,7 @@ def remove_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, 
         db.execute("DELETE FROM evidence WHERE sha256 = ? AND NOT EXISTS "
                    "(SELECT 1 FROM answer_evidence WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM xrecords "
                    "WHERE kind = 'evidence' AND json_extract(body, '$.sha256') = ?)", [sha256, sha256, sha256])
-        audit(db, "detach", "evidence", slot, actor=actor, year=year, detail={"sha256": sha256})
+        audit(db, "detach", "evidence", slot, year=year, detail={"sha256": sha256})
     return True
 
 

@@ -48,18 +48,45 @@ def get_identity(db: Database) -> Identity | None:
 
 
 def set_identity(db: Database, identity: Identity) -> Identity:
-    """Set (or change) the identity; audited. The name must not be empty."""
+    """Set (or change) the person using this database; audited. The name must not be empty.
+
+    The person's signing key goes with them: it is created now if there is none, labelled with the name and
+    office; when the person is renamed or moves office, the key is relabelled (its fingerprint, and every
+    signature made with it, stay as they are).
+    """
     from .db import audit, get_setting, set_setting
+    from .keys import init_key, own_key, relabel_own_key
 
     name = identity.name.strip()
     if not name:
         raise RefusedError("a person needs a name", code="identity.no_name")
-    clean = Identity(name, identity.nip.strip(), identity.office.strip(), Role(identity.role))
+    try:
+        role = Role(identity.role)
+    except ValueError:
+        raise RefusedError(f"unknown role {identity.role!r}", code="identity.bad_role",
+                           role=str(identity.role)) from None
+    clean = Identity(name, identity.nip.strip(), identity.office.strip(), role)
     with db.atomic():
         before = get_setting(db, SETTING)
         set_setting(db, SETTING, clean.as_dict())
-        audit(db, "identity", "settings", "", actor=clean.name, detail={"before": before, "after": clean.as_dict()})
+        audit(db, "identity", "settings", "", detail={"before": before, "after": clean.as_dict()})
+        if own_key(db) is None:
+            init_key(db, clean.name, clean.office)
+        else:
+            relabel_own_key(db, clean.name, clean.office)
     return clean
+
+
+def update_identity(db: Database, **changes: str) -> Identity:
+    """Change some fields of the identity (``name``, ``nip``, ``office``, ``role``); the others stay. On a
+    database without an identity, ``name`` is required."""
+    current = get_identity(db)
+    unknown = set(changes) - {"name", "nip", "office", "role"}
+    if unknown:
+        raise TypeError(f"unknown identity fields: {sorted(unknown)}")
+    base = current.as_dict() if current else {"name": "", "nip": "", "office": "", "role": str(Role.INSPECTOR)}
+    base.update({k: v for k, v in changes.items() if v is not None})
+    return set_identity(db, Identity(base["name"], base["nip"], base["office"], Role(base["role"])))
 
 
 def system_user() -> str:

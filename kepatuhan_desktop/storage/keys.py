@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -37,26 +38,60 @@ class KeyInfo:
     revoked_at: str | None = None
     own: bool = False
     role: Role = Role.INSPECTOR
+    office: str = ""
 
     @property
     def trusted(self) -> bool:
         return self.revoked_at is None
 
+    @property
+    def label(self) -> str:
+        """"Ani Rahma (Perwakilan Bali)", or the name alone when the office is unknown."""
+        return f"{self.name} ({self.office})" if self.office else self.name
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    """A public key as a ``.pub`` file or a package's sender describes it."""
+
+    name: str
+    office: str
+    public_key: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.public_key)
+
 
 def own_key(db: Database) -> KeyInfo | None:
-    row = db.execute("SELECT fingerprint, name, public_key, created_at FROM signing_keys WHERE active = 1 "
+    row = db.execute("SELECT fingerprint, name, public_key, created_at, office FROM signing_keys WHERE active = 1 "
                      "ORDER BY created_at DESC LIMIT 1").fetchone()
-    return None if row is None else KeyInfo(row[0], row[1], bytes(row[2]), row[3], own=True)
+    return None if row is None else KeyInfo(row[0], row[1], bytes(row[2]), row[3], own=True, office=row[4])
 
 
-def init_key(db: Database, name: str, *, replace: bool = False) -> KeyInfo:
-    """Create this installation's key. Refuses to replace an existing key unless ``replace``."""
-    name = name.strip()
+def default_key_label(db: Database) -> tuple[str, str]:
+    """(name, office) for a new key: the person using this database, else the computer's user and name."""
+    from .identity import get_identity, system_user
+
+    identity = get_identity(db)
+    if identity is not None:
+        return identity.name, identity.office
+    import platform
+
+    user, host = system_user(), platform.node()
+    return (f"{user}@{host}" if user and host else user or host or "Kepatuhan Desktop"), ""
+
+
+def init_key(db: Database, name: str, office: str = "", *, replace: bool = False) -> KeyInfo:
+    """Create this installation's key, labelled with its person's name and office. Refuses to replace an
+    existing key unless ``replace``."""
+    name, office = name.strip(), office.strip()
     if not name:
-        raise RefusedError("a key needs a name (the inspector or the office)")
+        raise RefusedError("a key needs a name (the person it belongs to)", code="key.no_name")
     existing = own_key(db)
     if existing is not None and not replace:
-        raise RefusedError(f"this database already has a signing key ({existing.name}, {existing.fingerprint})")
+        raise RefusedError(f"this database already has a signing key ({existing.name}, {existing.fingerprint})",
+                           code="key.exists", name=existing.name, fingerprint=existing.fingerprint)
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
@@ -66,15 +101,29 @@ def init_key(db: Database, name: str, *, replace: bool = False) -> KeyInfo:
     fp = fingerprint_of(raw_public)
     with db.atomic():
         db.execute("UPDATE signing_keys SET active = 0")
-        db.execute("INSERT INTO signing_keys(fingerprint, name, private_key, public_key, created_at, active) "
-                   "VALUES (?, ?, ?, ?, ?, 1)", [fp, name, raw_private, raw_public, now_iso()])
-        audit(db, "create", "signing_key", fp, actor=name, detail={"name": name})
+        db.execute("INSERT INTO signing_keys(fingerprint, name, private_key, public_key, created_at, active, office) "
+                   "VALUES (?, ?, ?, ?, ?, 1, ?)", [fp, name, raw_private, raw_public, now_iso(), office])
+        audit(db, "create", "signing_key", fp, detail={"name": name, "office": office})
     return own_key(db)  # type: ignore[return-value]
 
 
-def ensure_key(db: Database, default_name: str = "Kepatuhan Desktop") -> KeyInfo:
-    """This installation's key, created on first use."""
-    return own_key(db) or init_key(db, default_name)
+def ensure_key(db: Database) -> KeyInfo:
+    """This installation's key, created on first use (named after the person using the database)."""
+    return own_key(db) or init_key(db, *default_key_label(db))
+
+
+def relabel_own_key(db: Database, name: str, office: str = "") -> KeyInfo | None:
+    """Give this installation's key a new name and office (the person was renamed); the fingerprint and
+    every signature made with it stay valid. Audited; ``None`` when there is no key yet."""
+    key = own_key(db)
+    name, office = name.strip(), office.strip()
+    if key is None or (key.name, key.office) == (name, office):
+        return key
+    with db.atomic():
+        db.execute("UPDATE signing_keys SET name = ?, office = ? WHERE fingerprint = ?", [name, office, key.fingerprint])
+        audit(db, "relabel", "signing_key", key.fingerprint,
+              detail={"before": {"name": key.name, "office": key.office}, "after": {"name": name, "office": office}})
+    return own_key(db)
 
 
 def sign(db: Database, data: bytes) -> tuple[str, bytes]:
@@ -98,48 +147,72 @@ def verify_signature(public_key: bytes, data: bytes, signature: bytes) -> bool:
 
 
 def export_public_key(db: Database) -> str:
-    """The text of a ``.pub`` file: a header line, the name, and the base64 raw public key."""
+    """The text of a ``.pub`` file: a header line, the name, the office, the fingerprint and the base64 raw
+    public key."""
     key = ensure_key(db)
-    return (f"{PUBLIC_KEY_HEADER}\nname: {key.name}\nfingerprint: {key.fingerprint}\n"
+    office = f"office: {key.office}\n" if key.office else ""
+    return (f"{PUBLIC_KEY_HEADER}\nname: {key.name}\n{office}fingerprint: {key.fingerprint}\n"
             f"key: {base64.b64encode(key.public_key).decode('ascii')}\n")
 
 
-def parse_public_key(text: str, source: str = "<key>") -> tuple[str, bytes]:
+def parse_public_key(text: str, source: str = "<key>") -> PublicKey:
+    """Read a ``.pub`` file (see :func:`export_public_key`); the fingerprint line, when present, must match."""
     lines = [line.strip() for line in text.strip().splitlines()]
     if not lines or lines[0] != PUBLIC_KEY_HEADER:
-        raise InputError(source, "is not a Kepatuhan public key file", line=1)
+        raise InputError(source, "is not a Kepatuhan public key file", line=1, code="pubkey.not_a_key")
     fields = {}
     for i, line in enumerate(lines[1:], start=2):
         if ":" not in line:
-            raise InputError(source, "expected 'field: value'", line=i)
+            raise InputError(source, "expected 'field: value'", line=i, code="pubkey.bad_line")
         k, v = line.split(":", 1)
         fields[k.strip()] = v.strip()
     try:
         raw = base64.b64decode(fields["key"], validate=True)
     except (KeyError, ValueError):
-        raise InputError(source, "the 'key' line is missing or not base64") from None
+        raise InputError(source, "the 'key' line is missing or not base64", code="pubkey.bad_key") from None
     if len(raw) != 32:
-        raise InputError(source, "the key is not a 32-byte Ed25519 public key")
+        raise InputError(source, "the key is not a 32-byte Ed25519 public key", code="pubkey.bad_key")
     if fields.get("fingerprint") and fields["fingerprint"] != fingerprint_of(raw):
-        raise InputError(source, "the fingerprint does not match the key (the file was altered)")
-    return fields.get("name", "") or fingerprint_of(raw), raw
+        raise InputError(source, "the fingerprint does not match the key (the file was altered)",
+                         code="pubkey.fingerprint_mismatch")
+    return PublicKey(fields.get("name", "") or fingerprint_of(raw), fields.get("office", ""), raw)
 
 
-def trust_key(db: Database, text: str, source: str = "<key>", *, actor: str = "",
-              role: Role = Role.INSPECTOR) -> KeyInfo:
-    """Trust the public key in ``text`` with ``role`` (trusting it again updates its name and role)."""
-    name, raw = parse_public_key(text, source)
+def read_public_key_file(path: str | Path) -> PublicKey:
+    """Read and check a ``.pub`` file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read ({getattr(exc, 'strerror', None) or exc})",
+                         code="file.unreadable") from None
+    return parse_public_key(text, str(path))
+
+
+def trust_public_key(db: Database, key: PublicKey, *, role: Role = Role.INSPECTOR) -> KeyInfo:
+    """Trust ``key`` with ``role`` (trusting it again updates its name, office and role, and lifts a
+    revocation). Audited."""
+    raw = key.public_key
+    if len(raw) != 32:
+        raise InputError("<key>", "the key is not a 32-byte Ed25519 public key", code="pubkey.bad_key")
     fp = fingerprint_of(raw)
     role = Role(role)
+    at = now_iso()
     with db.atomic():
-        db.execute("INSERT INTO trusted_keys(fingerprint, name, public_key, trusted_at, role) VALUES (?, ?, ?, ?, ?) "
-                   "ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, role = excluded.role, "
-                   "revoked_at = NULL, revoked_reason = NULL", [fp, name, raw, now_iso(), str(role)])
-        audit(db, "trust", "key", fp, actor=actor, detail={"name": name, "role": str(role)})
-    return KeyInfo(fp, name, raw, now_iso(), role=role)
+        db.execute("INSERT INTO trusted_keys(fingerprint, name, public_key, trusted_at, role, office) "
+                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name, "
+                   "office = excluded.office, role = excluded.role, revoked_at = NULL, revoked_reason = NULL",
+                   [fp, key.name, raw, at, str(role), key.office])
+        audit(db, "trust", "key", fp, detail={"name": key.name, "office": key.office, "role": str(role)})
+    return KeyInfo(fp, key.name, raw, at, role=role, office=key.office)
 
 
-def set_key_role(db: Database, fingerprint: str, role: Role, *, actor: str = "") -> None:
+def trust_key(db: Database, text: str, source: str = "<key>", *, role: Role = Role.INSPECTOR) -> KeyInfo:
+    """Trust the public key in the text of a ``.pub`` file with ``role``."""
+    return trust_public_key(db, parse_public_key(text, source), role=role)
+
+
+def set_key_role(db: Database, fingerprint: str, role: Role) -> None:
     """Change the role of a trusted key; audited."""
     role = Role(role)
     with db.atomic():
@@ -148,7 +221,7 @@ def set_key_role(db: Database, fingerprint: str, role: Role, *, actor: str = "")
             raise NotFoundError(f"no trusted key with fingerprint {fingerprint}", code="key.not_found",
                                 fingerprint=fingerprint)
         db.execute("UPDATE trusted_keys SET role = ? WHERE fingerprint = ?", [str(role), fingerprint])
-        audit(db, "role", "key", fingerprint, actor=actor, detail={"before": row[0], "after": str(role)})
+        audit(db, "role", "key", fingerprint, detail={"before": row[0], "after": str(role)})
 
 
 def signer_role(db: Database, fingerprint: str) -> Role | None:
@@ -164,14 +237,14 @@ def signer_role(db: Database, fingerprint: str) -> Role | None:
     return None if row is None else Role(row[0])
 
 
-def revoke_key(db: Database, fingerprint: str, reason: str = "", *, actor: str = "") -> None:
+def revoke_key(db: Database, fingerprint: str, reason: str = "") -> None:
     with db.atomic():
         cur = db.execute("UPDATE trusted_keys SET revoked_at = ?, revoked_reason = ? WHERE fingerprint = ?",
                          [now_iso(), reason, fingerprint])
         if cur.rowcount == 0:
             raise NotFoundError(f"no trusted key with fingerprint {fingerprint}", code="key.not_found",
                                 fingerprint=fingerprint)
-        audit(db, "revoke", "key", fingerprint, actor=actor, reason=reason)
+        audit(db, "revoke", "key", fingerprint, reason=reason)
 
 
 def list_keys(db: Database) -> list[KeyInfo]:
@@ -179,10 +252,11 @@ def list_keys(db: Database) -> list[KeyInfo]:
     own = own_key(db)
     if own is not None:
         out.append(own)
-    for fp, name, raw, at, revoked, role in db.execute(
-            "SELECT fingerprint, name, public_key, trusted_at, revoked_at, role FROM trusted_keys ORDER BY name"):
+    for fp, name, raw, at, revoked, role, office in db.execute(
+            "SELECT fingerprint, name, public_key, trusted_at, revoked_at, role, office FROM trusted_keys "
+            "ORDER BY name"):
         if own is None or fp != own.fingerprint:
-            out.append(KeyInfo(fp, name, bytes(raw), at, revoked, role=Role(role)))
+            out.append(KeyInfo(fp, name, bytes(raw), at, revoked, role=Role(role), office=office))
     return out
 
 

@@ -7,8 +7,9 @@ file name built from a code can never be a path), names are present and bounded,
 product described twice is described the same way.
 
 Loci table columns: ``institution,institution_name,kind,province,unit,unit_name,product,product_name`` and
-the optional ``official_name`` (the recipient's name as award documents print it), one row per product
-(product columns empty for a unit without products). Every record gets a uuid5 from its natural key, so two
+the optional ``official_name`` (the recipient's name as award documents print it; empty: derived from kind and
+name; a plan without the column keeps what the database has), one row per product (product columns empty for a
+unit without products). Every record gets a uuid5 from its natural key, so two
 laptops that import the same plan agree on every id. The import is additive and idempotent: it adds or
 renames, never removes, and a second run changes nothing.
 """
@@ -101,7 +102,9 @@ class InstitutionEntry:
     name: str
     kind: Kind
     province: str
-    official_name: str
+    #: the name documents print: '' = derived from kind and name; None = not given (a plan without the column
+    #: keeps what the database has)
+    official_name: str | None
     line: int
     units: dict[str, UnitEntry] = field(default_factory=dict)
 
@@ -131,7 +134,7 @@ class PlanModel:
         self.institutions: dict[str, InstitutionEntry] = {}
 
     def add_institution(self, code: object, name: object, kind: object, province: object = "",
-                        official_name: object = "", *, line: int = 0) -> InstitutionEntry:
+                        official_name: object = None, *, line: int = 0) -> InstitutionEntry:
         code = _code(code, "institution")
         name = _name(name, "institution_name")
         try:
@@ -140,15 +143,15 @@ class PlanModel:
             raise CheckFailure(f"kind {str(kind)[:40]!r} is not one of {', '.join(Kind)}", code="plan.bad_kind",
                                column="kind", value=str(kind)[:40], kinds=", ".join(Kind)) from None
         province = _name(province or "", "province", required=False)
-        official = _name(official_name or "", "official_name", required=False)
+        official = None if official_name is None else _name(official_name, "official_name", required=False)
         known = self.institutions.get(code)
         if known is None:
             known = self.institutions[code] = InstitutionEntry(code, name, kind_, province, official, line)
         elif (known.name, known.kind, known.province) != (name, kind_, province) or (
-                official and known.official_name and official != known.official_name):
+                official is not None and known.official_name is not None and official != known.official_name):
             raise CheckFailure(f"institution {code} is described differently than on line {known.line}",
                                code="plan.inconsistent", column=None, what=code, first_line=known.line)
-        elif official and not known.official_name:
+        elif official is not None and known.official_name is None:
             known.official_name = official
         return known
 
@@ -186,7 +189,7 @@ class PlanModel:
     def add_row(self, row: Row) -> None:
         """One row of a loci table."""
         self.add_institution(row.get("institution"), row.get("institution_name"), row.get("kind"),
-                             row.get("province"), row.get("official_name"), line=row.line)
+                             row.get("province"), row.values.get("official_name"), line=row.line)
         self.add_unit(row.get("institution"), row.get("unit"), row.get("unit_name"), line=row.line)
         product_code, product_name = row.get("product"), row.get("product_name")
         if product_name and not product_code:
@@ -241,7 +244,7 @@ def ensure_period(db: Database, year: int, form_id: str | None = None, *, is_dem
     return instrument
 
 
-def import_loci(db: Database, path: str | Path, year: int, form_id: str | None = None, *, actor: str = "",
+def import_loci(db: Database, path: str | Path, year: int, form_id: str | None = None, *,
                 is_demo: bool = False, progress: Callable[[int, int], None] | None = None) -> ImportSummary:
     """Import an assessment plan for ``year`` in one transaction (all or nothing)."""
     model = read_plan_table(path)
@@ -249,9 +252,9 @@ def import_loci(db: Database, path: str | Path, year: int, form_id: str | None =
     with db.atomic():
         instrument = ensure_period(db, year, form_id, is_demo=is_demo)
         summary.notes.append(f"instrument: {instrument.key}")
-        apply_plan(db, year, model, summary, actor=actor, is_demo=is_demo, progress=progress)
+        apply_plan(db, year, model, summary, is_demo=is_demo, progress=progress)
         if summary.changed:
-            audit(db, "import", "plan", "", actor=actor, year=year,
+            audit(db, "import", "plan", "", year=year,
                   detail={"file": Path(str(path)).name, "counts": summary.counts})
     return summary
 
@@ -261,7 +264,7 @@ def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
         yield items[i:i + size]
 
 
-def apply_plan(db: Database, year: int, model: PlanModel, summary: ImportSummary, *, actor: str = "",
+def apply_plan(db: Database, year: int, model: PlanModel, summary: ImportSummary, *,
                is_demo: bool = False, progress: Callable[[int, int], None] | None = None) -> None:
     """Write ``model`` into period ``year`` (inside the caller's transaction): new institutions, units and
     products are added, changed names updated (institution changes audited), nothing removed."""
@@ -272,14 +275,14 @@ def apply_plan(db: Database, year: int, model: PlanModel, summary: ImportSummary
     for inst in model.institutions.values():
         uid = institution_uuid(inst.code)
         old = existing.get(inst.code)
-        official = inst.official_name or (old[3] if old else "")
+        official = inst.official_name if inst.official_name is not None else (old[3] if old else "")
         if old is None:
             new_insts.append((uid, inst.code, inst.name, str(inst.kind), inst.province, official, int(is_demo)))
             summary.count("institutions", "new")
         elif old != (inst.name, inst.kind, inst.province, official):
             db.execute("UPDATE institutions SET name = ?, kind = ?, province = ?, official_name = ? WHERE uuid = ?",
                        [inst.name, str(inst.kind), inst.province, official, uid])
-            audit(db, "update", "institution", uid, actor=actor, year=year,
+            audit(db, "update", "institution", uid, year=year,
                   detail={"before": list(old), "after": [inst.name, str(inst.kind), inst.province, official]})
             summary.count("institutions", "updated")
         else:

@@ -13,7 +13,8 @@ from fractions import Fraction
 
 from sqlite_utils import Database
 
-from ..domain.instrument import Instrument
+from ..domain.awards import official_name, receiving_official
+from ..domain.instrument import Band, Instrument
 from ..domain.scoring import (
     NA,
     InstitutionScore,
@@ -62,18 +63,30 @@ class PlanInstitution:
     withheld: bool = False
     withheld_reason: str | None = None
     units: list[PlanUnit] = field(default_factory=list)
+    official_name: str = ""   # as the plan gives it; '' = derived (see :attr:`recipient`)
+
+    @property
+    def recipient(self) -> str:
+        """The name award documents print ("Pemerintah Kabupaten Badung"): the plan's ``official_name``, else
+        derived from kind and name (:func:`domain.awards.official_name`)."""
+        return official_name(self.kind, self.name, self.official_name)
+
+    @property
+    def receiving_official(self) -> str:
+        """The official who receives the award for the institution ("Bupati Badung")."""
+        return receiving_official(self.kind, self.name)
 
 
 def load_plan(db: Database, year: int) -> list[PlanInstitution]:
     """Institutions of the period with their units and products, in plan order."""
     institutions: dict[str, PlanInstitution] = {}
     for row in db.execute(
-        "SELECT i.uuid, i.code, i.name, i.kind, i.province, pi.followed_up, pi.withheld, pi.withheld_reason "
-        "FROM period_institutions pi JOIN institutions i ON i.uuid = pi.institution_uuid "
+        "SELECT i.uuid, i.code, i.name, i.kind, i.province, pi.followed_up, pi.withheld, pi.withheld_reason, "
+        "i.official_name FROM period_institutions pi JOIN institutions i ON i.uuid = pi.institution_uuid "
         "WHERE pi.year = ? ORDER BY i.kind, i.name, i.code", [year]
     ).fetchall():
         institutions[row[0]] = PlanInstitution(row[0], row[1], row[2], row[3], row[4], bool(row[5]),
-                                               bool(row[6]), row[7])
+                                               bool(row[6]), row[7], official_name=row[8] or "")
     units: dict[str, PlanUnit] = {}
     for row in db.execute(
         "SELECT u.uuid, u.code, u.name, u.institution_uuid, pu.finalised_at, pu.finalised_by "
@@ -190,15 +203,43 @@ def score_plan_unit(db: Database, year: int, instrument: Instrument, unit: PlanU
     return score_unit(instrument, unit_answers(unit, load_answers(db, year, unit.uuid)))
 
 
+@dataclass(frozen=True)
+class InstitutionSummary:
+    """What a period says about one institution, in one shape for every reader: ``kepatuhan scores``, the
+    recap, the certificates, the rapor and the institutions table all show these figures."""
+
+    score: Decimal | None          # None until every unit is complete
+    band: Band | None
+    rank: Rank | None
+    rank_provisional: bool         # ranked while some peers of its kind have no score yet ("sementara")
+    complete: bool
+    answered: int                  # required slots answered
+    total: int
+    units_done: int                # units with every required slot answered
+    units_total: int
+
+    @property
+    def zone(self) -> str | None:
+        return self.band.zone if self.band else None
+
+
 @dataclass
 class InstitutionRow:
     institution: PlanInstitution
     result: InstitutionScore
     rank: Rank | None
+    rank_provisional: bool = False
 
     @property
     def score(self) -> Decimal | None:
         return self.result.score
+
+    @property
+    def summary(self) -> InstitutionSummary:
+        res = self.result  # scoring gives a score (and band) only to a complete institution
+        return InstitutionSummary(res.score, res.band, self.rank, self.rank_provisional and self.rank is not None,
+                                  res.complete and res.score is not None, res.answered, res.total,
+                                  sum(1 for u in res.units if u.complete), len(res.units))
 
     def unit_scores(self) -> list[tuple[PlanUnit, UnitScore]]:
         return list(zip(self.institution.units, self.result.units))
@@ -221,7 +262,8 @@ class YearScores:
         for row in self.rows:
             if row.institution.code == code:
                 return row
-        raise NotFoundError(f"no institution with code '{code}' in {self.year}")
+        raise NotFoundError(f"no institution with code '{code}' in {self.year}", code="institution.not_found",
+                            institution=code, year=self.year)
 
 
 def year_scores(db: Database, year: int, kind: str | None = None, *, instrument: Instrument | None = None
@@ -243,7 +285,8 @@ def year_scores(db: Database, year: int, kind: str | None = None, *, instrument:
         unit_scores = [scored.get(u.uuid) or score_unit(instrument, unit_answers(u, empty)) for u in inst.units]
         results.append((inst, institution_from_units(instrument, unit_scores)))
     ranks = rank_within_kind((inst.uuid, inst.kind, res.score) for inst, res in results)
-    rows = [InstitutionRow(inst, res, ranks.get(inst.uuid)) for inst, res in results
+    unscored_kinds = {inst.kind for inst, res in results if res.score is None}
+    rows = [InstitutionRow(inst, res, ranks.get(inst.uuid), inst.kind in unscored_kinds) for inst, res in results
             if kind is None or inst.kind == kind]
     kind_order = {k: i for i, k in enumerate(("kementerian", "lembaga", "provinsi", "kota", "kabupaten"))}
     rows.sort(key=lambda r: (kind_order.get(r.institution.kind, 9),

@@ -17,6 +17,7 @@ from ..errors import NotFoundError, RefusedError
 from .answers import save_answer
 from .db import now_iso, stable_uuid
 from .forms import instrument_for_year
+from .identity import current_actor
 
 #: Marker for "this respondent could not answer" (stored as NULL, left out of the mean).
 NO_ANSWER = "no-answer"
@@ -69,8 +70,7 @@ def survey_state(db: Database, year: int, unit_uuid: str, indicator: str,
 
 
 def save_response(db: Database, year: int, unit_uuid: str, indicator: str, respondent: int,
-                  value: int | str | None, *, instrument: Instrument | None = None, actor: str = "",
-                  inspector_uuid: str | None = None) -> SurveyState:
+                  value: int | str | None, *, instrument: Instrument | None = None) -> SurveyState:
     """Set respondent ``respondent``'s answer: an int in 0..max, :data:`NO_ANSWER`, or None to delete the
     entry. The indicator's answer becomes the mean of the counted respondents (cleared when none), in the same
     transaction. Refuses a finalised unit (through save_answer)."""
@@ -99,8 +99,7 @@ def save_response(db: Database, year: int, unit_uuid: str, indicator: str, respo
                 "INSERT INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, inspector_uuid, "
                 "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, "
                 "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at",
-                [uid, year, unit_uuid, indicator, respondent, text, inspector_uuid, now_iso()])
+                [uid, year, unit_uuid, indicator, respondent, text, current_actor(db), now_iso()])
         state = survey_state(db, year, unit_uuid, indicator, instrument)
-        save_answer(db, year, unit_uuid, "", indicator, state.value, inspector_uuid=inspector_uuid, actor=actor,
-                    instrument=instrument)
+        save_answer(db, year, unit_uuid, "", indicator, state.value, instrument=instrument)
     return state

@@ -30,6 +30,7 @@ from sqlite_utils import Database
 
 from ..domain.enums import ConflictKind, RecordType, UnitState
 from .db import now_iso, stable_uuid
+from .identity import current_actor
 from .keys import ensure_key
 from .records import (
     RecordRow,
@@ -119,8 +120,8 @@ def record_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, in
         "product": product_uuid, "ind": indicator, "slot": slot,
         "value": None if (cleared or na) else value, "na": 0 if cleared else int(bool(na)),
         "note": "" if cleared else (note or ""), "cleared": bool(cleared),
-        "author": author, "author_name": name, "by": by or "", "at": at, "lamport": next_lamport(db),
-        "parents": sorted({h.id for h in heads} | set(extra_parents)),
+        "author": author, "author_name": name, "by": by or current_actor(db), "at": at,
+        "lamport": next_lamport(db), "parents": sorted({h.id for h in heads} | set(extra_parents)),
     }
     if reason:
         body["reason"] = reason
@@ -145,7 +146,8 @@ def record_unit_state(db: Database, year: int, unit_uuid: str, state: str, at: s
             "SELECT version FROM answers WHERE year = ? AND unit_uuid = ? AND version IS NOT NULL",
             [year, unit_uuid]))
     body = {"t": "unit", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid, "slot": slot,
-            "state": state, "basis": basis, "by": by or "", "author": author, "author_name": name, "at": at,
+            "state": state, "basis": basis, "by": by or current_actor(db), "author": author, "author_name": name,
+            "at": at,
             "lamport": next_lamport(db), "parents": sorted(h.id for h in heads)}
     if reason:
         body["reason"] = reason

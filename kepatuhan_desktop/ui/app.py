@@ -18,8 +18,8 @@ from .. import APP_ID, APP_NAME, __version__
 from ..errors import KepatuhanError
 from ..paths import data_dir, default_db_path
 
-DEMO_INSPECTOR = {"uuid": "00000000-0000-4000-8000-00000000d3m0", "name": "Inspektur Demo", "nip": "-",
-                  "office": "Ombudsman RI (demo)"}
+#: The person of the demo database.
+DEMO_PERSON = ("Inspektur Demo", "-", "Ombudsman RI, demo")
 
 
 def demo_db_path() -> Path:
@@ -27,18 +27,18 @@ def demo_db_path() -> Path:
 
 
 def prepare_demo(path: Path) -> None:
-    """Create (if needed) a database with the small demo data and a demo inspector."""
-    from ..storage.db import get_setting, open_database
+    """Create (if needed) a database with the small demo data and a demo person."""
+    from ..storage.db import open_database
     from ..storage.demo import load_demo
-    from .welcome import save_inspector
+    from ..storage.identity import Identity, get_identity, set_identity
+    from ..storage.lookups import period_years
 
     db = open_database(path)
     try:
-        if db.execute("SELECT count(*) FROM periods").fetchone()[0] == 0:
+        if get_identity(db) is None:
+            set_identity(db, Identity(*DEMO_PERSON))
+        if not period_years(db):
             load_demo(db, "small")
-        if get_setting(db, "inspector") is None:
-            save_inspector(db, DEMO_INSPECTOR["name"], DEMO_INSPECTOR["nip"], DEMO_INSPECTOR["office"],
-                           existing_uuid=DEMO_INSPECTOR["uuid"])
     finally:
         db.close()
 
@@ -97,15 +97,83 @@ def _finish_background_work(app, timeout_ms: int = 15000) -> None:
     app.processEvents()
 
 
+class Shell:
+    """The window and its database; opens another database on request (the demo, and back)."""
+
+    def __init__(self, app, *, home_path: Path | None, demo_path: Path | None):
+        self.app = app
+        self.home_path = home_path
+        self.demo_path = demo_path
+        self.ctx = None
+        self.window = None
+
+    def open(self, db_path: Path, *, show: bool = True):
+        from .context import AppContext
+        from .i18n import install_language
+        from .main_window import MainWindow
+
+        ctx = AppContext(db_path)
+        install_language(ctx.language)
+        window = MainWindow(ctx, home_path=self.home_path, demo_path=self.demo_path)
+        window.database_requested.connect(self.switch)
+        if self.window is not None:
+            old_window, old_ctx = self.window, self.ctx
+            maximised = old_window.isMaximized()
+            geometry = old_window.geometry()
+            old_window.close()
+            _finish_background_work(self.app)
+            old_ctx.close()
+            old_window.deleteLater()
+            if not maximised:
+                window.setGeometry(geometry)
+            window.maximise_on_show = maximised
+        self.ctx, self.window = ctx, window
+        if show:
+            window.show_on_screen()
+        return window
+
+    def switch(self, db_path: Path) -> None:
+        """Open ``db_path`` in place of the current database (the demo is created on first use)."""
+        from .qt import QMessageBox
+
+        db_path = Path(db_path)
+        try:
+            if self.demo_path is not None and db_path == self.demo_path:
+                prepare_demo(db_path)
+            self.open(db_path)
+        except KepatuhanError as exc:
+            from .errors import describe_error
+
+            QMessageBox.critical(self.window, APP_NAME, describe_error(exc))
+
+    def close(self) -> None:
+        _finish_background_work(self.app)
+        if self.ctx is not None:
+            self.ctx.close()
+
+
+def _needs_person(path: Path) -> bool:
+    """A database made without the GUI (a coordinator's script) has no person yet: the welcome asks."""
+    from ..storage.db import open_database
+    from ..storage.identity import get_identity
+
+    db = open_database(path)
+    try:
+        return get_identity(db) is None
+    finally:
+        db.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
     app = _application([])
-    from .context import AppContext
+    from .errors import describe_error
     from .i18n import install_language
-    from .qt import QDialog, QMessageBox
+    from .qt import QMessageBox
 
     tmp = None
+    home: Path | None = None
     if args.smoke_test:
         tmp = tempfile.TemporaryDirectory(prefix="kepatuhan-smoke-")
         db_path = Path(tmp.name) / "smoke.db"
@@ -113,48 +181,46 @@ def main(argv: list[str] | None = None) -> int:
     elif args.demo:
         db_path = Path(args.db) if args.db else demo_db_path()
         prepare_demo(db_path)
-    elif args.db:
-        db_path = Path(args.db)
+        home = None if args.db else default_db_path()
+        home = home if home is not None and home.exists() else None
     else:
-        db_path = default_db_path()
-        if not db_path.exists():
-            from .welcome import WelcomeDialog
+        db_path = home = Path(args.db) if args.db else default_db_path()
+        try:
+            new = not db_path.exists()
+            if new or _needs_person(db_path):
+                from .welcome import ask_person
 
+                if not ask_person(db_path, existing=not new, lang=args.lang):
+                    return 0
+        except KepatuhanError as exc:
             install_language(args.lang or "id")
-            welcome = WelcomeDialog(db_path)
-            if args.lang:
-                welcome.language.setCurrentIndex(welcome.language.findData(args.lang))
-            if welcome.exec() != QDialog.DialogCode.Accepted:
-                return 0
-            try:
-                welcome.create().close()
-            except KepatuhanError as exc:
-                QMessageBox.critical(None, APP_NAME, str(exc))
-                return 1
+            QMessageBox.critical(None, APP_NAME, describe_error(exc))
+            return 1
 
+    shell = Shell(app, home_path=home, demo_path=demo_db_path() if not args.smoke_test else None)
     try:
-        ctx = AppContext(db_path)
+        if args.lang:
+            from ..storage.db import open_database, set_setting
+
+            db = open_database(db_path)
+            set_setting(db, "ui.language", args.lang)
+            db.close()
+        window = shell.open(db_path, show=not args.smoke_test)
     except KepatuhanError as exc:
         if args.smoke_test:
             print(f"FAILED  database: {exc}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            install_language(args.lang or "id")
+            QMessageBox.critical(None, APP_NAME, describe_error(exc))
         return 1
-    if args.lang:
-        ctx.set_setting("ui.language", args.lang)
-    install_language(ctx.language)
-
-    from .main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
+    if args.smoke_test:
+        window.show()
     app.processEvents()
     if args.smoke_test:
         print(f"window in {time.perf_counter() - started:.2f} s")
         failed = smoke_test(window, app)
         window.close()
-        _finish_background_work(app)
-        ctx.close()
+        shell.close()
         window.deleteLater()
         app.processEvents()
         if tmp is not None:
@@ -165,8 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         print("smoke test passed")
         return 0
     code = app.exec()
-    _finish_background_work(app)
-    ctx.close()
+    shell.close()
     return code
 
 

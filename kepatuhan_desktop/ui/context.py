@@ -1,4 +1,4 @@
-"""The state every view shares: the open database, the current period and inspector, and one signal that
+"""The state every view shares: the open database, the current period and person, and one signal that
 says what changed so that views refresh only when it concerns them."""
 
 from __future__ import annotations
@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..storage.db import get_setting, open_database, set_setting
+from ..storage.identity import Identity, get_identity, set_identity
+from ..storage.lookups import period_years
 from .qt import QObject, Signal
 
 
@@ -43,7 +45,7 @@ class AppContext(QObject):
 
     # ---- period ------------------------------------------------------------------------------------------
     def years(self) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT year FROM periods ORDER BY year")]
+        return period_years(self.db)
 
     @property
     def year(self) -> int | None:
@@ -74,14 +76,16 @@ class AppContext(QObject):
         return getattr(self, "_language", "id")
 
     @property
-    def inspector(self) -> dict | None:
-        """The inspector using this installation: {'uuid', 'name', 'nip', 'office'} or None before set-up."""
-        return self.setting("inspector")
+    def person(self) -> Identity | None:
+        """The person using this database (name, NIP, office, role), or None before the welcome has asked.
+        Views show it; they never pass it on: storage records who acted by itself."""
+        return get_identity(self.db)
 
-    @property
-    def actor(self) -> str:
-        inspector = self.inspector
-        return inspector["name"] if inspector else ""
+    def set_person(self, person: Identity) -> Identity:
+        """Set or change the person (their signing key is relabelled with them); views are told."""
+        person = set_identity(self.db, person)
+        self.notify(Changes(settings=True, extra={"person": True}))
+        return person
 
     def notify(self, changes: Changes) -> None:
         self.changed.emit(changes)

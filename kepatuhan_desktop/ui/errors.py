@@ -82,11 +82,9 @@ TEMPLATES: dict[str, str] = {
     "plan.line_type": QT_TRANSLATE_NOOP("Errors", "an unknown kind of line."),
     "plan.second_period": QT_TRANSLATE_NOOP("Errors", "a second period line."),
     "period.other_instrument": QT_TRANSLATE_NOOP("Errors", "Period {year} already uses instrument {instrument}; it cannot be moved to {wanted}."),
-    "institution.not_found": QT_TRANSLATE_NOOP("Errors", "There is no institution with code {institution} in {year}."),
     "key.file_too_large": QT_TRANSLATE_NOOP("Errors", "{file} is too large to be a public key file."),
     "key.file_unreadable": QT_TRANSLATE_NOOP("Errors", "{file} cannot be read ({detail})."),
     "package.missing": QT_TRANSLATE_NOOP("Errors", "{file}: there is no such file."),
-    "package.damaged": QT_TRANSLATE_NOOP("Errors", "{file}: the package is truncated or damaged. Nothing was imported."),
     "package.unreadable": QT_TRANSLATE_NOOP("Errors", "{file}: the package cannot be read. Nothing was imported."),
     "package.too_many_members": QT_TRANSLATE_NOOP("Errors", "{file}: the package holds more than {limit} files. Nothing was imported."),
     "package.too_big": QT_TRANSLATE_NOOP("Errors", "{file}: the package would unpack to more than {limit} bytes. Nothing was imported."),
@@ -98,10 +96,8 @@ TEMPLATES: dict[str, str] = {
     "package.no_manifest": QT_TRANSLATE_NOOP("Errors", "{file}: this is not a Kepatuhan package (no manifest). Nothing was imported."),
     "package.unsigned": QT_TRANSLATE_NOOP("Errors", "{file}: the package is not signed. Nothing was imported."),
     "package.no_sender": QT_TRANSLATE_NOOP("Errors", "{file}: the manifest does not name its sender. Nothing was imported."),
-    "package.bad_signature": QT_TRANSLATE_NOOP("Errors", "{file}: the signature does not match: the package was altered after it was signed. Nothing was imported."),
     "package.bad_manifest": QT_TRANSLATE_NOOP("Errors", "{file}: the manifest is not valid. Nothing was imported."),
     "package.format_version": QT_TRANSLATE_NOOP("Errors", "{file}: this package format version ({version}) is newer than this application reads. Update the application. Nothing was imported."),
-    "package.not_coordinator": QT_TRANSLATE_NOOP("Errors", "{file}: this plan package is signed by {signer} (key {fingerprint}), trusted here as an inspector. Only a coordinator's key may send a plan. Nothing was imported."),
     "package.bad_time": QT_TRANSLATE_NOOP("Errors", "{file}: the package claims to be made at {created_at}, after now. Is the sender's clock right? Nothing was imported."),
     "package.missing_member": QT_TRANSLATE_NOOP("Errors", "{file}: {member} is listed in the manifest but missing. Nothing was imported."),
     "package.unlisted_member": QT_TRANSLATE_NOOP("Errors", "{file}: {member} is not listed in the signed manifest. Nothing was imported."),
@@ -119,6 +115,87 @@ TEMPLATES: dict[str, str] = {
     "package.other_instrument": QT_TRANSLATE_NOOP("Errors", "{file}: period {year} here uses instrument {instrument}, the package uses {wanted}. Nothing was imported."),
     "package.bad_plan": QT_TRANSLATE_NOOP("Errors", "{file}: the plan in the package is not valid. Nothing was imported."),
     "package.second_plan": QT_TRANSLATE_NOOP("Errors", "{file}: a second plan package for {year} in the same import. Nothing was imported."),
+    "identity.bad_role": QT_TRANSLATE_NOOP("Errors", "{role} is not a role: a person is an inspector or a coordinator."),
+    "key.no_name": QT_TRANSLATE_NOOP("Errors", "A signing key needs the name of the person it belongs to."),
+    "key.exists": QT_TRANSLATE_NOOP("Errors", "This database already has a signing key ({name}, {fingerprint})."),
+    "pubkey.not_a_key": QT_TRANSLATE_NOOP("Errors", "This is not a Kepatuhan public key file."),
+    "pubkey.bad_line": QT_TRANSLATE_NOOP("Errors", "This line of the key file is not \u201cfield: value\u201d."),
+    "pubkey.bad_key": QT_TRANSLATE_NOOP("Errors", "The key in this file is missing or damaged."),
+    "pubkey.fingerprint_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The fingerprint in this file does not match its key: the file was altered. Do not trust it."),
+    "package.refused": QT_TRANSLATE_NOOP("Errors", "{file} was refused: {reason}. Nothing was imported."),
+    "package.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is not a complete Kepatuhan package (damaged, or another kind of file). Nothing was "
+                  "imported."),
+    "package.bad_signature": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the signature does not match its contents; the package was altered after it was "
+                  "signed. Nothing was imported."),
+    "package.not_coordinator": QT_TRANSLATE_NOOP(
+        "Errors", "This package is signed by {signer} (key {fingerprint}). A package of this kind needs a "
+                  "coordinator's key, and this key is not trusted as one here. Nothing was imported."),
+    "unit.not_found": QT_TRANSLATE_NOOP("Errors", "There is no unit {unit} of {institution} in period {year}."),
+    "institution.not_found": QT_TRANSLATE_NOOP("Errors", "There is no institution {institution} in {year}."),
+    "period.empty": QT_TRANSLATE_NOOP("Errors", "The period {year} has no institutions yet."),
+    "file.missing": QT_TRANSLATE_NOOP("Errors", "{path}: there is no such file."),
+    # documents: settings
+    "documents.settings_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The documents of {year} cannot be issued yet: not set for this period: {missing}. Fill them in "
+                  "under Signatory and issue details, or produce a draft. Nothing was written."),
+    "documents.image_missing": QT_TRANSLATE_NOOP("Errors", "The {what} image set for the documents does not exist."),
+    "documents.bad_date": QT_TRANSLATE_NOOP("Errors", "'{value}' is not a date; write it as YYYY-MM-DD."),
+    "documents.bad_switch": QT_TRANSLATE_NOOP("Errors", "Expected on or off, not '{value}'."),
+    "documents.bad_duration_item": QT_TRANSLATE_NOOP("Errors", "'{item}' is not an item of the running order "
+                                                               "({known})."),
+    "documents.bad_duration": QT_TRANSLATE_NOOP("Errors", "{item}: expected whole minutes from 0 to 240, not "
+                                                          "'{value}'."),
+    "documents.unknown_setting": QT_TRANSLATE_NOOP("Errors", "'{name}' is not a document setting ({known})."),
+    # documents: certificates
+    "certificate.unknown_zone": QT_TRANSLATE_NOOP("Errors", "'{zone}' is not a zone."),
+    "certificate.incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is incomplete in {year}: {answered} of {total} answers. No certificate was written."),
+    "certificate.withheld": QT_TRANSLATE_NOOP(
+        "Errors", "The certificate of {name} for {year} is withheld: {reason}. No certificate was written."),
+    "certificate.conflicts": QT_TRANSLATE_NOOP(
+        "Errors", "{name} cannot be certified for {year}: {count} open conflict(s) between inspectors' answers. "
+                  "Resolve them first. No certificate was written."),
+    "certificate.not_approved": QT_TRANSLATE_NOOP(
+        "Errors", "{name} cannot be certified for {year}: the period requires approval and {name} is not approved. "
+                  "No certificate was written."),
+    "certificate.not_eligible": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not eligible for this certificate in {year} (score {score}, category {band}). No "
+                  "certificate was written."),
+    "certificate.unknown_unit": QT_TRANSLATE_NOOP("Errors", "There is no unit '{unit}' in {year}."),
+    "certificate.none": QT_TRANSLATE_NOOP(
+        "Errors", "No certificate to print for {year}: {held} held by the review, {not_selected} not eligible for "
+                  "this choice, {incomplete} incomplete, {withheld} withheld."),
+    "certificate.reason_required": QT_TRANSLATE_NOOP("Errors", "Please give a reason for the revocation."),
+    "certificate.not_found": QT_TRANSLATE_NOOP("Errors", "No certificate with serial {serial} was issued from this "
+                                                         "database."),
+    "certificate.already_revoked": QT_TRANSLATE_NOOP("Errors", "Certificate {serial} is already revoked."),
+    "certificate.withhold_reason": QT_TRANSLATE_NOOP("Errors", "Please give a reason for withholding the "
+                                                               "certificate."),
+    "certificate.not_valid": QT_TRANSLATE_NOOP("Errors", "Not valid: {reason}"),
+    "payload.not_a_code": QT_TRANSLATE_NOOP("Errors", "This is not a Kepatuhan certificate code."),
+    "payload.damaged": QT_TRANSLATE_NOOP("Errors", "The certificate code is damaged or incomplete."),
+    "payload.no_code_in_pdf": QT_TRANSLATE_NOOP("Errors", "{path} carries no certificate code: it was not made by "
+                                                          "this application, or it is a draft."),
+    "payload.unreadable_pdf": QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as a PDF."),
+    "rapor.incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is incomplete in {year}: {answered} of {total} answers. The rapor needs a complete "
+                  "assessment."),
+    "recap.bad_dialect": QT_TRANSLATE_NOOP("Errors", "'{dialect}' is not a CSV kind (plain or excel)."),
+    "recap.bad_extension": QT_TRANSLATE_NOOP("Errors", "{path}: the recap is written as .pdf, .xlsx or .csv."),
+    "ceremony.bad_start": QT_TRANSLATE_NOOP("Errors", "'{value}' is not a time; write it as HH:MM, e.g. 09:00."),
+    "ceremony.nobody": QT_TRANSLATE_NOOP("Errors", "Nobody to call up in {year}: no institution may be given a "
+                                                   "certificate yet."),
+    # review
+    "review.has_conflicts": QT_TRANSLATE_NOOP(
+        "Errors", "{name} has {count} open conflict(s) in {year}; resolve them before approving."),
+    "review.incomplete": QT_TRANSLATE_NOOP("Errors", "{name} is incomplete in {year}; only complete results can be "
+                                                     "approved."),
+    "review.reason_required": QT_TRANSLATE_NOOP("Errors", "Please give a reason for reopening the review."),
+    "review.not_approved": QT_TRANSLATE_NOOP("Errors", "{name} is not approved in {year}; there is nothing to "
+                                                       "reopen."),
     # instruments (the wording of domain/instrument.py MESSAGES, kept equal by a test; {field} is a field name)
     "form.invalid": QT_TRANSLATE_NOOP("Errors", "the instrument is not valid"),
     "form.not_mapping": QT_TRANSLATE_NOOP("Errors", "{field} must be a mapping (key: value), not {got}"),
@@ -153,6 +230,8 @@ TEMPLATES: dict[str, str] = {
         "Errors", "the rubric of '{indicator}' has no text for {missing} (it needs one for every value "
                   "0..{max})"),
     "form.no_zero_band": QT_TRANSLATE_NOOP("Errors", "no band starts at 0, so a low score would have no band"),
+    "form.bad_award_from": QT_TRANSLATE_NOOP(
+        "Errors", "award_from '{value}' is not the code of one of the bands ({codes})"),
     "form.bands_order": QT_TRANSLATE_NOOP(
         "Errors", "band '{band}' starts at {value}, not below the band before it ('{previous}' at "
                   "{previous_min}): list the bands from the highest min to the lowest"),

@@ -1,20 +1,28 @@
-"""The main window: a navigation list of the pages (``ui.pages.PAGES``), built on first use; a period selector;
-Settings (language, switched live), About, Quit; the inspector and signing key in the status bar.
+"""The main window: a navigation list of the pages (``ui.pages.PAGES``, each a :class:`~ui.pages.Page`), built on
+first use; the one period selector, which every page follows; Settings (the person, the language, switched
+live), History, About, Quit; the person and their signing key in the status bar.
 
-A page whose module cannot be imported or whose constructor raises is replaced by a placeholder showing the
-error, so that one broken view never keeps the others from working (the smoke test counts it as failed).
+A database without an assessment period shows the start screen (``ui.first_run``) instead of the pages. The
+window opens within the screen's available area, maximised on screens up to 1440 pixels wide (the office
+laptops' 1366×768). A page whose module cannot be imported or whose constructor raises is replaced by a
+placeholder showing the error, so that one broken view never keeps the others from working (the smoke test
+counts it as failed).
 """
 
 from __future__ import annotations
 
 import traceback
+from pathlib import Path
 
 from .. import APP_NAME, __version__
+from ..errors import KepatuhanError
 from ..storage.db import schema_version
+from ..storage.lookups import instrument_keys
 from ..storage.migrations import SCHEMA_VERSION
 from .context import AppContext, Changes
+from .errors import describe_error
 from .i18n import LANGUAGES, install_language
-from .pages import PAGES, Page
+from .pages import PAGES, HistoryScope, Page, PageBase, PageSpec
 from .qt import (
     QAction,
     QComboBox,
@@ -23,6 +31,8 @@ from .qt import (
     QDialogButtonBox,
     QEvent,
     QFormLayout,
+    QGroupBox,
+    QGuiApplication,
     QIcon,
     QKeySequence,
     QLabel,
@@ -40,19 +50,26 @@ from .qt import (
     QToolBar,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 
+#: Screens up to this width open the window maximised (office laptops: 1366×768).
+MAXIMISE_UP_TO = 1440
+#: The window's size on larger screens (within the screen's available area).
+PREFERRED_SIZE = (1280, 800)
 
-class PagePlaceholder(QWidget):
+
+class PagePlaceholder(PageBase, QWidget):
     """Shown instead of a page that failed to load; ``error`` holds the reason."""
 
-    def __init__(self, page: Page, error: str, parent: QWidget | None = None):
+    def __init__(self, page: PageSpec, error: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.error = error
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("This view could not be opened: {title}").format(
             title=QCoreApplication.translate("Pages", page.title)))
         title.setStyleSheet("font-size: 14pt; font-weight: 700; color: #a50e0e;")
+        title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(QLabel(self.tr("The other views work normally. Please report this error:")))
         text = QPlainTextEdit(error)
@@ -61,13 +78,13 @@ class PagePlaceholder(QWidget):
         layout.addWidget(text, 1)
 
 
-def load_page(page: Page, ctx: AppContext) -> tuple[QWidget, str | None]:
+def load_page(page: PageSpec, ctx: AppContext) -> tuple[QWidget, str | None]:
     """Construct a page; on any failure return a placeholder and the error text."""
     try:
         cls = page.load()
         widget = cls(ctx)
-        if not isinstance(widget, QWidget):
-            raise TypeError(f"{page.module}.{page.cls} is not a QWidget")
+        if not isinstance(widget, QWidget) or not isinstance(widget, Page):
+            raise TypeError(f"{page.module}.{page.cls} is not a QWidget implementing ui.pages.Page")
         return widget, None
     except Exception as exc:  # noqa: BLE001 - a broken page must not take the window down
         error = f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}"
@@ -87,34 +104,75 @@ def app_icon() -> QIcon:
 
 
 class SettingsDialog(QDialog):
+    """The person using this database (their key is relabelled with them) and the language."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        from .welcome import PersonForm
+
         self.setWindowTitle(self.tr("Settings"))
-        form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        person_box = QGroupBox(self.tr("Who works with this database"))
+        person_layout = QVBoxLayout(person_box)
+        self.person_form = PersonForm(ctx.person)
+        person_layout.addWidget(self.person_form)
+        layout.addWidget(person_box)
+        form = QFormLayout()
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.language)))
-        form.addRow(self.tr("&Language:"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.language.setAccessibleName(self.tr("Language"))
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a50e0e;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _accept(self) -> None:
+        if not self.person_form.name.text().strip():
+            self.error.setText(self.tr("Please enter your name."))
+            self.error.show()
+            self.person_form.name.setFocus()
+            return
+        self.accept()
 
     def chosen_language(self) -> str:
         return self.language.currentData()
 
+    def chosen_person(self):
+        return self.person_form.person()
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, pages: tuple[Page, ...] | None = None, parent: QWidget | None = None):
+    """``database_requested(path)`` asks the application to open another database (the demo and back)."""
+
+    database_requested = Signal(object)
+
+    def __init__(self, ctx: AppContext, pages: tuple[PageSpec, ...] | None = None, parent: QWidget | None = None,
+                 *, home_path: Path | None = None, demo_path: Path | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.pages = tuple(pages if pages is not None else PAGES)
         self.page_widgets: dict[str, QWidget] = {}
         self.page_errors: dict[str, str] = {}
+        self.home_path = home_path
+        self.demo_path = demo_path
+        self.first_run = None
+        self.history_dialog = None
+        self._skip_first_run = False
         self._started = False
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
+        self.maximise_on_show = self.fit_to_screen()
 
         self.nav = QListWidget()
         self.nav.setObjectName("pageNav")
@@ -125,12 +183,15 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem())
             self.stack.addWidget(QWidget())   # replaced by the page on first use
         self.nav.currentRowChanged.connect(self.show_page)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([120, 1160])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([120, 1160])
+        self.central = QStackedWidget()
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
         self.nav.setStyleSheet("QListWidget#pageNav { font-size: 11pt; } "
                                "QListWidget#pageNav::item { padding: 8px 6px; }")
 
@@ -150,12 +211,27 @@ class MainWindow(QMainWindow):
         self.act_settings = QAction(self)
         self.act_settings.setShortcut(QKeySequence.StandardKey.Preferences)
         self.act_settings.triggered.connect(self.open_settings)
+        self.act_demo = QAction(self)
+        self.act_demo.triggered.connect(self._switch_demo)
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_demo)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
+        self.menu_view = self.menuBar().addMenu("")
+        self.act_history_unit = QAction(self)
+        self.act_history_unit.setShortcut(QKeySequence("Ctrl+H"))
+        self.act_history_unit.triggered.connect(lambda: self.open_history(answer=False))
+        self.act_history_answer = QAction(self)
+        self.act_history_answer.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.act_history_answer.triggered.connect(lambda: self.open_history(answer=True))
+        self.menu_view.addAction(self.act_history_unit)
+        self.menu_view.addAction(self.act_history_answer)
+        # also on the window itself, so that the shortcuts work wherever the focus is in it
+        self.addActions([self.act_settings, self.act_quit, self.act_history_unit, self.act_history_answer])
         self.menu_help = self.menuBar().addMenu("")
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
@@ -165,7 +241,7 @@ class MainWindow(QMainWindow):
         for row, page in enumerate(self.pages):
             if page.shortcut:
                 sc = QShortcut(QKeySequence(page.shortcut), self)
-                sc.activated.connect(lambda r=row: self.nav.setCurrentRow(r))
+                sc.activated.connect(lambda r=row: self.go_to_row(r))
                 self._shortcuts.append(sc)
 
         self.status_label = QLabel()
@@ -177,7 +253,66 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._started = True
         self._fill_years()
-        self.nav.setCurrentRow(0)
+        self._update_start_screen()
+        if not self.showing_first_run():
+            self.nav.setCurrentRow(0)
+
+    # ---- screen --------------------------------------------------------------------------------------------
+    def fit_to_screen(self) -> bool:
+        """Size and place the window within the screen's available area; True when it should open maximised
+        (screens up to :data:`MAXIMISE_UP_TO` pixels wide)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:  # pragma: no cover - no screen at all
+            self.resize(*PREFERRED_SIZE)
+            return False
+        area = screen.availableGeometry()
+        # leave room for the window frame and title bar, which resize() does not count
+        width = min(PREFERRED_SIZE[0], area.width() - 16)
+        height = min(PREFERRED_SIZE[1], area.height() - 48)
+        self.resize(max(width, 640), max(height, 480))
+        self.move(area.x() + max(0, (area.width() - self.width()) // 2),
+                  area.y() + max(0, (area.height() - self.height() - 32) // 2))
+        return area.width() <= MAXIMISE_UP_TO
+
+    def show_on_screen(self) -> None:
+        if self.maximise_on_show:
+            self.showMaximized()
+        else:
+            self.show()
+
+    # ---- the start screen ----------------------------------------------------------------------------------
+    def showing_first_run(self) -> bool:
+        return self.first_run is not None and self.central.currentWidget() is self.first_run
+
+    def _update_start_screen(self) -> None:
+        empty = not self.ctx.years()
+        if empty and not self._skip_first_run:
+            if self.first_run is None:
+                from .first_run import FirstRunView
+
+                self.first_run = FirstRunView(self.ctx)
+                self.first_run.demo_requested.connect(self._switch_demo)
+                self.first_run.skip_requested.connect(self.skip_first_run)
+                self.central.addWidget(self.first_run)
+            self.central.setCurrentWidget(self.first_run)
+        else:
+            self.central.setCurrentWidget(self.splitter)
+            if self.nav.currentRow() < 0 and self.pages:
+                self.nav.setCurrentRow(0)
+        self._update_title()
+
+    def skip_first_run(self) -> None:
+        """Show the pages although there is no period yet (to trust a key, restore a backup, ...)."""
+        self._skip_first_run = True
+        self._update_start_screen()
+        exchange = next((i for i, p in enumerate(self.pages) if p.key == "exchange"), 0)
+        self.go_to_row(exchange)
+
+    def go_to_row(self, row: int) -> None:
+        if self.showing_first_run():
+            self._skip_first_run = True
+            self._update_start_screen()
+        self.nav.setCurrentRow(row)
 
     # ---- pages ---------------------------------------------------------------------------------------------
     def page_widget(self, key: str) -> QWidget:
@@ -199,26 +334,30 @@ class MainWindow(QMainWindow):
             self.page_widgets[page.key] = widget
         return widget
 
+    def current_page(self) -> Page | None:
+        row = self.stack.currentIndex()
+        if row < 0 or row >= len(self.pages):
+            return None
+        widget = self.page_widgets.get(self.pages[row].key)
+        return widget if isinstance(widget, Page) else None
+
     def show_page(self, row: int) -> None:
         if row < 0:
             return
         widget = self._ensure_page(row)
         self.stack.setCurrentIndex(row)
-        refresh = getattr(widget, "refresh", None)
-        if callable(refresh):
-            try:
-                refresh()
-            except Exception as exc:  # noqa: BLE001
-                self.page_errors[self.pages[row].key] = f"refresh: {type(exc).__name__}: {exc}"
-                self.statusBar().showMessage(str(exc), 8000)
+        try:
+            widget.refresh()  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001
+            self.page_errors[self.pages[row].key] = f"refresh: {type(exc).__name__}: {exc}"
+            message = describe_error(exc) if isinstance(exc, KepatuhanError) else str(exc)
+            self.statusBar().showMessage(message, 8000)
         self._update_title()
 
     def flush_pages(self) -> None:
         """Let every page save what is still being typed (notes, numbers)."""
         for widget in self.page_widgets.values():
-            flush = getattr(widget, "flush", None)
-            if callable(flush):
-                flush()
+            widget.flush()  # type: ignore[attr-defined]
 
     def current_page_key(self) -> str:
         return self.pages[self.stack.currentIndex()].key
@@ -229,9 +368,7 @@ class MainWindow(QMainWindow):
         for row, page in enumerate(self.pages):
             widget = self.page_widgets.pop(page.key, None)
             if widget is not None:
-                shutdown = getattr(widget, "shutdown", None)
-                if callable(shutdown):
-                    shutdown()
+                widget.shutdown()  # type: ignore[attr-defined]
                 blank = QWidget()
                 self.stack.insertWidget(row, blank)
                 self.stack.removeWidget(widget)
@@ -239,6 +376,32 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
         self.page_errors.clear()
         self.show_page(current)
+
+    # ---- history -------------------------------------------------------------------------------------------
+    def history_scope(self, answer: bool = False) -> HistoryScope | None:
+        page = self.current_page()
+        if page is None or self.showing_first_run():
+            return None
+        scope = page.history_scope()
+        if scope is not None and not answer:
+            from dataclasses import replace
+
+            scope = replace(scope, product=None, indicator=None)
+        return scope
+
+    def open_history(self, answer: bool = False):
+        """History of the unit (or the answer) the current page shows; else the History page."""
+        scope = self.history_scope(answer)
+        if scope is None or scope.unit is None:
+            row = next((i for i, p in enumerate(self.pages) if p.key == "history"), None)
+            if row is not None:
+                self.go_to_row(row)
+            return None
+        from .history import HistoryDialog
+
+        self.history_dialog = HistoryDialog(self.ctx, scope, self)
+        self.history_dialog.open()
+        return self.history_dialog
 
     # ---- chrome --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -252,15 +415,36 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(min(widest + 36, 200))
         self.year_label.setText(self.tr("&Period: "))
         self.year_combo.setAccessibleName(self.tr("Assessment period"))
+        self.year_combo.setToolTip(self.tr("The period every view shows"))
         self.menu_file.setTitle(self.tr("&File"))
         self.act_settings.setText(self.tr("&Settings\u2026"))
+        self._update_demo_action()
         self.act_quit.setText(self.tr("&Quit"))
+        self.menu_view.setTitle(self.tr("Vi&ew"))
+        self.act_history_unit.setText(self.tr("&History of this unit\u2026"))
+        self.act_history_answer.setText(self.tr("History of this &answer\u2026"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About Kepatuhan Desktop"))
         self._update_status(with_key=self._started)
         if not self._started:
             QTimer.singleShot(0, self._update_status)
         self._update_title()
+
+    def _update_demo_action(self) -> None:
+        on_demo = self.demo_path is not None and self.ctx.db_path == self.demo_path
+        if on_demo and self.home_path is not None:
+            self.act_demo.setText(self.tr("&Back to my database"))
+            self.act_demo.setVisible(True)
+        else:
+            self.act_demo.setText(self.tr("Open the &demo database"))
+            self.act_demo.setVisible(self.demo_path is not None and not on_demo)
+
+    def _switch_demo(self) -> None:
+        on_demo = self.demo_path is not None and self.ctx.db_path == self.demo_path
+        target = self.home_path if on_demo else self.demo_path
+        if target is not None:
+            self.flush_pages()
+            self.database_requested.emit(target)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush_pages()
@@ -274,24 +458,28 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.ctx.db_path.name
-        page = self.pages[self.stack.currentIndex()] if self.pages else None
         title = f"{APP_NAME} \u2014 {name}"
+        if self.showing_first_run():
+            self.setWindowTitle(title)
+            return
+        page = self.current_page()
         if page is not None:
-            title += f" \u2014 {QCoreApplication.translate('Pages', page.title)}"
+            page_title = page.page_title() or QCoreApplication.translate(
+                "Pages", self.pages[self.stack.currentIndex()].title)
+            title += f" \u2014 {page_title}"
         self.setWindowTitle(title)
 
     def _update_status(self, with_key: bool = True) -> None:
         if self.ctx.closed:
             return
-        inspector = self.ctx.inspector
+        person = self.ctx.person
         parts = []
-        if inspector:
-            who = inspector.get("name", "")
-            if inspector.get("office"):
-                who += f" ({inspector['office']})"
-            parts.append(self.tr("Inspector: {who}").format(who=who))
+        if person is not None:
+            who = person.name + (f" ({person.office})" if person.office else "")
+            role = self.tr("coordinator") if person.role == "coordinator" else self.tr("inspector")
+            parts.append(self.tr("{who}, {role}").format(who=who, role=role))
         else:
-            parts.append(self.tr("No inspector set"))
+            parts.append(self.tr("No person set (Settings)"))
         if with_key:
             from ..storage.keys import own_key  # imports cryptography: after the window is up
 
@@ -309,6 +497,7 @@ class MainWindow(QMainWindow):
         current = self.ctx.year
         if current is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(current))
+        self.year_combo.setEnabled(self.year_combo.count() > 0)
         self.year_combo.blockSignals(False)
 
     def _year_changed(self, _year: int) -> None:
@@ -320,17 +509,30 @@ class MainWindow(QMainWindow):
             self.ctx.set_year(int(year))
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.plan or changes.settings:
+        if changes.plan or changes.settings or changes.years:
             self._fill_years()
-            self._update_status()
+            self._update_start_screen()
         if changes.exchange or changes.settings:
             self._update_status()
 
     # ---- settings and about --------------------------------------------------------------------------------
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.ctx, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_language(dialog.chosen_language())
+        dialog.accepted.connect(lambda: self.apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, dialog: SettingsDialog) -> bool:
+        person = dialog.chosen_person()
+        if person != self.ctx.person:
+            try:
+                self.ctx.set_person(person)
+            except KepatuhanError as exc:
+                QMessageBox.warning(self, self.tr("Settings"), describe_error(exc))
+                return False
+        self.set_language(dialog.chosen_language())
+        self._update_status()
+        return True
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language now: save it, install the translators, rebuild the pages (their data
@@ -345,7 +547,7 @@ class MainWindow(QMainWindow):
         self.ctx.language_changed.emit(lang)
 
     def about_text(self) -> str:
-        instruments = [r[0] for r in self.ctx.db.execute("SELECT key FROM instruments ORDER BY key")]
+        instruments = instrument_keys(self.ctx.db)
         lines = [
             f"<h3>{APP_NAME} {__version__}</h3>",
             self.tr("Offline assessment of public-service compliance (Ombudsman RI method)."),
@@ -363,4 +565,3 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.about_text())
         box.open()
-

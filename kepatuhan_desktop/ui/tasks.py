@@ -3,6 +3,10 @@
 ``run_task(parent, ctx, fn, ...)`` runs ``fn(job)`` in a worker thread. ``job.db`` is a connection of the
 worker's own (opened lazily on ``ctx.db_path``), ``job.progress(done, total, text)`` reports progress, and
 ``job.check()`` raises :class:`Cancelled` once the user pressed Cancel. The callbacks run on the UI thread.
+
+A :class:`~kepatuhan_desktop.errors.KepatuhanError` raised by the task reaches ``on_error`` worded in the
+user's language (``ui.errors.describe_error``); the error itself is kept in ``handle.error`` so that a view
+can react to its ``code`` and ``params`` (a package from a sender not trusted yet, ...).
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ class Job:
 class _Signals(QObject):
     progress = Signal(int, int, str)
     done = Signal(object)
-    failed = Signal(str, bool)  # message, is_known_error
+    failed = Signal(object, bool)  # the KepatuhanError, or the traceback text of a bug; is_known_error
     cancelled = Signal()
 
 
@@ -67,11 +71,11 @@ class _Runnable(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except KepatuhanError as exc:
-            self.signals.failed.emit(str(exc), True)
+            self.signals.failed.emit(exc, True)
         except (sqlite3.DatabaseError, OSError) as exc:
             known = storage_error(exc, self.job._db_path)  # disk full, read-only, damaged: a refusal, not a bug
             if known is not None:
-                self.signals.failed.emit(str(known), True)
+                self.signals.failed.emit(known, True)
             else:
                 self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}", False)
         except Exception as exc:  # a bug: keep the traceback for the report
@@ -89,6 +93,7 @@ class TaskHandle(QObject):
         super().__init__(parent)
         self.job, self.signals = job, signals
         self.finished = False
+        self.error: KepatuhanError | None = None
 
     def cancel(self) -> None:
         self.job.cancelled = True
@@ -132,8 +137,15 @@ def run_task(parent: QWidget | None, ctx, fn: Callable[[Job], Any], *, title: st
         if on_done is not None:
             on_done(result)
 
-    def failed(message: str, known: bool) -> None:
+    def failed(error: object, known: bool) -> None:
         finish()
+        if isinstance(error, KepatuhanError):
+            from .errors import describe_error
+
+            handle.error = error
+            message = describe_error(error)
+        else:
+            message = str(error)
         if on_error is not None:
             on_error(message, known)
 

@@ -259,10 +259,6 @@
         <translation>Periode {year} sudah memakai instrumen {instrument}; tidak dapat dipindah ke {wanted}.</translation>
     </message>
     <message>
-        <source>There is no institution with code {institution} in {year}.</source>
-        <translation>Tidak ada instansi berkode {institution} pada {year}.</translation>
-    </message>
-    <message>
         <source>{file} is too large to be a public key file.</source>
         <translation>{file} terlalu besar untuk berkas kunci publik.</translation>
     </message>
@@ -273,10 +269,6 @@
     <message>
         <source>{file}: there is no such file.</source>
         <translation>{file}: berkas tidak ada.</translation>
-    </message>
-    <message>
-        <source>{file}: the package is truncated or damaged. Nothing was imported.</source>
-        <translation>{file}: paket terpotong atau rusak. Tidak ada yang diimpor.</translation>
     </message>
     <message>
         <source>{file}: the package cannot be read. Nothing was imported.</source>
@@ -323,20 +315,12 @@
         <translation>{file}: manifes tidak menyebut pengirimnya. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>{file}: the signature does not match: the package was altered after it was signed. Nothing was imported.</source>
-        <translation>{file}: tanda tangan tidak cocok: paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
-    </message>
-    <message>
         <source>{file}: the manifest is not valid. Nothing was imported.</source>
         <translation>{file}: manifes tidak sah. Tidak ada yang diimpor.</translation>
     </message>
     <message>
         <source>{file}: this package format version ({version}) is newer than this application reads. Update the application. Nothing was imported.</source>
         <translation>{file}: versi format paket ini ({version}) lebih baru dari yang dapat dibaca aplikasi. Perbarui aplikasi. Tidak ada yang diimpor.</translation>
-    </message>
-    <message>
-        <source>{file}: this plan package is signed by {signer} (key {fingerprint}), trusted here as an inspector. Only a coordinator's key may send a plan. Nothing was imported.</source>
-        <translation>{file}: paket rencana ini ditandatangani oleh {signer} (kunci {fingerprint}), yang dipercaya di sini sebagai pemeriksa. Hanya kunci koordinator yang boleh mengirim rencana. Tidak ada yang diimpor.</translation>
     </message>
     <message>
         <source>{file}: the package claims to be made at {created_at}, after now. Is the sender's clock right? Nothing was imported.</source>
@@ -405,6 +389,198 @@
     <message>
         <source>{file}: a second plan package for {year} in the same import. Nothing was imported.</source>
         <translation>{file}: paket rencana kedua untuk {year} dalam impor yang sama. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{role} is not a role: a person is an inspector or a coordinator.</source>
+        <translation>{role} bukan peran: seseorang adalah pemeriksa atau koordinator.</translation>
+    </message>
+    <message>
+        <source>A signing key needs the name of the person it belongs to.</source>
+        <translation>Kunci tanda tangan memerlukan nama pemiliknya.</translation>
+    </message>
+    <message>
+        <source>This database already has a signing key ({name}, {fingerprint}).</source>
+        <translation>Basis data ini sudah memiliki kunci tanda tangan ({name}, {fingerprint}).</translation>
+    </message>
+    <message>
+        <source>This is not a Kepatuhan public key file.</source>
+        <translation>Ini bukan berkas kunci publik Kepatuhan.</translation>
+    </message>
+    <message>
+        <source>This line of the key file is not “field: value”.</source>
+        <translation>Baris berkas kunci ini tidak berbentuk “kolom: nilai”.</translation>
+    </message>
+    <message>
+        <source>The key in this file is missing or damaged.</source>
+        <translation>Kunci dalam berkas ini tidak ada atau rusak.</translation>
+    </message>
+    <message>
+        <source>The fingerprint in this file does not match its key: the file was altered. Do not trust it.</source>
+        <translation>Sidik jari dalam berkas ini tidak cocok dengan kuncinya: berkas telah diubah. Jangan percayai berkas ini.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {reason}. Nothing was imported.</source>
+        <translation>{file} ditolak: {reason}. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file} is not a complete Kepatuhan package (damaged, or another kind of file). Nothing was imported.</source>
+        <translation>{file} bukan paket Kepatuhan yang utuh (rusak, atau berkas jenis lain). Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature does not match its contents; the package was altered after it was signed. Nothing was imported.</source>
+        <translation>{file}: tanda tangan tidak cocok dengan isinya; paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>This package is signed by {signer} (key {fingerprint}). A package of this kind needs a coordinator's key, and this key is not trusted as one here. Nothing was imported.</source>
+        <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}). Paket jenis ini memerlukan kunci koordinator, dan kunci ini tidak dipercaya sebagai kunci koordinator di sini. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>There is no unit {unit} of {institution} in period {year}.</source>
+        <translation>Tidak ada unit {unit} dari {institution} pada periode {year}.</translation>
+    </message>
+    <message>
+        <source>There is no institution {institution} in {year}.</source>
+        <translation>Tidak ada instansi {institution} pada {year}.</translation>
+    </message>
+    <message>
+        <source>The period {year} has no institutions yet.</source>
+        <translation>Periode {year} belum memiliki instansi.</translation>
+    </message>
+    <message>
+        <source>{path}: there is no such file.</source>
+        <translation>{path}: berkas ini tidak ada.</translation>
+    </message>
+    <message>
+        <source>The documents of {year} cannot be issued yet: not set for this period: {missing}. Fill them in under Signatory and issue details, or produce a draft. Nothing was written.</source>
+        <translation>Dokumen {year} belum dapat diterbitkan: belum diisi untuk periode ini: {missing}. Isi melalui Penanda tangan dan data terbit, atau buat draf. Tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The {what} image set for the documents does not exist.</source>
+        <translation>Gambar {what} yang ditetapkan untuk dokumen tidak ada.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a date; write it as YYYY-MM-DD.</source>
+        <translation>'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
+    </message>
+    <message>
+        <source>Expected on or off, not '{value}'.</source>
+        <translation>Diharapkan on atau off, bukan '{value}'.</translation>
+    </message>
+    <message>
+        <source>'{item}' is not an item of the running order ({known}).</source>
+        <translation>'{item}' bukan mata acara susunan acara ({known}).</translation>
+    </message>
+    <message>
+        <source>{item}: expected whole minutes from 0 to 240, not '{value}'.</source>
+        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan '{value}'.</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a document setting ({known}).</source>
+        <translation>'{name}' bukan pengaturan dokumen ({known}).</translation>
+    </message>
+    <message>
+        <source>'{zone}' is not a zone.</source>
+        <translation>'{zone}' bukan zona.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}: {answered} of {total} answers. No certificate was written.</source>
+        <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The certificate of {name} for {year} is withheld: {reason}. No certificate was written.</source>
+        <translation>Piagam {name} untuk {year} ditangguhkan: {reason}. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors' answers. Resolve them first. No certificate was written.</source>
+        <translation>{name} belum dapat diberi piagam untuk {year}: {count} perbedaan jawaban antar pemeriksa belum diselesaikan. Selesaikan dahulu. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be certified for {year}: the period requires approval and {name} is not approved. No certificate was written.</source>
+        <translation>{name} belum dapat diberi piagam untuk {year}: periode ini mewajibkan persetujuan dan {name} belum disetujui. Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{name} is not eligible for this certificate in {year} (score {score}, category {band}). No certificate was written.</source>
+        <translation>{name} tidak berhak atas dokumen ini pada {year} (nilai {score}, kategori {band}). Tidak ada piagam yang ditulis.</translation>
+    </message>
+    <message>
+        <source>There is no unit '{unit}' in {year}.</source>
+        <translation>Tidak ada unit '{unit}' pada {year}.</translation>
+    </message>
+    <message>
+        <source>No certificate to print for {year}: {held} held by the review, {not_selected} not eligible for this choice, {incomplete} incomplete, {withheld} withheld.</source>
+        <translation>Tidak ada piagam untuk dicetak pada {year}: {held} tertahan peninjauan, {not_selected} tidak termasuk pilihan ini, {incomplete} belum lengkap, {withheld} ditangguhkan.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for the revocation.</source>
+        <translation>Berikan alasan pencabutan.</translation>
+    </message>
+    <message>
+        <source>No certificate with serial {serial} was issued from this database.</source>
+        <translation>Tidak ada piagam bernomor {serial} yang diterbitkan dari basis data ini.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked.</source>
+        <translation>Piagam {serial} sudah dicabut.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for withholding the certificate.</source>
+        <translation>Berikan alasan penangguhan piagam.</translation>
+    </message>
+    <message>
+        <source>Not valid: {reason}</source>
+        <translation>Tidak sah: {reason}</translation>
+    </message>
+    <message>
+        <source>This is not a Kepatuhan certificate code.</source>
+        <translation>Ini bukan kode piagam Kepatuhan.</translation>
+    </message>
+    <message>
+        <source>The certificate code is damaged or incomplete.</source>
+        <translation>Kode piagam rusak atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>{path} carries no certificate code: it was not made by this application, or it is a draft.</source>
+        <translation>{path} tidak memuat kode piagam: tidak dibuat oleh aplikasi ini, atau berupa draf.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a PDF.</source>
+        <translation>{path} tidak dapat dibaca sebagai PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}: {answered} of {total} answers. The rapor needs a complete assessment.</source>
+        <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Rapor memerlukan penilaian yang lengkap.</translation>
+    </message>
+    <message>
+        <source>'{dialect}' is not a CSV kind (plain or excel).</source>
+        <translation>'{dialect}' bukan jenis CSV (plain atau excel).</translation>
+    </message>
+    <message>
+        <source>{path}: the recap is written as .pdf, .xlsx or .csv.</source>
+        <translation>{path}: rekapitulasi ditulis sebagai .pdf, .xlsx atau .csv.</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a time; write it as HH:MM, e.g. 09:00.</source>
+        <translation>'{value}' bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
+    </message>
+    <message>
+        <source>Nobody to call up in {year}: no institution may be given a certificate yet.</source>
+        <translation>Belum ada penerima pada {year}: belum ada instansi yang dapat diberi piagam.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} open conflict(s) in {year}; resolve them before approving.</source>
+        <translation>{name} masih memiliki {count} perbedaan jawaban pada {year}; selesaikan sebelum menyetujui.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete in {year}; only complete results can be approved.</source>
+        <translation>{name} belum lengkap pada {year}; hanya hasil yang lengkap yang dapat disetujui.</translation>
+    </message>
+    <message>
+        <source>Please give a reason for reopening the review.</source>
+        <translation>Berikan alasan mengembalikan ke tinjauan.</translation>
+    </message>
+    <message>
+        <source>{name} is not approved in {year}; there is nothing to reopen.</source>
+        <translation>{name} belum disetujui pada {year}; tidak ada yang perlu dikembalikan.</translation>
     </message>
     <message>
         <source>the instrument is not valid</source>
@@ -517,6 +693,10 @@
     <message>
         <source>no band starts at 0, so a low score would have no band</source>
         <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
+    </message>
+    <message>
+        <source>award_from '{value}' is not the code of one of the bands ({codes})</source>
+        <translation>award_from '{value}' bukan kode salah satu kategori ({codes})</translation>
     </message>
     <message>
         <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
@@ -748,6 +928,302 @@
     </message>
 </context>
 <context>
+    <name>FirstRunView</name>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}</source>
+        <translation>Selamat datang, {name}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>This database has no assessment period yet. Start with the plan: the institutions, units and products to assess. Choose one:</source>
+        <translation>Basis data ini belum memiliki periode penilaian. Mulailah dengan rencana: instansi, unit, dan produk yang dinilai. Pilih salah satu:</translation>
+    </message>
+    <message>
+        <source>&amp;Receive the plan package from my coordinator…</source>
+        <translation>&amp;Terima paket rencana dari koordinator saya…</translation>
+    </message>
+    <message>
+        <source>Open the package file (.kpk) your coordinator sent you by USB stick, e-mail or chat. If it is the first package from them, you are shown their name and key to confirm.</source>
+        <translation>Buka berkas paket (.kpk) yang dikirim koordinator Anda lewat flashdisk, surel, atau pesan. Jika ini paket pertama darinya, nama dan kuncinya ditampilkan untuk Anda konfirmasi.</translation>
+    </message>
+    <message>
+        <source>&amp;Import a plan from a spreadsheet…</source>
+        <translation>&amp;Impor rencana dari lembar kerja…</translation>
+    </message>
+    <message>
+        <source>For the coordinator who prepares the plan: a CSV or XLSX file with one row per product.</source>
+        <translation>Untuk koordinator yang menyusun rencana: berkas CSV atau XLSX dengan satu baris per produk.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Coba &amp;demo</translation>
+    </message>
+    <message>
+        <source>Opens a separate demo database with sample institutions and answers, to look around. Your own database stays as it is; the File menu brings you back.</source>
+        <translation>Membuka basis data demo terpisah berisi contoh instansi dan jawaban, untuk melihat-lihat. Basis data Anda sendiri tetap seperti semula; menu Berkas membawa Anda kembali.</translation>
+    </message>
+    <message>
+        <source>Save my &amp;public key for my coordinator…</source>
+        <translation>Simpan kunci &amp;publik saya untuk koordinator…</translation>
+    </message>
+    <message>
+        <source>Your coordinator accepts your results once they trust your key. Save the key file and give it to them; they will phone you to check its fingerprint.</source>
+        <translation>Koordinator menerima hasil Anda setelah memercayai kunci Anda. Simpan berkas kunci dan serahkan kepadanya; ia akan menelepon Anda untuk memeriksa sidik jarinya.</translation>
+    </message>
+    <message>
+        <source>Show the other views</source>
+        <translation>Tampilkan tampilan lain</translation>
+    </message>
+    <message>
+        <source>Receive a package</source>
+        <translation>Terima paket</translation>
+    </message>
+    <message>
+        <source>Kepatuhan packages (*.kpk)</source>
+        <translation>Paket Kepatuhan (*.kpk)</translation>
+    </message>
+    <message>
+        <source>Received from {name}.</source>
+        <translation>Diterima dari {name}.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>kunci</translation>
+    </message>
+    <message>
+        <source>Save my public key</source>
+        <translation>Simpan kunci publik saya</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub)</source>
+        <translation>Kunci publik (*.pub)</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>{file} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>Your public key is saved as {file}.</source>
+        <translation>Kunci publik Anda disimpan sebagai {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>answer set</source>
+        <extracomment>Most entries one view holds (a national period has hundreds of thousands; narrow to an institution). How each action reads in the view (English source; translated in the "History" context).</extracomment>
+        <translation>jawaban diisi</translation>
+    </message>
+    <message>
+        <source>answer cleared</source>
+        <translation>jawaban dihapus</translation>
+    </message>
+    <message>
+        <source>note changed</source>
+        <translation>catatan diubah</translation>
+    </message>
+    <message>
+        <source>conflict resolved</source>
+        <translation>konflik diselesaikan</translation>
+    </message>
+    <message>
+        <source>unit finalised</source>
+        <translation>unit difinalkan</translation>
+    </message>
+    <message>
+        <source>unit reopened</source>
+        <translation>unit dibuka kembali</translation>
+    </message>
+    <message>
+        <source>survey entered</source>
+        <translation>survei dimasukkan</translation>
+    </message>
+    <message>
+        <source>evidence attached</source>
+        <translation>bukti dilampirkan</translation>
+    </message>
+    <message>
+        <source>person changed</source>
+        <translation>pengguna diubah</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>kunci tanda tangan</translation>
+    </message>
+    <message>
+        <source>key trusted</source>
+        <translation>kunci dipercaya</translation>
+    </message>
+    <message>
+        <source>key role changed</source>
+        <translation>peran kunci diubah</translation>
+    </message>
+    <message>
+        <source>key revoked</source>
+        <translation>kunci dicabut</translation>
+    </message>
+    <message>
+        <source>plan changed</source>
+        <translation>rencana diubah</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>piagam</translation>
+    </message>
+    <message>
+        <source>package received</source>
+        <translation>paket diterima</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>periode</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>komputer ini</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>tidak berlaku</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Sebelum</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sesudah</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>{n} respondent(s)</source>
+        <translation>{n} responden</translation>
+    </message>
+    <message>
+        <source>signing key {fp}</source>
+        <translation>kunci tanda tangan {fp}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>name, indicator, value, reason, file</source>
+        <translation>nama, indikator, nilai, alasan, berkas</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Cari dalam riwayat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>History of {what}, period {year}</source>
+        <translation>Riwayat {what}, periode {year}</translation>
+    </message>
+    <message>
+        <source>History of period {year}</source>
+        <translation>Riwayat periode {year}</translation>
+    </message>
+    <message>
+        <source>Only the answer {indicator}</source>
+        <translation>Hanya jawaban {indicator}</translation>
+    </message>
+    <message>
+        <source>All institutions</source>
+        <translation>Semua instansi</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Semua unit</translation>
+    </message>
+    <message>
+        <source>No assessment period yet.</source>
+        <translation>Belum ada periode penilaian.</translation>
+    </message>
+    <message>
+        <source>{n} change(s), newest first.</source>
+        <translation>{n} perubahan, terbaru di atas.</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} change(s) shown.</source>
+        <translation>{shown} dari {n} perubahan ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Only the first {n} are shown: choose an institution to see the rest.</source>
+        <translation>Hanya {n} yang pertama ditampilkan: pilih instansi untuk melihat sisanya.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Views</source>
@@ -762,6 +1238,10 @@
         <translation>Periode penilaian</translation>
     </message>
     <message>
+        <source>The period every view shows</source>
+        <translation>Periode yang ditampilkan semua tampilan</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -774,6 +1254,18 @@
         <translation>&amp;Keluar</translation>
     </message>
     <message>
+        <source>Vi&amp;ew</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;History of this unit…</source>
+        <translation>&amp;Riwayat unit ini…</translation>
+    </message>
+    <message>
+        <source>History of this &amp;answer…</source>
+        <translation>Riwayat &amp;jawaban ini…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
@@ -782,16 +1274,36 @@
         <translation>&amp;Tentang Kepatuhan Desktop</translation>
     </message>
     <message>
-        <source>Inspector: {who}</source>
-        <translation>Pemeriksa: {who}</translation>
+        <source>&amp;Back to my database</source>
+        <translation>&amp;Kembali ke basis data saya</translation>
     </message>
     <message>
-        <source>No inspector set</source>
-        <translation>Pemeriksa belum diatur</translation>
+        <source>Open the &amp;demo database</source>
+        <translation>Buka basis data &amp;demo</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>koordinator</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>pemeriksa</translation>
+    </message>
+    <message>
+        <source>{who}, {role}</source>
+        <translation>{who}, {role}</translation>
+    </message>
+    <message>
+        <source>No person set (Settings)</source>
+        <translation>Pengguna belum diatur (Pengaturan)</translation>
     </message>
     <message>
         <source>Signing key {fp}</source>
         <translation>Kunci tanda tangan {fp}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
     </message>
     <message>
         <source>Offline assessment of public-service compliance (Ombudsman RI method).</source>
@@ -815,9 +1327,17 @@
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} bita</translation>
+    </message>
+</context>
+<context>
     <name>PagePlaceholder</name>
     <message>
         <source>This view could not be opened: {title}</source>
+        <extracomment>Screens up to this width open the window maximised (office laptops: 1366×768). The window's size on larger screens (within the screen's available area).</extracomment>
         <translation>Tampilan ini tidak dapat dibuka: {title}</translation>
     </message>
     <message>
@@ -859,6 +1379,364 @@
         <source>Instruments</source>
         <translation>Instrumen</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NIP / &amp;ID:</source>
+        <translation>NIP / &amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Office:</source>
+        <translation>&amp;Kantor:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Peran:</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>NIP or staff number</source>
+        <translation>NIP atau nomor pegawai</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>as it should appear on exports and in the history</source>
+        <translation>seperti yang akan tampil pada paket kiriman dan riwayat</translation>
+    </message>
+    <message>
+        <source>e.g. Perwakilan Bali</source>
+        <translation>mis. Perwakilan Bali</translation>
+    </message>
+    <message>
+        <source>Inspector (assesses units, sends results)</source>
+        <translation>Pemeriksa (menilai unit, mengirim hasil)</translation>
+    </message>
+    <message>
+        <source>Coordinator (sends plans, merges results, prints documents)</source>
+        <translation>Koordinator (mengirim rencana, menggabungkan hasil, mencetak dokumen)</translation>
+    </message>
+    <message>
+        <source>Your name and office label your signing key: whoever receives your packages sees them, with the key's fingerprint.</source>
+        <translation>Nama dan kantor Anda menjadi label kunci tanda tangan Anda: penerima paket Anda melihatnya, bersama sidik jari kunci.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Lihat di:</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Nama berkas:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Jenis berkas:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Folder induk</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Tampilan daftar</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Tampilan rinci</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Folder baru</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Folder &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Ganti nama</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Tampilkan berkas &amp;tersembunyi</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Tempat terakhir</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Komputer saya</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Cari folder</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 sudah ada.
+Ganti berkas itu?</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Tanggal diubah</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Simpan semua</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Tidak untuk s&amp;emua</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;lang</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin &amp;alamat tautan</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -867,8 +1745,20 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Who works with this database</source>
+        <translation>Siapa yang bekerja dengan basis data ini</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>Silakan isi nama Anda.</translation>
     </message>
 </context>
 <context>
@@ -881,24 +1771,28 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
+        <source>Database file</source>
+        <translation>Berkas basis data</translation>
+    </message>
+    <message>
         <source>Welcome to {app}</source>
         <translation>Selamat datang di {app}</translation>
     </message>
     <message>
-        <source>This is the first start of {app} on this computer. Tell us who you are; your name goes with every answer you record. The database will be created at:</source>
-        <translation>Ini adalah pertama kali {app} dijalankan di komputer ini. Isi identitas Anda; nama Anda dicatat bersama setiap jawaban yang Anda rekam. Basis data akan dibuat di:</translation>
+        <source>This database does not say yet who works with it. Tell us who you are: your name goes with every change you make and labels the packages you send. The database:</source>
+        <translation>Basis data ini belum menyebut siapa yang bekerja dengannya. Beri tahu kami siapa Anda: nama Anda menyertai setiap perubahan yang Anda buat dan menjadi label paket yang Anda kirim. Basis datanya:</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nama:</translation>
+        <source>This is the first start of {app} with this database. Tell us who you are: your name goes with every change you make and labels the packages you send. The database will be created at:</source>
+        <translation>Ini pertama kali {app} dijalankan dengan basis data ini. Beri tahu kami siapa Anda: nama Anda menyertai setiap perubahan yang Anda buat dan menjadi label paket yang Anda kirim. Basis data akan dibuat di:</translation>
     </message>
     <message>
-        <source>NIP / &amp;ID:</source>
-        <translation>NIP / &amp;ID:</translation>
+        <source>Language</source>
+        <translation>Bahasa</translation>
     </message>
     <message>
-        <source>&amp;Office:</source>
-        <translation>&amp;Kantor:</translation>
+        <source>Please enter your name.</source>
+        <translation>Silakan isi nama Anda.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

@@ -1,18 +1,31 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <source>Period {year}</source>
+        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot;</extracomment>
+        <translation>Periode {year}</translation>
+    </message>
+    <message>
+        <source>No assessment period yet</source>
+        <translation>Belum ada periode penilaian</translation>
+    </message>
+    <message>
+        <source>Computing scores…</source>
+        <translation>Menghitung nilai…</translation>
+    </message>
+    <message>
+        <source>Scores could not be computed: {message}</source>
+        <translation>Nilai tidak dapat dihitung: {message}</translation>
+    </message>
+</context>
 <context>
     <name>DashboardView</name>
     <message>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
-    </message>
-    <message>
-        <source>&amp;Year:</source>
-        <translation>&amp;Tahun:</translation>
-    </message>
-    <message>
-        <source>Computing scores…</source>
-        <translation>Menghitung nilai…</translation>
     </message>
     <message>
         <source>&amp;Lowest-scoring indicators (mean value as a share of the maximum, over every answered unit and product)</source>
@@ -319,10 +332,6 @@
         <translation>Instansi</translation>
     </message>
     <message>
-        <source>&amp;Year:</source>
-        <translation>&amp;Tahun:</translation>
-    </message>
-    <message>
         <source>Import &amp;plan…</source>
         <translation>Impor &amp;rencana…</translation>
     </message>
@@ -395,6 +404,10 @@
         <translation>Instansi dalam periode ini</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
         <source>Computing scores…</source>
         <translation>Menghitung nilai…</translation>
     </message>
@@ -446,10 +459,6 @@
         <source>* provisional rank: not every institution of its kind has a score yet</source>
         <translation>* peringkat sementara: belum semua instansi sejenis memiliki nilai</translation>
     </message>
-    <message>
-        <source>Scores could not be computed: {message}</source>
-        <translation>Nilai tidak dapat dihitung: {message}</translation>
-    </message>
 </context>
 <context>
     <name>RankingModel</name>
@@ -489,10 +498,6 @@
         <translation>Peringkat</translation>
     </message>
     <message>
-        <source>&amp;Year:</source>
-        <translation>&amp;Tahun:</translation>
-    </message>
-    <message>
         <source>&amp;Kind:</source>
         <translation>&amp;Jenis:</translation>
     </message>
@@ -501,20 +506,16 @@
         <translation>Peringkat di antara instansi sejenis</translation>
     </message>
     <message>
+        <source>Kind of institution</source>
+        <translation>Jenis instansi</translation>
+    </message>
+    <message>
         <source>{ranked} ranked, {unranked} without a score yet (not ranked)</source>
         <translation>{ranked} diperingkat, {unranked} belum ada nilai (tidak diperingkat)</translation>
     </message>
     <message>
         <source>Provisional ranking: {n} of {m} {kind} scored so far; ranks can still change as the others are completed.</source>
         <translation>Peringkat sementara: baru {n} dari {m} {kind} yang dinilai; peringkat masih dapat berubah setelah yang lain lengkap.</translation>
-    </message>
-</context>
-<context>
-    <name>YearBox</name>
-    <message>
-        <source>Assessment year</source>
-        <extracomment>zones in display order; "" stands for "no score yet"</extracomment>
-        <translation>Tahun penilaian</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>DocumentsView</name>
@@ -23,6 +24,10 @@
         <translation>Susunan acara penyerahan</translation>
     </message>
     <message>
+        <source>Results that earn the award (piagam)</source>
+        <translation>Hasil yang meraih penghargaan (piagam)</translation>
+    </message>
+    <message>
         <source>Green zone</source>
         <translation>Zona Hijau</translation>
     </message>
@@ -35,48 +40,28 @@
         <translation>Zona Merah</translation>
     </message>
     <message>
-        <source>Every zone</source>
-        <translation>Semua zona</translation>
-    </message>
-    <message>
         <source>e.g. dukcapil (empty: whole institutions)</source>
         <translation>mis. dukcapil (kosong: seluruh instansi)</translation>
     </message>
     <message>
-        <source>&amp;Withhold certificate…</source>
-        <translation>&amp;Tangguhkan piagam…</translation>
+        <source>Withhold thi&amp;s certificate…</source>
+        <translation>Tan&amp;gguhkan piagam ini…</translation>
     </message>
     <message>
         <source>&amp;Institution:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
-        <source>&amp;Zone:</source>
-        <translation>&amp;Zona:</translation>
-    </message>
-    <message>
         <source>&amp;Unit code:</source>
-        <translation>Kode &amp;unit:</translation>
-    </message>
-    <message>
-        <source>I&amp;nstitution:</source>
-        <translation>I&amp;nstansi:</translation>
+        <translation>K&amp;ode unit layanan:</translation>
     </message>
     <message>
         <source>Excel workbook (XLSX)</source>
         <translation>Buku kerja Excel (XLSX)</translation>
     </message>
     <message>
-        <source>&amp;Format:</source>
-        <translation>&amp;Format:</translation>
-    </message>
-    <message>
         <source>everyone</source>
         <translation>semua</translation>
-    </message>
-    <message>
-        <source>&amp;Top of each kind:</source>
-        <translation>&amp;Teratas per jenis:</translation>
     </message>
     <message>
         <source>Output folder</source>
@@ -84,15 +69,19 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Telusuri…</translation>
+        <translation>Te&amp;lusuri…</translation>
     </message>
     <message>
         <source>Choose the output folder</source>
         <translation>Pilih folder hasil</translation>
     </message>
     <message>
-        <source>&amp;Produce</source>
-        <translation>&amp;Buat</translation>
+        <source>Draft: ever&amp;y page marked DRAF, no serial</source>
+        <translation>D&amp;raf: setiap halaman bertanda DRAF, tanpa nomor seri</translation>
+    </message>
+    <message>
+        <source>A draft can also be printed for results still under review.</source>
+        <translation>Draf juga dapat dicetak untuk hasil yang masih ditinjau.</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
@@ -100,15 +89,11 @@
     </message>
     <message>
         <source>&amp;Open output folder</source>
-        <translation>B&amp;uka folder hasil</translation>
+        <translation>Buka folder &amp;hasil</translation>
     </message>
     <message>
         <source>&amp;Verify a certificate…</source>
-        <translation>&amp;Periksa keaslian piagam…</translation>
-    </message>
-    <message>
-        <source>Signatory and &amp;issue details…</source>
-        <translation>Penanda tangan dan &amp;data terbit…</translation>
+        <translation>Periksa &amp;keaslian piagam…</translation>
     </message>
     <message>
         <source>Status</source>
@@ -123,20 +108,88 @@
         <translation>Yang akan dibuat</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
-        <translation>P&amp;eriode:</translation>
-    </message>
-    <message>
         <source>&amp;Document:</source>
         <translation>&amp;Dokumen:</translation>
     </message>
     <message>
-        <source>Output &amp;folder:</source>
+        <source>Every complete result</source>
+        <translation>Semua hasil yang lengkap</translation>
+    </message>
+    <message>
+        <source>Results that do not earn the award get a &apos;Sertifikat Hasil Penilaian&apos;, never a piagam.</source>
+        <translation>Hasil yang tidak meraih penghargaan mendapat &apos;Sertifikat Hasil Penilaian&apos;, tidak pernah piagam.</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>C&amp;akupan:</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (Indonesian regional settings)</source>
+        <translation>CSV untuk Excel (pengaturan regional Indonesia)</translation>
+    </message>
+    <message>
+        <source>CSV for scripts (comma, decimal point)</source>
+        <translation>CSV untuk skrip (koma, titik desimal)</translation>
+    </message>
+    <message>
+        <source>For&amp;mat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Start time of the ceremony</source>
+        <translation>Jam mulai acara</translation>
+    </message>
+    <message>
+        <source>&amp;Starts at:</source>
+        <translation>&amp;Jam mulai:</translation>
+    </message>
+    <message>
+        <source>Top of each &amp;kind:</source>
+        <translation>Ter&amp;atas per jenis:</translation>
+    </message>
+    <message>
+        <source>Issue settings of the period</source>
+        <translation>Data terbit periode</translation>
+    </message>
+    <message>
+        <source>Output fo&amp;lder:</source>
         <translation>&amp;Folder hasil:</translation>
     </message>
     <message>
-        <source>Files &amp;produced:</source>
-        <translation>Berkas yang di&amp;buat:</translation>
+        <source>Files produ&amp;ced:</source>
+        <translation>Berkas &amp;yang dibuat:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Review before award</source>
+        <translation>Peninjauan sebelum penghargaan</translation>
+    </message>
+    <message>
+        <source>Preview and review</source>
+        <translation>Pratinjau dan peninjauan</translation>
+    </message>
+    <message>
+        <source>signatory name</source>
+        <translation>nama penanda tangan</translation>
+    </message>
+    <message>
+        <source>signatory title</source>
+        <translation>jabatan penanda tangan</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>tanggal</translation>
+    </message>
+    <message>
+        <source>Not set for {year}: {items}. Until then only drafts can be produced (Signatory and issue details…).</source>
+        <translation>Belum diisi untuk {year}: {items}. Sampai diisi, hanya draf yang dapat dibuat (Penanda tangan dan data terbit…).</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
     </message>
     <message>
         <source>All eligible institutions</source>
@@ -147,8 +200,16 @@
         <translation> (piagam ditangguhkan)</translation>
     </message>
     <message>
-        <source>&amp;Release withheld certificate</source>
-        <translation>&amp;Lepaskan penangguhan piagam</translation>
+        <source>P&amp;roduce</source>
+        <translation>B&amp;uat</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnatory and issue details…</source>
+        <translation>Pe&amp;nanda tangan dan data terbit…</translation>
+    </message>
+    <message>
+        <source>Relea&amp;se this withheld certificate</source>
+        <translation>Lepaskan penan&amp;gguhan piagam ini</translation>
     </message>
     <message>
         <source>Producing certificates</source>
@@ -179,12 +240,32 @@
         <translation>{n} berkas ditulis ke {folder}</translation>
     </message>
     <message>
+        <source>Printed as drafts, still under review: {names}</source>
+        <translation>Dicetak sebagai draf, masih dalam peninjauan: {names}</translation>
+    </message>
+    <message>
+        <source>Left out, held by the review: {names} (see Review before award)</source>
+        <translation>Tidak dicetak, tertahan peninjauan: {names} (lihat Peninjauan sebelum penghargaan)</translation>
+    </message>
+    <message>
+        <source>Replaced {file}: certificate {old} is superseded by {new}</source>
+        <translation>{file} diganti: piagam {old} digantikan oleh {new}</translation>
+    </message>
+    <message>
+        <source>Replaced {file} (it had other content)</source>
+        <translation>{file} diganti (isinya berbeda)</translation>
+    </message>
+    <message>
         <source>Something went wrong (a bug); nothing was written.</source>
         <translation>Terjadi kesalahan program; tidak ada berkas yang ditulis.</translation>
     </message>
     <message>
         <source>Documents</source>
         <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
@@ -222,16 +303,44 @@ Alasan penangguhan: {reason}</translation>
         <translation>Penanda tangan dan data terbit</translation>
     </message>
     <message>
+        <source>Applies to</source>
+        <translation>Berlaku untuk</translation>
+    </message>
+    <message>
+        <source>Period {year} only</source>
+        <translation>Hanya periode {year}</translation>
+    </message>
+    <message>
+        <source>Every period (defaults)</source>
+        <translation>Semua periode (bawaan)</translation>
+    </message>
+    <message>
         <source>&amp;Issuing body:</source>
         <translation>&amp;Lembaga penerbit:</translation>
+    </message>
+    <message>
+        <source>D&amp;ecree number:</source>
+        <translation>Nomor &amp;keputusan:</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>Na&amp;ma acara:</translation>
     </message>
     <message>
         <source>P&amp;lace:</source>
         <translation>&amp;Tempat:</translation>
     </message>
     <message>
-        <source>&amp;Date (YYYY-MM-DD, empty: from the data):</source>
-        <translation>Tangga&amp;l (TTTT-BB-HH, kosong: dari data):</translation>
+        <source>Si&amp;gnature image:</source>
+        <translation>Gambar tan&amp;da tangan:</translation>
+    </message>
+    <message>
+        <source>L&amp;ogo:</source>
+        <translation>L&amp;ogo:</translation>
+    </message>
+    <message>
+        <source>&amp;Applies to:</source>
+        <translation>&amp;Berlaku untuk:</translation>
     </message>
     <message>
         <source>Signatory &amp;name:</source>
@@ -242,20 +351,100 @@ Alasan penangguhan: {reason}</translation>
         <translation>&amp;Jabatan penanda tangan:</translation>
     </message>
     <message>
-        <source>Si&amp;gnature image (PNG/JPG, optional):</source>
-        <translation>Gambar tanda tan&amp;gan (PNG/JPG, opsional):</translation>
-    </message>
-    <message>
-        <source>L&amp;ogo (PNG/JPG, empty: the app's emblem):</source>
-        <translation>L&amp;ogo (PNG/JPG, kosong: lambang aplikasi):</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
         <source>Browse for the {what}</source>
         <translation>Telusuri {what}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>belum diisi</translation>
+    </message>
+    <message>
+        <source>Date printed on the documents</source>
+        <translation>Tanggal yang dicetak pada dokumen</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Tangg&amp;al:</translation>
+    </message>
+    <message>
+        <source>e.g. 418 Tahun 2023</source>
+        <translation>mis. 418 Tahun 2023</translation>
+    </message>
+    <message>
+        <source>Show the &amp;rank on the piagam</source>
+        <translation>Tampilkan pe&amp;ringkat pada piagam</translation>
+    </message>
+    <message>
+        <source>Running order: minutes per item</source>
+        <translation>Susunan acara: menit per mata acara</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Pembukaan</translation>
+    </message>
+    <message>
+        <source>National anthem</source>
+        <translation>Lagu kebangsaan</translation>
+    </message>
+    <message>
+        <source>Organiser&apos;s report</source>
+        <translation>Laporan penyelenggara</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Sambutan</translation>
+    </message>
+    <message>
+        <source>Each recipient</source>
+        <translation>Setiap penerima</translation>
+    </message>
+    <message>
+        <source>Group photo per kind</source>
+        <translation>Foto bersama per jenis</translation>
+    </message>
+    <message>
+        <source>Prayer</source>
+        <translation>Doa</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Penutup</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>These values apply to every period that does not set its own.</source>
+        <translation>Nilai ini berlaku untuk setiap periode yang tidak mengisi sendiri.</translation>
+    </message>
+    <message>
+        <source>Values for {year} only; an empty field follows the default shown in grey.</source>
+        <translation>Nilai khusus {year}; isian kosong mengikuti nilai bawaan yang tampak abu-abu.</translation>
+    </message>
+    <message>
+        <source>Partly checked: as the default ({value})</source>
+        <translation>Tercentang sebagian: mengikuti bawaan ({value})</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>tidak</translation>
     </message>
     <message>
         <source>Image</source>
@@ -273,15 +462,15 @@ Alasan penangguhan: {reason}</translation>
         <translation>Belum ada dokumen untuk dipratinjau</translation>
     </message>
     <message>
-        <source>&amp;Previous page</source>
+        <source>Previous p&amp;age</source>
         <translation>Halaman &amp;sebelumnya</translation>
     </message>
     <message>
         <source>Ne&amp;xt page</source>
-        <translation>Halaman beri&amp;kutnya</translation>
+        <translation>Hala&amp;man berikutnya</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
+        <source>Prin&amp;t…</source>
         <translation>&amp;Cetak…</translation>
     </message>
     <message>
@@ -306,13 +495,129 @@ Alasan penangguhan: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Peninjauan</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Piagam</translation>
+    </message>
+    <message>
+        <source>In conflict ({n})</source>
+        <translation>Ada konflik ({n})</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <source>Approved by {who}, {when}</source>
+        <translation>Disetujui {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Siap ditinjau</translation>
+    </message>
+    <message>
+        <source>Held back: {n} open conflict(s)</source>
+        <translation>Tertahan: {n} konflik jawaban</translation>
+    </message>
+    <message>
+        <source>No score yet: {answered} of {total} answers</source>
+        <translation>Belum bernilai: {answered} dari {total} jawaban</translation>
+    </message>
+    <message>
+        <source>Withheld: {reason}</source>
+        <translation>Ditangguhkan: {reason}</translation>
+    </message>
+    <message>
+        <source>Held back: approval undone, the answers changed since</source>
+        <translation>Tertahan: persetujuan gugur, jawaban berubah sesudahnya</translation>
+    </message>
+    <message>
+        <source>Held back: not approved yet</source>
+        <translation>Tertahan: belum disetujui</translation>
+    </message>
+    <message>
+        <source>May be certified</source>
+        <translation>Dapat diberi piagam</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>Approval undone: {reason}</source>
+        <translation>Persetujuan gugur: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Re&amp;quire approval: certify only approved institutions in this period</source>
+        <translation>&amp;Wajibkan persetujuan: hanya instansi yang disetujui yang diberi piagam dalam periode ini</translation>
+    </message>
+    <message>
+        <source>Review summary</source>
+        <translation>Ringkasan peninjauan</translation>
+    </message>
+    <message>
+        <source>Review state of each institution</source>
+        <translation>Status peninjauan setiap instansi</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Setujui…</translation>
+    </message>
+    <message>
+        <source>Reope&amp;n…</source>
+        <translation>Ke&amp;mbalikan ke tinjauan…</translation>
+    </message>
+    <message>
+        <source>Checking the review state…</source>
+        <translation>Memeriksa status peninjauan…</translation>
+    </message>
+    <message>
+        <source>{approved} approved · {ready} ready · {conflicts} in conflict · {incomplete} incomplete. {held} held back from certificates.</source>
+        <translation>{approved} disetujui · {ready} siap ditinjau · {conflicts} ada perbedaan jawaban · {incomplete} belum lengkap. {held} tertahan dari piagam.</translation>
+    </message>
+    <message>
+        <source>Review before award</source>
+        <translation>Peninjauan sebelum penghargaan</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Approve the results of {name} for {year} as they are now?
+Reason or note (optional):</source>
+        <translation>Setujui hasil {name} untuk {year} sebagaimana adanya sekarang?
+Alasan atau catatan (boleh kosong):</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Kembalikan ke tinjauan</translation>
+    </message>
+    <message>
+        <source>Why is the approval of {name} for {year} taken back?</source>
+        <translation>Mengapa persetujuan {name} untuk {year} dibatalkan?</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify a certificate</source>
         <translation>Periksa keaslian piagam</translation>
     </message>
     <message>
-        <source>Choose a certificate PDF, or paste the text your phone's QR scanner shows for the code on a printed certificate. The check works offline.</source>
+        <source>Choose a certificate PDF, or paste the text your phone&apos;s QR scanner shows for the code on a printed certificate. The check works offline.</source>
         <translation>Pilih berkas PDF piagam, atau tempelkan teks yang ditampilkan pemindai QR ponsel untuk kode pada piagam cetak. Pemeriksaan berjalan tanpa jaringan.</translation>
     </message>
     <message>
@@ -364,16 +669,28 @@ Alasan penangguhan: {reason}</translation>
         <translation>penanda tangan (kunci {key}) tidak dipercaya oleh instalasi ini.</translation>
     </message>
     <message>
-        <source>the signer's key {key} has been revoked.</source>
+        <source>the signer&apos;s key {key} has been revoked.</source>
         <translation>kunci penanda tangan {key} telah dicabut.</translation>
     </message>
     <message>
-        <source>the signature does not match: the certificate's data was altered or the code is damaged.</source>
+        <source>the signature does not match: the certificate&apos;s data was altered or the code is damaged.</source>
         <translation>tanda tangan tidak cocok: data piagam telah diubah atau kodenya rusak.</translation>
     </message>
     <message>
         <source>certificate {serial} has been revoked: {reason}</source>
         <translation>piagam {serial} telah dicabut: {reason}</translation>
+    </message>
+    <message>
+        <source>certificate {serial} was replaced by a newer certificate, {new}; only that one is valid.</source>
+        <translation>piagam {serial} sudah diganti oleh piagam yang lebih baru, {new}; hanya piagam itu yang sah.</translation>
+    </message>
+    <message>
+        <source>it is signed by {signer}, an inspector&apos;s key; only a coordinator&apos;s key issues certificates.</source>
+        <translation>piagam ini ditandatangani {signer}, kunci seorang pemeriksa; hanya kunci koordinator yang dapat menerbitkan piagam.</translation>
+    </message>
+    <message>
+        <source>the page does not say what its code says (serial, score, category or recipient differ): the document was altered or carries another certificate&apos;s code.</source>
+        <translation>halaman tidak sesuai dengan kodenya (nomor seri, nilai, kategori, atau penerima berbeda): dokumen telah diubah atau memuat kode piagam lain.</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>BackupPanel</name>
@@ -213,8 +214,8 @@
         <translation>&amp;Cadangan</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation>&amp;Riwayat</translation>
+        <source>Packages receive&amp;d</source>
+        <translation>Paket &amp;diterima</translation>
     </message>
     <message>
         <source>&amp;Conflicts ({n})</source>
@@ -244,8 +245,20 @@
         <translation>Catatan baru</translation>
     </message>
     <message>
-        <source>Import history</source>
-        <translation>Riwayat impor</translation>
+        <source>Packages received</source>
+        <translation>Paket diterima</translation>
+    </message>
+    <message>
+        <source>{n} institution(s)</source>
+        <translation>{n} instansi</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>rencana</translation>
+    </message>
+    <message>
+        <source>results</source>
+        <translation>hasil</translation>
     </message>
 </context>
 <context>
@@ -255,16 +268,28 @@
         <translation>Instalasi ini</translation>
     </message>
     <message>
+        <source>Fingerprint of this installation&apos;s key</source>
+        <translation>Sidik jari kunci instalasi ini</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Kantor:</translation>
     </message>
     <message>
         <source>Fingerprint:</source>
         <translation>Sidik jari:</translation>
     </message>
     <message>
+        <source>Read this fingerprint out when someone phones to check your key. Your name and office are changed in Settings.</source>
+        <translation>Bacakan sidik jari ini bila ada yang menelepon untuk memeriksa kunci Anda. Nama dan kantor Anda diubah di Pengaturan.</translation>
+    </message>
+    <message>
         <source>Export my &amp;public key…</source>
-        <translation>Ekspor kunci &amp;publik saya…</translation>
+        <translation>Ekspor kunci publik &amp;saya…</translation>
     </message>
     <message>
         <source>Trusted keys (packages signed by these are accepted)</source>
@@ -277,6 +302,14 @@
     <message>
         <source>Fingerprint</source>
         <translation>Sidik jari</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
     </message>
     <message>
         <source>Status</source>
@@ -295,6 +328,10 @@
         <translation>&amp;Percayai berkas kunci…</translation>
     </message>
     <message>
+        <source>Change &amp;role…</source>
+        <translation>Ubah pe&amp;ran…</translation>
+    </message>
+    <message>
         <source>Re&amp;voke selected…</source>
         <translation>Ca&amp;but yang dipilih…</translation>
     </message>
@@ -311,6 +348,10 @@
         <translation>dicabut</translation>
     </message>
     <message>
+        <source>key</source>
+        <translation>kunci</translation>
+    </message>
+    <message>
         <source>Export public key</source>
         <translation>Ekspor kunci publik</translation>
     </message>
@@ -319,8 +360,28 @@
         <translation>Kunci publik (*.pub)</translation>
     </message>
     <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>{file} tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>Public key written: {file}. Give it to the person who must trust your packages, and tell them your fingerprint by phone.</source>
+        <translation>Kunci publik ditulis: {file}. Serahkan kepada orang yang perlu memercayai paket Anda, dan sebutkan sidik jari Anda lewat telepon.</translation>
+    </message>
+    <message>
         <source>Trust a key file</source>
         <translation>Percayai berkas kunci</translation>
+    </message>
+    <message>
+        <source>Trusted as {role}: {name}.</source>
+        <translation>Dipercaya sebagai {role}: {name}.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Ubah peran</translation>
+    </message>
+    <message>
+        <source>What may packages signed by {name} bring?</source>
+        <translation>Apa yang boleh dibawa paket yang ditandatangani {name}?</translation>
     </message>
     <message>
         <source>Revoke key</source>
@@ -331,6 +392,17 @@
 Reason:</source>
         <translation>Paket yang ditandatangani {name} akan ditolak mulai sekarang.
 Alasan:</translation>
+    </message>
+</context>
+<context>
+    <name>PackageReceiver</name>
+    <message>
+        <source>Merging…</source>
+        <translation>Menggabungkan…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Mengimpor</translation>
     </message>
 </context>
 <context>
@@ -373,7 +445,7 @@ Alasan:</translation>
     </message>
     <message>
         <source>E&amp;xport package…</source>
-        <translation>E&amp;kspor paket…</translation>
+        <translation>Ek&amp;spor paket…</translation>
     </message>
     <message>
         <source>Receive: import packages</source>
@@ -382,10 +454,6 @@ Alasan:</translation>
     <message>
         <source>Every package is checked (signature, trusted sender, file hashes) before anything is written. Importing the same package again changes nothing.</source>
         <translation>Setiap paket diperiksa (tanda tangan, pengirim tepercaya, hash berkas) sebelum apa pun ditulis. Mengimpor paket yang sama lagi tidak mengubah apa pun.</translation>
-    </message>
-    <message>
-        <source>&amp;Import packages…</source>
-        <translation>I&amp;mpor paket…</translation>
     </message>
     <message>
         <source>Summary of the last export or import</source>
@@ -420,18 +488,6 @@ Alasan:</translation>
         <translation>Mengekspor</translation>
     </message>
     <message>
-        <source>Plan package written: {file}
-{n} institution(s), {size} bytes.</source>
-        <translation>Paket rencana ditulis: {file}
-{n} instansi, {size} bita.</translation>
-    </message>
-    <message>
-        <source>Results package written: {file}
-{records} record(s) in {batches} batch(es), {evidence} evidence file(s), {size} bytes.</source>
-        <translation>Paket hasil ditulis: {file}
-{records} catatan dalam {batches} kelompok, {evidence} berkas bukti, {size} bita.</translation>
-    </message>
-    <message>
         <source>Nothing new to send since the last export to this recipient.</source>
         <translation>Tidak ada yang baru untuk dikirim sejak ekspor terakhir ke penerima ini.</translation>
     </message>
@@ -452,14 +508,6 @@ Alasan:</translation>
         <translation>Cadangkan basis data sebelum mengimpor? (Disarankan.)</translation>
     </message>
     <message>
-        <source>Merging…</source>
-        <translation>Menggabungkan…</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>Mengimpor</translation>
-    </message>
-    <message>
         <source>{file}: {kind} package for {year} from {name} ({fp})</source>
         <translation>{file}: paket {kind} {year} dari {name} ({fp})</translation>
     </message>
@@ -468,8 +516,40 @@ Alasan:</translation>
         <translation>rencana</translation>
     </message>
     <message>
+        <source>I&amp;mport packages…</source>
+        <translation>I&amp;mpor paket…</translation>
+    </message>
+    <message>
         <source>results</source>
         <translation>hasil</translation>
+    </message>
+    <message>
+        <source>Plan package written: {file}
+{n} institution(s), {size}.</source>
+        <translation>Paket rencana ditulis: {file}
+{n} instansi, {size}.</translation>
+    </message>
+    <message>
+        <source>Results package written: {file}
+{records} record(s) in {batches} batch(es), {evidence} evidence file(s), {size}.</source>
+        <translation>Paket hasil ditulis: {file}
+{records} catatan dalam {batches} kelompok, {evidence} berkas bukti, {size}.</translation>
+    </message>
+    <message>
+        <source>institutions</source>
+        <translation>instansi</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>produk</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>jawaban</translation>
     </message>
     <message>
         <source>{what}: {new} new, {updated} updated, {unchanged} unchanged</source>
@@ -482,6 +562,86 @@ Alasan:</translation>
     <message>
         <source>Nothing new: everything in this package was already here.</source>
         <translation>Tidak ada yang baru: semua isi paket ini sudah ada di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trust this sender?</source>
+        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender not trusted yet, and a plan package from a key trusted only as an inspector&apos;s.</extracomment>
+        <translation>Percayai pengirim ini?</translation>
+    </message>
+    <message>
+        <source>{name} may not send this package with the role they have here.</source>
+        <translation>{name} tidak boleh mengirim paket ini dengan peran yang dimilikinya di sini.</translation>
+    </message>
+    <message>
+        <source>This package is signed by someone this computer does not trust yet.</source>
+        <translation>Paket ini ditandatangani oleh seseorang yang belum dipercaya komputer ini.</translation>
+    </message>
+    <message>
+        <source>Trust the key of {name}?</source>
+        <translation>Percayai kunci milik {name}?</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(tidak disebutkan)</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Sidik jari</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nama:</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Kantor:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Sidik jari:</translation>
+    </message>
+    <message>
+        <source>Trusted now as:</source>
+        <translation>Saat ini dipercaya sebagai:</translation>
+    </message>
+    <message>
+        <source>Role of this key</source>
+        <translation>Peran kunci ini</translation>
+    </message>
+    <message>
+        <source>Trust &amp;as:</source>
+        <translation>Percayai &amp;sebagai:</translation>
+    </message>
+    <message>
+        <source>Before you trust this key, phone {name} and ask them to read out the fingerprint shown in their Exchange page, Keys tab. Trust it only if every character matches: from then on, packages signed with this key are accepted.</source>
+        <translation>Sebelum memercayai kunci ini, teleponlah {name} dan minta ia membacakan sidik jari yang tampil di halaman Pertukaran, tab Kunci miliknya. Percayai hanya jika setiap karakternya sama: sejak itu, paket yang ditandatangani dengan kunci ini diterima.</translation>
+    </message>
+    <message>
+        <source>An inspector&apos;s key may send results. A coordinator&apos;s key may also send plans, revocations and certificates.</source>
+        <translation>Kunci pemeriksa boleh mengirim hasil. Kunci koordinator juga boleh mengirim rencana, pencabutan, dan piagam.</translation>
+    </message>
+    <message>
+        <source>This is a plan package: it is accepted only from a coordinator&apos;s key.</source>
+        <translation>Ini paket rencana: hanya diterima dari kunci koordinator.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and import</source>
+        <translation>&amp;Percayai dan impor</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Percayai</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Pemeriksa</translation>
     </message>
 </context>
 </TS>

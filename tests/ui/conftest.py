@@ -17,9 +17,9 @@ def demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     db = open_database(path)
     load_demo(db, "small")
-    from kepatuhan_desktop.ui.welcome import save_inspector
+    from kepatuhan_desktop.storage.identity import Identity, set_identity
 
-    save_inspector(db, "Inspektur Uji", "1987", "Kantor Pusat", existing_uuid="11111111-2222-4333-8444-555555555555")
+    set_identity(db, Identity("Inspektur Uji", "1987", "Kantor Pusat"))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path

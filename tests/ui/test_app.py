@@ -8,14 +8,14 @@ import pytest
 
 from kepatuhan_desktop.storage.answers import get_answer
 from kepatuhan_desktop.ui import main_window
-from kepatuhan_desktop.ui.pages import PAGES, Page
+from kepatuhan_desktop.ui.pages import PAGES, PageSpec
 from kepatuhan_desktop.ui.qt import QCoreApplication, Qt
 
 from .conftest import empty_unit
 
 CHECKLIST = next(p for p in PAGES if p.key == "checklist")
-BROKEN = Page("broken", "Broken", "kepatuhan_desktop.ui.no_such_module", "Nothing", "Ctrl+9")
-RAISING = Page("raising", "Raising", "tests.ui.broken_page", "RaisingPage", "")
+BROKEN = PageSpec("broken", "Broken", "kepatuhan_desktop.ui.no_such_module", "Nothing", "Ctrl+9")
+RAISING = PageSpec("raising", "Raising", "tests.ui.broken_page", "RaisingPage", "")
 
 
 def existing_pages():
@@ -70,7 +70,7 @@ def test_period_selector_switches_the_year(qtbot, ctx):
     window = main_window.MainWindow(ctx, pages=(CHECKLIST,))
     qtbot.addWidget(window)
     years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
-    assert years == [2021, 2023, 2024]
+    assert years == [2021, 2023, 2024, 2025]
     window.year_combo.setCurrentIndex(0)
     window.year_combo.activated.emit(0)
     assert ctx.year == 2021
@@ -125,11 +125,14 @@ def test_about_names_version_schema_and_instruments(qtbot, ctx):
     qtbot.addWidget(window)
     text = window.about_text()
     assert __version__ in text and f"{SCHEMA_VERSION}" in text
-    assert "ori-2021@1" in text and "ori-2024@1" in text
+    assert "ori-2021@2" in text and "ori-2024@2" in text
 
 
 def test_first_run_welcome_creates_the_database(qtbot, tmp_path):
+    from kepatuhan_desktop.domain.enums import Role
     from kepatuhan_desktop.storage.db import get_setting
+    from kepatuhan_desktop.storage.identity import Identity, get_identity
+    from kepatuhan_desktop.storage.keys import own_key
     from kepatuhan_desktop.ui.welcome import WelcomeDialog
 
     path = tmp_path / "baru" / "kepatuhan.db"
@@ -146,13 +149,14 @@ def test_first_run_welcome_creates_the_database(qtbot, tmp_path):
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     qtbot.waitUntil(lambda: dialog.labels[0].text() == "&Name:")
     assert ok is not None
+    dialog.role.setCurrentIndex(dialog.role.findData("coordinator"))
     db = dialog.create()
     try:
-        inspector = get_setting(db, "inspector")
-        assert inspector["name"] == "Siti Rahma" and inspector["office"] == "Perwakilan Bali"
-        assert inspector["nip"] == "198701012010012001" and inspector["uuid"]
+        person = get_identity(db)
+        assert person == Identity("Siti Rahma", "198701012010012001", "Perwakilan Bali", Role.COORDINATOR)
         assert get_setting(db, "ui.language") == "en"
-        assert db.execute("SELECT name FROM inspectors").fetchall() == [("Siti Rahma",)]
+        key = own_key(db)       # the signing key is created with the person and carries their name and office
+        assert (key.name, key.office) == ("Siti Rahma", "Perwakilan Bali")
     finally:
         db.close()
     from kepatuhan_desktop.ui.i18n import install_language
@@ -161,7 +165,8 @@ def test_first_run_welcome_creates_the_database(qtbot, tmp_path):
 
 
 def test_demo_database_is_created_once(tmp_path):
-    from kepatuhan_desktop.storage.db import get_setting, open_database
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.identity import get_identity
     from kepatuhan_desktop.ui.app import prepare_demo
 
     path = tmp_path / "demo.db"
@@ -169,8 +174,8 @@ def test_demo_database_is_created_once(tmp_path):
     prepare_demo(path)
     db = open_database(path)
     try:
-        assert [r[0] for r in db.execute("SELECT year FROM periods")] == [2021, 2023, 2024]
-        assert get_setting(db, "inspector")["name"] == "Inspektur Demo"
+        assert [r[0] for r in db.execute("SELECT year FROM periods")] == [2021, 2023, 2024, 2025]
+        assert get_identity(db).name == "Inspektur Demo"
     finally:
         db.close()
 
@@ -186,9 +191,9 @@ def test_version_flag(flag, capsys):
 
 
 def test_status_bar_shows_the_signing_key_once_there(qtbot, ctx):
-    from kepatuhan_desktop.storage.keys import init_key
+    from kepatuhan_desktop.storage.keys import ensure_key
 
-    key = init_key(ctx.db, "Inspektur Uji")
+    key = ensure_key(ctx.db)
     window = main_window.MainWindow(ctx, pages=(CHECKLIST,))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: key.fingerprint in window.status_label.text())

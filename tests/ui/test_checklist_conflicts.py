@@ -32,7 +32,7 @@ def jakarta(monkeypatch):
 def office(tmp_path, qapp):
     """kab-a/u1 answered in full by ani; budi took it over and both changed in1 differently, with notes."""
     coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     budi.import_(ani.export())
     ani.answer("kab-a", "u1", "in1", 3, note="papan informasi ada di lobi")
     budi.answer("kab-a", "u1", "in1", 1, note="papan tidak terbaca")

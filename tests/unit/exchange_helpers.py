@@ -13,7 +13,8 @@ from kepatuhan_desktop.domain.scoring import NA
 from kepatuhan_desktop.exchange.transfer import export_plan, export_results, import_packages
 from kepatuhan_desktop.storage.answers import save_answer
 from kepatuhan_desktop.storage.db import open_database
-from kepatuhan_desktop.storage.keys import export_public_key, init_key, sign, trust_key
+from kepatuhan_desktop.storage.identity import Identity, set_identity
+from kepatuhan_desktop.storage.keys import export_public_key, own_key, sign, trust_key
 from kepatuhan_desktop.storage.plan import import_loci, unit_uuid
 from kepatuhan_desktop.storage.queries import year_scores
 
@@ -28,7 +29,8 @@ class Laptop:
         self.folder = folder
         self.path = folder / f"{name}.db"
         self.db = open_database(self.path)
-        self.key = init_key(self.db, name)
+        set_identity(self.db, Identity(name))   # creates the key, labelled with the name
+        self.key = own_key(self.db)
         self.name = name
         self.n = 0
 
@@ -48,8 +50,7 @@ class Laptop:
 
         pid = product_uuid(inst, unit, product) if product else ""
         v = value if value is None or value is NA else Fraction(value)
-        return save_answer(self.db, YEAR, unit_uuid(inst, unit), pid, ind, v, note=note, actor=self.name,
-                           resolve_reason=reason)
+        return save_answer(self.db, YEAR, unit_uuid(inst, unit), pid, ind, v, note=note, resolve_reason=reason)
 
     def export(self, **kw) -> Path:
         self.n += 1

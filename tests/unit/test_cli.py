@@ -36,7 +36,7 @@ def test_version(capsys):
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.startswith(f"kepatuhan (Kepatuhan Desktop) {__version__}\n")
     assert f"database schema: {SCHEMA_VERSION}" in out
-    assert "ori-2023@1" in out and "ori-2025@1" in out and "None" not in out
+    assert "ori-2023@2" in out and "ori-2025@2" in out and "None" not in out
 
 
 def test_init_with_db_option_and_env(tmp_path, capsys, monkeypatch):

@@ -36,7 +36,7 @@ def contested(tmp_path):
     """ani and budi answered kab-a/u1 completely; they differ on in1 and in2 (two conflicts at the
     coordinator), with a note each."""
     coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     budi.import_(ani.export())
     ani.answer("kab-a", "u1", "in1", 3, note="papan ada")
     budi.answer("kab-a", "u1", "in1", 0, note="papan tidak ada")

@@ -105,3 +105,143 @@ def test_verify_dialog(view, qtbot):
     dialog.text.setPlainText(text)
     assert dialog.check_text()
     dialog.close()
+
+
+def test_settings_warning_draft_and_per_period_settings(view, qtbot, tmp_path):
+    from kepatuhan_desktop.documents.settings import issue_settings
+    from kepatuhan_desktop.ui.qt import QDate, Qt
+
+    db = view.ctx.db
+    db.execute("DELETE FROM settings WHERE key LIKE 'documents.%'")
+    view.refresh()
+    assert "signatory name" in view.settings_warning.text() and "date" in view.settings_warning.text()
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    assert produce(view, qtbot) == []
+    assert "cannot be issued yet" in view.status.text()
+    view.draft.setChecked(True)
+    files = produce(view, qtbot)
+    assert files and all("DRAF" in f.name for f in files)
+
+    dialog = view.edit_settings()
+    assert dialog.selected_year() == 2023
+    dialog.fields["signatory_name"].setText("Nama Periode 2023")
+    dialog.date.setDate(QDate(2023, 12, 14))
+    dialog.fields["decree"].setText("418 Tahun 2023")
+    dialog.minutes["remarks"].setValue(12)
+    dialog.save()
+    s = issue_settings(db, 2023)
+    assert (s.signatory_name, s.date, s.decree, s.duration("remarks")) == ("Nama Periode 2023", "2023-12-14",
+                                                                            "418 Tahun 2023", 12)
+    assert issue_settings(db, 2021).signatory_name == ""  # only this period
+    assert view.settings_warning.text() == ""
+    dialog = view.edit_settings()
+    dialog.scope.setCurrentIndex(dialog.scope.findData(None))
+    dialog.fields["signatory_name"].setText("Nama Bawaan")
+    assert dialog.rank.checkState() == Qt.CheckState.Checked
+    dialog.save()
+    assert issue_settings(db, 2021).signatory_name == "Nama Bawaan"
+    assert issue_settings(db, 2023).signatory_name == "Nama Periode 2023"
+
+
+def test_review_panel_shows_why_institutions_are_held_back_and_approves(view, qtbot):
+    panel = view.review
+    view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 15, timeout=30000)
+    codes = [r.code for r in panel.model.rows]
+    maybrat = codes.index("kab-maybrat")
+    assert panel.model.data(panel.model.index(maybrat, 2)) == "May be certified"
+    panel.required.setChecked(True)
+    qtbot.waitUntil(lambda: panel.model.required and panel.task.finished, timeout=30000)
+    badung = [r.code for r in panel.model.rows].index("kab-badung")
+    assert panel.model.data(panel.model.index(badung, 2)) == "Held back: not approved yet"
+    assert "15 held back" in panel.summary.text()
+    panel.table.selectRow(badung)
+    assert panel.approve_button.isEnabled() and not panel.reopen_button.isEnabled()
+    assert panel.approve_selected("diperiksa")
+    qtbot.waitUntil(lambda: panel.task.finished and panel.model.rows[badung].state == "approved", timeout=30000)
+    assert panel.model.data(panel.model.index(badung, 1)).startswith("Approved by ")
+    assert panel.model.data(panel.model.index(badung, 2)) == "May be certified"
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    files = produce(view, qtbot)
+    assert [f.name for f in files] == ["certificates-2023-print.pdf", "kab-badung.pdf"]
+    assert "held by the review" in view.status.text()
+    panel.table.selectRow(badung)
+    assert panel.reopen_selected("data baru")
+    qtbot.waitUntil(lambda: panel.task.finished and panel.model.rows[badung].state == "ready", timeout=30000)
+
+
+def mnemonics(widget) -> list[str]:
+    """The Alt+letter keys of the visible controls of a window (buttons, check boxes, labels with a buddy,
+    tabs, menu titles)."""
+    from kepatuhan_desktop.ui.qt import QAbstractButton, QLabel, QMenuBar, QTabWidget
+
+    texts = []
+    for w in widget.findChildren(QAbstractButton) + widget.findChildren(QLabel):
+        if w.isVisibleTo(widget) and not (isinstance(w, QLabel) and w.buddy() is None):
+            texts.append(w.text())
+    for tabs in widget.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for bar in widget.findChildren(QMenuBar):
+        texts += [a.text() for a in bar.actions()]
+    letters = []
+    for text in texts:
+        text = text.replace("&&", "")
+        if "&" in text:
+            letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_alt_keys_are_unique_on_every_state_of_the_page(demo_file, tmp_path, qtbot, lang):
+    from kepatuhan_desktop.ui.context import AppContext
+    from kepatuhan_desktop.ui.i18n import install_language
+    from kepatuhan_desktop.ui.main_window import MainWindow
+    from kepatuhan_desktop.ui.pages import PAGES
+
+    target = tmp_path / "demo.db"
+    src, dst = sqlite3.connect(demo_file), sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    install_language(lang)
+    try:
+        ctx = AppContext(target)
+        ctx.set_year(2023)
+        ctx.set_setting("ui.language", lang)
+        window = MainWindow(ctx, pages=tuple(p for p in PAGES if p.key == "documents"))
+        qtbot.addWidget(window)
+        window.show()
+        widget = window.page_widgets["documents"]
+        for kind in range(widget.kind.count()):
+            widget.kind.setCurrentIndex(kind)
+            for tab in range(widget.tabs.count()):
+                widget.tabs.setCurrentIndex(tab)
+                letters = mnemonics(window)
+                assert len(letters) == len(set(letters)), (lang, kind, tab, sorted(letters))
+        dialog = widget.edit_settings()
+        letters = mnemonics(dialog)
+        assert len(letters) == len(set(letters)), (lang, "settings", sorted(letters))
+        dialog.close()
+        qtbot.waitUntil(lambda: widget.review.task is None or widget.review.task.finished, timeout=30000)
+        widget.preview.close_document()
+        window.close()
+        ctx.close()
+    finally:
+        install_language("en")
+
+
+def test_verify_dialog_refuses_a_pdf_carrying_another_certificates_code(view, qtbot, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    files = produce(view, qtbot)
+    badung = next(f for f in files if f.name == "kab-badung.pdf")
+    lebong = next(f for f in files if f.name == "kab-lebong.pdf")
+    forged = PdfWriter(clone_from=PdfReader(str(badung)))
+    forged.add_metadata({"/Keywords": PdfReader(str(lebong)).metadata["/Keywords"]})
+    forged.write(tmp_path / "forged.pdf")
+    dialog = view.open_verify()
+    assert dialog.check_pdf(str(badung))
+    assert not dialog.check_pdf(str(tmp_path / "forged.pdf"))
+    assert "does not say what its code says" in dialog.result.text()
+    dialog.close()

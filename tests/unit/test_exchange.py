@@ -30,7 +30,7 @@ def test_full_loop_plan_two_inspectors_results_scores(tmp_path):
     # the inspectors got the plan: same institutions, units, products, instrument
     assert [i.code for i in load_plan(ani.db, YEAR)] == [i.code for i in load_plan(coord.db, YEAR)]
     # ani enters everything from a CSV; budi corrects kab-b later, on a slot ani did not touch differently
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     budi.import_(ani.export())
     budi.answer("kota-c", "u2", "pg2", 1, note="dicek ulang")
     results = coord.import_(ani.export(), budi.export())
@@ -86,7 +86,7 @@ def test_concurrent_edits_conflict_same_everywhere_and_resolution_travels(tmp_pa
 
     assert conflicted_units(coord.db, YEAR) == {c.unit_uuid}
     # resolve: keep ani's answer, with a reason (audited)
-    resolve_conflict(coord.db, c.id[:6], keep=ani.fp, reason="foto menunjukkan papan ada", actor="koordinator")
+    resolve_conflict(coord.db, c.id[:6], keep=ani.fp, reason="foto menunjukkan papan ada")
     assert not list_conflicts(coord.db)
     row = coord.db.execute("SELECT value, note FROM answers WHERE uuid = ?", [c.slot]).fetchone()
     assert row == ("3", "papan ada")
@@ -140,10 +140,10 @@ def test_local_edit_supersedes_and_same_value_is_not_a_conflict(tmp_path):
 
 def test_finalised_unit_edited_elsewhere_is_a_conflict_not_an_overwrite(tmp_path):
     coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     shared = ani.export()
     budi.import_(shared)
-    finalise_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"), actor="ani")
+    finalise_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"))
     budi.answer("kab-a", "u1", "in2", 0, note="ternyata tidak ada")
     pa, pb = ani.export(), budi.export()
     coord.import_(pb, shared, pa)
@@ -163,7 +163,7 @@ def test_finalised_unit_edited_elsewhere_is_a_conflict_not_an_overwrite(tmp_path
     assert unit_of(coord, "kab-a", "u1").finalised
     # a reopen and edit at the source is not a conflict
     coord2 = newcomer(tmp_path, "c3", coord, ani)
-    reopen_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"), "salah ketik", actor="ani")
+    reopen_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"), "salah ketik")
     ani.answer("kab-a", "u1", "in3", 1)
     coord2.import_(ani.export(), pa, shared)
     assert not list_conflicts(coord2.db) and not unit_of(coord2, "kab-a", "u1").finalised
@@ -314,10 +314,10 @@ def test_finalised_conflict_is_the_same_in_every_order(tmp_path):
     import itertools
 
     coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     shared = ani.export()
     budi.import_(shared)
-    finalise_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"), actor="ani")
+    finalise_unit(ani.db, YEAR, unit_of(ani, "kab-a", "u1"))
     budi.answer("kab-a", "u1", "in2", 0)
     budi.answer("kab-b", "u1", "in1", 1)
     ani.answer("kab-b", "u1", "in1", 2)

@@ -85,14 +85,29 @@ def test_export_keys_and_backup_restore(view_office, qtbot, tmp_path):
     from kepatuhan_desktop.storage.keys import init_key
 
     xdb = open_database(tmp_path / "x.db")
-    init_key(xdb, "Kantor X")
+    x_key = init_key(xdb, "Kantor X", "Perwakilan Riau")
     other.write_text(export_public_key(xdb))
     xdb.close()
-    assert keys.trust_file(other)
-    names = [keys.tree.topLevelItem(i).text(0) for i in range(keys.tree.topLevelItemCount())]
-    assert "Kantor X" in names
-    fp = next(keys.tree.topLevelItem(i).text(1) for i in range(keys.tree.topLevelItemCount())
-              if keys.tree.topLevelItem(i).text(0) == "Kantor X")
+    # a .pub file opens the trust prompt: name, office and fingerprint, with the role to give
+    dialog = keys.trust_file(other)
+    assert dialog is not None and dialog.name_label.text() == "Kantor X"
+    assert dialog.office_label.text() == "Perwakilan Riau"
+    assert dialog.fingerprint_label.text() == x_key.fingerprint.replace("-", " ").upper()
+    dialog.role.setCurrentIndex(dialog.role.findData("coordinator"))
+    dialog.trust_button.click()
+    rows = {keys.tree.topLevelItem(i).text(0): keys.tree.topLevelItem(i) for i in range(keys.tree.topLevelItemCount())}
+    assert rows["Kantor X"].text(1) == "Perwakilan Riau" and rows["Kantor X"].text(2) == "Coordinator"
+    fp = rows["Kantor X"].text(3)
+    assert fp == x_key.fingerprint
+    from kepatuhan_desktop.domain.enums import Role
+    from kepatuhan_desktop.storage.keys import signer_role
+
+    assert signer_role(ctx.db, fp) == Role.COORDINATOR
+    assert keys.set_role(fp, Role.INSPECTOR) and signer_role(ctx.db, fp) == Role.INSPECTOR
+    # a file that is not a key says so, in the user's language, and trusts nothing
+    junk = tmp_path / "junk.pub"
+    junk.write_text("hello")
+    assert keys.trust_file(junk) is None and "junk.pub" in keys.message.text()
     keys.revoke(fp, "uji")
     view.tabs.setCurrentIndex(2)
     view.grab().save(str(tmp_path / "keys.png"))

@@ -154,7 +154,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                            "dimensions": dimensions, "bands": bands}
     for key, strategy in (("provisional", st.booleans()), ("qualifier", _text()), ("description", _text()),
                           ("legal_basis", _words), ("sources", st.lists(_words, min_size=1, max_size=3)),
-                          ("notes", _words), ("x-extra", st.one_of(_words, st.integers(), st.booleans()))):
+                          ("notes", _words), ("x-extra", st.one_of(_words, st.integers(-(10**15), 10**15), st.booleans()))):
         if draw(st.booleans()):
             doc[key] = draw(strategy)
     return doc
@@ -305,9 +305,9 @@ def test_cli_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     text = capsys.readouterr().out
     assert yaml.safe_load(text)["id"] == "ori-2023"
     out = tmp_path / "o.xlsx"
-    assert main(["forms", "export", "ori-2023", "--version", "1", "--format", "xlsx", "-o", str(out)]) == 0
+    assert main(["forms", "export", "ori-2023", "--version", "2", "--format", "xlsx", "-o", str(out)]) == 0
     assert main(["forms", "validate", str(out)]) == 0
-    assert "o.xlsx: OK - ori-2023 version 1" in capsys.readouterr().out
+    assert "o.xlsx: OK - ori-2023 version 2" in capsys.readouterr().out
     assert main(["forms", "export", "ori-2023"]) == 0                       # json stays the default
     assert json.loads(capsys.readouterr().out)["dimensions"][0]["weight"] == 21.85
     assert main(["forms", "export", "ori-2023", "--version", "9"]) == 1

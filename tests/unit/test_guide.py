@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parents[2]
 GUIDES = {"id": REPO / "docs" / "guide.id.md", "en": REPO / "docs" / "guide.en.md"}
 #: written by scripts/screenshots.py besides one per page
 EXTRA_SHOTS = {"checklist-unit", "survey", "instruments-errors", "instruments-switch", "checklist-conflict",
-               "checklist-resolve", "institutions-conflicts", "exchange-conflicts"}
+               "checklist-resolve", "institutions-conflicts", "exchange-conflicts", "documents-review",
+               "documents-settings", "first-run", "trust", "history-unit"}
 
 
 def images(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The scoring contract (SCORING.md), case by case."""
+"""The scoring contract (docs/scoring.md), case by case."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def test_published_units_csv(published_data):
 # ---- the formula on a Method B unit ---------------------------------------------------------------------------
 
 def reference_unit_b(inst, unit_vals, products):
-    """Straightforward re-statement of SCORING.md steps 1-3 for an aggregation: units instrument."""
+    """Straightforward re-statement of docs/scoring.md steps 1-3 for an aggregation: units instrument."""
     values = dict(unit_vals)
     for ind in inst.product_indicators:
         got = [p[ind.id] for p in products if p.get(ind.id, NA) is not NA]

@@ -12,6 +12,7 @@ from kepatuhan_desktop.errors import InputError, RefusedError, StorageError
 from kepatuhan_desktop.storage import db as dbmod
 from kepatuhan_desktop.storage.answers import finalise_unit, import_answers, reopen_unit, save_answer
 from kepatuhan_desktop.storage.db import open_database
+from kepatuhan_desktop.storage.identity import Identity, set_identity
 from kepatuhan_desktop.storage.plan import import_loci, institution_uuid
 from kepatuhan_desktop.storage.queries import load_plan, year_scores
 
@@ -227,16 +228,18 @@ def test_duplicate_conflicting_rows(planned, tmp_path):
 def test_finalise_refuse_reopen_with_audit(planned, tmp_path):
     plan = load_plan(planned, 2023)
     unit = plan[0].units[0]
+    set_identity(planned, Identity("Siti"))
     with pytest.raises(RefusedError, match="cannot be finalised: 10 required"):
-        finalise_unit(planned, 2023, unit, actor="Siti")
+        finalise_unit(planned, 2023, unit)
     import_answers(planned, answers_b(tmp_path), 2023)
-    finalise_unit(planned, 2023, unit, actor="Siti")
+    finalise_unit(planned, 2023, unit)
     with pytest.raises(RefusedError, match="finalised"):
-        save_answer(planned, 2023, unit.uuid, "", "in1", __import__("fractions").Fraction(1), actor="Siti")
+        save_answer(planned, 2023, unit.uuid, "", "in1", __import__("fractions").Fraction(1))
+    set_identity(planned, Identity("Budi"))
     with pytest.raises(RefusedError, match="reason"):
-        reopen_unit(planned, 2023, unit, "  ", actor="Budi")
-    reopen_unit(planned, 2023, unit, "salah ketik pada in1", actor="Budi")
-    assert save_answer(planned, 2023, unit.uuid, "", "in1", __import__("fractions").Fraction(1), actor="Budi")
+        reopen_unit(planned, 2023, unit, "  ")
+    reopen_unit(planned, 2023, unit, "salah ketik pada in1")
+    assert save_answer(planned, 2023, unit.uuid, "", "in1", __import__("fractions").Fraction(1))
     log = planned.execute("SELECT action, actor, reason FROM audit_log WHERE entity = 'unit' ORDER BY id").fetchall()
     assert log == [("finalise", "Siti", ""), ("reopen", "Budi", "salah ketik pada in1")]
     # one write per change: the answer's history is its record (who, when, what), not an audit row as well

@@ -24,7 +24,7 @@ def contested(tmp_path, qapp, monkeypatch):
     monkeypatch.setenv("TZ", "Asia/Makassar")       # WITA, UTC+8
     time.tzset()
     coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     ani.answer("kab-b", "u2", "in1", None)
     budi.import_(ani.export())
     ani.answer("kab-a", "u1", "in1", 3, note="papan ada")

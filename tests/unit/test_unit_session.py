@@ -36,7 +36,7 @@ def office(tmp_path):
 
 
 def session_of(lap, inst="kab-a", unit="u1", history=None) -> UnitSession:
-    return UnitSession(lap.db, YEAR, unit_uuid(inst, unit), instrument_for_year(lap.db, YEAR), actor=lap.name,
+    return UnitSession(lap.db, YEAR, unit_uuid(inst, unit), instrument_for_year(lap.db, YEAR),
                        history=history)
 
 
@@ -89,7 +89,7 @@ def test_undo_goes_back_across_units(office):
 
 def test_finalise_reopen_and_read_only(office, tmp_path):
     _coord, ani, _budi = office
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     s = session_of(ani)
     assert s.status().state == READY and s.status().can_finalise
     s.finalise()
@@ -142,7 +142,7 @@ def test_survey_responses_make_the_mean(office):
 def contested(office, tmp_path):
     """Two inspectors answered kab-a/u1 completely and differently on in1 (one conflict at the coordinator)."""
     coord, ani, budi = office
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     budi.import_(ani.export())
     ani.answer("kab-a", "u1", "in1", 3, note="papan ada")
     budi.answer("kab-a", "u1", "in1", 0, note="papan tidak ada")
@@ -179,7 +179,7 @@ def test_a_conflicted_slot_demands_a_resolution(contested):
 def test_a_finalised_conflict_is_settled_from_the_checklist(office, tmp_path):
     """Edited elsewhere after finalisation: the unit stays finalised; resolving renews the finalisation."""
     coord, ani, budi = office
-    import_answers(ani.db, answers_b(tmp_path), YEAR, actor="ani")
+    import_answers(ani.db, answers_b(tmp_path), YEAR)
     budi.import_(ani.export())
     s = session_of(ani)
     s.finalise()

@@ -20,6 +20,8 @@ ORDER = (
     "m0004_documents",
     "m0005_people",
     "m0006_trust",
+    "m0008_person",
+    "m0009_review",
 )
 
 for _name in ORDER:

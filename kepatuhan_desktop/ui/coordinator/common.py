@@ -1,5 +1,5 @@
-"""Shared by the coordinator views: the period's scores computed once off the UI thread, zone colours with
-readable text, a year selector and small formatting helpers.
+"""Shared by the coordinator views: their base page, the period's scores computed once off the UI thread, zone
+colours with readable text and small formatting helpers.
 
 :class:`ScoresCache` holds the :class:`~kepatuhan_desktop.storage.queries.YearScores` of the context's year.
 Scoring the national set takes over a second, so it always runs through :func:`ui.tasks.run_task`; the three
@@ -14,7 +14,19 @@ from ...domain.numbers import format_score
 from ...domain.zones import ZONE_COLOURS
 from ...storage.queries import YearScores, year_scores
 from ..context import Changes
-from ..qt import QColor, QComboBox, QEvent, QObject, Signal
+from ..pages import PageBase
+from ..qt import (
+    QT_TRANSLATE_NOOP,
+    QColor,
+    QCoreApplication,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QObject,
+    QProgressBar,
+    QWidget,
+    Signal,
+)
 from ..responsive import background_job, release_gradually
 from ..tasks import run_task
 
@@ -219,30 +231,109 @@ class ScoresCache(QObject):
         return self.scores
 
 
-class YearBox(QComboBox):
-    """The assessment year the coordinator views show; the same year as the rest of the window."""
+class CoordinatorPage(FollowsLanguage, PageBase, QWidget):
+    """The base of the coordinator pages (institutions, ranking, dashboard): the title, the period shown (chosen
+    with the window's period selector, the one for every page), a busy indicator, and the period's scores from
+    the shared :class:`ScoresCache`.
+
+    A page builds its own widgets under :attr:`top` (title row) and calls :meth:`finish_top`; it implements
+    :meth:`page_title`, :meth:`show_scores` (the scores arrived) and :meth:`apply_language`."""
+
+    PERIOD = QT_TRANSLATE_NOOP("CoordinatorPage", "Period {year}")
+    NO_PERIOD = QT_TRANSLATE_NOOP("CoordinatorPage", "No assessment period yet")
+    BUSY = QT_TRANSLATE_NOOP("CoordinatorPage", "Computing scores…")
+    FAILED = QT_TRANSLATE_NOOP("CoordinatorPage", "Scores could not be computed: {message}")
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setAccessibleName(self.tr("Assessment year"))
-        self.setMinimumContentsLength(6)
-        self.reload()
-        self.currentIndexChanged.connect(self._chosen)
-        ctx.year_changed.connect(lambda _year: self.reload())
-        ctx.changed.connect(lambda changes: self.reload() if (changes.plan or changes.years) else None)
+        self.cache = ScoresCache.of(ctx)
+        self.shown_scores: YearScores | None = None
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("periodLabel")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy_label = QLabel()
+        self.busy.hide()
+        self.busy_label.hide()
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.title)
+        self.top.addSpacing(16)
+        self.top.addWidget(self.period_label)
+        self.cache.ready.connect(self._scores_ready)
+        self.cache.loading.connect(self._loading)
+        self.cache.failed.connect(self._failed)
+        self.cache.invalidated.connect(self._invalidated)
+        ctx.year_changed.connect(lambda _y: self._update_period())
 
-    def reload(self) -> None:
-        self.blockSignals(True)
-        self.clear()
-        for year in self.ctx.years():
-            self.addItem(str(year), year)
+    def finish_top(self, *trailing: QWidget) -> None:
+        """End the title row: a stretch, then ``trailing`` widgets and the busy indicator."""
+        self.top.addStretch(1)
+        for widget in trailing:
+            self.top.addWidget(widget)
+        self.top.addWidget(self.busy_label)
+        self.top.addWidget(self.busy)
+
+    def retranslate_common(self) -> None:
+        self.title.setText(self.page_title())
+        self.busy_label.setText(QCoreApplication.translate("CoordinatorPage", self.BUSY))
+        self._update_period()
+
+    def _update_period(self) -> None:
+        if self.ctx.closed:
+            return
         year = self.ctx.year
-        if year is not None:
-            self.setCurrentIndex(self.findData(year))
-        self.blockSignals(False)
+        self.period_label.setText(QCoreApplication.translate("CoordinatorPage", self.PERIOD).format(year=year)
+                                  if year is not None else QCoreApplication.translate("CoordinatorPage",
+                                                                                      self.NO_PERIOD))
 
-    def _chosen(self, index: int) -> None:
-        year = self.itemData(index)
-        if year is not None and year != self.ctx.year:
-            self.ctx.set_year(year)
+    # ---- scores --------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        scores = self.cache.request()
+        if scores is not None and scores is not self.shown_scores:
+            self._scores_ready(scores)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()
+
+    def _invalidated(self) -> None:
+        self.on_invalidated()
+        if self.isVisible():
+            self.refresh()
+
+    def on_invalidated(self) -> None:
+        """The scores are stale (a page may drop derived data)."""
+
+    def _loading(self, _year: int) -> None:
+        self.set_busy(True)
+
+    def _failed(self, message: str) -> None:
+        self.busy.hide()
+        self.busy_label.show()
+        self.busy_label.setText(QCoreApplication.translate("CoordinatorPage", self.FAILED).format(message=message))
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        if busy:
+            self.busy_label.setText(QCoreApplication.translate("CoordinatorPage", self.BUSY))
+
+    def _scores_ready(self, scores: YearScores | None) -> None:
+        self.shown_scores = scores
+        if not self.cache.busy:
+            self.set_busy(False)
+        self._update_period()
+        self.show_scores(scores)
+
+    def show_scores(self, scores: YearScores | None) -> None:
+        raise NotImplementedError
+
+

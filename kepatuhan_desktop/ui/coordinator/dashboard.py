@@ -26,16 +26,15 @@ from ..charts import (
     QStackedBarSeries,
     QValueAxis,
 )
+from ..i18n import format_percent
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QModelIndex,
     QPainter,
-    QProgressBar,
     QScrollArea,
     QSplitter,
     Qt,
@@ -48,9 +47,7 @@ from ..tasks import run_task
 from .common import (
     NO_ZONE_COLOUR,
     ZONE_ORDER,
-    FollowsLanguage,
-    ScoresCache,
-    YearBox,
+    CoordinatorPage,
     fit_columns,
     zone_colour,
 )
@@ -104,7 +101,7 @@ class IndicatorMeansModel(QAbstractTableModel):
             if col == self.DIMENSION:
                 return self.dimension_labels.get(m.indicator.dimension, m.indicator.dimension)
             if col == self.MEAN:
-                text = f"{float(m.mean * 100):.1f}%"
+                text = format_percent(float(m.mean * 100))
                 return text.replace(".", ",") if self.lang == "id" else text
             if col == self.COUNT:
                 return str(m.count)
@@ -115,41 +112,16 @@ class IndicatorMeansModel(QAbstractTableModel):
         return None
 
 
-class DashboardView(FollowsLanguage, QWidget):
+class DashboardView(CoordinatorPage):
     """Page: zone distribution by kind, completeness by province and the weakest indicators."""
 
     def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.cache = ScoresCache.of(ctx)
+        super().__init__(ctx, parent)
         self.scores: YearScores | None = None
         self.means_year: int | None = None
         self._means_task = None
         self._means_again = False
-
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.year_label = QLabel()
-        self.year_box = YearBox(ctx, self)
-        self.year_label.setBuddy(self.year_box)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setTextVisible(False)
-        self.busy_label = QLabel()
-        self.busy.hide()
-        self.busy_label.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.year_label)
-        top.addWidget(self.year_box)
-        top.addStretch(1)
-        top.addWidget(self.busy_label)
-        top.addWidget(self.busy)
+        self.finish_top()
 
         self.zone_chart = QChart()
         self.zone_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -212,21 +184,19 @@ class DashboardView(FollowsLanguage, QWidget):
                                            "color: #6b3a00; font-weight: 600; }")
         self.conflicts_label.hide()
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.splitter, 1)
 
         self.retranslate()
-        self.cache.ready.connect(self._on_scores)
-        self.cache.loading.connect(lambda _y: self._set_busy(True))
-        self.cache.invalidated.connect(self._on_invalidated)
 
     # ---- text ------------------------------------------------------------------------------------------------
+    def page_title(self) -> str:
+        return self.tr("Dashboard")
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Dashboard"))
-        self.year_label.setText(self.tr("&Year:"))
-        self.busy_label.setText(self.tr("Computing scores…"))
+        self.retranslate_common()
         self.means_label.setText(self.tr("&Lowest-scoring indicators (mean value as a share of the maximum, "
                                          "over every answered unit and product)"))
         self.means_table.setAccessibleName(self.tr("Lowest-scoring indicators"))
@@ -242,29 +212,17 @@ class DashboardView(FollowsLanguage, QWidget):
         self.retranslate()
 
     # ---- data ------------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        scores = self.cache.request()
-        if scores is not None and scores is not self.scores:
-            self._on_scores(scores)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def _on_invalidated(self) -> None:
+    def on_invalidated(self) -> None:
         self.means_year = None
-        if self.isVisible():
-            self.refresh()
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
+        self.set_busy(busy)
 
     @property
     def loading(self) -> bool:
         return self.cache.busy or (self._means_task is not None and not self._means_task.finished)
 
-    def _on_scores(self, scores: YearScores | None) -> None:
+    def show_scores(self, scores: YearScores | None) -> None:
         self.scores = scores
         self.empty_label.setVisible(scores is None and not self.cache.busy)
         self._draw()

@@ -14,6 +14,7 @@ from pathlib import Path
 from ...errors import InputError, KepatuhanError
 from ...storage.answers import import_answers
 from ...storage.forms import available_forms
+from ...storage.lookups import period_years
 from ...storage.plan import ImportSummary, import_loci
 from ..context import Changes
 from ..qt import (
@@ -60,12 +61,15 @@ class ImportOutcome:
 
 
 def problem_from(exc: KepatuhanError, path: str) -> ImportProblem:
+    """The refusal as a row of the problems table, its reason in the user's language."""
+    from ..errors import describe_error, describe_reason
+
     if isinstance(exc, InputError):
-        return ImportProblem(exc.file, exc.line, exc.column, exc.reason)
-    return ImportProblem(path, None, None, str(exc))
+        return ImportProblem(exc.file, exc.line, exc.column, describe_reason(exc))
+    return ImportProblem(path, None, None, describe_error(exc))
 
 
-def run_import(job: Job, what: str, path: str, year: int, *, form_id: str | None = None, actor: str = "",
+def run_import(job: Job, what: str, path: str, year: int, *, form_id: str | None = None,
                texts: tuple[str, str] = ("", "")) -> ImportOutcome:
     """The worker: the storage import with progress reported through ``job`` (cancel rolls it back)."""
     reading, writing = texts
@@ -77,9 +81,9 @@ def run_import(job: Job, what: str, path: str, year: int, *, form_id: str | None
     try:
         with background_job():
             if what == PLAN:
-                summary = import_loci(job.db, path, year, form_id, actor=actor, progress=progress)
+                summary = import_loci(job.db, path, year, form_id, progress=progress)
             else:
-                summary = import_answers(job.db, path, year, actor=actor, progress=progress)
+                summary = import_answers(job.db, path, year, progress=progress)
     except KepatuhanError as exc:
         return ImportOutcome(None, [problem_from(exc, path)])
     return ImportOutcome(summary)
@@ -118,7 +122,7 @@ class ImportDialog(QDialog):
             self.year_edit.setValue(ctx.year or _this_year())
         else:
             self.year_edit = QComboBox()
-            for year in ctx.years():
+            for year in period_years(ctx.db):
                 self.year_edit.addItem(str(year), year)
             if ctx.year is not None:
                 self.year_edit.setCurrentIndex(self.year_edit.findData(ctx.year))
@@ -256,10 +260,10 @@ class ImportDialog(QDialog):
         form_id = self.form_box.currentData() if self.form_box is not None else None
         texts = (self.tr("Reading and checking {name}…").format(name=Path(path).name),
                  self.tr("Writing to the database…"))
-        what, actor = self.what, self.ctx.actor
+        what = self.what
 
         def work(job: Job) -> ImportOutcome:
-            return run_import(job, what, path, year, form_id=form_id, actor=actor, texts=texts)
+            return run_import(job, what, path, year, form_id=form_id, texts=texts)
 
         title = self.tr("Importing plan") if what == PLAN else self.tr("Importing answers")
         self.task = run_task(self, self.ctx, work, title=title, on_done=self._done, on_error=self._failed,

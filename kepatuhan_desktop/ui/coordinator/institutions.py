@@ -26,19 +26,15 @@ from ..qt import (
     QLabel,
     QLineEdit,
     QModelIndex,
-    QProgressBar,
     QPushButton,
     QSortFilterProxyModel,
     Qt,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 from .common import (
     ZONE_ORDER,
-    FollowsLanguage,
-    ScoresCache,
-    YearBox,
+    CoordinatorPage,
     band_text,
     begin_filter_change,
     end_filter_change,
@@ -94,11 +90,10 @@ def records_from_scores(scores: YearScores | None) -> list[InstitutionRecord]:
     out = []
     peers = {kind: scores.scored_of_kind(kind) for kind in {r.institution.kind for r in scores.rows}}
     for row in scores.rows:
-        inst, res = row.institution, row.result
+        inst, s = row.institution, row.summary
         out.append(InstitutionRecord(
-            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "",
-            sum(1 for u in res.units if u.complete), len(res.units), res.answered, res.total,
-            res.score, res.band, row.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind]))
+            inst.uuid, inst.code, inst.name, inst.kind, inst.province or "", s.units_done, s.units_total,
+            s.answered, s.total, s.score, s.band, s.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind]))
     return out
 
 
@@ -325,40 +320,23 @@ class InstitutionsFilter(QSortFilterProxyModel):
         return [rec for rec in self.sourceModel().records if self.accepts(rec)]
 
 
-class InstitutionsView(FollowsLanguage, QWidget):
+class InstitutionsView(CoordinatorPage):
     """Page: every institution of the period with progress, score, band, zone and rank; import buttons."""
 
     def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.cache = ScoresCache.of(ctx)
+        super().__init__(ctx, parent)
         self.model = InstitutionsModel(ctx.language, self)
         self.proxy = InstitutionsFilter(self)
         self.proxy.setSourceModel(self.model)
         self._sized = False
         self._dialog = None
 
-        # toolbar: year, imports
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.year_label = QLabel()
-        self.year_box = YearBox(ctx, self)
-        self.year_label.setBuddy(self.year_box)
+        # title row: period, imports
         self.import_plan_button = QPushButton()
         self.import_answers_button = QPushButton()
         self.import_plan_button.clicked.connect(lambda: self.open_import("plan"))
         self.import_answers_button.clicked.connect(lambda: self.open_import("answers"))
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.year_label)
-        top.addWidget(self.year_box)
-        top.addStretch(1)
-        top.addWidget(self.import_plan_button)
-        top.addWidget(self.import_answers_button)
+        self.finish_top(self.import_plan_button, self.import_answers_button)
 
         # filter bar
         self.search = QLineEdit()
@@ -389,6 +367,10 @@ class InstitutionsView(FollowsLanguage, QWidget):
             bar.addWidget(label)
             bar.addWidget(widget, stretch)
             bar.addSpacing(8)
+            if isinstance(widget, QComboBox):
+                # a long province name must not push the bar wider than a 1280-pixel screen
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(8)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -407,27 +389,19 @@ class InstitutionsView(FollowsLanguage, QWidget):
         header.setResizeContentsPrecision(200)
 
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
         self.note_label = QLabel()
         self.note_label.setObjectName("tableNote")
         self.note_label.setStyleSheet(f"QLabel#tableNote {{ color: {CONFLICT_TEXT}; }}")
+        self.note_label.setWordWrap(True)
         self.note_label.hide()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setTextVisible(False)
-        self.busy_label = QLabel()
-        self.busy.hide()
-        self.busy_label.hide()
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.count_label, 1)
         bottom.addSpacing(12)
-        bottom.addWidget(self.note_label)
-        bottom.addStretch(1)
-        bottom.addWidget(self.busy_label)
-        bottom.addWidget(self.busy)
+        bottom.addWidget(self.note_label, 1)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
@@ -446,15 +420,13 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
-        self.cache.ready.connect(self._on_scores)
-        self.cache.loading.connect(self._on_loading)
-        self.cache.failed.connect(self._on_failed)
-        self.cache.invalidated.connect(self._on_invalidated)
 
     # ---- text ------------------------------------------------------------------------------------------------
+    def page_title(self) -> str:
+        return self.tr("Institutions")
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Institutions"))
-        self.year_label.setText(self.tr("&Year:"))
+        self.retranslate_common()
         self.import_plan_button.setText(self.tr("Import &plan…"))
         self.import_plan_button.setToolTip(self.tr("Import the assessment plan (institutions, units, products) "
                                                    "from a CSV or XLSX file"))
@@ -474,7 +446,10 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.conflicts_box.setAccessibleName(self.tr("Open conflicts"))
         self.search.setAccessibleName(self.tr("Search institutions"))
         self.table.setAccessibleName(self.tr("Institutions of the period"))
-        self.busy_label.setText(self.tr("Computing scores…"))
+        for box, name in ((self.kind_box, self.tr("Kind")), (self.province_box, self.tr("Province")),
+                          (self.zone_box, self.tr("Zone")), (self.complete_box, self.tr("Progress")),
+                          (self.search, self.tr("Search"))):
+            box.setAccessibleName(name)
         self._fill_kind_box()
         self._fill_zone_box()
         self._fill_complete_box()
@@ -546,32 +521,7 @@ class InstitutionsView(FollowsLanguage, QWidget):
         self.note_label.setVisible(bool(notes))
 
     # ---- data ------------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        scores = self.cache.request()
-        if scores is not None and (scores is not getattr(self, "_shown_scores", None)):
-            self._on_scores(scores)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def _on_invalidated(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def _on_loading(self, _year: int) -> None:
-        self.busy.show()
-        self.busy_label.show()
-
-    def _on_failed(self, message: str) -> None:
-        self.busy.hide()
-        self.busy_label.setText(self.tr("Scores could not be computed: {message}").format(message=message))
-
-    def _on_scores(self, scores: YearScores | None) -> None:
-        self._shown_scores = scores
-        if not self.cache.busy:
-            self.busy.hide()
-            self.busy_label.hide()
+    def show_scores(self, scores: YearScores | None) -> None:
         self.model.set_scores(scores)
         self._fill_province_box()
         if not self._sized and self.model.records:

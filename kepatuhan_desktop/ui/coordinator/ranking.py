@@ -11,20 +11,15 @@ from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QModelIndex,
-    QProgressBar,
     Qt,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 from .common import (
-    FollowsLanguage,
-    ScoresCache,
-    YearBox,
+    CoordinatorPage,
     band_text,
     fit_columns,
     score_text,
@@ -115,35 +110,23 @@ class RankingModel(QAbstractTableModel):
         return None
 
 
-class RankingView(FollowsLanguage, QWidget):
-    """Page: the ranking of one kind (kementerian, lembaga, provinsi, kota, kabupaten) in the period."""
+class RankingView(CoordinatorPage):
+    """Page: the ranking of one kind (kementerian, lembaga, provinsi, kota, kabupaten) in the period. It opens
+    on a kind that has scores, and keeps the kind the user chose."""
 
     def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.cache = ScoresCache.of(ctx)
+        super().__init__(ctx, parent)
         self.model = RankingModel(ctx.language, self)
+        self._user_kind = False
+        self._picked = False
 
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.year_label = QLabel()
-        self.year_box = YearBox(ctx, self)
-        self.year_label.setBuddy(self.year_box)
         self.kind_label = QLabel()
         self.kind_box = QComboBox()
         self.kind_label.setBuddy(self.kind_box)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.year_label)
-        top.addWidget(self.year_box)
-        top.addSpacing(8)
-        top.addWidget(self.kind_label)
-        top.addWidget(self.kind_box)
-        top.addStretch(1)
+        self.top.addSpacing(16)
+        self.top.addWidget(self.kind_label)
+        self.top.addWidget(self.kind_box)
+        self.finish_top()
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -157,38 +140,30 @@ class RankingView(FollowsLanguage, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
         self.provisional_label = QLabel()
         self.provisional_label.setObjectName("provisional")
         self.provisional_label.setWordWrap(True)
         self.provisional_label.setStyleSheet("QLabel#provisional { color: #6b3a00; font-weight: 600; }")
         self.provisional_label.hide()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
-        bottom.addWidget(self.busy)
-
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.provisional_label)
         layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.count_label)
 
         self.retranslate()
+        self.kind_box.activated.connect(lambda _i: setattr(self, "_user_kind", True))
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
-        self.cache.ready.connect(self._on_scores)
-        self.cache.loading.connect(lambda _y: self.busy.show())
-        self.cache.invalidated.connect(lambda: self.refresh() if self.isVisible() else None)
+
+    def page_title(self) -> str:
+        return self.tr("Ranking")
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Ranking"))
-        self.year_label.setText(self.tr("&Year:"))
+        self.retranslate_common()
         self.kind_label.setText(self.tr("&Kind:"))
         self.table.setAccessibleName(self.tr("Ranking within the kind"))
+        self.kind_box.setAccessibleName(self.tr("Kind of institution"))
         lang = self.ctx.language
         current = self.kind_box.currentData() or self.model.kind
         self.kind_box.blockSignals(True)
@@ -213,6 +188,7 @@ class RankingView(FollowsLanguage, QWidget):
             fit_columns(self.table, self.model, self.model.display, self.model.rows, stretch=RankingModel.NAME)
 
     def set_kind(self, kind: str) -> None:
+        self._user_kind = True
         self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
 
     def _update_count(self) -> None:
@@ -229,18 +205,28 @@ class RankingView(FollowsLanguage, QWidget):
         else:
             self.provisional_label.hide()
 
-    def refresh(self) -> None:
-        scores = self.cache.request()
-        if scores is not None and scores is not self.model._scores:
-            self._on_scores(scores)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def _on_scores(self, scores: YearScores | None) -> None:
-        if not self.cache.busy:
-            self.busy.hide()
-        self.model.set_scores(scores, self.kind_box.currentData())
+    def show_scores(self, scores: YearScores | None) -> None:
+        kind = self.kind_box.currentData()
+        if scores is not None and not self._user_kind:
+            # first the kind with the most ranked institutions; afterwards it stays while it has any
+            kind = best_kind(scores, kind if self._picked else None)
+            self._picked = True
+            self.kind_box.blockSignals(True)
+            self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+            self.kind_box.blockSignals(False)
+        self.model.set_scores(scores, kind)
         self._fit_columns()
         self._update_count()
+
+
+def best_kind(scores: YearScores, current: str | None) -> str:
+    """The kind to open on: the current one if it has ranked institutions, else the kind with the most."""
+    ranked: dict[str, int] = {}
+    for row in scores.rows:
+        if row.rank is not None:
+            ranked[row.institution.kind] = ranked.get(row.institution.kind, 0) + 1
+    if current and ranked.get(current):
+        return current
+    if not ranked:
+        return current or KINDS[0]
+    return max(KINDS, key=lambda k: (ranked.get(k, 0), -KINDS.index(k)))

@@ -43,10 +43,10 @@ class PdfPreview(QWidget):
 
         self.title = QLabel(self.tr("No document to preview yet"))
         self.title.setWordWrap(True)
-        self.prev_button = QPushButton(self.tr("&Previous page"))
+        self.prev_button = QPushButton(self.tr("Previous p&age"))
         self.next_button = QPushButton(self.tr("Ne&xt page"))
         self.page_label = QLabel()
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = QPushButton(self.tr("Prin&t…"))
         self.prev_button.clicked.connect(lambda: self.show_page(self._index - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self._index + 1))
         self.print_button.clicked.connect(self.print_document)

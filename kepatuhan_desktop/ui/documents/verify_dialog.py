@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ...documents.payload import payloads_in_pdf, verify_payload
+from ...documents.payload import Verification, verify_payload, verify_pdf
 from ...errors import KepatuhanError
+from ..errors import describe_error
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -63,12 +64,13 @@ class VerifyDialog(QDialog):
             self.check_pdf(path)
 
     def check_pdf(self, path: str) -> bool:
+        """Check a certificate PDF: its codes and that each page says what its code says."""
         try:
-            texts = payloads_in_pdf(path)
+            results = verify_pdf(self.ctx.db, path)
         except KepatuhanError as exc:
-            self._show(False, str(exc))
+            self._show(False, describe_error(exc))
             return False
-        return self._check(texts)
+        return self._report(results)
 
     def check_text(self) -> bool:
         text = self.text.toPlainText().strip()
@@ -78,7 +80,9 @@ class VerifyDialog(QDialog):
         return self._check([text])
 
     def _check(self, texts: list[str]) -> bool:
-        results = [verify_payload(self.ctx.db, t) for t in texts]
+        return self._report([verify_payload(self.ctx.db, t) for t in texts])
+
+    def _report(self, results: list[Verification]) -> bool:
         ok = all(r.ok for r in results)
         lines = []
         for r in results:
@@ -109,6 +113,15 @@ class VerifyDialog(QDialog):
         if r.code == "revoked":
             return self.tr("certificate {serial} has been revoked: {reason}").format(serial=r.payload.serial,
                                                                                     reason=r.detail)
+        if r.code == "superseded":
+            return self.tr("certificate {serial} was replaced by a newer certificate, {new}; only that one is "
+                           "valid.").format(serial=r.payload.serial, new=r.detail)
+        if r.code == "not-coordinator":
+            return self.tr("it is signed by {signer}, an inspector's key; only a coordinator's key issues "
+                           "certificates.").format(signer=r.signer)
+        if r.code == "page-mismatch":
+            return self.tr("the page does not say what its code says (serial, score, category or recipient "
+                           "differ): the document was altered or carries another certificate's code.")
         return r.reason
 
     def _show(self, ok: bool, text: str) -> None:

@@ -1,6 +1,8 @@
 """The documents page: choose a period and what to produce (certificates, a rapor, the recap, the ceremony's
 running order), produce it in the background with progress and cancel, preview and print it, open the
-output folder, verify a certificate, withhold or release an institution's certificate.
+output folder, verify a certificate, withhold or release an institution's certificate; the period's issuing
+settings (and a warning while the signatory or date is missing: only drafts then), drafts, and the review
+before award (why institutions are held back, Approve…/Reopen…).
 
 No rule lives here: the view calls the same functions as the ``kepatuhan`` commands.
 """
@@ -10,21 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...documents.ceremony import write_ceremony
-from ...documents.certificates import write_certificates
-from ...documents.common import SETTING_KEYS, set_issue_setting
+from ...documents.certificates import CertificateBatch, write_certificates
 from ...documents.rapor import write_rapor
 from ...documents.recap import write_recap
+from ...documents.settings import issue_settings
 from ...errors import KepatuhanError
 from ...paths import data_dir
 from ...storage.certificates import set_withheld
 from ...storage.db import get_setting
 from ...storage.queries import load_plan
 from ..context import Changes
+from ..errors import describe_error
+from ..pages import PageBase
 from ..qt import (
+    QCheckBox,
     QComboBox,
     QDesktopServices,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -42,73 +45,23 @@ from ..qt import (
     QSplitter,
     QStackedWidget,
     Qt,
+    QTabWidget,
+    QTime,
+    QTimeEdit,
     QUrl,
     QVBoxLayout,
     QWidget,
 )
 from .preview import PdfPreview
+from .review_panel import ReviewPanel
+from .settings_dialog import IssueSettingsDialog
 from .verify_dialog import VerifyDialog
 
 OUTPUT_SETTING = "ui.documents.output_dir"
 KINDS_OF_DOCUMENT = ("certificates", "rapor", "recap", "ceremony")
 
 
-class IssueSettingsDialog(QDialog):
-    """Who signs the documents, where and when; the logo and signature images."""
-
-    def __init__(self, ctx, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Signatory and issue details"))
-        labels = {
-            "issuer": self.tr("&Issuing body:"),
-            "place": self.tr("P&lace:"),
-            "date": self.tr("&Date (YYYY-MM-DD, empty: from the data):"),
-            "signatory_name": self.tr("Signatory &name:"),
-            "signatory_title": self.tr("Signatory &title:"),
-            "signature_image": self.tr("Si&gnature image (PNG/JPG, optional):"),
-            "logo": self.tr("L&ogo (PNG/JPG, empty: the app's emblem):"),
-        }
-        self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
-        for name, label in labels.items():
-            edit = QLineEdit(str(get_setting(ctx.db, SETTING_KEYS[name], "") or ""))
-            self.fields[name] = edit
-            if name in ("signature_image", "logo"):
-                row = QHBoxLayout()
-                row.addWidget(edit, 1)
-                browse = QPushButton(self.tr("Browse…"))
-                browse.setAccessibleName(self.tr("Browse for the {what}").format(what=label.replace("&", "")))
-                browse.clicked.connect(lambda _=False, e=edit: self._browse(e))
-                row.addWidget(browse)
-                form.addRow(label, row)
-                lbl = form.labelForField(row)
-                if lbl is not None:
-                    lbl.setBuddy(edit)
-            else:
-                form.addRow(label, edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _browse(self, edit: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Image"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
-        if path:
-            edit.setText(path)
-
-    def save(self) -> None:
-        try:
-            for name, edit in self.fields.items():
-                set_issue_setting(self.ctx.db, name, edit.text().strip())
-        except KepatuhanError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        self.ctx.notify(Changes(settings=True))
-        self.accept()
-
-
-class DocumentsView(QWidget):
+class DocumentsView(PageBase, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -116,9 +69,9 @@ class DocumentsView(QWidget):
         self.last_files: list[Path] = []
 
         # ---- what to produce --------------------------------------------------------------------------------
-        self.year = QComboBox()
+        # the period is the one chosen in the window's toolbar (one selector for every page)
+        self.year = QLabel()
         self.year.setAccessibleName(self.tr("Period"))
-        self.year.currentIndexChanged.connect(self._year_chosen)
         self.kind = QComboBox()
         for key, label in zip(KINDS_OF_DOCUMENT, (self.tr("Certificates (piagam)"), self.tr("Rapor of an institution"),
                                                   self.tr("Recap of the period"),
@@ -129,18 +82,21 @@ class DocumentsView(QWidget):
         # certificates
         self.cert_institution = QComboBox()
         self.cert_zone = QComboBox()
-        for key, label in (("hijau", self.tr("Green zone")), ("kuning", self.tr("Yellow zone")),
-                           ("merah", self.tr("Red zone")), ("all", self.tr("Every zone"))):
+        for key, label in ((None, self.tr("Results that earn the award (piagam)")),
+                           ("hijau", self.tr("Green zone")), ("kuning", self.tr("Yellow zone")),
+                           ("merah", self.tr("Red zone")), ("all", self.tr("Every complete result"))):
             self.cert_zone.addItem(label, key)
+        self.cert_zone.setToolTip(self.tr("Results that do not earn the award get a 'Sertifikat Hasil Penilaian', "
+                                          "never a piagam."))
         self.cert_unit = QLineEdit()
         self.cert_unit.setPlaceholderText(self.tr("e.g. dukcapil (empty: whole institutions)"))
-        self.withhold_button = QPushButton(self.tr("&Withhold certificate…"))
+        self.withhold_button = QPushButton(self.tr("Withhold thi&s certificate…"))
         self.withhold_button.clicked.connect(self.toggle_withheld)
         self.cert_institution.currentIndexChanged.connect(self._update_withhold_button)
         cert_page = QWidget()
         cert_form = QFormLayout(cert_page)
         cert_form.addRow(self.tr("&Institution:"), self.cert_institution)
-        cert_form.addRow(self.tr("&Zone:"), self.cert_zone)
+        cert_form.addRow(self.tr("&Who:"), self.cert_zone)
         cert_form.addRow(self.tr("&Unit code:"), self.cert_unit)
         cert_form.addRow("", self.withhold_button)
 
@@ -148,23 +104,29 @@ class DocumentsView(QWidget):
         self.rapor_institution = QComboBox()
         rapor_page = QWidget()
         rapor_form = QFormLayout(rapor_page)
-        rapor_form.addRow(self.tr("I&nstitution:"), self.rapor_institution)
+        rapor_form.addRow(self.tr("&Institution:"), self.rapor_institution)
 
         # recap
         self.recap_format = QComboBox()
-        for ext, label in (("pdf", "PDF"), ("xlsx", self.tr("Excel workbook (XLSX)")), ("csv", "CSV")):
+        for ext, label in (("pdf", "PDF"), ("xlsx", self.tr("Excel workbook (XLSX)")),
+                           ("csv-excel", self.tr("CSV for Excel (Indonesian regional settings)")),
+                           ("csv", self.tr("CSV for scripts (comma, decimal point)"))):
             self.recap_format.addItem(label, ext)
         recap_page = QWidget()
         recap_form = QFormLayout(recap_page)
-        recap_form.addRow(self.tr("&Format:"), self.recap_format)
+        recap_form.addRow(self.tr("For&mat:"), self.recap_format)
 
         # ceremony
         self.top = QSpinBox()
         self.top.setRange(0, 999)
         self.top.setSpecialValueText(self.tr("everyone"))
+        self.start = QTimeEdit(QTime(9, 0))
+        self.start.setDisplayFormat("HH.mm")
+        self.start.setAccessibleName(self.tr("Start time of the ceremony"))
         ceremony_page = QWidget()
         ceremony_form = QFormLayout(ceremony_page)
-        ceremony_form.addRow(self.tr("&Top of each kind:"), self.top)
+        ceremony_form.addRow(self.tr("&Starts at:"), self.start)
+        ceremony_form.addRow(self.tr("Top of each &kind:"), self.top)
 
         self.options = QStackedWidget()
         for page in (cert_page, rapor_page, recap_page, ceremony_page):
@@ -179,7 +141,14 @@ class DocumentsView(QWidget):
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
 
-        self.produce_button = QPushButton(self.tr("&Produce"))
+        # short enough for a 1280-pixel screen in Indonesian too (a check box does not wrap); the rest on hover
+        self.draft = QCheckBox(self.tr("Draft: ever&y page marked DRAF, no serial"))
+        self.draft.setToolTip(self.tr("A draft can also be printed for results still under review."))
+        self.draft.setAccessibleDescription(self.draft.toolTip())
+        self.settings_warning = QLabel()
+        self.settings_warning.setWordWrap(True)
+        self.settings_warning.setAccessibleName(self.tr("Issue settings of the period"))
+        self.produce_button = QPushButton(self.tr("P&roduce"))
         self.produce_button.setDefault(True)
         self.produce_button.setToolTip(self.tr("Ctrl+Enter"))
         self.produce_button.clicked.connect(self.produce)
@@ -188,7 +157,7 @@ class DocumentsView(QWidget):
         self.open_folder_button.clicked.connect(self.open_folder)
         self.verify_button = QPushButton(self.tr("&Verify a certificate…"))
         self.verify_button.clicked.connect(self.open_verify)
-        self.settings_button = QPushButton(self.tr("Signatory and &issue details…"))
+        self.settings_button = QPushButton(self.tr("Si&gnatory and issue details…"))
         self.settings_button.clicked.connect(self.edit_settings)
 
         self.status = QLabel()
@@ -200,20 +169,22 @@ class DocumentsView(QWidget):
 
         what = QGroupBox(self.tr("What to produce"))
         form = QFormLayout(what)
-        form.addRow(self.tr("&Period:"), self.year)
+        form.addRow(self.tr("Period:"), self.year)
         form.addRow(self.tr("&Document:"), self.kind)
         form.addRow(self.options)
-        form.addRow(self.tr("Output &folder:"), out_row)
+        form.addRow(self.tr("Output fo&lder:"), out_row)
         lbl = form.labelForField(out_row)
         if lbl is not None:
             lbl.setBuddy(self.output)
+        form.addRow(self.draft)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(what)
+        left_layout.addWidget(self.settings_warning)
         left_layout.addWidget(self.produce_button)
         left_layout.addWidget(self.status)
-        files_label = QLabel(self.tr("Files &produced:"))
+        files_label = QLabel(self.tr("Files produ&ced:"))
         files_label.setBuddy(self.files)
         left_layout.addWidget(files_label)
         left_layout.addWidget(self.files, 1)
@@ -221,43 +192,74 @@ class DocumentsView(QWidget):
             left_layout.addWidget(button)
 
         self.preview = PdfPreview()
+        self.review = ReviewPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.addTab(self.review, self.tr("Review before award"))
+        self.tabs.setAccessibleName(self.tr("Preview and review"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
         ctx.changed.connect(self._changed)
+        ctx.year_changed.connect(lambda _y: self._year_chosen())
         self.refresh()
 
     # ---- state ---------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        years = self.ctx.years()
         current = self.ctx.year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        if current in years:
-            self.year.setCurrentIndex(years.index(current))
-        self.year.blockSignals(False)
+        self.year.setText(str(current) if current is not None else self.tr("none yet"))
         self._load_institutions()
         self._kind_chosen()
+        self._update_settings_warning()
+        self.review.set_year(self.selected_year())
 
     def _changed(self, changes: Changes) -> None:
-        if changes.plan or changes.answers or changes.years or changes.documents:
+        if changes.plan or changes.answers or changes.years or changes.documents or changes.exchange:
             self.refresh()
+        elif changes.settings:
+            self._update_settings_warning()
+
+    def _update_settings_warning(self) -> None:
+        year = self.selected_year()
+        if year is None:
+            self.settings_warning.setText("")
+            return
+        try:
+            missing = issue_settings(self.ctx.db, year).missing
+        except KepatuhanError as exc:
+            self._warn(describe_error(exc))
+            return
+        names = {"signatory_name": self.tr("signatory name"), "signatory_title": self.tr("signatory title"),
+                 "date": self.tr("date")}
+        if missing:
+            self._warn(self.tr("Not set for {year}: {items}. Until then only drafts can be produced (Signatory and "
+                               "issue details…).").format(year=year, items=", ".join(names[m] for m in missing)))
+        else:
+            self.settings_warning.setStyleSheet("")
+            self.settings_warning.setText("")
+
+    def _warn(self, text: str) -> None:
+        self.settings_warning.setStyleSheet("color: #B3261E;")
+        self.settings_warning.setText(text)
 
     def selected_year(self) -> int | None:
-        return self.year.currentData()
+        return self.ctx.year
+
+    def page_title(self) -> str:
+        return self.tr("Documents")
 
     def _year_chosen(self) -> None:
+        """The toolbar's period changed."""
         y = self.selected_year()
-        if y is not None:
-            self.ctx.set_year(y)
+        self.year.setText(str(y) if y is not None else self.tr("none yet"))
         self._load_institutions()
+        self._update_settings_warning()
+        self.review.set_year(y)
 
     def _load_institutions(self) -> None:
         y = self.selected_year()
@@ -285,8 +287,8 @@ class DocumentsView(QWidget):
         code = self.cert_institution.currentData()
         inst = self._plan.get(code) if code else None
         self.withhold_button.setEnabled(inst is not None)
-        self.withhold_button.setText(self.tr("&Release withheld certificate") if inst is not None and inst.withheld
-                                     else self.tr("&Withhold certificate…"))
+        self.withhold_button.setText(self.tr("Relea&se this withheld certificate") if inst is not None and inst.withheld
+                                     else self.tr("Withhold thi&s certificate…"))
 
     # ---- actions -------------------------------------------------------------------------------------------------
     def choose_output(self) -> None:
@@ -302,6 +304,7 @@ class DocumentsView(QWidget):
         year = self.selected_year()
         out = self.output_dir()
         kind = self.kind.currentData()
+        draft = self.draft.isChecked()
         if kind == "certificates":
             institution = self.cert_institution.currentData()
             unit = self.cert_unit.text().strip() or None
@@ -309,28 +312,32 @@ class DocumentsView(QWidget):
 
             def run(job):
                 batch = write_certificates(job.db, year, out, institution=institution, unit=unit, zone=zone,
-                                           progress=job.progress)
-                return [batch.combined, *batch.files]
+                                           draft=draft, progress=job.progress)
+                return batch
             return self.tr("Producing certificates"), run
         if kind == "rapor":
             code = self.rapor_institution.currentData()
 
             def run(job):
                 job.progress(0, 1, "")
-                return [write_rapor(job.db, year, code, out / f"rapor-{year}-{code}.pdf")]
+                name = f"rapor-{year}-{code}{'-DRAF' if draft else ''}.pdf"
+                return [write_rapor(job.db, year, code, out / name, draft=draft)]
             return self.tr("Producing the rapor"), run
         if kind == "recap":
-            ext = self.recap_format.currentData()
+            fmt = self.recap_format.currentData()
 
             def run(job):
                 job.progress(0, 1, "")
-                return [write_recap(job.db, year, out / f"recap-{year}.{ext}")]
+                if fmt == "csv-excel":
+                    return [write_recap(job.db, year, out / f"recap-{year}-excel.csv", csv_dialect="excel")]
+                return [write_recap(job.db, year, out / f"recap-{year}.{fmt}")]
             return self.tr("Producing the recap"), run
         top = self.top.value() or None
+        start = self.start.time().toString("HH:mm")
 
         def run(job):
             job.progress(0, 1, "")
-            return [write_ceremony(job.db, year, out / f"ceremony-{year}.pdf", top=top)]
+            return [write_ceremony(job.db, year, out / f"ceremony-{year}.pdf", start=start, top=top)]
         return self.tr("Producing the running order"), run
 
     def produce(self) -> None:
@@ -351,8 +358,11 @@ class DocumentsView(QWidget):
         self.task = run_task(self, self.ctx, fn, title=title, on_done=self._done, on_error=self._failed,
                              on_cancel=self._cancelled)
 
-    def _done(self, files: list[Path]) -> None:
+    def _done(self, result: list[Path] | CertificateBatch) -> None:
         self.produce_button.setEnabled(True)
+        batch = result if isinstance(result, CertificateBatch) else None
+        files = [batch.combined, *batch.files] if batch is not None else result
+        self.last_batch = batch
         self.last_files = [Path(f) for f in files]
         self.files.clear()
         for f in self.last_files:
@@ -361,11 +371,31 @@ class DocumentsView(QWidget):
             item.setToolTip(str(f))
             self.files.addItem(item)
         pdfs = [f for f in self.last_files if f.suffix.lower() == ".pdf"]
-        self._say(self.tr("{n} file(s) written to {folder}").format(n=len(self.last_files),
-                                                                    folder=self.last_files[0].parent), True)
+        text = self.tr("{n} file(s) written to {folder}").format(n=len(self.last_files),
+                                                                 folder=self.last_files[0].parent)
+        if batch is not None:
+            text += self.batch_notes(batch)
+        self._say(text, True)
+        self.tabs.setCurrentWidget(self.preview)
         if pdfs:
             self.files.setCurrentRow(self.last_files.index(pdfs[0]))
         self.ctx.notify(Changes(documents=True))
+
+    def batch_notes(self, batch: CertificateBatch) -> str:
+        """What the batch left out or replaced, in the user's language."""
+        lines = []
+        if batch.selection.held:
+            held = ", ".join(h.name for h in batch.selection.held)
+            lines.append((self.tr("Printed as drafts, still under review: {names}") if batch.draft else
+                          self.tr("Left out, held by the review: {names} (see Review before award)")).format(
+                names=held))
+        for r in batch.replaced:
+            if r.old_serial and r.old_serial != r.new_serial:
+                lines.append(self.tr("Replaced {file}: certificate {old} is superseded by {new}").format(
+                    file=r.name, old=r.old_serial, new=r.new_serial))
+            else:
+                lines.append(self.tr("Replaced {file} (it had other content)").format(file=r.name))
+        return "".join("\n" + line for line in lines)
 
     def _failed(self, message: str, known: bool) -> None:
         self.produce_button.setEnabled(True)
@@ -395,7 +425,7 @@ class DocumentsView(QWidget):
         try:
             self.preview.load(path)
         except KepatuhanError as exc:
-            self._say(str(exc), False)
+            self._say(describe_error(exc), False)
 
     def open_folder(self) -> None:
         folder = self.output_dir()
@@ -407,8 +437,10 @@ class DocumentsView(QWidget):
         dialog.open()
         return dialog
 
-    def edit_settings(self) -> None:
-        IssueSettingsDialog(self.ctx, self).open()
+    def edit_settings(self) -> IssueSettingsDialog:
+        dialog = IssueSettingsDialog(self.ctx, self.selected_year(), self)
+        dialog.open()
+        return dialog
 
     def toggle_withheld(self) -> None:
         code = self.cert_institution.currentData()
@@ -424,7 +456,7 @@ class DocumentsView(QWidget):
                     .format(name=inst.name, year=year, reason=inst.withheld_reason or "-"))
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-                set_withheld(self.ctx.db, year, code, False, actor=self.ctx.actor)
+                set_withheld(self.ctx.db, year, code, False)
             else:
                 reason, ok = QInputDialog.getText(
                     self, self.tr("Withhold certificate"),
@@ -432,9 +464,9 @@ class DocumentsView(QWidget):
                             "followed up)").format(name=inst.name, year=year))
                 if not ok:
                     return
-                set_withheld(self.ctx.db, year, code, True, reason, actor=self.ctx.actor)
+                set_withheld(self.ctx.db, year, code, True, reason)
         except KepatuhanError as exc:
-            QMessageBox.warning(self, self.tr("Withhold certificate"), str(exc))
+            QMessageBox.warning(self, self.tr("Withhold certificate"), describe_error(exc))
             return
         self._load_institutions()
         self.ctx.notify(Changes(plan=True, years=frozenset({year})))

@@ -7,17 +7,29 @@ The view holds no rules: it calls the same functions as the ``kepatuhan`` CLI (`
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ...domain.enums import Role
 from ...errors import KepatuhanError
-from ...exchange.backup import DEFAULT_KEEP, auto_backup, backup_database, list_backups, restore_database
+from ...exchange.backup import DEFAULT_KEEP, backup_database, list_backups, restore_database
 from ...exchange.conflicts import Conflict, list_conflicts, resolve_conflict
-from ...exchange.transfer import export_plan, export_results, import_history, import_packages
-from ...storage.keys import ensure_key, export_public_key, list_keys, revoke_key, trust_key
+from ...exchange.naming import package_file_name, public_key_file_name
+from ...exchange.transfer import export_plan, export_results, import_history
+from ...storage.keys import (
+    ensure_key,
+    export_public_key,
+    list_keys,
+    read_public_key_file,
+    revoke_key,
+    set_key_role,
+    trust_public_key,
+)
+from ...storage.lookups import evidence_files_by, period_institutions
 from ..conflict_text import answer_text, kind_text, place_text, when_text, who_text
 from ..context import Changes
 from ..errors import describe_error
+from ..i18n import format_datetime, format_size
+from ..pages import PageBase
 from ..qt import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +55,7 @@ from ..qt import (
     QWidget,
 )
 from ..tasks import run_task
+from .trust import PackageReceiver, TrustDialog, role_text
 
 KEEP_SETTING = "backup.keep"
 
@@ -105,7 +118,7 @@ class TransferPanel(QWidget):
                               "written. Importing the same package again changes nothing."))
         hint.setWordWrap(True)
         box.addWidget(hint)
-        self.import_button = QPushButton(self.tr("&Import packages…"))
+        self.import_button = QPushButton(self.tr("I&mport packages…"))
         self.import_button.clicked.connect(self._choose_import)
         box.addWidget(self.import_button)
         layout.addWidget(import_box)
@@ -115,6 +128,7 @@ class TransferPanel(QWidget):
         self.summary.setAccessibleName(self.tr("Summary of the last export or import"))
         self.summary.setPlaceholderText(self.tr("The summary of the last export or import appears here."))
         layout.addWidget(self.summary, 1)
+        self.receiver = PackageReceiver(ctx, self, self._imported, lambda message: self._failed(message, True))
         self.refresh()
 
     def refresh(self) -> None:
@@ -122,26 +136,28 @@ class TransferPanel(QWidget):
         self.institution.clear()
         self.institution.addItem(self.tr("All institutions"), None)
         if year is not None:
-            for code, name in self.ctx.db.execute(
-                    "SELECT i.code, i.name FROM period_institutions pi JOIN institutions i ON i.uuid = "
-                    "pi.institution_uuid WHERE pi.year = ? ORDER BY i.name", [year]):
+            for code, name in period_institutions(self.ctx.db, year):
                 self.institution.addItem(f"{name} ({code})", code)
         self.recipient.clear()
         self.recipient.addItem(self.tr("Anyone"), None)
         for key in list_keys(self.ctx.db):
             if not key.own and key.trusted:
-                self.recipient.addItem(f"{key.name} ({key.fingerprint})", key.fingerprint)
+                self.recipient.addItem(f"{key.label} · {key.fingerprint}", key.fingerprint)
         self.export_button.setEnabled(year is not None)
 
     # ---- export ------------------------------------------------------------------------------------------
+    def suggested_name(self) -> str:
+        """Who and when: ``hasil-2024-budi-santoso-3f2a-2026-12-01.kpk`` (the first word in the user's language)."""
+        what = self.tr("plan") if self.plan_radio.isChecked() else self.tr("results")
+        return package_file_name(self.ctx.db, what, self.ctx.year)
+
     def _choose_export(self) -> None:
-        year = self.ctx.year
-        kind = "plan" if self.plan_radio.isChecked() else "results"
-        suggested = str(Path.home() / f"kepatuhan-{kind}-{year}.kpk")
+        suggested = str(Path(self.ctx.setting("ui.export_dir", "") or Path.home()) / self.suggested_name())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export package"), suggested,
                                               self.tr("Kepatuhan packages (*.kpk)"))
         if path:
-            self.export_to(path if path.endswith(".kpk") else path + ".kpk")
+            self.ctx.set_setting("ui.export_dir", str(Path(path).parent))
+            self.export_to(path if path.lower().endswith(".kpk") else path + ".kpk")
 
     def export_to(self, path: str | Path):
         year = self.ctx.year
@@ -162,13 +178,13 @@ class TransferPanel(QWidget):
 
     def _exported(self, summary) -> None:
         if summary.kind == "plan":
-            text = self.tr("Plan package written: {file}\n{n} institution(s), {size} bytes.").format(
-                file=summary.file, n=summary.institutions, size=summary.bytes)
+            text = self.tr("Plan package written: {file}\n{n} institution(s), {size}.").format(
+                file=summary.file, n=summary.institutions, size=format_size(summary.bytes))
         else:
             text = self.tr("Results package written: {file}\n{records} record(s) in {batches} batch(es), "
-                           "{evidence} evidence file(s), {size} bytes.").format(
+                           "{evidence} evidence file(s), {size}.").format(
                 file=summary.file, records=summary.records, batches=summary.batches, evidence=summary.evidence,
-                size=summary.bytes)
+                size=format_size(summary.bytes))
             if not summary.records:
                 text += "\n" + self.tr("Nothing new to send since the last export to this recipient.")
         self.summary.setPlainText(text)
@@ -196,21 +212,8 @@ class TransferPanel(QWidget):
         self.import_files(paths, backup=answer == QMessageBox.StandardButton.Yes)
 
     def import_files(self, paths: list[str | Path], *, backup: bool = False):
-        if backup:
-            try:
-                auto_backup(self.ctx.db.conn, keep=int(self.ctx.setting(KEEP_SETTING, DEFAULT_KEEP)),
-                            label="before-import")
-            except KepatuhanError as exc:
-                self._failed(str(exc), True)
-                return None
-        actor = self.ctx.actor
-
-        def work(job):
-            return import_packages(job.db, list(paths), actor=actor,
-                                   progress=lambda d, t: job.progress(d, t, self.tr("Merging…")))
-
-        self.task = run_task(self, self.ctx, work, title=self.tr("Importing"), on_done=self._imported,
-                             on_error=self._failed)
+        """Import packages; a sender not trusted yet is shown with the trust prompt (``receiver.dialog``)."""
+        self.task = self.receiver.receive(paths, backup=backup)
         return self.task
 
     def _imported(self, results) -> None:
@@ -221,9 +224,12 @@ class TransferPanel(QWidget):
                 file=Path(r.file).name, kind=self.tr("plan") if r.kind == "plan" else self.tr("results"),
                 year=r.year, name=r.sender_name, fp=r.sender))
             if r.kind == "plan" and r.plan is not None:
+                what_names = {"institutions": self.tr("institutions"), "units": self.tr("units"),
+                              "products": self.tr("products"), "answers": self.tr("answers")}
                 for kind, c in r.plan.counts.items():
                     lines.append("  " + self.tr("{what}: {new} new, {updated} updated, {unchanged} unchanged").format(
-                        what=kind, new=c.get("new", 0), updated=c.get("updated", 0), unchanged=c.get("unchanged", 0)))
+                        what=what_names.get(kind, kind), new=c.get("new", 0), updated=c.get("updated", 0),
+                        unchanged=c.get("unchanged", 0)))
             for code in sorted(r.institutions):
                 c = r.institutions[code]
                 lines.append("  " + self.tr("{code}: {new} new, {updated} updated, {unchanged} unchanged, "
@@ -364,9 +370,7 @@ class ConflictsPanel(QWidget):
             note = QLabel(v.note or self.tr("(no note)"))
             note.setWordWrap(True)
             form.addRow(self.tr("Note:"), note)
-            evidence = [r[0] for r in self.ctx.db.execute(
-                "SELECT json_extract(body, '$.filename') FROM xrecords WHERE kind = 'evidence' AND slot = ? AND "
-                "author = ?", [c.slot, v.author])]
+            evidence = evidence_files_by(self.ctx.db, c.slot, v.author)
             form.addRow(self.tr("Evidence:"), QLabel(", ".join(evidence) or self.tr("none")))
             status = []
             if v.id == c.shown:
@@ -391,8 +395,7 @@ class ConflictsPanel(QWidget):
             return False
         note = self.note.text().strip() or None
         try:
-            resolve_conflict(self.ctx.db, c.id, take=take, keep=keep, reason=reason, note=note,
-                             actor=self.ctx.actor)
+            resolve_conflict(self.ctx.db, c.id, take=take, keep=keep, reason=reason, note=note)
         except KepatuhanError as exc:
             self.message.setText(describe_error(exc))
             return False
@@ -407,62 +410,103 @@ class ConflictsPanel(QWidget):
 
 
 class KeysPanel(QWidget):
-    """This installation's key and the keys it trusts."""
+    """This installation's key (named after the person) and the keys it trusts, each with its role."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.dialog: TrustDialog | None = None
         layout = QVBoxLayout(self)
         own_box = QGroupBox(self.tr("This installation"))
         own = QFormLayout(own_box)
         self.own_name = QLabel()
+        self.own_office = QLabel()
         self.own_fp = QLabel()
         self.own_fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.own_fp.setAccessibleName(self.tr("Fingerprint of this installation's key"))
         own.addRow(self.tr("Name:"), self.own_name)
+        own.addRow(self.tr("Office:"), self.own_office)
         own.addRow(self.tr("Fingerprint:"), self.own_fp)
+        hint = QLabel(self.tr("Read this fingerprint out when someone phones to check your key. Your name and "
+                              "office are changed in Settings."))
+        hint.setWordWrap(True)
+        own.addRow("", hint)
         export = QPushButton(self.tr("Export my &public key…"))
         export.clicked.connect(self._choose_export)
         own.addRow("", export)
         layout.addWidget(own_box)
         trust_box = QGroupBox(self.tr("Trusted keys (packages signed by these are accepted)"))
         box = QVBoxLayout(trust_box)
-        self.tree = _tree([self.tr("Name"), self.tr("Fingerprint"), self.tr("Status"), self.tr("Since")],
-                          self.tr("Trusted keys"))
+        self.tree = _tree([self.tr("Name"), self.tr("Office"), self.tr("Role"), self.tr("Fingerprint"),
+                           self.tr("Status"), self.tr("Since")], self.tr("Trusted keys"))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         box.addWidget(self.tree)
         row = QHBoxLayout()
         trust = QPushButton(self.tr("&Trust a key file…"))
         trust.clicked.connect(self._choose_trust)
+        self.role_button = QPushButton(self.tr("Change &role…"))
+        self.role_button.clicked.connect(self._change_role_selected)
         self.revoke_button = QPushButton(self.tr("Re&voke selected…"))
         self.revoke_button.clicked.connect(self._revoke_selected)
         row.addWidget(trust)
+        row.addWidget(self.role_button)
         row.addWidget(self.revoke_button)
         row.addStretch(1)
         box.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        box.addWidget(self.message)
         layout.addWidget(trust_box, 1)
         self.refresh()
 
     def refresh(self) -> None:
         key = ensure_key(self.ctx.db)
         self.own_name.setText(key.name)
+        self.own_office.setText(key.office or "\u2014")
         self.own_fp.setText(key.fingerprint)
         self.tree.clear()
         for k in list_keys(self.ctx.db):
             status = self.tr("this installation") if k.own else (self.tr("trusted") if k.trusted
                                                                   else self.tr("revoked"))
-            item = QTreeWidgetItem([k.name, k.fingerprint, status, (k.revoked_at or k.created_at)[:19]])
+            role = "" if k.own else role_text(k.role)
+            item = QTreeWidgetItem([k.name, k.office, role, k.fingerprint, status,
+                                    format_datetime(k.revoked_at or k.created_at)])
             item.setData(0, Qt.ItemDataRole.UserRole, (k.fingerprint, k.own, k.trusted))
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
+        self._update_buttons()
+
+    def _selected(self) -> tuple[str, bool, bool] | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    def _update_buttons(self) -> None:
+        selected = self._selected()
+        editable = selected is not None and not selected[1] and selected[2]
+        self.role_button.setEnabled(editable)
+        self.revoke_button.setEnabled(editable)
+
+    def suggested_key_name(self) -> str:
+        return public_key_file_name(self.ctx.db, self.tr("key"))
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export public key"),
-                                              str(Path.home() / "kepatuhan.pub"), self.tr("Public keys (*.pub)"))
+                                              str(Path.home() / self.suggested_key_name()),
+                                              self.tr("Public keys (*.pub)"))
         if path:
             self.export_key(path)
 
-    def export_key(self, path: str | Path) -> None:
-        Path(path).write_text(export_public_key(self.ctx.db), encoding="utf-8")
+    def export_key(self, path: str | Path) -> bool:
+        try:
+            Path(path).write_text(export_public_key(self.ctx.db), encoding="utf-8")
+        except OSError as exc:
+            self.message.setText(self.tr("{file} could not be written: {reason}").format(
+                file=path, reason=exc.strerror or exc))
+            return False
+        self.message.setText(self.tr("Public key written: {file}. Give it to the person who must trust your "
+                                     "packages, and tell them your fingerprint by phone.").format(file=path))
+        return True
 
     def _choose_trust(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a key file"), str(Path.home()),
@@ -470,32 +514,79 @@ class KeysPanel(QWidget):
         if path:
             self.trust_file(path)
 
-    def trust_file(self, path: str | Path) -> bool:
+    def trust_file(self, path: str | Path) -> TrustDialog | None:
+        """Read a ``.pub`` file and open the trust prompt (name, office, fingerprint, role); trusting happens
+        when the user confirms. Returns the open prompt, or None when the file is not a key."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
-            key = trust_key(self.ctx.db, text, str(path), actor=self.ctx.actor)
-        except (OSError, UnicodeDecodeError, KepatuhanError) as exc:
-            QMessageBox.warning(self, self.tr("Trust a key file"), str(exc))
+            key = read_public_key_file(path)
+        except KepatuhanError as exc:
+            self.message.setText(describe_error(exc))
+            if self.isVisible():
+                QMessageBox.warning(self, self.tr("Trust a key file"), describe_error(exc))
+            return None
+        current = next((k for k in list_keys(self.ctx.db) if k.fingerprint == key.fingerprint), None)
+        role = Role(current.role) if current is not None and current.trusted and not current.own else Role.INSPECTOR
+        self.dialog = TrustDialog(key, role=role, parent=self)
+
+        def accepted() -> None:
+            dialog, self.dialog = self.dialog, None
+            try:
+                trust_public_key(self.ctx.db, dialog.key, role=dialog.chosen_role())
+            except KepatuhanError as exc:
+                self.message.setText(describe_error(exc))
+                return
+            self.message.setText(self.tr("Trusted as {role}: {name}.").format(
+                role=role_text(dialog.chosen_role()).lower(), name=dialog.key.name))
+            self.refresh()
+            self.ctx.notify(Changes(exchange=True))
+
+        self.dialog.accepted.connect(accepted)
+        self.dialog.rejected.connect(lambda: setattr(self, "dialog", None))
+        self.dialog.open()
+        return self.dialog
+
+    def _change_role_selected(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[1] or not selected[2]:
+            return
+        item = self.tree.currentItem()
+        roles = [role_text(Role.INSPECTOR), role_text(Role.COORDINATOR)]
+        current = 1 if item.text(2) == roles[1] else 0
+        choice, ok = QInputDialog.getItem(self, self.tr("Change role"),
+                                          self.tr("What may packages signed by {name} bring?").format(
+                                              name=item.text(0)), roles, current, False)
+        if ok:
+            self.set_role(selected[0], Role.COORDINATOR if choice == roles[1] else Role.INSPECTOR)
+
+    def set_role(self, fingerprint: str, role: Role) -> bool:
+        try:
+            set_key_role(self.ctx.db, fingerprint, role)
+        except KepatuhanError as exc:
+            self.message.setText(describe_error(exc))
             return False
         self.refresh()
         self.ctx.notify(Changes(exchange=True))
-        return key is not None
+        return True
 
     def _revoke_selected(self) -> None:
-        item = self.tree.currentItem()
-        if item is None:
+        selected = self._selected()
+        if selected is None:
             return
-        fp, own, trusted = item.data(0, Qt.ItemDataRole.UserRole)
+        fp, own, trusted = selected
         if own or not trusted:
             return
         reason, ok = QInputDialog.getText(self, self.tr("Revoke key"),
                                           self.tr("Packages signed by {name} will be refused from now on.\n"
-                                                  "Reason:").format(name=item.text(0)))
+                                                  "Reason:").format(name=self.tree.currentItem().text(0)))
         if ok:
             self.revoke(fp, reason)
 
     def revoke(self, fingerprint: str, reason: str = "") -> None:
-        revoke_key(self.ctx.db, fingerprint, reason, actor=self.ctx.actor)
+        try:
+            revoke_key(self.ctx.db, fingerprint, reason)
+        except KepatuhanError as exc:
+            self.message.setText(describe_error(exc))
+            return
         self.refresh()
         self.ctx.notify(Changes(exchange=True))
 
@@ -537,7 +628,7 @@ class BackupPanel(QWidget):
     def refresh(self) -> None:
         self.tree.clear()
         for path in reversed(list_backups()):
-            item = QTreeWidgetItem([path.name, f"{path.stat().st_size // 1024} KB"])
+            item = QTreeWidgetItem([path.name, format_size(path.stat().st_size)])
             item.setData(0, Qt.ItemDataRole.UserRole, str(path))
             self.tree.addTopLevelItem(item)
 
@@ -552,7 +643,7 @@ class BackupPanel(QWidget):
         try:
             backup_database(self.ctx.db.conn, path)
         except KepatuhanError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(describe_error(exc))
             return False
         self.status.setText(self.tr("Backup written and checked: {file}").format(file=path))
         return True
@@ -574,9 +665,9 @@ class BackupPanel(QWidget):
         try:
             taken = restore_database(self.ctx.db_path, path, keep=int(self.keep.value()))
         except KepatuhanError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(describe_error(exc))
             if self.isVisible():
-                QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
+                QMessageBox.warning(self, self.tr("Restore from a backup"), describe_error(exc))
             return False
         # reopen (a backup of an older schema is migrated) and reload every view
         self.ctx.reopen()
@@ -587,14 +678,14 @@ class BackupPanel(QWidget):
 
 
 class HistoryPanel(QWidget):
-    """Packages imported, newest first."""
+    """Packages received (imported), newest first."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
         self.tree = _tree([self.tr("Imported"), self.tr("File"), self.tr("Kind"), self.tr("From"),
-                           self.tr("New records")], self.tr("Import history"))
+                           self.tr("New records")], self.tr("Packages received"))
         layout.addWidget(self.tree)
         self.refresh()
 
@@ -602,14 +693,18 @@ class HistoryPanel(QWidget):
         self.tree.clear()
         for h in import_history(self.ctx.db):
             summary = h["summary"]
-            new = summary.get("new_records", "")
+            new = str(summary.get("new_records", ""))
             if h["kind"] == "plan":
-                new = json.dumps(summary.get("plan", {}))[:60]
-            self.tree.addTopLevelItem(QTreeWidgetItem([h["imported_at"][:19], h["file"], h["kind"],
+                counts = (summary.get("plan") or {}).get("counts", summary.get("plan") or {})
+                inst = counts.get("institutions", {}) if isinstance(counts, dict) else {}
+                new = self.tr("{n} institution(s)").format(
+                    n=sum(v for v in inst.values() if isinstance(v, int))) if isinstance(inst, dict) else ""
+            kind = self.tr("plan") if h["kind"] == "plan" else self.tr("results")
+            self.tree.addTopLevelItem(QTreeWidgetItem([format_datetime(h["imported_at"]), h["file"], kind,
                                                        f"{h['sender_name']} ({h['sender']})", str(new)]))
 
 
-class ExchangeView(QWidget):
+class ExchangeView(PageBase, QWidget):
     """The Exchange page."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -627,7 +722,7 @@ class ExchangeView(QWidget):
         self.tabs.addTab(self.conflicts, self.tr("&Conflicts"))
         self.tabs.addTab(self.keys, self.tr("&Keys"))
         self.tabs.addTab(self.backups, self.tr("&Backups"))
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.history, self.tr("Packages receive&d"))
         layout.addWidget(self.tabs)
         ctx.changed.connect(self._changed)
         ctx.year_changed.connect(lambda _y: self.refresh())

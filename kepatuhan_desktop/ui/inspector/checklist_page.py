@@ -19,6 +19,7 @@ from ...storage.queries import PlanUnit, load_answers, load_plan, unit_answers
 from ...storage.versions import conflict_counts
 from ..context import Changes
 from ..errors import describe_error
+from ..pages import HistoryScope, PageBase
 from ..qt import (
     QDialog,
     QFileDialog,
@@ -50,7 +51,7 @@ THUMB = 44
 FINALISE_KEYS = "Ctrl+Shift+F"
 
 
-class ChecklistPage(QWidget):
+class ChecklistPage(PageBase, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -268,10 +269,7 @@ class ChecklistPage(QWidget):
 
     def _build_unit(self, unit_uuid: str) -> None:
         """A fresh session of the unit (everything read from the database) and its cards."""
-        inspector = self.ctx.inspector
-        self.session = UnitSession(self.ctx.db, self.year, unit_uuid, self.instrument,
-                                   inspector_uuid=inspector.get("uuid") if inspector else None,
-                                   actor=self.ctx.actor, history=self.history)
+        self.session = UnitSession(self.ctx.db, self.year, unit_uuid, self.instrument, history=self.history)
         self.units[unit_uuid] = self.session.unit
         self.hide_message()
         unit = self.session.unit
@@ -761,3 +759,15 @@ class ChecklistPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    # ---- page protocol -------------------------------------------------------------------------------------
+    def history_scope(self) -> HistoryScope | None:
+        """The open unit, and the answer of the current card (History, Ctrl+H / Ctrl+Shift+H)."""
+        if self.unit is None or self.year is None:
+            return None
+        inst = next((i for i in self.plan if i.uuid == self.unit.institution_uuid), None)
+        card = self.current_card()
+        product = card.slot.product.code if card is not None and card.slot.product is not None else None
+        indicator = card.slot.indicator.id if card is not None else None
+        label = " / ".join(x for x in ((inst.name if inst else ""), self.unit.name) if x)
+        return HistoryScope(self.year, inst.code if inst else None, self.unit.code, product, indicator, label)

@@ -147,13 +147,11 @@ class UnitSession:
     """One unit of one period, as the checklist shows it. Every method that changes something saves it at
     once (its own transaction) and updates what the session holds; :meth:`reload` re-reads it all."""
 
-    def __init__(self, db, year: int, unit_uuid: str, instrument: Instrument, *, inspector_uuid: str | None = None,
-                 actor: str = "", history: UndoHistory | None = None):
+    def __init__(self, db, year: int, unit_uuid: str, instrument: Instrument, *, history: UndoHistory | None = None):
+        # who makes the changes is not the session's business: storage records the database's person
         self.db = db
         self.year = year
         self.instrument = instrument
-        self.inspector_uuid = inspector_uuid
-        self.actor = actor
         self.history = history if history is not None else UndoHistory()
         unit = load_unit(db, year, unit_uuid)
         if unit is None:
@@ -258,7 +256,7 @@ class UnitSession:
                                "instead of editing it", code="answer.in_conflict", indicator=key[1])
         before = self.values[key]
         changed = save_answer(self.db, self.year, self.unit.uuid, key[0], key[1], value,
-                              inspector_uuid=self.inspector_uuid, actor=self.actor, instrument=self.instrument)
+                              instrument=self.instrument)
         if changed:
             self.history.push(Step(self.year, self.unit.uuid, key, "answer", before))
             self._reload_slot(key)
@@ -266,8 +264,7 @@ class UnitSession:
 
     def set_note(self, key: Key, text: str) -> bool:
         self._check_open()
-        changed = save_note(self.db, self.year, self.unit.uuid, key[0], key[1], text,
-                            inspector_uuid=self.inspector_uuid, actor=self.actor)
+        changed = save_note(self.db, self.year, self.unit.uuid, key[0], key[1], text)
         self.notes[key] = text
         return changed
 
@@ -287,12 +284,12 @@ class UnitSession:
                 raise RefusedError(f"indicator {step.key[1]} has answers in conflict; settle the conflict (with a "
                                    "reason) instead of editing it", code="answer.in_conflict", indicator=step.key[1])
             save_answer(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], step.before,
-                        inspector_uuid=self.inspector_uuid, actor=self.actor, instrument=self.instrument)
+                        instrument=self.instrument)
             self._reload_slot(step.key)
         elif step.kind == "evidence":
             sha, filename, data = step.before
             add_evidence(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], data=data,
-                         filename=filename, actor=self.actor)
+                         filename=filename)
             self.evidence_count[step.key] = len(self.evidence(step.key))
         return step
 
@@ -311,7 +308,7 @@ class UnitSession:
         value becomes the mean."""
         self.check_survey_editable(key)
         state = save_response(self.db, self.year, self.unit.uuid, key[1], respondent, value,
-                              instrument=self.instrument, actor=self.actor, inspector_uuid=self.inspector_uuid)
+                              instrument=self.instrument)
         self._reload_slot(key)
         return state
 
@@ -328,7 +325,7 @@ class UnitSession:
         result = AttachResult()
         for path in paths:
             try:
-                add_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], path, actor=self.actor,
+                add_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], path,
                              limit=MAX_EVIDENCE_BYTES)
                 result.added += 1
             except KepatuhanError as exc:
@@ -343,7 +340,7 @@ class UnitSession:
         if item is None:
             return False
         data = evidence_data(self.db, sha256)
-        removed = remove_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], sha256, actor=self.actor)
+        removed = remove_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], sha256)
         if removed:
             self.history.push(Step(self.year, self.unit.uuid, key, "evidence", (sha256, item.filename, data)))
             self.evidence_count[key] = len(self.evidence(key))
@@ -355,11 +352,11 @@ class UnitSession:
         check_finalise(self.db, self.year, self.unit, self.instrument)
 
     def finalise(self) -> None:
-        finalise_unit(self.db, self.year, self.unit, actor=self.actor, inspector_uuid=self.inspector_uuid)
+        finalise_unit(self.db, self.year, self.unit)
         self.reload()
 
     def reopen(self, reason: str) -> None:
-        reopen_unit(self.db, self.year, self.unit, reason, actor=self.actor)
+        reopen_unit(self.db, self.year, self.unit, reason)
         self.reload()
 
     # ---- conflicts -----------------------------------------------------------------------------------------
@@ -377,5 +374,5 @@ class UnitSession:
             from ...domain.answers import value_text
 
             take = value_text(take)
-        resolve_conflict(self.db, conflict.id, take=take, keep=keep, reason=reason, note=note, actor=self.actor)
+        resolve_conflict(self.db, conflict.id, take=take, keep=keep, reason=reason, note=note)
         self.reload()

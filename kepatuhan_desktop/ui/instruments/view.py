@@ -19,8 +19,10 @@ from ...domain.instrument import Dimension, Indicator, Instrument
 from ...domain.scoring import NA
 from ...errors import KepatuhanError
 from ...storage.forms import AvailableForm, FormFileError, add_form, available_forms, form_workbook, periods_using
+from ...storage.lookups import period_form_key
 from ..errors import describe_error
 from ..inspector.checklist import CARD_STYLE, IndicatorCard, Slot
+from ..pages import PageBase
 from ..qt import (
     QAbstractItemView,
     QFileDialog,
@@ -62,7 +64,7 @@ def percent_text(part: Fraction, whole: Fraction, lang: str) -> str:
     return text.replace(".", ",") if lang == "id" else text
 
 
-class InstrumentsView(QWidget):
+class InstrumentsView(PageBase, QWidget):
     """Page: instruments and versions, preview, spreadsheet import/export, switching a period."""
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -235,8 +237,7 @@ class InstrumentsView(QWidget):
         year = self.ctx.year
         if year is None:
             return None
-        row = self.ctx.db.execute("SELECT form_key FROM periods WHERE year = ?", [year]).fetchone()
-        return row[0] if row else None
+        return period_form_key(self.ctx.db, year)
 
     def form(self, key: str) -> Instrument | None:
         return next((f.instrument for f in self.forms if f.instrument.key == key), None)
