@@ -19,13 +19,12 @@ to no unit (the audit log's) come first. A whole national period is streamed, ne
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from fractions import Fraction
+from typing import Any
 
 from sqlite_utils import Database
 
