@@ -63,6 +63,7 @@ MAX_PLAN_BYTES = 64 * 1024**2
 MAX_REVOCATIONS_BYTES = 16 * 1024**2
 MAX_JSON_DEPTH = 16
 SIGNATURE_BYTES = 64
+MANIFEST = "manifest.json"
 
 MEMBER_PATTERNS = (
     re.compile(r"manifest\.json"),
@@ -569,7 +570,7 @@ def _parse_manifest(name: str, data: bytes) -> dict[str, Any]:
     except (UnicodeDecodeError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
         raise PackageRefused(name, "member manifest.json" + (f", line {line}" if line else "") + ": malformed JSON",
-                             code="package.malformed_json", member="manifest.json") from None
+                             code="package.malformed_json", member=MANIFEST) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise PackageRefused(name, "manifest.json does not describe a Kepatuhan package", code="package.bad_manifest")
     version = manifest.get("format_version")

@@ -375,8 +375,12 @@ def _drop_stage(db: Database) -> None:
 
 
 def _refuse_record(pkg: OpenPackage, member: str, line: int, exc: CheckFailure) -> PackageRefused:
+    """The refusal of a package for one bad line: ``check`` is the failed check's code, with its parameters (the
+    GUI words the problem from them; ``problem`` is its English text)."""
+    details = {k: v for k, v in exc.params.items() if k not in ("file", "member", "line", "problem", "check",
+                                                                 "reason")}
     return pkg.refuse(f"member {member}, line {line}: {exc.reason}", code="package.bad_record", member=member,
-                      line=line, problem=exc.reason, check=exc.code)
+                      line=line, problem=exc.reason, check=exc.code, **details)
 
 
 def _read_plan(db: Database, pkg: OpenPackage) -> _Plan:

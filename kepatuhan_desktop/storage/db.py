@@ -107,12 +107,25 @@ def storage_error(exc: BaseException, path: str | Path | None) -> StorageError |
                             "nothing was changed, try again", code="db.busy", path=where)
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         folder = Path(where).parent if path else None
+        if folder is not None and folder.exists() and _nearly_full(folder):
+            # SQLite reports a write that found no space in its write-ahead log as an I/O error
+            return StorageError(f"{where}: the disk is full; the change was not saved and the database is "
+                                "unchanged", code="db.full", path=where)
         if folder is not None and folder.exists() and not os.access(folder, os.W_OK):
             return StorageError(f"{where}: cannot be written (its folder is read-only); nothing was changed",
                                 code="db.readonly", path=where)
         return StorageError(f"{where}: cannot be read or written ({exc})", code="db.io", path=where,
                             detail=str(exc))
     return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 class KepatuhanDatabase(Database):

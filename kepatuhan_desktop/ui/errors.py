@@ -107,6 +107,21 @@ TEMPLATES: dict[str, str] = {
     "package.unsigned_batch": QT_TRANSLATE_NOOP("Errors", "{file}: {member} is not a signed batch. Nothing was imported."),
     "package.malformed_json": QT_TRANSLATE_NOOP("Errors", "{file}: {member} is not valid JSON. Nothing was imported."),
     "package.line_too_long": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} is longer than {limit} bytes. Nothing was imported."),
+    # the problem of one refused record (package.bad_record's ``check``), worded inside that refusal
+    "record.type": QT_TRANSLATE_NOOP("Errors", "an unknown kind of record"),
+    "record.author": QT_TRANSLATE_NOOP("Errors", "a record by another author than the one who signed the batch"),
+    "record.year": QT_TRANSLATE_NOOP("Errors", "a record of another year"),
+    "record.time": QT_TRANSLATE_NOOP("Errors", "a time outside what is possible (before 2000, or later than the package was made)"),
+    "record.lamport": QT_TRANSLATE_NOOP("Errors", "a change counter out of range"),
+    "record.missing_field": QT_TRANSLATE_NOOP("Errors", "a record without {field}"),
+    "record.field": QT_TRANSLATE_NOOP("Errors", "the field {field} is not valid"),
+    "record.too_many": QT_TRANSLATE_NOOP("Errors", "{field} names more than {limit} records"),
+    "record.institution": QT_TRANSLATE_NOOP("Errors", "unit {unit} does not belong to the institution named"),
+    "record.slot": QT_TRANSLATE_NOOP("Errors", "the record's id does not match what it is about"),
+    "record.survey": QT_TRANSLATE_NOOP("Errors", "indicator {indicator} is not a survey indicator, or its respondents are not valid"),
+    "record.respondent": QT_TRANSLATE_NOOP("Errors", "respondent {respondent} is not one of the {expected} respondents of {indicator}"),
+    "record.respondent_value": QT_TRANSLATE_NOOP("Errors", "respondent {respondent}'s answer to {indicator} is not a whole number in range"),
+    "revocation.bad": QT_TRANSLATE_NOOP("Errors", "a certificate revocation that is not valid"),
     "package.bad_record": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line}: {problem}. Nothing was imported."),
     "package.unknown_reference": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} refers to a record that is neither in the package nor in this database (import the earlier package first). Nothing was imported."),
     "package.bad_reference": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} refers to a record of another answer or unit. Nothing was imported."),
@@ -343,7 +358,11 @@ def describe_reason(error: KepatuhanError) -> str:
     source = TEMPLATES.get(error.code)
     if source is None:
         return error.reason if isinstance(error, InputError) else str(error)
-    return _tr(source).format_map(_Keep({k: _param(v) for k, v in error.params.items()}))
+    params = _Keep({k: _param(v) for k, v in error.params.items()})
+    check = TEMPLATES.get(str(error.params.get("check", "")))
+    if check is not None and "problem" in params:  # a refused record: its problem in the user's language too
+        params["problem"] = _tr(check).format_map(params).rstrip(".")
+    return _tr(source).format_map(params)
 
 
 def describe_error(error: KepatuhanError) -> str:

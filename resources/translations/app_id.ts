@@ -359,6 +359,62 @@
         <translation>{file}: {member}, baris {line} lebih panjang dari {limit} bita. Tidak ada yang diimpor.</translation>
     </message>
     <message>
+        <source>an unknown kind of record</source>
+        <translation>jenis catatan tidak dikenal</translation>
+    </message>
+    <message>
+        <source>a record by another author than the one who signed the batch</source>
+        <translation>catatan oleh penulis lain dari penanda tangan batch</translation>
+    </message>
+    <message>
+        <source>a record of another year</source>
+        <translation>catatan untuk tahun lain</translation>
+    </message>
+    <message>
+        <source>a time outside what is possible (before 2000, or later than the package was made)</source>
+        <translation>waktu di luar yang mungkin (sebelum 2000, atau setelah paket dibuat)</translation>
+    </message>
+    <message>
+        <source>a change counter out of range</source>
+        <translation>penghitung perubahan di luar rentang</translation>
+    </message>
+    <message>
+        <source>a record without {field}</source>
+        <translation>catatan tanpa {field}</translation>
+    </message>
+    <message>
+        <source>the field {field} is not valid</source>
+        <translation>isian {field} tidak sah</translation>
+    </message>
+    <message>
+        <source>{field} names more than {limit} records</source>
+        <translation>{field} menyebut lebih dari {limit} catatan</translation>
+    </message>
+    <message>
+        <source>unit {unit} does not belong to the institution named</source>
+        <translation>unit {unit} bukan milik instansi yang disebut</translation>
+    </message>
+    <message>
+        <source>the record's id does not match what it is about</source>
+        <translation>id catatan tidak sesuai dengan isinya</translation>
+    </message>
+    <message>
+        <source>indicator {indicator} is not a survey indicator, or its respondents are not valid</source>
+        <translation>indikator {indicator} bukan indikator survei, atau respondennya tidak sah</translation>
+    </message>
+    <message>
+        <source>respondent {respondent} is not one of the {expected} respondents of {indicator}</source>
+        <translation>responden {respondent} bukan salah satu dari {expected} responden {indicator}</translation>
+    </message>
+    <message>
+        <source>respondent {respondent}'s answer to {indicator} is not a whole number in range</source>
+        <translation>jawaban responden {respondent} untuk {indicator} bukan bilangan bulat dalam rentang</translation>
+    </message>
+    <message>
+        <source>a certificate revocation that is not valid</source>
+        <translation>pencabutan sertifikat yang tidak sah</translation>
+    </message>
+    <message>
         <source>{file}: {member}, line {line}: {problem}. Nothing was imported.</source>
         <translation>{file}: {member}, baris {line}: {problem}. Tidak ada yang diimpor.</translation>
     </message>

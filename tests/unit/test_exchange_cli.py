@@ -62,7 +62,7 @@ def test_keys_commands(tmp_path, capsys):
     code, out, _ = run(capsys, "--db", db, "keys", "list", "--format", "json")
     keys = json.loads(out)
     assert [k["name"] for k in keys] == ["Kantor Perwakilan Bali", "Ani"] and keys[0]["own"]
-    assert [k["role"] for k in keys] == ["own", "inspector"]
+    assert [k["role"] for k in keys] == [None, "inspector"]
     ani_fp = keys[1]["fingerprint"]
     # the role can be changed, and the table shows it
     assert run(capsys, "--db", db, "keys", "role", ani_fp, "coordinator")[0] == 0

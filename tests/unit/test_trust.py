@@ -333,7 +333,7 @@ def test_certificate_file_names_come_only_from_valid_codes(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(RefusedError) as err:
-        write_certificates(coord.db, forge.YEAR, out, zone="all")
+        write_certificates(coord.db, forge.YEAR, out, zone="all", draft=True)
     assert err.value.code == "certificate.bad_code"
     assert not (tmp_path / "pwned-cert.pdf").exists() and not list(tmp_path.rglob("pwned-cert*"))
 
@@ -417,10 +417,16 @@ def test_refusals_are_worded_in_the_users_language(qapp, office, tmp_path):
     plan = forge.forge(tmp_path / "plan.kpk", mallory, kind="plan", plan_lines=_plan_lines())
     with pytest.raises(PackageRefused) as info:
         coord.import_(plan)
+    bad = results(tmp_path, mallory, forge.answer(mallory, value="7"), name="bad.kpk")
+    with pytest.raises(PackageRefused) as record:
+        coord.import_(bad)
     try:
         install_language("id")
         text = describe_error(info.value)
-        assert "Hanya kunci koordinator yang boleh mengirim rencana" in text and mallory.fp in text
+        assert "kunci koordinator" in text and mallory.fp in text
+        worded = describe_error(record.value)  # the record's problem worded too, not only the frame
+        assert "baris 1" in worded and "di luar" in worded and "Tidak ada yang diimpor" in worded, worded
     finally:
         install_language("en")
-    assert "Only a coordinator's key may send a plan" in describe_error(info.value)
+    assert "coordinator's key" in describe_error(info.value)
+    assert "outside 0..3" in describe_error(record.value) or "outside" in describe_error(record.value)
