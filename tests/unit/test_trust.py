@@ -430,3 +430,28 @@ def test_refusals_are_worded_in_the_users_language(qapp, office, tmp_path):
         install_language("en")
     assert "coordinator's key" in describe_error(info.value)
     assert "outside 0..3" in describe_error(record.value) or "outside" in describe_error(record.value)
+
+
+def test_reading_the_signer_to_offer_trust_checks_the_signature_before_parsing(office, tmp_path):
+    """The GUI's trust prompt reads who signed a refused package: the same memory-before-trust rule."""
+    from kepatuhan_desktop.exchange.signer import read_signer
+    from kepatuhan_desktop.storage.keys import sign
+
+    coord, _ani, mallory = office
+    stranger = Laptop(tmp_path / "s", "stranger")
+    raw = ('{"sender": {"fingerprint": "' + stranger.fp + '", "public_key": "'
+           + forge._b64(stranger.key.public_key) + '"}, "x": ').encode() + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    unsigned = tmp_path / "unsigned.kpk"
+    with zipfile.ZipFile(unsigned, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", raw)
+        zf.writestr("manifest.sig", b"\0" * 64)
+    with pytest.raises(PackageRefused, match="signature does not match"):
+        read_signer(unsigned)
+    signed = tmp_path / "signed.kpk"
+    with zipfile.ZipFile(signed, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", raw)
+        zf.writestr("manifest.sig", sign(stranger.db, raw)[1])
+    with pytest.raises(PackageRefused):
+        read_signer(signed)
+    good = results(tmp_path, stranger, forge.answer(stranger))
+    assert read_signer(good).fingerprint == stranger.fp
