@@ -265,11 +265,21 @@ def op_certificates(args: argparse.Namespace) -> dict:
     from kepatuhan_desktop.documents.certificates import write_certificates
     from kepatuhan_desktop.storage.db import open_database
 
+    from kepatuhan_desktop.documents.settings import set_issue_setting
+    from kepatuhan_desktop.errors import RefusedError
+
     db = open_database(args.db)
+    set_issue_setting(db, "signatory_name", "Nama Penandatangan")
+    set_issue_setting(db, "date", "2024-11-14", YEAR)
     out = Path(tempfile.mkdtemp(dir=Path(args.db).parent))
-    seconds, peak, written = _measure(lambda: write_certificates(db, YEAR, out, zone="all"))
+    try:
+        seconds, peak, written = _measure(lambda: write_certificates(db, YEAR, out, zone="all"))
+        draft = False
+    except RefusedError:  # not approved for issue (the review gate): the same batch as a draft
+        seconds, peak, written = _measure(lambda: write_certificates(db, YEAR, out, zone="all", draft=True))
+        draft = True
     db.close()
-    return {"seconds": seconds, "py_peak": peak, "files": len(written) if hasattr(written, "__len__") else 0}
+    return {"seconds": seconds, "py_peak": peak, "draft": draft}
 
 
 OPS = {"load": op_load, "score": op_score, "export": op_export, "import": op_import, "certificates": op_certificates}
@@ -389,7 +399,8 @@ def report(figs: list[dict]) -> None:
               f"({'under' if score['seconds'] < 0.5 else 'NOT under'} 0.5 s)")
         if "certificates" in f:
             c = f["certificates"]
-            print(f"   certificates: {c['seconds']:.1f} s, py peak {c['py_peak'] / MB:.0f} MB, RSS {c['rss'] / MB:.0f} MB")
+            print(f"   certificates{' (drafts: not approved for issue)' if c.get('draft') else ''}: {c['seconds']:.1f} s, "
+                  f"py peak {c['py_peak'] / MB:.0f} MB, RSS {c['rss'] / MB:.0f} MB")
         peaks = [m["rss"] for m in (load, score, exp, imp) + ((f["certificates"],) if "certificates" in f else ())]
         print(f"   largest RSS peak {max(peaks) / MB:.0f} MB "
               f"({'under' if max(peaks) < 300 * MB else 'NOT under'} the 300 MB target); package "
