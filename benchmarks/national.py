@@ -263,10 +263,9 @@ def op_import(args: argparse.Namespace) -> dict:
 
 def op_certificates(args: argparse.Namespace) -> dict:
     from kepatuhan_desktop.documents.certificates import write_certificates
-    from kepatuhan_desktop.storage.db import open_database
-
     from kepatuhan_desktop.documents.settings import set_issue_setting
     from kepatuhan_desktop.errors import RefusedError
+    from kepatuhan_desktop.storage.db import open_database
 
     db = open_database(args.db)
     set_issue_setting(db, "signatory_name", "Nama Penandatangan")
