@@ -54,6 +54,7 @@ Progress = Callable[[int, int], None] | None
 #: Staged rows written at once, and answer slots recomputed at once (bounds the memory of a merge).
 STAGE_ROWS = 5000
 RECOMPUTE_SLOTS = 10_000
+RECOMPUTE_SURVEYS = 1_000  # a survey record holds up to 30 respondents
 #: Revoked certificate serials (the documents' ``YYYY-XXXX-XXXX``, and room for other forms).
 SERIAL_CHARS = 40
 
@@ -697,8 +698,8 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         recompute_answers(db, [slot for _r, slot in chunk])
     surveys = [r[0] for r in db.execute("SELECT DISTINCT s.slot FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
                                         "n.kind = 'survey' AND s.rowid = n.srow")]
-    for i in range(0, len(surveys), RECOMPUTE_SLOTS):
-        recompute_surveys(db, surveys[i:i + RECOMPUTE_SLOTS])
+    for i in range(0, len(surveys), RECOMPUTE_SURVEYS):
+        recompute_surveys(db, surveys[i:i + RECOMPUTE_SURVEYS])
     for inst, new, updated, unchanged in db.execute(
             "SELECT t.inst, sum(t.had = 0 AND a.uuid IS NOT NULL), sum(t.had = 1 AND a.version IS NOT t.before), "
             "sum(NOT ((t.had = 0 AND a.uuid IS NOT NULL) OR (t.had = 1 AND a.version IS NOT t.before))) "

@@ -204,30 +204,51 @@ def adopt(db: Database, year: int, progress: Callable[[int, int], None] | None =
             record_answer(db, year, unit, product, ind, slot, None, False, "", at, cleared=True)
             count += 1
         db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
-    # survey responses: one record per (unit, indicator) holding the respondents changed since the last one
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    # survey responses: one record per (unit, indicator) holding the respondents changed since the last one,
+    # made group by group in index order (one group in memory at a time)
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS _adopt_survey(unit TEXT NOT NULL, ind TEXT NOT NULL, rid TEXT NOT NULL, "
+               "PRIMARY KEY (unit, ind))")
+    db.execute("DELETE FROM temp._adopt_survey")
+    survey_bulk: list[RecordRow] = []
+    versions_out: list[tuple[str, str, str]] = []
+
+    def flush() -> None:
+        insert_records(db, survey_bulk)
+        db.conn.executemany("INSERT OR REPLACE INTO temp._adopt_survey(unit, ind, rid) VALUES (?, ?, ?)",
+                            versions_out)
+        survey_bulk.clear()
+        versions_out.clear()
+
+    def close(body: dict[str, Any]) -> None:
+        row = row_of(body)
+        survey_bulk.append(row)
+        versions_out.append((body["unit"], body["ind"], row.id))
+        if len(survey_bulk) >= 2000:
+            flush()
+
+    group: dict[str, Any] | None = None
     for unit, ind, respondent, value, at, by, inst in db.execute(
             "SELECT s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
             "u.institution_uuid FROM survey_responses s JOIN units u ON u.uuid = s.unit_uuid "
             "WHERE s.year = ? AND s.version IS NULL ORDER BY s.unit_uuid, s.indicator, s.respondent", [year]):
-        group = groups.get((unit, ind))
-        if group is None:
-            group = groups[(unit, ind)] = {
-                "t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind,
-                "slot": survey_slot(year, unit, ind), "responses": {}, "by": by or "", "author": author,
-                "author_name": name, "at": at, "lamport": lamport}
+        if group is None or (group["unit"], group["ind"]) != (unit, ind):
+            if group is not None:
+                close(group)
+                count += 1
+            group = {"t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind,
+                     "slot": survey_slot(year, unit, ind), "responses": {}, "by": by or "", "author": author,
+                     "author_name": name, "at": at, "lamport": lamport}
         group["responses"][str(respondent)] = value
         group["at"] = max(group["at"], at)
-    bulk = []
-    group_versions = []
-    for (unit, ind), body in groups.items():
-        row = row_of(body)
-        group_versions.append((row.id, year, unit, ind))
-        bulk.append(row)
+    if group is not None:
+        close(group)
         count += 1
-    insert_records(db, bulk)
-    db.conn.executemany("UPDATE survey_responses SET version = ? WHERE year = ? AND unit_uuid = ? AND "
-                        "indicator = ? AND version IS NULL", group_versions)
+    flush()
+    db.execute("UPDATE survey_responses SET version = (SELECT t.rid FROM temp._adopt_survey t WHERE t.unit = "
+               "survey_responses.unit_uuid AND t.ind = survey_responses.indicator) WHERE year = ? AND version IS NULL "
+               "AND EXISTS (SELECT 1 FROM temp._adopt_survey t WHERE t.unit = survey_responses.unit_uuid AND "
+               "t.ind = survey_responses.indicator)", [year])
+    db.execute("DROP TABLE temp._adopt_survey")
     # finalisations made without a unit event
     for unit, finalised_at, finalised_by in db.execute(
             "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
