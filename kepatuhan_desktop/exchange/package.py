@@ -47,7 +47,11 @@ from ..storage.keys import fingerprint_of, sign, signer_role, verify_signature
 from ..storage.records import MAX_EVIDENCE_BYTES, MAX_RECORD_BYTES
 
 FORMAT = "kepatuhan-package"
-FORMAT_VERSION = 1
+#: The newest format this version reads and writes. Version 2 added ``revocations.jsonl`` (and the batches'
+#: optional ``role``); a package is written as version 1 when it has no revocations, so that older versions of
+#: the application still read it, and as version 2 when it has (older versions then ask to be updated instead
+#: of refusing an unexpected member).
+FORMAT_VERSION = 2
 SUFFIX = ".kpk"
 
 #: Zip-bomb and size limits (module constants so that a test can lower them; documented in
@@ -224,7 +228,8 @@ class PackageWriter:
 
         key = ensure_key(db)
         manifest = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__, "kind": self.kind,
+            "format": FORMAT, "format_version": 2 if "revocations.jsonl" in self.files else 1,
+            "app_version": __version__, "kind": self.kind,
             "year": self.year, "instruments": self.instruments, "created_at": created_at,
             "sender": {"fingerprint": key.fingerprint, "name": key.name, "public_key": b64(key.public_key),
                        **({"office": key.office} if key.office else {})},

@@ -258,9 +258,18 @@ def test_revocations_travel_in_every_coordinator_package(tmp_path):
         coord.db.execute("INSERT INTO certificate_revocations(serial, reason, revoked_at, actor, replaced_by) "
                          "VALUES ('2023-AAAA-BBBB', 'skor berubah', '2023-07-01T00:00:00.000Z', 'koordinator', "
                          "'2023-CCCC-DDDD')")
-    ani.import_(coord.export_plan())
+    plan = coord.export_plan()
+    ani.import_(plan)
     assert ani.db.execute("SELECT serial, replaced_by FROM certificate_revocations").fetchall() == \
         [("2023-AAAA-BBBB", "2023-CCCC-DDDD")]
+    # the member is new in format version 2; a package without revocations stays version 1 (older readers)
+    import json
+
+    with zipfile.ZipFile(plan) as zf:
+        assert json.loads(zf.read("manifest.json"))["format_version"] == 2
+    ani.answer("kab-a", "u1", "in2", 1)
+    with zipfile.ZipFile(ani.export()) as zf:
+        assert json.loads(zf.read("manifest.json"))["format_version"] == 1
     coord.answer("kab-a", "u1", "in1", 1)
     other = Laptop(tmp_path / "other", "other")
     other.trust(coord, role=Role.COORDINATOR)
