@@ -60,6 +60,7 @@ def build_source(folder: Path, scale: str, photos: int, photo_kb: int) -> Path:
 
 
 def receiver(folder: Path, name: str, source: Path, plan_pkg: Path) -> Path:
+    from kepatuhan_desktop.domain.enums import Role
     from kepatuhan_desktop.exchange.transfer import import_packages
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.keys import export_public_key, init_key, trust_key
@@ -70,7 +71,7 @@ def receiver(folder: Path, name: str, source: Path, plan_pkg: Path) -> Path:
     path = folder / f"{name}.db"
     db = open_database(path)
     init_key(db, name)
-    trust_key(db, pub, "source.pub")
+    trust_key(db, pub, "source.pub", role=Role.COORDINATOR)  # the source sends the plan too
     import_packages(db, [plan_pkg])
     db.close()
     return path

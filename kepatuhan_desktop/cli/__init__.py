@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 import sys
 import traceback
 from decimal import Decimal
@@ -20,7 +21,7 @@ from typing import Any
 import click
 
 from .. import APP_NAME, __version__
-from ..errors import KepatuhanError
+from ..errors import KepatuhanError, StorageError
 from ..paths import data_dir, default_db_path
 
 # ---- output helpers -----------------------------------------------------------------------------------------
@@ -50,9 +51,15 @@ def table(rows: list[list[Any]], headers: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+#: The database the running command works on (named in a fault that reaches main()).
+_db_path: Path | None = None
+
+
 class Context:
     def __init__(self, db_path: Path):
+        global _db_path
         self.db_path = db_path
+        _db_path = db_path
         self._db = None
 
     @property
@@ -392,28 +399,47 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except KepatuhanError as exc:
-        from .advice import advice_for
+        return _refusal(exc)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        # a fault of the environment (disk full, read-only file or folder, damaged database), not a bug
+        from ..storage.db import storage_error
 
-        click.echo(f"error: {exc}", err=True)
-        hint = advice_for(exc)
-        if hint:
-            click.echo(f"hint: {hint}", err=True)
-        return exc.exit_code
+        known = storage_error(exc, _db_path)
+        if known is None and isinstance(exc, OSError) and exc.filename:
+            known = StorageError(f"{exc.filename}: {exc.strerror or exc}", code="file.error", path=str(exc.filename),
+                                 detail=str(exc.strerror or exc))
+        if known is None:
+            return _crash(exc)
+        return _refusal(known)
     except KeyboardInterrupt:
         click.echo("interrupted; nothing was half-written (every change is one transaction)", err=True)
         return 130
     except Exception as exc:  # a bug: keep the traceback, show one line
-        log = data_dir() / "crash.log"
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as fh:
-                fh.write(traceback.format_exc() + "\n")
-            where = f"; details in {log}"
-        except OSError:
-            where = ""
-        click.echo(f"internal error: {type(exc).__name__}: {exc}{where}. Please report it.", err=True)
-        return 70
+        return _crash(exc)
     return 0
+
+
+def _refusal(exc: KepatuhanError) -> int:
+    from .advice import advice_for
+
+    click.echo(f"error: {exc}", err=True)
+    hint = advice_for(exc)
+    if hint:
+        click.echo(f"hint: {hint}", err=True)
+    return exc.exit_code
+
+
+def _crash(exc: BaseException) -> int:
+    log = data_dir() / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        where = f"; details in {log}"
+    except OSError:
+        where = ""
+    click.echo(f"internal error: {type(exc).__name__}: {exc}{where}. Please report it.", err=True)
+    return 70
 
 
 if __name__ == "__main__":

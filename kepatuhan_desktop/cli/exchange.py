@@ -16,6 +16,8 @@ def keys() -> None:
     """Signing keys: this installation's key, and the keys it trusts."""
 
 
+
+
 def _key_dict(k) -> dict:
     return {"name": k.name, "fingerprint": k.fingerprint, "office": k.office, "role": None if k.own else str(k.role), "own": k.own,
             "trusted": k.trusted, "since": k.created_at, "revoked_at": k.revoked_at}

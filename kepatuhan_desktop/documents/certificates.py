@@ -36,6 +36,7 @@ from sqlite_utils import Database
 from ..domain.awards import ALL, AWARD, Blocked, CertificateKind, certificate_eligibility
 from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
+from ..domain.limits import is_code
 from ..domain.scoring import Rank, rank_within_kind
 from ..domain.zones import ZONE_LABELS
 from ..errors import NotFoundError, RefusedError
@@ -264,7 +265,15 @@ class CertificateData:
 
     @property
     def filename(self) -> str:
-        base = self.institution.code if self.unit is None else f"{self.institution.code}_{self.unit.code}"
+        """``<code>.pdf`` or ``<code>_<unit>.pdf``, built only from codes that follow the one code pattern (a code
+        from an older database that does not is refused, never used as a path)."""
+        codes = [self.institution.code] + ([self.unit.code] if self.unit is not None else [])
+        for code in codes:
+            if not is_code(code):
+                raise RefusedError(f"the code {code[:70]!r} cannot name a file (codes use lower-case letters, digits, "
+                                   "'-', '_' and '.'); correct it in the plan", code="certificate.bad_code",
+                                   value=code[:70])
+        base = "_".join(codes)
         return f"{base}-DRAF.pdf" if self.draft else f"{base}.pdf"
 
     @property

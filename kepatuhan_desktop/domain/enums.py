@@ -36,3 +36,34 @@ class Role(StrEnum):
 
     INSPECTOR = "inspector"
     COORDINATOR = "coordinator"
+
+
+class RecordType(StrEnum):
+    """The kinds of immutable exchange record (``t`` in a record's JSON; ``xrecords.kind``)."""
+
+    ANSWER = "answer"      # a version of one answer slot
+    SURVEY = "survey"      # survey respondents' answers of one unit and indicator
+    UNIT = "unit"          # finalising or reopening a unit
+    EVIDENCE = "evidence"  # an evidence file attached to an answer slot
+    AUDIT = "audit"        # an audit-log entry that no other record holds (reopen reason, resolution)
+
+
+class UnitState(StrEnum):
+    """The state a unit event sets."""
+
+    FINAL = "final"
+    OPEN = "open"
+
+
+class PackageKind(StrEnum):
+    """What a ``.kpk`` package carries."""
+
+    PLAN = "plan"        # coordinator to inspectors: period, instrument, institutions, units, products
+    RESULTS = "results"  # anyone: batches of records
+
+
+class ConflictKind(StrEnum):
+    """Why a slot is listed as a conflict."""
+
+    VALUES = "values"        # two current versions disagree
+    FINALISED = "finalised"  # a version made elsewhere after the unit was finalised

@@ -13,10 +13,27 @@ from fractions import Fraction
 
 TWO_PLACES = Decimal("0.01")
 
+#: The largest power of ten a number may carry, and its most significant digits: a wider number is refused
+#: before a Fraction is built from it (``1e9999999`` would take seconds and gigabytes to expand).
+MAX_EXPONENT = 30
+MAX_DIGITS = 40
+
+
+def _bounded(dec: Decimal, original: object) -> Decimal:
+    if not dec.is_finite():
+        raise ValueError(f"not a finite number: {original!r}")
+    if dec.is_zero():
+        return dec
+    if abs(dec.adjusted()) > MAX_EXPONENT or len(dec.as_tuple().digits) > MAX_DIGITS:
+        raise ValueError(f"number out of range: {str(original)[:40]!r}")
+    return dec
+
 
 def to_fraction(value: object) -> Fraction:
     """Turn an int, a decimal string ("21.85", "2,5"), a Decimal or a float (through its shortest repr) into an
-    exact Fraction. Raises ValueError for anything else, NaN or infinity."""
+    exact Fraction. Raises ValueError for anything else, NaN, infinity, and numbers with more than
+    :data:`MAX_DIGITS` significant digits or a power of ten beyond :data:`MAX_EXPONENT` (checked before the
+    Fraction is built)."""
     if isinstance(value, bool):
         raise ValueError(f"not a number: {value!r}")
     if isinstance(value, Fraction):
@@ -26,20 +43,18 @@ def to_fraction(value: object) -> Fraction:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"not a finite number: {value!r}")
-        return Fraction(Decimal(repr(value)))
+        return Fraction(_bounded(Decimal(repr(value)), value))
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"not a finite number: {value!r}")
-        return Fraction(value)
+        return Fraction(_bounded(value, value))
     if isinstance(value, str):
         text = value.strip().replace(",", ".")
+        if len(text) > MAX_DIGITS + 10:
+            raise ValueError(f"number out of range: {text[:40]!r}...")
         try:
             dec = Decimal(text)
         except InvalidOperation:
             raise ValueError(f"not a number: {value!r}") from None
-        if not dec.is_finite():
-            raise ValueError(f"not a finite number: {value!r}")
-        return Fraction(dec)
+        return Fraction(_bounded(dec, value))
     raise ValueError(f"not a number: {value!r}")
 
 

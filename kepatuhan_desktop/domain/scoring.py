@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
+from typing import cast
 
 from .instrument import Band, Indicator, Instrument
 from .numbers import round2
@@ -130,9 +131,10 @@ def _dimension_scores(instrument: Instrument, values: Mapping[str, Value]) -> di
         den = 0
         parts: dict[int, int] = {}     # fractional terms, summed per denominator (survey means, product means)
         for ind_id, (w, scale) in dim.factors.items():
-            value = values.get(ind_id, NA)
-            if value is NA:
+            got = values.get(ind_id, NA)
+            if got is NA:
                 continue
+            value = cast(Fraction, got)
             den += w
             d = value.denominator
             if d == 1:
@@ -174,12 +176,17 @@ def _resolve_all(indicators: Sequence[Indicator], answers: Answers, product: str
                  gaps: list[Gap]) -> dict[str, Value]:
     """_resolve for a list of indicators; the common case (everything answered) costs one dict lookup each."""
     get = answers.get
-    out = {ind.id: get(ind.id) for ind in indicators}
-    if None in out.values():
+    out: dict[str, Value | None] = {}
+    missing = False
+    for ind in indicators:
+        value = out[ind.id] = get(ind.id)
+        if value is None:  # an identity test (``None in out.values()`` would call Fraction.__eq__ per value)
+            missing = True
+    if missing:
         for ind in indicators:
             if out[ind.id] is None:
                 out[ind.id] = _resolve(ind, answers, product, gaps)
-    return out
+    return out  # type: ignore[return-value]  # every None was resolved above
 
 
 def _mean(values: Sequence[Fraction]) -> Fraction:
@@ -241,7 +248,8 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
     # aggregation: units. Step 1: a product-level indicator's value is the mean of its non-N/A answers.
     merged = dict(unit_values)
     for ind in product_inds:
-        answered_values = [values[ind.id] for _, values, _ in per_product if values[ind.id] is not NA]
+        answered_values = [cast(Fraction, values[ind.id]) for _, values, _ in per_product
+                           if values[ind.id] is not NA]
         merged[ind.id] = _mean(answered_values) if answered_values else NA
     item = _score_item(instrument, merged, None, all_gaps)
     return UnitScore(unit.unit, (item,), item.dimensions, item.score, answered, total, tuple(all_gaps))

@@ -6,9 +6,9 @@ from .enums import Kind, Zone
 from .instrument import Text
 
 #: Traffic-light colours (hex), chosen for contrast with white and black text; the same in every view.
-ZONE_COLOURS = {Zone.HIJAU: "#1E8E3E", Zone.KUNING: "#F2B705", Zone.MERAH: "#C5221F"}
+ZONE_COLOURS: dict[str, str] = {Zone.HIJAU: "#1E8E3E", Zone.KUNING: "#F2B705", Zone.MERAH: "#C5221F"}
 
-ZONE_LABELS = {
+ZONE_LABELS: dict[str, Text] = {
     Zone.HIJAU: Text("Zona Hijau", "Green zone"),
     Zone.KUNING: Text("Zona Kuning", "Yellow zone"),
     Zone.MERAH: Text("Zona Merah", "Red zone"),

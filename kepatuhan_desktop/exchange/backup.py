@@ -14,6 +14,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import cast
 
 from ..errors import RefusedError, StorageError
 from ..paths import data_dir
@@ -45,7 +46,7 @@ def backup_database(source: str | Path | sqlite3.Connection, out: str | Path) ->
     tmp = Path(tmp_name)
     own = not isinstance(source, sqlite3.Connection)
     try:
-        src = sqlite3.connect(str(source), timeout=10) if own else source
+        src = sqlite3.connect(str(source), timeout=10) if own else cast(sqlite3.Connection, source)
         try:
             dest = sqlite3.connect(str(tmp))
             try:

@@ -89,7 +89,7 @@ def resolve_conflict(db: Database, conflict_id: str, *, take: str | None = None,
             state = unit_state(db, conflict.year, conflict.unit_uuid)
             basis = [b for b in (state.body.get("basis") or []) if b not in records] if state else []
             record_unit_state(db, conflict.year, conflict.unit_uuid, "final", stamp,
-                              by=(state.body.get("by") if state else ""),
+                              by=str((state.body.get("by") if state else "") or ""),
                               reason=reason, basis=basis + [version])
             recompute_unit(db, conflict.year, conflict.unit_uuid)
         else:

@@ -5,22 +5,23 @@ receiving it may decide to trust the sender after confirming the key's fingerpri
 :func:`read_signer` gives what that decision needs: the sender's name, office and fingerprint, and the public
 key, taken from the package's manifest *after checking that the manifest's signature verifies with that key*
 (so the name and office shown are the ones the key holder signed). It reads only ``manifest.json`` and
-``manifest.sig`` (each at most :data:`MAX_MANIFEST_BYTES`) and writes nothing.
+``manifest.sig`` (within the package format's limits) and writes nothing; the signature is checked before the
+manifest is parsed (the key is read from the raw bytes), and the parse is depth-bounded.
 """
 
 from __future__ import annotations
 
 import base64
-import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..storage.keys import PublicKey, fingerprint_of, verify_signature
-from .package import PackageRefused
+from .package import MAX_MANIFEST_BYTES, PackageRefused, loads_bounded
 
-#: A manifest larger than this is not read here (a real one for a national period is far smaller).
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+#: The sender's public key as the manifest names it, read before anything is parsed.
+_KEY_RE = re.compile(rb'"sender"\s*:\s*\{[^{}]*?"public_key"\s*:\s*"([A-Za-z0-9+/]{42,44}={0,2})"')
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,16 @@ def read_signer(path: str | Path) -> PackageSigner:
             signature = _member(zf, "manifest.sig", file)
     except (OSError, zipfile.BadZipFile) as exc:
         raise PackageRefused(file, f"it cannot be read as a package ({exc})", code="package.damaged") from None
+    match = _KEY_RE.search(manifest_bytes)
     try:
-        manifest = json.loads(manifest_bytes.decode("utf-8"))
+        claimed = base64.b64decode(match.group(1), validate=True) if match else b""
+    except ValueError:
+        claimed = b""
+    if len(claimed) != 32 or not verify_signature(claimed, manifest_bytes, signature):
+        raise PackageRefused(file, "the signature does not match the manifest (the package was altered after it "
+                                   "was signed)", code="package.bad_signature")
+    try:
+        manifest = loads_bounded(manifest_bytes.decode("utf-8"))
         sender = manifest["sender"]
         raw = base64.b64decode(sender["public_key"], validate=True)
         fp, name = str(sender["fingerprint"]), str(sender.get("name", ""))

@@ -3,61 +3,70 @@
 Export of results: every change of the year that has no version yet is adopted (given one), this database's
 own new records are grouped per institution into batches signed with its key, and the batches chosen (all,
 one institution's, or those not yet sent to a recipient) go into the package, with the batches received from
-others relayed verbatim so their authors' signatures travel with them.
+others relayed verbatim so their authors' signatures travel with them. A database that holds certificate
+revocations adds them to every package it exports.
 
-Import: every package named is opened and verified first (:func:`package.open_package`); then all are applied
-in one transaction. Records are stored by content id (a record seen before changes nothing) and the shown
-answers, finalisations and conflicts are recomputed from the whole set of records, so the result does not
-depend on the order of the packages or on repeats.
+Import, in two phases:
+
+1. *Check* (without the database's write lock): every package is opened and verified
+   (:func:`package.open_package`); a plan package is read into the one plan model (``storage.plan``); every
+   record of every batch is read line by line and passes :class:`storage.records.RecordChecker` (the same
+   rules as an answer typed in the GUI or read from a CSV, plus the record-level checks), and is staged in a
+   temporary table. The ids records refer to (parents, basis) must exist in the packages or the database.
+   Memory stays bounded: one line at a time, the staged rows on disk.
+2. *Merge* (one transaction): plans, revocations (only from a coordinator's key), then per package its new
+   records; the shown answers, finalisations and conflicts of the touched slots are recomputed from the whole
+   set of records, so the result does not depend on the order of the packages or on repeats.
+
+A bad record refuses the whole import, naming the file, member and line; the database is unchanged.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as _dt
 import hashlib
 import json
 import zlib
-from collections.abc import Callable
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.instrument import InstrumentError, instrument_from_dict
+from ..domain.enums import PackageKind, Role
+from ..domain.instrument import Instrument, InstrumentError, instrument_from_dict
+from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
 from ..errors import NotFoundError
-from ..storage.db import audit, now_iso
+from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
+from ..storage.db import audit, bulk_cache, now_iso
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
-from ..storage.keys import ensure_key, sign
-from ..storage.plan import ImportSummary, _Inst, apply_plan, institution_uuid, unit_uuid
-from ..storage.tabular import Row
-from ..storage.versions import (
-    _fill_slots,
-    adopt,
-    advance_clock,
-    apply_record,
-    fast_uuid,
-    recompute_answers,
-    recompute_surveys,
-    recompute_units,
-    record_id,
-)
-from .package import BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
+from ..storage.identity import get_identity
+from ..storage.keys import ensure_key, sign, signer_role
+from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
+from ..storage.records import RecordChecker, insert_records_select
+from ..storage.versions import adopt, apply_record, recompute_answers, recompute_surveys, recompute_unit_states
+from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
 
-#: SQLite page cache during an export or import (KiB): bulk writes to a large database thrash the default 2 MB.
-BULK_CACHE_KIB = 131072
+#: Staged rows written at once, and answer slots recomputed at once (bounds the memory of a merge).
+STAGE_ROWS = 5000
+RECOMPUTE_SLOTS = 10_000
+RECOMPUTE_SURVEYS = 1_000  # a survey record holds up to 30 respondents
+#: Revoked certificate serials (the documents' ``YYYY-XXXX-XXXX``, and room for other forms).
+SERIAL_CHARS = 40
 
 
-@contextmanager
-def bulk_cache(db: Database):
-    old = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
+@contextlib.contextmanager
+def _autocommit(db: Database) -> Iterator[None]:
+    """Statements on temporary tables without taking the database's write lock."""
+    if db.conn.in_transaction:
         yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(old)}")
+    else:
+        with db.ensure_autocommit_on():
+            yield
 
 
 # ---- export -------------------------------------------------------------------------------------------------
@@ -72,6 +81,7 @@ class ExportSummary:
     records: int = 0
     evidence: int = 0
     institutions: int = 0
+    revocations: int = 0
     bytes: int = 0
     recipient: str | None = None
 
@@ -88,32 +98,66 @@ class ExportSummary:
         return dict(self.__dict__)
 
 
-def _instrument_entry(db: Database, year: int) -> list[dict]:
+def _instrument_entry(db: Database, year: int) -> list[dict[str, Any]]:
     instrument = instrument_for_year(db, year)
     row = db.execute("SELECT sha256 FROM instruments WHERE key = ?", [instrument.key]).fetchone()
     return [{"key": instrument.key, "id": instrument.id, "version": instrument.version, "sha256": row[0]}]
 
 
+def own_role(db: Database) -> Role:
+    """The role this database's own batches travel with: the identity's role (an inspector by default)."""
+    identity = get_identity(db)
+    return identity.role if identity is not None else Role.INSPECTOR
+
+
 def _make_own_batches(db: Database, year: int) -> int:
     """Group this database's records not yet in a batch into signed batches, one per institution."""
     key = ensure_key(db)
-    groups = db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch IS NULL AND year = ? AND "
-                        "author = ?", [year, key.fingerprint]).fetchall()
+    role = str(own_role(db))
+    groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch IS NULL AND "
+                                       "year = ? AND author = ?", [year, key.fingerprint])]
     made = 0
-    for (inst,) in groups:
-        rows = db.execute("SELECT id, body FROM xrecords WHERE batch IS NULL AND year = ? AND author = ? AND "
-                          "institution_uuid = ? ORDER BY id", [year, key.fingerprint, inst]).fetchall()
-        data = ("\n".join(r[1] for r in rows) + "\n").encode("utf-8")
-        sha = hashlib.sha256(data).hexdigest()
+    for inst in groups:
+        where = "batch IS NULL AND year = ? AND author = ? AND institution_uuid = ?"
+        params = [year, key.fingerprint, inst]
+        digest, count = hashlib.sha256(), 0
+        packer = zlib.compressobj(1)
+        pieces: list[bytes] = []
+        for (body,) in db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", params):
+            line = body.encode("utf-8") + b"\n"
+            digest.update(line)
+            pieces.append(packer.compress(line))
+            count += 1
+        pieces.append(packer.flush())
+        sha = digest.hexdigest()
         _fp, signature = sign(db, batch_message(sha))
         code_row = db.execute("SELECT code FROM institutions WHERE uuid = ?", [inst]).fetchone()
         db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
-                   "author_name, public_key, signature, records, created_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   "author_name, public_key, signature, records, created_at, data, author_role) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name, key.public_key,
-                    signature, len(rows), now_iso(), zlib.compress(data, 1)])
-        db.conn.executemany("UPDATE xrecords SET batch = ? WHERE id = ?", [(sha, r[0]) for r in rows])
+                    signature, count, now_iso(), b"".join(pieces), role])
+        db.execute(f"UPDATE xrecords SET batch = ? WHERE {where}", [sha, *params])
         made += 1
     return made
+
+
+def _revocation_lines(db: Database) -> bytes:
+    """The certificate revocations this database holds, as JSON lines (empty when there are none)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'certificate_revocations'").fetchone():
+        return b""
+    lines = [json.dumps({"serial": r[0], "reason": r[1], "revoked_at": r[2], "actor": r[3], "replaced_by": r[4]},
+                        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+             for r in db.execute("SELECT serial, reason, revoked_at, actor, replaced_by FROM certificate_revocations "
+                                 "ORDER BY serial")]
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _add_revocations(writer: PackageWriter, db: Database, summary: ExportSummary) -> None:
+    data = _revocation_lines(db)
+    if data:
+        writer.add_bytes("revocations.jsonl", data)
+        summary.revocations = data.count(b"\n")
 
 
 def export_results(db: Database, out: str | Path, year: int, *, institution: str | None = None,
@@ -125,14 +169,15 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
         inst_uuid = institution_uuid(institution)
         if not db.execute("SELECT 1 FROM period_institutions WHERE year = ? AND institution_uuid = ?",
                           [year, inst_uuid]).fetchone():
-            raise NotFoundError(f"no institution with code '{institution}' in {year}")
+            raise NotFoundError(f"no institution with code '{institution}' in {year}", code="institution.not_found",
+                                institution=institution, year=year)
     recipient = to or "*"
     with bulk_cache(db), db.atomic():
         adopt(db, year)
         _make_own_batches(db, year)
-    sql = ("SELECT sha256, year, institution_code, author, author_name, public_key, signature, records, data "
-           "FROM xbatches WHERE year = ?")
-    params: list = [year]
+    sql = ("SELECT sha256, year, institution_code, author, author_name, public_key, signature, records, "
+           "author_role FROM xbatches WHERE year = ?")
+    params: list[Any] = [year]
     if inst_uuid:
         sql += " AND institution_uuid = ?"
         params.append(inst_uuid)
@@ -146,14 +191,13 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     evidence: set[str] = set()
     try:
         for i, row in enumerate(chosen):
-            data = zlib.decompress(row[8])
-            writer.add_batch(BatchOut(row[0], data, row[1], row[2], row[3], row[4], bytes(row[5]), bytes(row[6]),
-                                      row[7]))
+            (blob,) = db.execute("SELECT data FROM xbatches WHERE sha256 = ?", [row[0]]).fetchone()
+            writer.add_batch(BatchOut(row[0], zlib.decompress(blob), row[1], row[2], row[3], row[4], bytes(row[5]),
+                                      bytes(row[6]), row[7], row[8] or ""))
             summary.batches += 1
             summary.records += row[7]
-            for line in data.decode("utf-8").splitlines():
-                if '"t":"evidence"' in line:
-                    evidence.add(json.loads(line)["sha256"])
+            evidence.update(r[0] for r in db.execute(
+                "SELECT json_extract(body, '$.sha256') FROM xrecords WHERE batch = ? AND kind = 'evidence'", [row[0]]))
             if progress is not None:
                 progress(i + 1, len(chosen) + 1)
         for sha in sorted(evidence):
@@ -162,6 +206,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
                 continue
             writer.add_stream(f"evidence/{sha}", _blob_chunks(db, hit[0], hit[1]))
             summary.evidence += 1
+        _add_revocations(writer, db, summary)
         path, _manifest = writer.finish(db, now_iso())
     except BaseException:
         writer.abort()
@@ -180,14 +225,15 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     return summary
 
 
-def _blob_chunks(db: Database, rowid: int, size: int, chunk: int = 1024 * 1024):
+def _blob_chunks(db: Database, rowid: int, size: int, chunk: int = 1024 * 1024) -> Iterator[bytes]:
     with db.conn.blobopen("evidence", "data", rowid, readonly=True) as blob:
         while data := blob.read(chunk):
             yield data
 
 
 def export_plan(db: Database, out: str | Path, year: int, *, institution: str | None = None) -> ExportSummary:
-    """Write a plan package: period, instrument document, institutions, units, products, assignments."""
+    """Write a plan package: period, instrument document, institutions, units, products, assignments (and the
+    revocations this database holds)."""
     from ..storage.queries import load_plan
 
     instrument = instrument_for_year(db, year)
@@ -196,16 +242,20 @@ def export_plan(db: Database, out: str | Path, year: int, *, institution: str | 
     if institution:
         plan = [p for p in plan if p.code == institution]
         if not plan:
-            raise NotFoundError(f"no institution with code '{institution}' in {year}")
-    lines = [{"t": "period", "year": year, "form_key": instrument.key, "sha256": doc_row[1],
-              "instrument": json.loads(doc_row[0])}]
+            raise NotFoundError(f"no institution with code '{institution}' in {year}", code="institution.not_found",
+                                institution=institution, year=year)
+    official = {r[0]: r[1] for r in db.execute("SELECT uuid, official_name FROM institutions")}
+    lines: list[dict[str, Any]] = [{"t": "period", "year": year, "form_key": instrument.key, "sha256": doc_row[1],
+                                    "instrument": json.loads(doc_row[0])}]
     assignments: dict[str, list[tuple[str, str]]] = {}
     for unit, inspector, name in db.execute("SELECT unit_uuid, inspector, inspector_name FROM assignments "
                                             "WHERE year = ? ORDER BY unit_uuid, inspector", [year]):
         assignments.setdefault(unit, []).append((inspector, name))
     for inst in plan:
-        lines.append({"t": "institution", "code": inst.code, "name": inst.name, "kind": inst.kind,
-                      "province": inst.province})
+        line: dict[str, Any] = {"t": "institution", "code": inst.code, "name": inst.name, "kind": inst.kind,
+                                "province": inst.province}
+        line["official_name"] = official.get(inst.uuid, "")
+        lines.append(line)
         for unit in inst.units:
             lines.append({"t": "unit", "institution": inst.code, "code": unit.code, "name": unit.name})
             for product in unit.products:
@@ -217,15 +267,16 @@ def export_plan(db: Database, out: str | Path, year: int, *, institution: str | 
     data = "\n".join(json.dumps(line, ensure_ascii=False, sort_keys=True) for line in lines) + "\n"
     writer = PackageWriter(out, "plan", year, [{"key": instrument.key, "id": instrument.id,
                                                 "version": instrument.version, "sha256": doc_row[1]}])
+    summary = ExportSummary(str(out), "plan", year, institutions=len(plan))
     try:
         writer.add_bytes("plan.jsonl", data.encode("utf-8"))
+        _add_revocations(writer, db, summary)
         path, _ = writer.finish(db, now_iso())
     except BaseException:
         writer.abort()
         raise
     with db.atomic():
         audit(db, "export", "package", "", detail={"file": Path(out).name, "year": year, "kind": "plan"})
-    summary = ExportSummary(str(out), "plan", year, institutions=len(plan))
     summary.bytes = path.stat().st_size
     return summary
 
@@ -236,7 +287,7 @@ def assign_inspector(db: Database, year: int, institution: str, unit: str, inspe
                    [year, unit_uuid(institution, unit), inspector, name])
 
 
-# ---- import ------------------------------------------------------------------------------------------------------
+# ---- import: results of one package ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -249,6 +300,8 @@ class PackageResult:
     new_records: int = 0
     institutions: dict[str, dict[str, int]] = field(default_factory=dict)
     plan: ImportSummary | None = None
+    revocations: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def bucket(self, code: str) -> dict[str, int]:
         return self.institutions.setdefault(code, {"new": 0, "updated": 0, "unchanged": 0, "conflicts": 0})
@@ -256,8 +309,8 @@ class PackageResult:
     @property
     def nothing_new(self) -> bool:
         if self.kind == "plan":
-            return self.plan is not None and not self.plan.changed
-        return self.new_records == 0
+            return self.plan is not None and not self.plan.changed and not self.revocations
+        return self.new_records == 0 and not self.revocations
 
     def text(self) -> str:
         head = f"{self.file}: {self.kind} package {self.year} from {self.sender_name} ({self.sender})"
@@ -269,232 +322,443 @@ class PackageResult:
                 c = self.institutions[code]
                 lines.append(f"  {code}: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
                              f"{c['conflicts']} conflict(s)")
+        if self.revocations:
+            lines.append(f"  {self.revocations} certificate revocation(s)")
+        lines.extend(f"  {note}" for note in self.notes)
         if self.nothing_new:
             lines.append("  nothing new")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"file": self.file, "kind": self.kind, "year": self.year, "sender": self.sender,
-               "sender_name": self.sender_name, "nothing_new": self.nothing_new}
+        out: dict[str, Any] = {"file": self.file, "kind": self.kind, "year": self.year, "sender": self.sender,
+                               "sender_name": self.sender_name, "nothing_new": self.nothing_new}
         if self.kind == "plan" and self.plan is not None:
             out["plan"] = self.plan.counts
         else:
             out["new_records"] = self.new_records
             out["institutions"] = self.institutions
+        out["revocations"] = self.revocations
+        if self.notes:
+            out["notes"] = self.notes
         return out
 
 
-def _check_instrument(db: Database, pkg: OpenPackage) -> None:
+@dataclass
+class _Plan:
+    """A plan package read and checked: its instrument, plan model and assignments."""
+
+    instrument: Instrument
+    model: PlanModel
+    assignments: list[tuple[str, str, str, str]]  # institution code, unit code, inspector, name
+
+
+_STAGE_SQL = [
+    # one row per record read; an answer's fields as columns (the merge writes simple slots from them), the
+    # body last (most queries never read it)
+    "CREATE TEMP TABLE _xstage(id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, inst TEXT NOT NULL, "
+    "unit TEXT NOT NULL, slot TEXT NOT NULL, author TEXT NOT NULL, at TEXT NOT NULL, lamport INTEGER NOT NULL, "
+    "batch TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL, product TEXT, ind TEXT, "
+    "value TEXT, na INTEGER, note TEXT, cleared INTEGER, by_ TEXT, body TEXT NOT NULL)",
+    "CREATE TEMP TABLE _xrefs(child TEXT NOT NULL, kind TEXT NOT NULL, slot TEXT NOT NULL, unit TEXT NOT NULL, "
+    "ref TEXT NOT NULL, rel TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL)",
+    "CREATE TEMP TABLE _xstage_batches(sha256 TEXT NOT NULL, pkg INTEGER NOT NULL, year INTEGER NOT NULL, "
+    "institution_uuid TEXT NOT NULL, institution_code TEXT NOT NULL, author TEXT NOT NULL, author_name TEXT NOT NULL, "
+    "public_key BLOB NOT NULL, signature BLOB NOT NULL, records INTEGER NOT NULL, data BLOB NOT NULL, "
+    "author_role TEXT NOT NULL)",
+]
+_TEMP_TABLES = ("_xstage", "_xrefs", "_xstage_batches", "_xnew", "_xtouched", "_xsimple")
+
+
+def _drop_stage(db: Database) -> None:
+    with _autocommit(db):
+        for table in _TEMP_TABLES:
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _refuse_record(pkg: OpenPackage, member: str, line: int, exc: CheckFailure) -> PackageRefused:
+    """The refusal of a package for one bad line: ``check`` is the failed check's code, with its parameters (the
+    GUI words the problem from them; ``problem`` is its English text)."""
+    details = {k: v for k, v in exc.params.items() if k not in ("file", "member", "line", "problem", "check",
+                                                                 "reason")}
+    return pkg.refuse(f"member {member}, line {line}: {exc.reason}", code="package.bad_record", member=member,
+                      line=line, problem=exc.reason, check=exc.code, **details)
+
+
+def _read_plan(db: Database, pkg: OpenPackage) -> _Plan:
+    """Read a plan package's plan.jsonl into the plan model, checking every line."""
+    period: dict[str, Any] | None = None
+    model = PlanModel()
+    assignments: list[tuple[str, str, str, str]] = []
+    for number, _text, body in pkg.lines("plan.jsonl"):
+        t = body.get("t")
+        try:
+            if t == "period":
+                if period is not None:
+                    raise CheckFailure("a second period line", code="plan.second_period")
+                period = body
+            elif t == "institution":
+                model.add_institution(body.get("code"), body.get("name"), body.get("kind"), body.get("province", ""),
+                                      body.get("official_name"), line=number)
+            elif t == "unit":
+                model.add_unit(body.get("institution"), body.get("code"), body.get("name"), line=number)
+            elif t == "product":
+                model.add_product(body.get("institution"), body.get("unit"), body.get("code"), body.get("name"),
+                                  line=number)
+            elif t == "assignment":
+                inst = model.institutions.get(body.get("institution"))  # type: ignore[arg-type]
+                if inst is None or body.get("unit") not in inst.units:
+                    raise CheckFailure("an assignment to a unit that is not in the plan", code="plan.unknown_unit")
+                for key in ("inspector", "inspector_name"):
+                    problem = text_problem(body.get(key, ""), MAX_NAME_CHARS)
+                    if problem:
+                        raise CheckFailure(f"{key} {problem}", code="plan.bad_text", column=key)
+                assignments.append((inst.code, body["unit"], body.get("inspector", ""), body.get("inspector_name", "")))
+            else:
+                raise CheckFailure(f"unknown line type {str(t)[:20]!r}", code="plan.line_type")
+        except CheckFailure as exc:
+            raise _refuse_record(pkg, "plan.jsonl", number, exc) from None
+    if period is None or period.get("year") != pkg.year:
+        raise pkg.refuse("plan.jsonl has no period line for the package's year", code="package.bad_plan")
+    try:
+        instrument = instrument_from_dict(period["instrument"], source=pkg.name)
+    except (InstrumentError, KeyError, TypeError, ValueError) as exc:
+        raise pkg.refuse(f"plan.jsonl: the instrument document is not valid ({exc})", code="package.bad_plan") \
+            from None
+    if instrument.key != period.get("form_key") or document_sha256(period["instrument"]) != period.get("sha256"):
+        raise pkg.refuse("plan.jsonl: the instrument document does not match its key and hash", code="package.bad_plan")
+    row = db.execute("SELECT form_key FROM periods WHERE year = ?", [pkg.year]).fetchone()
+    if row is not None and row[0] != instrument.key:
+        raise pkg.refuse(f"period {pkg.year} here uses instrument {row[0]}, the plan uses {instrument.key}",
+                         code="package.other_instrument", year=pkg.year, instrument=row[0], wanted=instrument.key)
+    return _Plan(instrument, model, assignments)
+
+
+def _check_instrument(db: Database, pkg: OpenPackage, plans: dict[int, _Plan]) -> None:
     entries = pkg.manifest.get("instruments") or []
-    if not entries:
-        raise pkg.refuse("the manifest names no instrument")
+    if not entries or not isinstance(entries, list) or not isinstance(entries[0], dict):
+        raise pkg.refuse("the manifest names no instrument", code="package.bad_manifest")
     entry = entries[0]
     key = entry.get("key", "")
     row = db.execute("SELECT form_key FROM periods WHERE year = ?", [pkg.year]).fetchone()
-    if pkg.kind == "results":
-        if row is not None and row[0] == key:
-            return
-        in_db = db.execute("SELECT 1 FROM instruments WHERE key = ?", [key]).fetchone()
-        if not in_db and key not in {f.instrument.key for f in available_forms(db)}:
-            raise pkg.refuse(f"it was made with instrument {entry.get('id')} version {entry.get('version')}, which this "
-                             f"database does not know: add the instrument file ({key}) or import the coordinator's "
-                             "plan package first", code="package.unknown_instrument", instrument=key)
-        if row is None:
-            raise pkg.refuse(f"there is no assessment period {pkg.year} in this database: import the plan package "
-                             "(or the plan) first")
-        if row[0] != key:
-            raise pkg.refuse(f"its answers are for instrument {key}, but period {pkg.year} here uses {row[0]}")
+    period_key = row[0] if row is not None else (plans[pkg.year].instrument.key if pkg.year in plans else None)
+    if period_key == key:
+        return
+    in_db = db.execute("SELECT 1 FROM instruments WHERE key = ?", [key]).fetchone()
+    if not in_db and key not in {f.instrument.key for f in available_forms(db)}:
+        raise pkg.refuse(f"it was made with instrument {entry.get('id')} version {entry.get('version')}, which this "
+                         f"database does not know: add the instrument file ({key}) or import the coordinator's "
+                         "plan package first", code="package.unknown_instrument", instrument=str(key)[:80])
+    if period_key is None:
+        raise pkg.refuse(f"there is no assessment period {pkg.year} in this database: import the plan package "
+                         "(or the plan) first", code="package.no_period", year=pkg.year)
+    raise pkg.refuse(f"its answers are for instrument {key}, but period {pkg.year} here uses {period_key}",
+                     code="package.other_instrument", year=pkg.year, instrument=period_key, wanted=str(key)[:80])
 
 
-def _check_units(db: Database, pkg: OpenPackage) -> None:
-    units = {r[0] for r in db.execute("SELECT unit_uuid FROM period_units WHERE year = ?", [pkg.year])}
-    instrument = instrument_for_year(db, pkg.year)
+def _plan_index(db: Database, year: int, plans: dict[int, _Plan]) -> PlanIndex:
+    """The plan results are checked against: this database's, extended by plan packages of the same import."""
+    has_period = db.execute("SELECT 1 FROM periods WHERE year = ?", [year]).fetchone() is not None
+    plan = plans.get(year)
+    index = PlanIndex.from_db(db, year) if has_period else PlanIndex(year, plan.instrument)  # type: ignore[union-attr]
+    if plan is not None:
+        for inst in plan.model.institutions.values():
+            inst_uuid = institution_uuid(inst.code)
+            for unit in inst.units.values():
+                uid = unit_uuid(inst.code, unit.code)
+                info = index.units.get(uid) or UnitInfo(uid, unit.code, inst_uuid, inst.code)
+                for product in unit.products.values():
+                    pid = product_uuid(inst.code, unit.code, product.code)
+                    info.products[pid] = product.code
+                    info.product_codes[product.code] = pid
+                index.add_unit(info)
+    return index
+
+
+def _batch_role(db: Database, pkg: OpenPackage, batch: BatchMeta) -> str:
+    """The author's role: as this database trusts the author's key, else as the sender states it, never above
+    the sender's own role (an inspector cannot vouch for a coordinator)."""
+    known = signer_role(db, batch.author)
+    if known is not None and batch.author != ensure_key(db).fingerprint:
+        return str(known)
+    if batch.author == pkg.sender:
+        return str(pkg.sender_role) if batch.role == "" else str(min_role(Role(batch.role), pkg.sender_role))
+    claimed = Role(batch.role) if batch.role else Role.INSPECTOR
+    return str(min_role(claimed, pkg.sender_role))
+
+
+def min_role(a: Role, b: Role) -> Role:
+    return Role.COORDINATOR if a is Role.COORDINATOR and b is Role.COORDINATOR else Role.INSPECTOR
+
+
+def _flush_stage(db: Database, rows: list[tuple[Any, ...]], refs: list[tuple[Any, ...]]) -> None:
+    db.conn.executemany("INSERT INTO temp._xstage VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", refs)
+    rows.clear()
+    refs.clear()
+
+
+def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex, now: _dt.datetime,
+                   progress: Progress, done: list[int], total: int) -> None:
+    """Read, check and stage every record of a results package (one line at a time)."""
     for batch in pkg.batches:
-        for number, (_text, body) in enumerate(batch.lines, start=1):
-            unit = body.get("unit")
-            if unit and unit not in units:
-                raise pkg.refuse(f"member {batch.file}, line {number}: unit {unit} is not in the {pkg.year} plan of "
-                                 "this database (import the plan package first)")
-            if body["t"] == "answer":
-                if body["ind"] not in instrument.indicator_map:
-                    raise pkg.refuse(f"member {batch.file}, line {number}: indicator {body['ind']} is not in "
-                                     f"instrument {instrument.key}")
-                if body["slot"] != fast_uuid("answer", pkg.year, unit, body["product"], body["ind"]):
-                    raise pkg.refuse(f"member {batch.file}, line {number}: the answer id does not match its slot")
-            if body["t"] == "evidence" and body["sha256"] not in pkg.evidence and not db.execute(
+        inst_code = batch.institution
+        if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone():
+            # stored before, with every record it holds (one transaction): nothing to read again
+            db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                       [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
+                        batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
+            done[0] += 1
+            continue
+        checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at)
+        packer = zlib.compressobj(1)
+        pieces: list[bytes] = []
+        raw: list[bytes] = []
+        rows: list[tuple[Any, ...]] = []
+        refs: list[tuple[Any, ...]] = []
+        count = 0
+        for line, text, body in pkg.lines(batch.file, raw=raw):
+            for piece in raw:
+                pieces.append(packer.compress(piece))
+            raw.clear()
+            try:
+                checked = checker.check(body, text, batch.sha256)
+            except CheckFailure as exc:
+                raise _refuse_record(pkg, batch.file, line, exc) from None
+            r = checked.row
+            if r.kind == "evidence" and body["sha256"] not in pkg.evidence and not db.execute(
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
-                raise pkg.refuse(f"member {batch.file}, line {number}: evidence {body['sha256']} is missing")
-
-
-def _institution_codes(db: Database) -> dict[str, str]:
-    return {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
-
-
-def _known_ids(db: Database, ids: list[str]) -> set[str]:
-    known: set[str] = set()
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        known.update(r[0] for r in db.execute(
-            f"SELECT id FROM xrecords WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    return known
-
-
-def _shown_versions(db: Database, slots) -> dict[str, str | None]:
-    _fill_slots(db, slots)
-    return {r[0]: r[1] for r in db.execute("SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
-
-
-def _apply_results(db: Database, pkg: OpenPackage, progress: Progress = None) -> PackageResult:
-    result = PackageResult(pkg.name, pkg.kind, pkg.year, pkg.sender, pkg.sender_name)
-    codes = _institution_codes(db)
-    stamp = now_iso()
-    answer_slots: dict[str, str] = {}  # slot -> institution uuid
-    unit_keys: set[tuple[int, str]] = set()
-    survey_slots: set[str] = set()
-    mimes = {body["sha256"]: body.get("mime") for batch in pkg.batches for _t, body in batch.lines
-             if body["t"] == "evidence"}
-    for sha, size in sorted(pkg.evidence.items()):
-        if not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
-            cur = db.execute("INSERT INTO evidence(sha256, size, mime, data, created_at) VALUES (?, ?, ?, "
-                             "zeroblob(?), ?)", [sha, size, mimes.get(sha) or "application/octet-stream", size, stamp])
-            with db.conn.blobopen("evidence", "data", cur.lastrowid) as blob:
-                for chunk in pkg.evidence_chunks(sha):
-                    blob.write(chunk)
-    total = len(pkg.batches)
-    bodies: dict[str, dict] = {}
-    for done, batch in enumerate(pkg.batches, start=1):
-        db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
-                   "author_name, public_key, signature, records, created_at, data, received_from, received_at, "
-                   "package) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   [batch.sha256, batch.year, institution_uuid(batch.institution) if batch.institution else "",
-                    batch.institution, batch.author, batch.author_name, batch.public_key, batch.signature,
-                    len(batch.lines), stamp, zlib.compress(batch.data, 1), pkg.sender, stamp, pkg.manifest_sha256])
-        # whatever a sender relays to us need not be relayed back to it
-        db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) VALUES (?, ?, ?)",
-                   [pkg.sender, batch.sha256, stamp])
-        ids = [record_id(text) for text, _body in batch.lines]
-        known = _known_ids(db, ids)
-        rows, parents = [], []
-        for rid, (text, body) in zip(ids, batch.lines):
-            bodies[rid] = body
-            kind = body["t"]
-            inst = body.get("inst", "")
-            if rid in known:
-                if kind == "answer":
-                    result.bucket(codes.get(inst, inst))["unchanged"] += 1
-                continue
-            known.add(rid)
-            result.new_records += 1
-            rows.append((rid, kind, body["year"], inst, body.get("unit", ""), body.get("slot", ""), body["author"],
-                         body.get("at", ""), body.get("lamport", 0), text, batch.sha256))
-            parents.extend((rid, p) for p in body.get("parents") or ())
-            if kind == "answer":
-                answer_slots[body["slot"]] = inst
-            elif kind == "unit":
-                unit_keys.add((body["year"], body["unit"]))
-            elif kind == "survey":
-                survey_slots.add(body["slot"])
+                raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
+                                 code="package.missing_evidence", member=batch.file, line=line)
+            if r.kind == "answer":
+                rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, batch.sha256,
+                             number, batch.file, line, body["product"], body["ind"], body.get("value"), body["na"],
+                             body.get("note", ""), int(body.get("cleared", False)), body.get("by", ""), r.text))
             else:
-                apply_record(db, rid, body)
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
-            "body, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
-        if rows:
-            advance_clock(db, max(r[8] for r in rows))
+                rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, batch.sha256,
+                             number, batch.file, line, None, None, None, None, None, None, None, r.text))
+            refs.extend((r.id, r.kind, r.slot, r.unit, p, "parent", number, batch.file, line) for p in checked.parents)
+            refs.extend((r.id, r.kind, r.slot, r.unit, b, "basis", number, batch.file, line) for b in checked.basis)
+            count += 1
+            if len(rows) >= STAGE_ROWS:
+                _flush_stage(db, rows, refs)
+        for piece in raw:
+            pieces.append(packer.compress(piece))
+        pieces.append(packer.flush())
+        _flush_stage(db, rows, refs)
+        db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                   [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
+                    batch.author, batch.author_name, batch.public_key, batch.signature, count, b"".join(pieces),
+                    _batch_role(db, pkg, batch)])
+        done[0] += 1
         if progress is not None:
-            progress(done, total + 1)
-    before = _shown_versions(db, answer_slots) if answer_slots else {}
-    recomputed = recompute_units(db, unit_keys, bodies)
-    recompute_answers(db, set(answer_slots) - recomputed, bodies)
-    recompute_surveys(db, survey_slots, bodies)
-    after = _shown_versions(db, answer_slots) if answer_slots else {}
-    for slot, inst in answer_slots.items():
+            progress(done[0], total)
+
+
+def _check_references(db: Database, packages: list[OpenPackage]) -> None:
+    """Every parent and basis id names a record of the packages or of this database, of the right kind and slot."""
+    db.execute("CREATE INDEX temp._xstage_id ON _xstage(id)")
+    missing = db.execute(
+        "SELECT r.pkg, r.member, r.line, r.ref, r.rel FROM temp._xrefs r WHERE NOT EXISTS "
+        "(SELECT 1 FROM temp._xstage s WHERE s.id = r.ref) AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = r.ref) "
+        "ORDER BY r.pkg, r.member, r.line LIMIT 1").fetchone()
+    if missing is not None:
+        pkg = packages[missing[0]]
+        what = "supersedes" if missing[4] == "parent" else "names in its basis"
+        raise pkg.refuse(f"member {missing[1]}, line {missing[2]}: the record {what} {missing[3]}, which is neither "
+                         "in the package nor in this database (import the earlier package first)",
+                         code="package.unknown_reference", member=missing[1], line=missing[2], ref=missing[3])
+    mismatch = "(r.rel = 'parent' AND (t.slot != r.slot OR t.kind != r.kind)) OR " \
+               "(r.rel = 'basis' AND (t.kind != 'answer' OR t.unit != r.unit))"
+    bad = db.execute(
+        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r CROSS JOIN temp._xstage t WHERE t.id = r.ref AND "
+        f"({mismatch}) UNION ALL "
+        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r CROSS JOIN (SELECT id, kind, slot, unit_uuid AS unit "
+        f"FROM xrecords) t WHERE t.id = r.ref AND ({mismatch}) ORDER BY 1, 2, 3 LIMIT 1").fetchone()
+    db.execute("CREATE INDEX temp._xrefs_child ON _xrefs(child)")
+    if bad is not None:
+        pkg = packages[bad[0]]
+        raise pkg.refuse(f"member {bad[1]}, line {bad[2]}: the record refers to {bad[3]}, a record of another slot or "
+                         "unit", code="package.bad_reference", member=bad[1], line=bad[2], ref=bad[3])
+
+
+def _read_revocations(db: Database, pkg: OpenPackage, result: PackageResult) -> list[tuple[str, str, str, str, str]]:
+    """The revocations a package carries, checked; [] (with a note) when the sender is not a coordinator here."""
+    if not pkg.has_revocations:
+        return []
+    if pkg.sender_role is not Role.COORDINATOR:
+        result.notes.append("certificate revocations in this package were not imported: the sender's key is not "
+                            "trusted here as a coordinator's")
+        return []
+    rows = []
+    latest = latest_acceptable(_dt.datetime.now(_dt.UTC))
+    for number, _text, body in pkg.lines("revocations.jsonl"):
+        serial, replaced = body.get("serial"), body.get("replaced_by", "")
+        problem = None
+        for value, optional in ((serial, False), (replaced, True)):
+            if not isinstance(value, str) or (not value and not optional) or len(value) > SERIAL_CHARS or (
+                    value and not all(c.isalnum() or c == "-" for c in value)):
+                problem = f"serial {str(value)[:50]!r} is not a certificate serial"
+        problem = problem or text_problem(body.get("reason"), MAX_REASON_CHARS, multiline=True) or \
+            text_problem(body.get("actor", ""), MAX_NAME_CHARS) or time_problem(body.get("revoked_at"), latest)
+        if problem or not body.get("reason"):
+            raise _refuse_record(pkg, "revocations.jsonl", number,
+                                 CheckFailure(problem or "a revocation without a reason", code="revocation.bad"))
+        rows.append((str(serial).upper(), body["reason"], body["revoked_at"], body.get("actor", ""),
+                     str(replaced).upper()))
+    return rows
+
+
+def _apply_revocations(db: Database, pkg: OpenPackage, rows: list[tuple[str, str, str, str, str]],
+                       result: PackageResult) -> None:
+    if not rows:
+        return
+    from ..storage.certificates import _ensure_tables
+
+    _ensure_tables(db)
+    before = db.conn.total_changes
+    db.conn.executemany(
+        "INSERT INTO certificate_revocations(serial, reason, revoked_at, actor, replaced_by) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(serial) DO UPDATE SET replaced_by = excluded.replaced_by "
+        "WHERE certificate_revocations.replaced_by = '' AND excluded.replaced_by != ''", rows)
+    result.revocations = db.conn.total_changes - before
+    if result.revocations:
+        audit(db, "import", "revocations", pkg.manifest_sha256,
+              detail={"file": Path(pkg.name).name, "sender": pkg.sender, "revocations": result.revocations})
+
+
+def _apply_plan(db: Database, pkg: OpenPackage, plan: _Plan, result: PackageResult) -> None:
+    summary = ImportSummary(pkg.name, pkg.year)
+    pin_instrument(db, plan.instrument, f"package {Path(pkg.name).name}")
+    if db.execute("SELECT 1 FROM periods WHERE year = ?", [pkg.year]).fetchone() is None:
+        db.execute("INSERT INTO periods(year, form_key, is_demo, created_at) VALUES (?, ?, 0, ?)",
+                   [pkg.year, plan.instrument.key, now_iso()])
+        audit(db, "create", "period", str(pkg.year), year=pkg.year, detail={"form": plan.instrument.key})
+        summary.count("periods", "new")
+    apply_plan(db, pkg.year, plan.model, summary)
+    db.conn.executemany("INSERT OR IGNORE INTO assignments(year, unit_uuid, inspector, inspector_name) "
+                        "VALUES (?,?,?,?)", [(pkg.year, unit_uuid(i, u), who, name)
+                                             for i, u, who, name in plan.assignments])
+    result.plan = summary
+
+
+def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageResult, stamp: str) -> None:
+    """Store one package's batches and new records, make them take effect, and count what changed."""
+    codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
+    db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
+               "public_key, signature, records, created_at, data, received_from, received_at, author_role, package) "
+               "SELECT sha256, year, institution_uuid, institution_code, author, author_name, public_key, signature, "
+               "records, ?, data, ?, ?, author_role, ? FROM temp._xstage_batches WHERE pkg = ? AND records >= 0",
+               [stamp, pkg.sender, stamp, pkg.manifest_sha256, number])
+    # whatever a sender relays to us need not be relayed back to it
+    db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) SELECT ?, sha256, ? FROM "
+               "temp._xstage_batches WHERE pkg = ?", [pkg.sender, stamp, number])
+    for inst, n in db.execute("SELECT s.inst, count(*) FROM temp._xstage s WHERE s.pkg = ? AND s.kind = 'answer' AND "
+                              "EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.inst", [number]):
+        result.bucket(codes.get(inst, inst))["unchanged"] += n
+    known = db.execute("SELECT count(*) FROM temp._xstage_batches WHERE pkg = ? AND records = -1", [number]).fetchone()[0]
+    if known:
+        result.notes.append(f"{known} batch(es) were imported before")
+    db.execute("DROP TABLE IF EXISTS temp._xnew")
+    db.execute("CREATE TEMP TABLE _xnew AS SELECT min(s.rowid) AS srow, s.id AS id, s.kind AS kind FROM temp._xstage s "
+               "WHERE s.pkg = ? AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.id", [number])
+    result.new_records = db.execute("SELECT count(*) FROM temp._xnew").fetchone()[0]
+    if not result.new_records:
+        return
+    insert_records_select(
+        db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, s.body, s.batch "
+            "FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow ORDER BY n.id",
+        "SELECT DISTINCT r.child, r.ref FROM temp._xnew n CROSS JOIN temp._xrefs r WHERE r.child = n.id AND "
+        "r.rel = 'parent' AND r.pkg = ?", parents_params=[number])
+    _store_evidence(db, pkg, stamp)
+    for rid, text in db.execute("SELECT s.id, s.body FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow "
+                                "AND n.kind IN ('evidence', 'audit') ORDER BY n.srow").fetchall():
+        apply_record(db, rid, json.loads(text))
+    # what takes effect: unit states first, then every answer slot of a touched unit or with a new version
+    units = db.execute("SELECT DISTINCT s.year, s.unit FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+                       "n.kind = 'unit' AND s.rowid = n.srow").fetchall()
+    recompute_unit_states(db, [(y, u) for y, u in units])
+    db.execute("DROP TABLE IF EXISTS temp._xtouched")
+    db.execute("CREATE TEMP TABLE _xtouched(slot TEXT PRIMARY KEY, inst TEXT NOT NULL, new INTEGER NOT NULL, "
+               "before TEXT, had INTEGER NOT NULL DEFAULT 0, srow INTEGER, done INTEGER NOT NULL DEFAULT 0)")
+    db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new, srow) SELECT s.slot, s.inst, 1, s.rowid FROM "
+               "temp._xnew n CROSS JOIN temp._xstage s WHERE n.kind = 'answer' AND s.rowid = n.srow")
+    for year, unit in units:
+        db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new) SELECT DISTINCT slot, institution_uuid, 0 "
+                   "FROM xrecords WHERE kind = 'answer' AND year = ? AND unit_uuid = ?", [year, unit])
+    db.execute("UPDATE temp._xtouched SET had = 1, before = (SELECT a.version FROM answers a WHERE a.uuid = "
+               "_xtouched.slot) WHERE EXISTS (SELECT 1 FROM answers a WHERE a.uuid = _xtouched.slot)")
+    _merge_simple_slots(db)
+    last = 0
+    while True:
+        chunk = db.execute("SELECT rowid, slot FROM temp._xtouched WHERE rowid > ? AND done = 0 ORDER BY rowid LIMIT ?",
+                           [last, RECOMPUTE_SLOTS]).fetchall()
+        if not chunk:
+            break
+        last = chunk[-1][0]
+        recompute_answers(db, [slot for _r, slot in chunk])
+    surveys = [r[0] for r in db.execute("SELECT DISTINCT s.slot FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+                                        "n.kind = 'survey' AND s.rowid = n.srow")]
+    for i in range(0, len(surveys), RECOMPUTE_SURVEYS):
+        recompute_surveys(db, surveys[i:i + RECOMPUTE_SURVEYS])
+    for inst, new, updated, unchanged in db.execute(
+            "SELECT t.inst, sum(t.had = 0 AND a.uuid IS NOT NULL), sum(t.had = 1 AND a.version IS NOT t.before), "
+            "sum(NOT ((t.had = 0 AND a.uuid IS NOT NULL) OR (t.had = 1 AND a.version IS NOT t.before))) "
+            "FROM temp._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 GROUP BY t.inst"):
         bucket = result.bucket(codes.get(inst, inst))
-        if slot not in before and slot in after:
-            bucket["new"] += 1
-        elif before.get(slot) != after.get(slot):
-            bucket["updated"] += 1
-        else:
-            bucket["unchanged"] += 1
-    touched_insts = set(answer_slots.values())
-    for _year, unit in unit_keys:
-        row = db.execute("SELECT institution_uuid FROM units WHERE uuid = ?", [unit]).fetchone()
-        if row:
-            touched_insts.add(row[0])
-    for inst in touched_insts:
+        bucket["new"] += new
+        bucket["updated"] += updated
+        bucket["unchanged"] += unchanged
+    touched = {r[0] for r in db.execute("SELECT DISTINCT inst FROM temp._xtouched WHERE new = 1")}
+    touched.update(r[0] for r in db.execute("SELECT DISTINCT s.inst FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+                                            "n.kind = 'unit' AND s.rowid = n.srow"))
+    for inst in touched:
         n = db.execute("SELECT count(*) FROM xconflicts WHERE year = ? AND institution_uuid = ?",
                        [pkg.year, inst]).fetchone()[0]
         result.bucket(codes.get(inst, inst))["conflicts"] = n
-    if progress is not None:
-        progress(total + 1, total + 1)
-    return result
 
 
-def _apply_plan(db: Database, pkg: OpenPackage) -> PackageResult:
-    result = PackageResult(pkg.name, pkg.kind, pkg.year, pkg.sender, pkg.sender_name)
-    period = next((b for _n, b in pkg.plan_lines if b.get("t") == "period"), None)
-    if period is None or period.get("year") != pkg.year:
-        raise pkg.refuse("plan.jsonl has no period line for the package's year")
-    try:
-        instrument = instrument_from_dict(period["instrument"], source=pkg.name)
-    except (InstrumentError, KeyError, TypeError) as exc:
-        raise pkg.refuse(f"plan.jsonl: the instrument document is not valid ({exc})") from None
-    if instrument.key != period.get("form_key") or document_sha256(period["instrument"]) != period.get("sha256"):
-        raise pkg.refuse("plan.jsonl: the instrument document does not match its key and hash")
-    row = db.execute("SELECT form_key FROM periods WHERE year = ?", [pkg.year]).fetchone()
-    if row is not None and row[0] != instrument.key:
-        raise pkg.refuse(f"period {pkg.year} here uses instrument {row[0]}, the plan uses {instrument.key}")
-    insts: dict[str, _Inst] = {}
-    ordered: list[tuple[Row, str, str]] = []
-    units_with_products: set[tuple[str, str]] = set()
-    unit_lines: list[tuple[int, dict]] = []
-    assignments = []
-    for number, body in pkg.plan_lines:
-        t = body.get("t")
-        try:
-            if t == "institution":
-                insts[body["code"]] = _Inst(body["code"], body["name"], body["kind"], body.get("province", ""), number)
-            elif t == "unit":
-                unit_lines.append((number, body))
-            elif t == "product":
-                inst = insts[body["institution"]]
-                values = {"institution": inst.code, "institution_name": inst.name, "kind": inst.kind,
-                          "province": inst.province, "unit": body["unit"], "unit_name": "", "product": body["code"],
-                          "product_name": body["name"]}
-                ordered.append((Row(number, values), body["unit"], body["code"]))
-                units_with_products.add((inst.code, body["unit"]))
-            elif t == "assignment":
-                assignments.append(body)
-            elif t != "period":
-                raise pkg.refuse(f"member plan.jsonl, line {number}: unknown line type {t!r}")
-        except KeyError as exc:
-            raise pkg.refuse(f"member plan.jsonl, line {number}: missing field {exc}") from None
-    unit_names = {(b["institution"], b["code"]): b["name"] for _n, b in unit_lines}
-    for _row, unit_code, _p in ordered:
-        _row.values["unit_name"] = unit_names.get((_row.values["institution"], unit_code), unit_code)
-    for number, body in unit_lines:
-        if (body["institution"], body["code"]) not in units_with_products:
-            inst = insts[body["institution"]]
-            values = {"institution": inst.code, "institution_name": inst.name, "kind": inst.kind,
-                      "province": inst.province, "unit": body["code"], "unit_name": body["name"], "product": "",
-                      "product_name": ""}
-            ordered.append((Row(number, values), body["code"], ""))
-    ordered.sort(key=lambda item: item[0].line)
-    summary = ImportSummary(pkg.name, pkg.year)
-    pin_instrument(db, instrument, f"package {Path(pkg.name).name}")
-    if row is None:
-        db.execute("INSERT INTO periods(year, form_key, is_demo, created_at) VALUES (?, ?, 0, ?)",
-                   [pkg.year, instrument.key, now_iso()])
-        audit(db, "create", "period", str(pkg.year), year=pkg.year, detail={"form": instrument.key})
-        summary.count("periods", "new")
-    apply_plan(db, pkg.year, insts.values(), ordered, summary)
-    for body in assignments:
-        db.execute("INSERT OR IGNORE INTO assignments(year, unit_uuid, inspector, inspector_name) VALUES (?,?,?,?)",
-                   [pkg.year, unit_uuid(body["institution"], body["unit"]), body["inspector"],
-                    body.get("inspector_name", "")])
-    result.plan = summary
-    return result
+def _merge_simple_slots(db: Database) -> None:
+    """The shown answer of a slot whose only record is the one just received, written straight from the staged
+    columns: what the rule of ``storage.versions.recompute_answers`` gives for such a slot (one head, no conflict),
+    without reading the record back. Applies when the unit has no finalise/reopen events, or its winning event is
+    a final one received in this package that names the record in its basis. Every other slot is recomputed by
+    the rule itself."""
+    db.execute("DROP TABLE IF EXISTS temp._xsimple")
+    db.execute(
+        "CREATE TEMP TABLE _xsimple AS SELECT t.rowid AS trow, t.srow AS srow FROM temp._xtouched t "
+        "CROSS JOIN temp._xstage s CROSS JOIN period_units pu "
+        "WHERE t.new = 1 AND s.rowid = t.srow AND s.cleared = 0 AND pu.year = s.year AND pu.unit_uuid = s.unit "
+        "AND (SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = t.slot) = 1 "
+        "AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = t.slot) "
+        "AND (NOT EXISTS (SELECT 1 FROM xrecords u WHERE u.year = s.year AND u.unit_uuid = s.unit AND u.kind = 'unit') "
+        "     OR (pu.finalised_at IS NOT NULL AND EXISTS (SELECT 1 FROM temp._xrefs r WHERE r.child = pu.state_version "
+        "         AND r.ref = s.id AND r.rel = 'basis')))")
+    db.execute(
+        "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+        "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
+        "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xsimple f CROSS JOIN temp._xstage s WHERE s.rowid = f.srow "
+        "AND true ORDER BY s.unit, s.product, s.ind ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, na = excluded.na, note = excluded.note, "
+        "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = excluded.rev, "
+        "version = excluded.version")
+    db.execute("UPDATE temp._xtouched SET done = 1 WHERE rowid IN (SELECT trow FROM temp._xsimple)")
+    db.execute("DROP TABLE temp._xsimple")
+
+
+def _store_evidence(db: Database, pkg: OpenPackage, stamp: str) -> None:
+    mimes = {r[0]: r[1] for r in db.execute(
+        "SELECT json_extract(s.body, '$.sha256'), json_extract(s.body, '$.mime') FROM temp._xnew n CROSS JOIN "
+        "temp._xstage s WHERE n.kind = 'evidence' AND s.rowid = n.srow")}
+    for sha, size in sorted(pkg.evidence.items()):
+        if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
+            continue
+        cur = db.execute("INSERT INTO evidence(sha256, size, mime, data, created_at) VALUES (?, ?, ?, zeroblob(?), ?)",
+                         [sha, size, mimes.get(sha) or "application/octet-stream", size, stamp])
+        with db.conn.blobopen("evidence", "data", cur.lastrowid) as blob:  # type: ignore[arg-type]
+            for chunk in pkg.evidence_chunks(sha):
+                blob.write(chunk)
+
+
+# ---- import: the whole run ------------------------------------------------------------------------------------
 
 
 def verify_packages(db: Database, paths: list[str | Path]) -> list[OpenPackage]:
@@ -504,32 +768,68 @@ def verify_packages(db: Database, paths: list[str | Path]) -> list[OpenPackage]:
 
 def import_packages(db: Database, paths: list[str | Path], *, progress: Progress = None
                     ) -> list[PackageResult]:
-    """Verify every package, then apply them all in one transaction (plans first)."""
+    """Verify and check every package, then apply them all in one transaction (plans first)."""
     packages = verify_packages(db, paths)
-    packages.sort(key=lambda p: 0 if p.kind == "plan" else 1)
-    results: list[PackageResult] = []
-    with bulk_cache(db), db.atomic():
+    packages.sort(key=lambda p: 0 if p.kind is PackageKind.PLAN else 1)
+    results = [PackageResult(p.name, str(p.kind), p.year, p.sender, p.sender_name) for p in packages]
+    total = sum(len(p.batches) for p in packages) + len(packages) + 1
+    done = [0]
+    now = _dt.datetime.now(_dt.UTC)
+    _drop_stage(db)
+    try:
+        # 1. check everything, without the write lock
+        plans: dict[int, _Plan] = {}
+        revocations: dict[int, list[tuple[str, str, str, str, str]]] = {}
+        with _autocommit(db):
+            for sql in _STAGE_SQL:
+                db.execute(sql)
+            for number, pkg in enumerate(packages):
+                if pkg.kind is PackageKind.PLAN:
+                    if pkg.year in plans:
+                        raise pkg.refuse(f"a second plan package for {pkg.year} in the same import",
+                                         code="package.second_plan", year=pkg.year)
+                    plans[pkg.year] = _read_plan(db, pkg)
+                revocations[number] = _read_revocations(db, pkg, results[number])
+            indexes: dict[int, PlanIndex] = {}
+            for number, pkg in enumerate(packages):
+                if pkg.kind is PackageKind.RESULTS:
+                    _check_instrument(db, pkg, plans)
+                    if pkg.year not in indexes:
+                        indexes[pkg.year] = _plan_index(db, pkg.year, plans)
+                    _stage_results(db, number, pkg, indexes[pkg.year], now, progress, done, total)
+            _check_references(db, packages)
+        indexes.clear()
+        # 2. merge, in one transaction
+        stamp = now_iso()
+        with bulk_cache(db), db.atomic():
+            for number, pkg in enumerate(packages):
+                result = results[number]
+                if pkg.kind is PackageKind.PLAN:
+                    _apply_plan(db, pkg, plans[pkg.year], result)
+                else:
+                    _merge_results(db, number, pkg, result, stamp)
+                _apply_revocations(db, pkg, revocations[number], result)
+                db.execute("INSERT INTO xpackages(sha256, file, kind, sender, sender_name, created_at, imported_at, "
+                           "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [pkg.manifest_sha256, Path(pkg.name).name, str(pkg.kind), pkg.sender, pkg.sender_name,
+                            str(pkg.manifest.get("created_at", "")), now_iso(),
+                            json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True)])
+                audit(db, "import", "package", pkg.manifest_sha256,
+                      detail={"file": Path(pkg.name).name, "kind": str(pkg.kind), "year": pkg.year,
+                              "sender": pkg.sender, "new_records": result.new_records})
+                done[0] += 1
+                if progress is not None:
+                    progress(done[0], total)
+    finally:
         for pkg in packages:
-            if pkg.kind == "plan":
-                _check_instrument(db, pkg)
-                result = _apply_plan(db, pkg)
-            else:
-                _check_instrument(db, pkg)
-                _check_units(db, pkg)
-                result = _apply_results(db, pkg, progress)
-            db.execute("INSERT INTO xpackages(sha256, file, kind, sender, sender_name, created_at, imported_at, "
-                       "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [pkg.manifest_sha256, Path(pkg.name).name, pkg.kind, pkg.sender, pkg.sender_name,
-                        str(pkg.manifest.get("created_at", "")), now_iso(),
-                        json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True)])
-            audit(db, "import", "package", pkg.manifest_sha256,
-                  detail={"file": Path(pkg.name).name, "kind": pkg.kind, "year": pkg.year, "sender": pkg.sender,
-                          "new_records": result.new_records})
-            results.append(result)
+            pkg.close()
+        _drop_stage(db)
+    if progress is not None:
+        progress(total, total)
     return results
 
 
-def import_history(db: Database, limit: int = 200) -> list[dict]:
+def import_history(db: Database, limit: int = 200) -> list[dict[str, Any]]:
     keys = ("file", "kind", "sender", "sender_name", "created_at", "imported_at", "summary")
     out = []
     for row in db.execute("SELECT file, kind, sender, sender_name, created_at, imported_at, summary FROM xpackages "

@@ -1,28 +1,42 @@
 """Writing answers: one at a time (the checklist, autosaved), in bulk (CSV/XLSX import), and finalising.
 
-Every change is audited in the same transaction. A finalised unit is read-only until reopened with a reason.
+One write per change: an answer's history is its exchange record (``storage.records``: who, when, the value
+and note, the versions it supersedes), and the ``answers`` row is the state derived from it. The audit log
+keeps what records do not (finalising, reopening with its reason). Every value passes the one validation of
+``storage.checks``, whether typed in the GUI or read from a file. A finalised unit is read-only until reopened
+with a reason.
+
+A bulk import reads and checks the file first without holding the database's write lock (rows are staged in a
+temporary table, so memory stays bounded however long the file), then writes everything in one transaction:
+another program saving an answer meanwhile waits seconds, not the whole import.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.answers import AnswerError, check_value, parse_answer, value_text
+from ..domain.answers import value_text
 from ..domain.instrument import Instrument
-from ..domain.scoring import NA, Value, score_unit
+from ..domain.limits import MAX_NOTE_CHARS
+from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
-from .db import audit, now_iso, stable_uuid
+from .checks import CheckFailure, PlanIndex, UnitInfo, checked_value, parsed_value, slot_indicator, text_limit
+from .db import audit, bulk_cache, now_iso
 from .forms import instrument_for_year
 from .identity import current_actor
 from .plan import ImportSummary
-from .queries import PlanUnit, load_answers, load_plan, score_plan_unit, unit_answers
-from .tabular import release_gradually
-from .versions import record_answer, record_unit_state
+from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
+from .records import RecordRow, answer_slot, answer_text, insert_records, record_id
+from .tabular import estimate_rows, iter_table
+from .versions import next_lamport, record_answer, record_unit_state
 
 ANSWER_REQUIRED = ("institution", "unit", "product", "indicator", "value")
 ANSWER_OPTIONAL = ("note",)
@@ -30,7 +44,7 @@ ANSWER_OPTIONAL = ("note",)
 
 def answer_uuid(year: int, unit_uuid: str, product_uuid: str, indicator: str) -> str:
     """The same on every laptop: two inspectors answering one slot write one record (or a conflict)."""
-    return stable_uuid("answer", year, unit_uuid, product_uuid, indicator)
+    return answer_slot(year, unit_uuid, product_uuid, indicator)
 
 
 @dataclass(frozen=True)
@@ -63,9 +77,7 @@ def unit_answer_details(db: Database, year: int, unit_uuid: str) -> dict[tuple[s
     return out
 
 
-def _fraction(text: str):
-    from fractions import Fraction
-
+def _fraction(text: str) -> Fraction:
     return Fraction(text)
 
 
@@ -75,7 +87,25 @@ def _unit_row(db: Database, year: int, unit_uuid: str) -> tuple[str | None]:
     if row is None:
         raise NotFoundError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
                             unit=unit_uuid, year=year)
-    return row
+    return row  # type: ignore[no-any-return]
+
+
+def _unit_info(db: Database, year: int, instrument: Instrument, unit_uuid: str) -> tuple[PlanIndex, UnitInfo]:
+    """The plan index of one unit (what the checks need for a single save)."""
+    row = db.execute("SELECT u.code, u.institution_uuid, i.code, pu.finalised_at IS NOT NULL FROM period_units pu "
+                     "JOIN units u ON u.uuid = pu.unit_uuid JOIN institutions i ON i.uuid = u.institution_uuid "
+                     "WHERE pu.year = ? AND pu.unit_uuid = ?", [year, unit_uuid]).fetchone()
+    if row is None:
+        raise NotFoundError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
+                            unit=unit_uuid, year=year)
+    info = UnitInfo(unit_uuid, row[0], row[1], row[2], finalised=bool(row[3]))
+    for pid, code in db.execute("SELECT p.uuid, p.code FROM period_products pp JOIN products p ON p.uuid = "
+                                "pp.product_uuid WHERE pp.year = ? AND p.unit_uuid = ?", [year, unit_uuid]):
+        info.products[pid] = code
+        info.product_codes[code] = pid
+    index = PlanIndex(year, instrument)
+    index.add_unit(info)
+    return index, info
 
 
 def _slot_in_conflict(db: Database, slot: str) -> bool:
@@ -88,15 +118,14 @@ def _refuse_finalised(what: str) -> RefusedError:
 
 
 def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator: str, value: Value | None,
-           note: str | None, action_detail: dict | None = None, *,
-           force: bool = False, reason: str = "") -> bool:
-    """Insert/update/delete one answer and audit it. ``value=None`` clears the answer. Returns changed?
-    ``force``: write a new version even when the value and note are unchanged (settling a conflict). Who made
-    the change is the person using the database (``identity.current_actor``), never an argument."""
+           note: str | None, *, force: bool = False, reason: str = "") -> bool:
+    """Insert/update/delete one answer: its record (the history) and its row (the state). ``value=None`` clears
+    the answer. Returns changed? ``force``: write a new version even when the value and note are unchanged
+    (settling a conflict). Who made the change is the person using the database (``identity.current_actor``),
+    never an argument."""
     who = current_actor(db)
     uid = answer_uuid(year, unit_uuid, product_uuid, indicator)
     row = db.execute("SELECT value, na, note, rev FROM answers WHERE uuid = ?", [uid]).fetchone()
-    before = None if row is None else {"value": "NA" if row[1] else row[0], "note": row[2]}
     if value is None:
         if row is None and not force:
             return False
@@ -105,13 +134,10 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
             record_answer(db, year, unit_uuid, product_uuid, indicator, uid, None, False, "", now_iso(),
                           cleared=True, by=who, reason=reason)
         db.execute("DELETE FROM xcleared WHERE slot = ?", [uid])
-        audit(db, "clear", "answer", uid, year=year,
-              detail={"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "before": before})
         return True
     text = None if value is NA else value_text(value)
     new_note = (row[2] if row is not None else "") if note is None else note
-    after = {"value": "NA" if value is NA else text, "note": new_note}
-    if before == after and not force:
+    if row is not None and (row[0], bool(row[1]), row[2]) == (text, value is NA, new_note) and not force:
         return False
     stamp = now_iso()
     # The version that carries this change to other databases (exchange by file): supersedes every current
@@ -131,11 +157,6 @@ def _write(db: Database, year: int, unit_uuid: str, product_uuid: str, indicator
             "version = ? WHERE uuid = ?",
             [text, int(value is NA), new_note, who, stamp, version, uid],
         )
-    detail = {"indicator": indicator, "unit": unit_uuid, "product": product_uuid, "before": before,
-              "after": after}
-    if action_detail:
-        detail.update(action_detail)
-    audit(db, "set", "answer", uid, year=year, detail=detail)
     return True
 
 
@@ -154,15 +175,17 @@ def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indi
     edit: without ``resolve_reason`` it is refused (code ``answer.in_conflict``); with a reason the new value
     settles the conflict, audited as a resolution with that reason."""
     instrument = instrument or instrument_for_year(db, year)
-    ind = instrument.indicator_map.get(indicator)
-    if ind is None:
-        raise NotFoundError(f"indicator {indicator} is not in instrument {instrument.key}",
-                            code="indicator.not_found", indicator=indicator, instrument=instrument.key)
-    if value is not None:
-        try:
-            check_value(ind, value)
-        except AnswerError as exc:
-            raise RefusedError(str(exc), code=exc.code, **exc.params) from None
+    index, info = _unit_info(db, year, instrument, unit_uuid)
+    try:
+        ind = slot_indicator(index, info, product_uuid, indicator)
+        if value is not None:
+            checked_value(ind, value)
+        if note is not None:
+            text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
+    except CheckFailure as exc:
+        if exc.code == "check.indicator_unknown":
+            raise NotFoundError(exc.reason, code="indicator.not_found", **exc.params) from None
+        raise exc.refused() from None
     with db.atomic():
         if _unit_row(db, year, unit_uuid)[0] is not None:
             raise _refuse_finalised("answers")
@@ -172,8 +195,7 @@ def save_answer(db: Database, year: int, unit_uuid: str, product_uuid: str, indi
             raise _conflict_refusal(indicator)
         if conflicted and note is None:
             note = ""   # a resolution has its own note; the competing versions keep theirs
-        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note,
-                         {"resolves_conflict": True} if conflicted else None, force=conflicted,
+        changed = _write(db, year, unit_uuid, product_uuid, indicator, value, note, force=conflicted,
                          reason=resolve_reason.strip() if conflicted else "")
         if conflicted:  # the new version superseded every competing one: the conflict is settled
             audit(db, "resolve", "conflict", slot, year=year, reason=resolve_reason.strip(),
@@ -188,6 +210,10 @@ def save_note(db: Database, year: int, unit_uuid: str, product_uuid: str, indica
     if current is None:
         raise RefusedError("answer the indicator before adding a note", code="answer.note_without_answer",
                            indicator=indicator)
+    try:
+        text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
+    except CheckFailure as exc:
+        raise exc.refused() from None
     with db.atomic():
         if _unit_row(db, year, unit_uuid)[0] is not None:
             raise _refuse_finalised("notes")
@@ -205,7 +231,7 @@ def open_conflicts_of_unit(db: Database, year: int, unit_uuid: str) -> int:
                       [year, unit_uuid]).fetchone()[0]
 
 
-def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrument | None = None):
+def check_finalise(db: Database, year: int, unit: PlanUnit, instrument: Instrument | None = None) -> UnitScore:
     """THE rule for "can this unit be finalised?": every required indicator answered and no open conflict.
     Raises :class:`RefusedError` (``unit.incomplete`` with ``count`` and ``indicators``; ``unit.open_conflicts``
     with ``count``; ``unit.already_finalised``); returns the unit's score when it can be finalised."""
@@ -261,92 +287,206 @@ def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str) -> None:
 
 # ---- bulk import ----------------------------------------------------------------------------------------------
 
+_STAGE_ROWS = 5000
+
+
+@contextlib.contextmanager
+def _autocommit(db: Database) -> Iterator[None]:
+    """Statements on temporary tables without taking the database's write lock (or inside the caller's
+    transaction when there is one)."""
+    if db.conn.in_transaction:
+        yield
+    else:
+        with db.ensure_autocommit_on():
+            yield
+
+
+def _check_row(index: PlanIndex, row: Any, values: dict[tuple[str, str], tuple[str | None, int]]
+               ) -> tuple[Any, ...]:
+    """One table row through the one validation; returns the staged row. ``values`` remembers the values
+    already checked per indicator (a file repeats a handful of them)."""
+    inst_code = row.get("institution")
+    units = index.by_code.get(inst_code)
+    if units is None:
+        raise CheckFailure(f"institution {inst_code[:70]!r} is not in the {index.year} plan",
+                           code="check.institution_unknown", column="institution", institution=inst_code[:70],
+                           year=index.year)
+    unit = units.get(row.get("unit"))
+    if unit is None:
+        raise CheckFailure(f"unit {row.get('unit')[:70]!r} is not a unit of {inst_code} in {index.year}",
+                           code="check.unit_not_of_institution", column="unit", unit=row.get("unit")[:70],
+                           institution=inst_code, year=index.year)
+    ind = index.indicator(row.get("indicator"))
+    product_code = row.get("product")
+    product_uuid = ""
+    if product_code:
+        found = unit.product_codes.get(product_code)
+        if found is None and ind.level == "product" and unit.products:
+            raise CheckFailure(f"product {product_code[:70]!r} is not a product of unit {unit.code}",
+                               code="check.product_unknown", column="product", product=product_code[:70],
+                               unit=unit.code)
+        product_uuid = found or "?"
+    slot_indicator(index, unit, product_uuid, ind.id)
+    raw = row.get("value")
+    checked = values.get((ind.id, raw))
+    if checked is None:
+        value = parsed_value(ind, raw)
+        checked = values[(ind.id, raw)] = (None if value is NA else value_text(value), int(value is NA))
+    note = row.values.get("note")
+    if note:
+        text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
+    return (row.line, answer_slot(index.year, unit.uuid, product_uuid, ind.id), unit.uuid, product_uuid, ind.id,
+            checked[0], checked[1], note)
+
+
+def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, total: int,
+                 progress: Callable[[int, int], None] | None) -> int:
+    """Read and check every row into the temporary stage; refuse the file at the first bad row."""
+    buffer: list[tuple[Any, ...]] = []
+    values: dict[tuple[str, str], tuple[str | None, int]] = {}
+    count = 0
+
+    def flush() -> None:
+        db.conn.executemany("INSERT INTO temp._answer_stage(line, slot, unit, product, ind, value, na, note) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", buffer)
+        buffer.clear()
+
+    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
+        try:
+            buffer.append(_check_row(index, row, values))
+        except CheckFailure as exc:
+            raise InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params) \
+                from None
+        count += 1
+        if len(buffer) >= _STAGE_ROWS:
+            flush()
+            if progress is not None:
+                progress(count, 2 * max(total, count))
+    flush()
+    db.execute("CREATE INDEX temp._answer_stage_slot ON _answer_stage(slot, line)")
+    dup = db.execute("SELECT b.line, a.line, a.ind FROM temp._answer_stage a JOIN temp._answer_stage b "
+                     "ON b.slot = a.slot AND b.line > a.line WHERE b.value IS NOT a.value OR b.na != a.na "
+                     "ORDER BY b.line LIMIT 1").fetchone()
+    if dup is not None:
+        raise InputError(name, f"{dup[2]} for this unit/product was already given a different value on line {dup[1]}",
+                         line=dup[0], code="answers.duplicate", indicator=dup[2], first_line=dup[1])
+    return count
+
+
+def _heads(db: Database, slots: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for i in range(0, len(slots), 500):
+        chunk = slots[i:i + 500]
+        for slot, rid in db.execute(
+                f"SELECT x.slot, x.id FROM xrecords x WHERE x.kind = 'answer' AND x.slot IN "
+                f"({','.join('?' * len(chunk))}) AND NOT EXISTS (SELECT 1 FROM xparents p WHERE p.parent = x.id)",
+                chunk):
+            out.setdefault(slot, []).append(rid)
+    return out
+
+
+def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary: ImportSummary,
+                  total: int,
+                  progress: Callable[[int, int], None] | None) -> None:
+    """Inside the write transaction: compare the staged rows with the database and write what changed, one
+    record and one answer row per changed slot."""
+    from .versions import _author
+
+    author, author_name = _author(db)
+    by = current_actor(db)
+    lamport = next_lamport(db)
+    stamp = now_iso()
+    finalised = {r[0] for r in db.execute("SELECT unit_uuid FROM period_units WHERE year = ? AND finalised_at IS NOT "
+                                          "NULL", [year])}
+    conflicted = {r[0] for r in db.execute("SELECT slot FROM xconflicts WHERE year = ?", [year])}
+    cursor = db.execute(
+        "SELECT s.line, s.slot, s.unit, s.product, s.ind, s.value, s.na, s.note, a.uuid IS NOT NULL, a.value, a.na, "
+        "a.note, EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) "
+        "FROM temp._answer_stage s LEFT JOIN answers a ON a.uuid = s.slot WHERE NOT EXISTS "
+        "(SELECT 1 FROM temp._answer_stage s2 WHERE s2.slot = s.slot AND s2.line > s.line) ORDER BY s.line")
+    done = 0
+    while chunk := cursor.fetchmany(_STAGE_ROWS):
+        changed = []
+        for (line, slot, unit, product, ind, value, na, note, exists, old_value, old_na, old_note,
+             has_records) in chunk:
+            note = note if note is not None else (old_note if exists else "")
+            if exists and (old_value, old_na, old_note) == (value, na, note):
+                summary.count("answers", "unchanged")
+                continue
+            if unit in finalised:
+                info = index.units[unit]
+                raise InputError(name, f"unit {info.code} of {info.institution_code} is finalised; reopen it before "
+                                       "changing its answers", line=line, code="answers.unit_finalised",
+                                 unit=info.code, institution=info.institution_code)
+            if slot in conflicted:
+                info = index.units[unit]
+                raise InputError(name, f"{ind} of unit {info.code} of {info.institution_code} has answers in conflict; "
+                                       "settle the conflict (with a reason) instead of importing over it", line=line,
+                                 code="answers.in_conflict", indicator=ind, unit=info.code,
+                                 institution=info.institution_code)
+            changed.append((slot, unit, product, ind, value, na, note, exists, has_records))
+        heads = _heads(db, [c[0] for c in changed if c[8]])
+        records: list[RecordRow] = []
+        upserts: list[tuple[Any, ...]] = []
+        settled: list[tuple[str]] = []
+        for slot, unit, product, ind, value, na, note, exists, has_records in changed:
+            inst = index.units[unit].institution_uuid
+            parents = sorted(heads.get(slot, ()))
+            text = answer_text(year=year, inst=inst, unit=unit, product=product, ind=ind, slot=slot, value=value,
+                               na=na, note=note, author=author, author_name=author_name, by=by, at=stamp,
+                               lamport=lamport, parents=parents)
+            record = RecordRow(record_id(text), "answer", year, inst, unit, slot, author, stamp, lamport, text, None,
+                               parents)
+            records.append(record)
+            upserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, record.id))
+            if has_records:
+                settled.append((slot,))
+            summary.count("answers", "updated" if exists else "new")
+        insert_records(db, records)
+        db.conn.executemany(
+            "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+            "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(uuid) DO UPDATE SET "
+            "value = excluded.value, na = excluded.na, note = excluded.note, inspector_uuid = excluded.inspector_uuid, "
+            "updated_at = excluded.updated_at, rev = answers.rev + 1, version = excluded.version", upserts)
+        # a local change supersedes every version of its slot: its conflict (if any) is settled
+        db.conn.executemany("DELETE FROM xconflicts WHERE slot = ?", settled)
+        db.conn.executemany("DELETE FROM xcleared WHERE slot = ?", settled)
+        done += len(chunk)
+        if progress is not None:
+            progress(total + done, 2 * total)
+
 
 def import_answers(db: Database, path: str | Path, year: int, *,
                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
-    """Import answers from CSV/XLSX for ``year``: every row is checked first, then all are written in one
-    transaction. Any bad row refuses the whole file, naming the line; importing the same file twice changes
-    nothing."""
+    """Import answers from CSV/XLSX for ``year``: every row is checked first (the one validation of
+    ``storage.checks``), then all are written in one transaction. Any bad row refuses the whole file, naming the
+    line; importing the same file twice changes nothing. Memory stays bounded: rows are staged in a temporary
+    table, not held in lists."""
     name = str(path)
-    instrument = instrument_for_year(db, year)
-    rows = _read_answer_rows(path)
-    plan = load_plan(db, year)
-    insts = {inst.code: inst for inst in plan}
-    checked: list[tuple[str, str, str, Value, str | None]] = []
-    seen: dict[tuple[str, str, str], tuple[int, Value]] = {}
-    conflicted = {r[0] for r in db.execute("SELECT slot FROM xconflicts WHERE year = ?", [year])}
-    for row in rows:
-        inst = insts.get(row.get("institution"))
-        if inst is None:
-            raise InputError(name, f"institution {row.get('institution')!r} is not in the {year} plan",
-                             line=row.line, column="institution")
-        unit = next((u for u in inst.units if u.code == row.get("unit")), None)
-        if unit is None:
-            raise InputError(name, f"unit {row.get('unit')!r} is not a unit of {inst.code} in {year}",
-                             line=row.line, column="unit")
-        ind = instrument.indicator_map.get(row.get("indicator"))
-        if ind is None:
-            raise InputError(name, f"indicator {row.get('indicator')!r} is not in instrument {instrument.key}",
-                             line=row.line, column="indicator")
-        product_code = row.get("product")
-        product_uuid = ""
-        if ind.level == "product" and unit.products:
-            if not product_code:
-                raise InputError(name, f"indicator {ind.id} is answered per product; the product column is empty",
-                                 line=row.line, column="product")
-            product = next((p for p in unit.products if p.code == product_code), None)
-            if product is None:
-                raise InputError(name, f"product {product_code!r} is not a product of unit {unit.code}",
-                                 line=row.line, column="product")
-            product_uuid = product.uuid
-        elif product_code:
-            what = "a unit-level indicator" if ind.level == "unit" else f"unit {unit.code} has no products"
-            raise InputError(name, f"product must be empty: {ind.id} is {what}" if ind.level == "unit"
-                             else f"product must be empty: {what}", line=row.line, column="product")
-        try:
-            value = parse_answer(ind, row.get("value"))
-        except AnswerError as exc:
-            raise InputError(name, str(exc), line=row.line, column="value", code=exc.code, **exc.params) from None
-        key = (unit.uuid, product_uuid, ind.id)
-        if key in seen and seen[key][1] != value:
-            raise InputError(name, f"{ind.id} for this unit/product was already given a different value on "
-                                   f"line {seen[key][0]}", line=row.line)
-        seen[key] = (row.line, value)
-        note = row.get("note") if "note" in row.values else None
-        checked.append((unit.uuid, product_uuid, ind.id, value, note))
-        if conflicted and answer_uuid(year, unit.uuid, product_uuid, ind.id) in conflicted:
-            current = get_answer(db, year, unit.uuid, product_uuid, ind.id)
-            if current is None or current.value != value or (note is not None and note != current.note):
-                raise InputError(name, f"{ind.id} of unit {unit.code} of {inst.code} has answers in conflict; "
-                                       "settle the conflict (with a reason) instead of importing over it",
-                                 line=row.line, code="answers.in_conflict", indicator=ind.id, unit=unit.code,
-                                 institution=inst.code)
-        if unit.finalised:
-            current = get_answer(db, year, unit.uuid, product_uuid, ind.id)
-            if current is None or current.value != value:
-                raise InputError(name, f"unit {unit.code} of {inst.code} is finalised; reopen it before "
-                                       "changing its answers", line=row.line)
-
+    index = PlanIndex.from_db(db, year)
+    estimate = estimate_rows(path)
     summary = ImportSummary(name, year)
-    existing = load_answers(db, year)
-    total = len(checked)
-    with db.atomic():
-        for i, (unit_uuid_, product_uuid, ind_id, value, note) in enumerate(checked):
-            had = ind_id in existing.get(unit_uuid_, {}).get(product_uuid, {})
-            changed = _write(db, year, unit_uuid_, product_uuid, ind_id, value, note, {"import": Path(name).name})
-            summary.count("answers", ("updated" if had else "new") if changed else "unchanged")
-            if progress is not None and i % 1000 == 0:
-                progress(i, total)
+    with _autocommit(db):
+        db.execute("DROP TABLE IF EXISTS temp._answer_stage")
+        db.execute("CREATE TEMP TABLE _answer_stage(line INTEGER PRIMARY KEY, slot TEXT NOT NULL, unit TEXT NOT NULL, "
+                   "product TEXT NOT NULL, ind TEXT NOT NULL, value TEXT, na INTEGER NOT NULL, note TEXT)")
+    try:
+        with _autocommit(db):
+            count = _stage_table(db, name, path, index, estimate, progress)
+        if not count:
+            raise InputError(name, "has a header but no rows", code="table.no_rows")
+        with bulk_cache(db), db.atomic():
+            _write_staged(db, name, year, index, summary, max(count, estimate), progress)
+            # the records hold each answer; the audit keeps what they do not: which file brought them
+            if summary.changed:
+                audit(db, "import", "answers", "", year=year,
+                      detail={"file": Path(name).name, "rows": count, "counts": summary.counts})
+    finally:
+        with _autocommit(db):
+            db.execute("DROP TABLE IF EXISTS temp._answer_stage")
     if progress is not None:
-        progress(total, total)
-    release_gradually(rows, checked, seen, existing)
+        progress(1, 1)
     return summary
-
-
-def _read_answer_rows(path: str | Path):
-    from .tabular import read_table
-
-    return read_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL)
 
 
 def unit_progress(db: Database, year: int, instrument: Instrument, unit: PlanUnit) -> tuple[int, int]:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import hashlib
 import json
+import os
 import sqlite3
+import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +21,183 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION, known_names
 
 #: Namespace for the uuid5 of every record, so that two laptops that load the same plan agree on ids.
 NAMESPACE = uuid.UUID("6f1c2b8e-4d0a-5a7e-9c3b-2e8f5d1a7c40")
+_NS_BYTES = NAMESPACE.bytes
+
+#: How long SQLite waits for another writer's lock before giving up one attempt (ms), and how long a write
+#: transaction keeps trying to start before it is refused (s). A save is retried this long, never dropped
+#: silently: after it, the caller gets a :class:`StorageError` with code ``db.busy``.
+BUSY_TIMEOUT_MS = 10_000
+LOCK_WAIT_SECONDS = 60.0
+
+
+#: SQLite page cache during a bulk import, export or merge (KiB): the default 2 MB thrashes on the indexes of a
+#: national year.
+BULK_CACHE_KIB = 65536
+
+
+@contextlib.contextmanager
+def bulk_cache(db: Database) -> Iterator[None]:
+    """A larger page cache for the duration of a bulk operation."""
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 def stable_uuid(*parts: object) -> str:
-    """A uuid5 derived from natural keys: ``stable_uuid('institution', 'kab-lebong')``."""
-    return str(uuid.uuid5(NAMESPACE, "\x1f".join(str(p) for p in parts)))
+    """A uuid5 derived from natural keys: ``stable_uuid('institution', 'kab-lebong')``.
+
+    The same text as ``str(uuid.uuid5(NAMESPACE, "\\x1f".join(map(str, parts))))``, computed without the
+    :class:`uuid.UUID` object (several times faster; bulk imports compute one per answer)."""
+    digest = bytearray(hashlib.sha1(_NS_BYTES + "\x1f".join(str(p) for p in parts).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+# ---- SQLite errors as refusals ---------------------------------------------------------------------------------
+
+_BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED"}
+
+
+def _error_name(exc: BaseException) -> str:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name:
+        return name
+    text = str(exc).lower()
+    for needle, guess in (("locked", "SQLITE_BUSY"), ("disk is full", "SQLITE_FULL"), ("readonly", "SQLITE_READONLY"),
+                          ("malformed", "SQLITE_CORRUPT"), ("not a database", "SQLITE_NOTADB"),
+                          ("disk i/o", "SQLITE_IOERR"), ("unable to open", "SQLITE_CANTOPEN")):
+        if needle in text:
+            return guess
+    return ""
+
+
+def storage_error(exc: BaseException, path: str | Path | None) -> StorageError | None:
+    """The refusal a SQLite or file-system fault means for the database at ``path``, or ``None`` when ``exc`` is
+    not such a fault (a bug). Disk full, read-only file or folder, a damaged file, a lock held too long."""
+    where = str(path) if path else "the database"
+    if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            return StorageError(f"{exc.filename or where}: the disk is full; nothing was saved",
+                                code="db.full", path=str(exc.filename or where))
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return StorageError(f"{exc.filename or where}: cannot be written (read-only file or folder)",
+                                code="db.readonly", path=str(exc.filename or where))
+        return None
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    name = _error_name(exc)
+    if name.startswith("SQLITE_FULL"):
+        return StorageError(f"{where}: the disk is full; the change was not saved and the database is unchanged",
+                            code="db.full", path=where)
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return StorageError(f"{where}: cannot be written (the file or its folder is read-only); nothing was changed",
+                            code="db.readonly", path=where)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return StorageError(f"{where}: the database file is damaged ({exc}); restore a backup",
+                            code="db.damaged", path=where, detail=str(exc))
+    if name in _BUSY or name.startswith("SQLITE_BUSY"):
+        return StorageError(f"{where}: the database is busy: another program kept it locked for too long; "
+                            "nothing was changed, try again", code="db.busy", path=where)
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        folder = Path(where).parent if path else None
+        if folder is not None and folder.exists() and _nearly_full(folder):
+            # SQLite reports a write that found no space in its write-ahead log as an I/O error
+            return StorageError(f"{where}: the disk is full; the change was not saved and the database is "
+                                "unchanged", code="db.full", path=where)
+        if folder is not None and folder.exists() and not os.access(folder, os.W_OK):
+            return StorageError(f"{where}: cannot be written (its folder is read-only); nothing was changed",
+                                code="db.readonly", path=where)
+        return StorageError(f"{where}: cannot be read or written ({exc})", code="db.io", path=where,
+                            detail=str(exc))
+    return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+class KepatuhanDatabase(Database):
+    """A :class:`sqlite_utils.Database` whose write transactions start ``BEGIN IMMEDIATE``.
+
+    Taking the write lock at the start (instead of at the first write) is what makes SQLite honour the busy
+    timeout: a deferred transaction that reads and then writes while another connection writes fails at once
+    with "database is locked". A transaction that cannot start within the busy timeout is retried until
+    :data:`LOCK_WAIT_SECONDS`, then refused (``db.busy``). SQLite faults inside a transaction (disk full,
+    read-only, damaged file) roll it back and are raised as :class:`StorageError`.
+    """
+
+    path: str = ""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[KepatuhanDatabase]:  # type: ignore[override]
+        if self.conn.in_transaction:
+            savepoint = f"kp_{uuid.uuid4().hex}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                        self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                mapped = self._mapped(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from None
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.begin_immediate()
+        try:
+            yield self
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.rollback()
+            mapped = self._mapped(exc)
+            if mapped is exc:
+                raise
+            raise mapped from None
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.rollback()
+            mapped = self._mapped(exc)
+            if mapped is exc:
+                raise
+            raise mapped from None
+
+    def begin_immediate(self) -> None:
+        """Start a write transaction, waiting for another writer's lock (retried up to LOCK_WAIT_SECONDS)."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if _error_name(exc) not in _BUSY and not _error_name(exc).startswith("SQLITE_BUSY"):
+                    raise self._mapped(exc) from None
+                if time.monotonic() >= deadline:
+                    raise StorageError(
+                        f"{self.path or 'the database'}: the database is busy: another program kept it locked "
+                        f"for more than {LOCK_WAIT_SECONDS:.0f} s; nothing was changed, try again",
+                        code="db.busy", path=self.path or "") from None
+                time.sleep(0.05)
+
+    def _mapped(self, exc: BaseException) -> BaseException:
+        return storage_error(exc, self.path) or exc
 
 
 def now_iso() -> str:
@@ -52,24 +229,30 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
     if not create and not path.exists():
         raise StorageError(f"{path}: no such database", code="db.missing", path=str(path))
     if path.exists() and path.is_dir():
-        raise StorageError(f"{path}: is a folder, not a database file.")
+        raise StorageError(f"{path}: is a folder, not a database file.", code="db.is_folder", path=str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level="IMMEDIATE",
+                               check_same_thread=True)
         # no sqlite-utils plugins: whatever else is installed on the machine must not touch our connection
         # (and scanning for them costs a noticeable part of the start-up)
-        db = Database(conn, execute_plugins=False)
+        db = KepatuhanDatabase(conn, execute_plugins=False)
+        db.path = str(path)
         with db.ensure_autocommit_on():
-            mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode=WAL").fetchone()
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=10000")
-        del mode
         applied = _applied_names(db)
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path}: cannot be opened as a Kepatuhan database ({exc}).") from None
+        known = storage_error(exc, path)
+        if known is not None and known.code != "db.damaged":
+            raise known from None
+        raise StorageError(f"{path}: cannot be opened as a Kepatuhan database ({exc}).", code="db.not_kepatuhan",
+                           path=str(path), detail=str(exc)) from None
     except OSError as exc:
-        raise StorageError(f"{path}: cannot be opened ({exc.strerror or exc}).") from None
+        raise StorageError(f"{path}: cannot be opened ({exc.strerror or exc}).", code="db.cannot_open",
+                           path=str(path), detail=str(exc.strerror or exc)) from None
 
     unknown = [name for name in applied if name not in known_names()]
     if unknown:
@@ -77,8 +260,8 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         raise StorageError(
             f"{path}: this database was written by a newer version of Kepatuhan Desktop (schema steps "
             f"{', '.join(unknown)} are unknown to this version, which knows {SCHEMA_VERSION}). "
-            "Update the application; the file has not been changed."
-        )
+            "Update the application; the file has not been changed.", code="db.newer", path=str(path),
+            steps=", ".join(unknown))
     if migrate:
         pending = MIGRATIONS.pending(db)
         if pending:
@@ -86,11 +269,12 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
                 backup = path.with_name(f"{path.name}.schema{len(applied)}.bak")
                 _backup_file(conn, backup)
             try:
-                MIGRATIONS.apply(db)
+                with db.ensure_autocommit_on():
+                    MIGRATIONS.apply(db)
             except sqlite3.DatabaseError as exc:
                 conn.close()
-                raise StorageError(f"{path}: upgrading the database failed ({exc}); it was rolled back.") \
-                    from None
+                raise StorageError(f"{path}: upgrading the database failed ({exc}); it was rolled back.",
+                                   code="db.upgrade_failed", path=str(path), detail=str(exc)) from None
     return db
 
 

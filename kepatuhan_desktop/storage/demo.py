@@ -20,8 +20,7 @@ from ..domain.scoring import NA, Value
 from .answers import answer_uuid
 from .db import audit, now_iso, stable_uuid
 from .identity import current_actor
-from .plan import ImportSummary, _Inst, apply_plan, ensure_period
-from .tabular import Row
+from .plan import ImportSummary, PlanModel, apply_plan, ensure_period
 
 PEMDA_UNITS = (
     ("dpmptsp", "DPMPTSP", (("nib", "Nomor Induk Berusaha (NIB)"), ("pbg", "Persetujuan Bangunan Gedung"))),
@@ -84,7 +83,10 @@ class DemoInstitution:
     quality: float
 
 
-def _units_for(kind: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+UnitSpec = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+def _units_for(kind: str) -> tuple[UnitSpec, ...]:
     return KL_UNITS if kind in ("kementerian", "lembaga") else PEMDA_UNITS
 
 
@@ -104,20 +106,15 @@ def _draw(rng: random.Random, ind: Indicator, quality: float) -> tuple[Value, li
     return Fraction(min(ind.max, max(0, value))), None
 
 
-def _plan_rows(institutions: list[DemoInstitution]) -> tuple[list[_Inst], list[tuple[Row, str, str]]]:
-    insts = []
-    ordered = []
-    line = 1
+def _plan_model(institutions: list[DemoInstitution]) -> PlanModel:
+    model = PlanModel()
     for inst in institutions:
-        insts.append(_Inst(inst.code, inst.name, inst.kind, inst.province, line))
+        model.add_institution(inst.code, inst.name, inst.kind, inst.province)
         for unit_code, unit_name, products in _units_for(inst.kind):
+            model.add_unit(inst.code, unit_code, unit_name)
             for product_code, product_name in products:
-                line += 1
-                row = Row(line, {"institution": inst.code, "institution_name": inst.name, "kind": inst.kind,
-                                 "province": inst.province, "unit": unit_code, "unit_name": unit_name,
-                                 "product": product_code, "product_name": product_name})
-                ordered.append((row, unit_code, product_code))
-    return insts, ordered
+                model.add_product(inst.code, unit_code, product_code, product_name)
+    return model
 
 
 def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng: random.Random, *,
@@ -130,8 +127,7 @@ def load_year(db: Database, year: int, institutions: list[DemoInstitution], rng:
     who = current_actor(db)   # the history names the person who loaded the demo
     with db.atomic():
         instrument = ensure_period(db, year, form_id, is_demo=True)
-        insts, ordered = _plan_rows(institutions)
-        apply_plan(db, year, insts, ordered, summary, is_demo=True)
+        apply_plan(db, year, _plan_model(institutions), summary, is_demo=True)
         answer_rows = []
         survey_rows = []
         from .plan import product_uuid, unit_uuid

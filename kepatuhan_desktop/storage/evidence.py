@@ -65,7 +65,7 @@ def add_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, ind
             size = path.stat().st_size
         except OSError as exc:
             raise InputError(str(path), f"cannot be read ({exc.strerror or exc})", code="file.unreadable",
-                             reason=str(exc.strerror or exc)) from None
+                             detail=str(exc.strerror or exc)) from None
         if size > limit:
             raise RefusedError(f"{path.name} is {size / (1024 * 1024):.1f} MB; evidence files may be at most "
                                f"{size_limit_text(limit)}. Resize the photo or attach a smaller file.",

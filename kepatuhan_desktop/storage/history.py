@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from fractions import Fraction
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -109,7 +110,8 @@ def _scope_units(db: Database, year: int | None, institution: str | None, unit: 
     if institution is None and unit is None:
         return None
     sql = "SELECT u.uuid FROM units u JOIN institutions i ON i.uuid = u.institution_uuid"
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if institution is not None:
         where.append("i.code = ?")
         params.append(institution)
@@ -148,7 +150,7 @@ def iter_history(db: Database, *, year: int | None = None, institution: str | No
         yield from _unit_entries(db, unit_uuid, year, product, indicator, names)
 
 
-def history(db: Database, **filters) -> list[HistoryEntry]:
+def history(db: Database, **filters: Any) -> list[HistoryEntry]:
     """:func:`iter_history` as a list (a unit's or an answer's history is short)."""
     return list(iter_history(db, **filters))
 
@@ -166,7 +168,7 @@ def _unit_entries(db: Database, unit_uuid: str, year: int | None, product: str |
         sql += " AND x.year = ?"
         params.append(year)
     rows = db.execute(sql + " ORDER BY x.at, x.lamport, x.id", params).fetchall()
-    senders = {}
+    senders: dict[str, Any] = {}
     bodies: dict[str, dict] = {}
     parsed = []
     for rid, kind, rec_year, text, received_from, received_at, _batch_author, package_file in rows:

@@ -86,7 +86,7 @@ def update_identity(db: Database, **changes: str) -> Identity:
         raise TypeError(f"unknown identity fields: {sorted(unknown)}")
     base = current.as_dict() if current else {"name": "", "nip": "", "office": "", "role": str(Role.INSPECTOR)}
     base.update({k: v for k, v in changes.items() if v is not None})
-    return set_identity(db, Identity(base["name"], base["nip"], base["office"], base["role"]))
+    return set_identity(db, Identity(base["name"], base["nip"], base["office"], Role(base["role"])))
 
 
 def system_user() -> str:

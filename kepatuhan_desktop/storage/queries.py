@@ -6,6 +6,7 @@ rows to the one scoring engine in :mod:`kepatuhan_desktop.domain.scoring`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -27,7 +28,6 @@ from ..domain.scoring import (
 )
 from ..errors import NotFoundError
 from .forms import instrument_for_year
-from .tabular import release_gradually
 
 
 @dataclass
@@ -147,19 +147,46 @@ AnswerMap = dict[str, dict[str, dict[str, Value]]]  # unit uuid -> product uuid 
 
 def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> AnswerMap:
     cache = _ValueCache()
+    cache[None] = NA  # type: ignore[index]  # an N/A answer is read as a NULL value
     out: AnswerMap = {}
-    sql = "SELECT unit_uuid, product_uuid, indicator, value, na FROM answers WHERE year = ?"
-    params: list = [year]
+    sql = ("SELECT unit_uuid, product_uuid, indicator, CASE WHEN na THEN NULL ELSE value END FROM answers "
+           "WHERE year = ?")
+    params: list[object] = [year]
     if unit_uuid is not None:
         sql += " AND unit_uuid = ?"
         params.append(unit_uuid)
-    slots: dict[tuple[str, str], dict[str, Value]] = {}
-    for unit, product, indicator, value, na in db.execute(sql, params):
-        slot = slots.get((unit, product))
-        if slot is None:
-            slot = slots[(unit, product)] = out.setdefault(unit, {}).setdefault(product, {})
-        slot[indicator] = NA if na else cache[value]
+    last_unit = last_product = None
+    slot: dict[str, Value] = {}
+    for unit, product, indicator, value in db.execute(sql, params):
+        if unit != last_unit or product != last_product:
+            slot = out.setdefault(unit, {}).setdefault(product, {})
+            last_unit, last_product = unit, product
+        slot[indicator] = cache[value]
     return out
+
+
+def iter_unit_answers(db: Database, year: int) -> Iterator[tuple[str, dict[str, dict[str, Value]]]]:
+    """The answers of a period unit by unit ((unit uuid, product uuid ('' = unit) -> indicator -> value)), read in
+    the order of the answers' unique index: one unit in memory at a time."""
+    cache = _ValueCache()
+    cache[None] = NA  # type: ignore[index]  # an N/A answer is read as a NULL value
+    current: str | None = None
+    by_product: dict[str, dict[str, Value]] = {}
+    last_product: str | None = None
+    slot: dict[str, Value] = {}
+    for unit, product, indicator, value in db.execute(
+            "SELECT unit_uuid, product_uuid, indicator, CASE WHEN na THEN NULL ELSE value END FROM answers "
+            "WHERE year = ? ORDER BY unit_uuid, product_uuid", [year]):
+        if unit != current:
+            if current is not None:
+                yield current, by_product
+            current, by_product, last_product = unit, {}, None
+        if product != last_product:
+            slot = by_product.setdefault(product, {})
+            last_product = product
+        slot[indicator] = cache[value]
+    if current is not None:
+        yield current, by_product
 
 
 def unit_answers(unit: PlanUnit, answers: AnswerMap) -> UnitAnswers:
@@ -246,12 +273,17 @@ def year_scores(db: Database, year: int, kind: str | None = None, *, instrument:
     period's answers with another instrument than its own (the preview of a switch)."""
     instrument = instrument or instrument_for_year(db, year)
     plan = load_plan(db, year)
-    answers = load_answers(db, year)
+    units = {u.uuid: u for inst in plan for u in inst.units}
+    scored: dict[str, UnitScore] = {}
+    for unit_uuid, by_product in iter_unit_answers(db, year):  # one unit's answers in memory at a time
+        unit = units.get(unit_uuid)
+        if unit is not None:
+            scored[unit_uuid] = score_unit(instrument, unit_answers(unit, {unit_uuid: by_product}))
+    empty: AnswerMap = {}
     results: list[tuple[PlanInstitution, InstitutionScore]] = []
     for inst in plan:
-        unit_scores = [score_unit(instrument, unit_answers(u, answers)) for u in inst.units]
+        unit_scores = [scored.get(u.uuid) or score_unit(instrument, unit_answers(u, empty)) for u in inst.units]
         results.append((inst, institution_from_units(instrument, unit_scores)))
-    release_gradually(answers)
     ranks = rank_within_kind((inst.uuid, inst.kind, res.score) for inst, res in results)
     unscored_kinds = {inst.kind for inst, res in results if res.score is None}
     rows = [InstitutionRow(inst, res, ranks.get(inst.uuid), inst.kind in unscored_kinds) for inst, res in results

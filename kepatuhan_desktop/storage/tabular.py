@@ -8,10 +8,10 @@ shows them.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 
@@ -30,121 +30,199 @@ def _check_header(name: str, header: Sequence[str], required: Sequence[str], opt
     missing = [c for c in required if c not in cleaned]
     if missing:
         raise InputError(name, f"missing column(s) {', '.join(missing)}; the header must be "
-                               f"{','.join(list(required) + [f'[{o}]' for o in optional])}", line=1)
+                               f"{','.join(list(required) + [f'[{o}]' for o in optional])}", line=1,
+                         code="table.missing_columns", columns=", ".join(missing))
     unknown = [h for h in cleaned if h and h not in required and h not in optional]
     if unknown:
         raise InputError(name, f"unknown column(s) {', '.join(unknown)}; expected "
-                               f"{','.join(list(required) + list(optional))}", line=1)
+                               f"{','.join(list(required) + list(optional))}", line=1,
+                         code="table.unknown_columns", columns=", ".join(unknown))
     dupes = {h for h in cleaned if h and cleaned.count(h) > 1}
     if dupes:
-        raise InputError(name, f"column(s) {', '.join(sorted(dupes))} appear more than once", line=1)
+        raise InputError(name, f"column(s) {', '.join(sorted(dupes))} appear more than once", line=1,
+                         code="table.duplicate_columns", columns=", ".join(sorted(dupes)))
     return cleaned
 
 
-def _decode(name: str, raw: bytes) -> str:
+#: The longest line of a CSV file (one row); the largest XLSX workbook once unpacked, and how much more its
+#: parts may unpack than they weigh (a zip bomb unpacks thousands of times more).
+MAX_LINE_BYTES = 1024 * 1024
+MAX_XLSX_UNPACKED = 512 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+
+
+def _lines(name: str, fh: BinaryIO) -> Iterator[str]:
+    """Decoded lines of a CSV file, refusing text that is not UTF-8 or a line longer than MAX_LINE_BYTES."""
+    number = 0
+    while True:
+        raw = fh.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            raise InputError(name, f"has a line longer than {MAX_LINE_BYTES} bytes", line=number,
+                             code="table.line_too_long", limit=MAX_LINE_BYTES)
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise InputError(name, "is not UTF-8 text (save it as 'CSV UTF-8' from the spreadsheet)", line=number,
+                             code="table.not_utf8") from None
+        yield text
+
+
+def _iter_csv(name: str, fh: BinaryIO, required: Sequence[str], optional: Sequence[str]) -> Iterator[Row]:
+    lines = _lines(name, fh)
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(name, "is not UTF-8 text (save it as 'CSV UTF-8' from the spreadsheet)", line=line) \
-            from None
+        first = next(lines)
+    except StopIteration:
+        raise InputError(name, "is empty; expected a header line", code="table.empty") from None
+    delimiter = max((",", ";", "\t"), key=first.count)
 
+    def all_lines() -> Iterator[str]:
+        yield first
+        yield from lines
 
-def _iter_csv(name: str, text: str, required: Sequence[str], optional: Sequence[str]) -> Iterator[Row]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(all_lines(), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError(name, "is empty; expected a header line") from None
+        raise InputError(name, "is empty; expected a header line", code="table.empty") from None
     except csv.Error as exc:
-        raise InputError(name, f"broken CSV ({exc})", line=1) from None
+        raise InputError(name, f"broken CSV ({exc})", line=1, code="table.broken_csv", detail=str(exc)) from None
     columns = _check_header(name, header, required, optional)
-    line = 1
     while True:
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError(name, f"broken CSV ({exc})", line=reader.line_num) from None
+            raise InputError(name, f"broken CSV ({exc})", line=reader.line_num, code="table.broken_csv",
+                             detail=str(exc)) from None
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(columns):
-            raise InputError(name, f"has {len(record)} fields but the header has {len(columns)}", line=line)
+            raise InputError(name, f"has {len(record)} fields but the header has {len(columns)}", line=line,
+                             code="table.field_count", fields=len(record), columns=len(columns))
         yield Row(line, {col: cell.strip() for col, cell in zip(columns, record) if col})
 
 
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value).strip()
 
 
-def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequence[str]) -> Iterator[Row]:
+def _check_xlsx_zip(name: str, path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to more than the limits (before any XML is parsed)."""
     import zipfile
 
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = 0
+            for info in zf.infolist():
+                total += info.file_size
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_XLSX_RATIO * max(info.compress_size, 1):
+                    raise InputError(name, f"part {info.filename} of the workbook is compressed more than "
+                                           f"{MAX_XLSX_RATIO} times (a zip bomb?)", code="table.xlsx_bomb")
+            if total > MAX_XLSX_UNPACKED:
+                raise InputError(name, f"the workbook would unpack to {total} bytes, more than the limit of "
+                                       f"{MAX_XLSX_UNPACKED}", code="table.xlsx_too_big", limit=MAX_XLSX_UNPACKED)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError(name, f"is not a readable XLSX workbook ({exc})", code="table.bad_xlsx",
+                         detail=str(exc)) from None
+
+
+RATIO_FLOOR = 1024 * 1024
+
+
+def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequence[str]) -> Iterator[Row]:
+    """Rows of the first sheet. XML is parsed with defusedxml (entities and DTDs refused), so a workbook with
+    an entity expansion or an external entity is refused, not expanded."""
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml  # noqa: F401  (openpyxl parses through defusedxml when it is installed)
     from openpyxl import load_workbook
 
+    _check_xlsx_zip(name, path)
+    broken = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError, zlib.error, ParseError,
+              IndexError, AttributeError)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(name, f"is not a readable XLSX workbook ({exc})") from None
+    except broken as exc:
+        raise InputError(name, f"is not a readable XLSX workbook ({type(exc).__name__}: {str(exc)[:200]})",
+                         code="table.bad_xlsx", detail=str(exc)[:200]) from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
         try:
-            header = [_cell_text(v) for v in next(rows)]
-        except StopIteration:
-            raise InputError(name, "the first sheet is empty; expected a header row") from None
-        while header and not header[-1]:
-            header.pop()
-        columns = _check_header(name, header, required, optional)
-        for line, record in enumerate(rows, start=2):
-            cells = [_cell_text(v) for v in record]
-            if not any(cells):
-                continue
-            extra = [c for c in cells[len(columns):] if c]
-            if extra:
-                raise InputError(name, f"has values beyond the {len(columns)} header columns", line=line)
-            cells = (cells + [""] * len(columns))[: len(columns)]
-            yield Row(line, {col: cell for col, cell in zip(columns, cells) if col})
+            sheet = workbook.worksheets[0]
+            rows = sheet.iter_rows(values_only=True)
+            try:
+                header = [_cell_text(v) for v in next(rows)]
+            except StopIteration:
+                raise InputError(name, "the first sheet is empty; expected a header row", code="table.empty") \
+                    from None
+            while header and not header[-1]:
+                header.pop()
+            columns = _check_header(name, header, required, optional)
+            for line, record in enumerate(rows, start=2):
+                cells = [_cell_text(v) for v in record]
+                if not any(cells):
+                    continue
+                extra = [c for c in cells[len(columns):] if c]
+                if extra:
+                    raise InputError(name, f"has values beyond the {len(columns)} header columns", line=line,
+                                     code="table.extra_values", columns=len(columns))
+                cells = (cells + [""] * len(columns))[: len(columns)]
+                yield Row(line, {col: cell for col, cell in zip(columns, cells) if col})
+        except broken as exc:
+            raise InputError(name, f"is not a readable XLSX workbook ({type(exc).__name__}: {str(exc)[:200]})",
+                             code="table.bad_xlsx", detail=str(exc)[:200]) from None
     finally:
         workbook.close()
 
 
-def read_table(path: str | Path, required: Sequence[str], optional: Sequence[str] = ()) -> list[Row]:
-    """All data rows of a CSV or XLSX file, checked against the expected columns."""
+def iter_table(path: str | Path, required: Sequence[str], optional: Sequence[str] = ()) -> Iterator[Row]:
+    """The data rows of a CSV or XLSX file, one at a time (bounded memory), checked against the columns.
+
+    The header is checked when the first row is asked for."""
     path = Path(path)
     name = str(path)
     if not path.is_file():
-        raise InputError(name, "no such file")
+        raise InputError(name, "no such file", code="table.missing")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return list(_iter_xlsx(name, path, required, optional))
+        yield from _iter_xlsx(name, path, required, optional)
+        return
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            if fh.read(4) == b"PK\x03\x04":
+                raise InputError(name, "looks like an XLSX workbook; give it the .xlsx extension",
+                                 code="table.xlsx_extension")
+            fh.seek(0)
+            yield from _iter_csv(name, fh, required, optional)
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
-    if raw.startswith(b"PK\x03\x04"):
-        raise InputError(name, "looks like an XLSX workbook; give it the .xlsx extension")
-    return list(_iter_csv(name, _decode(name, raw), required, optional))
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})", code="table.unreadable",
+                         detail=str(exc.strerror or exc)) from None
 
 
-def release_gradually(*containers) -> None:
-    """Empty large lists and dicts a slice at a time before they go out of scope.
+def read_table(path: str | Path, required: Sequence[str], optional: Sequence[str] = ()) -> list[Row]:
+    """All data rows of a (small) CSV or XLSX file; large files go through :func:`iter_table`."""
+    return list(iter_table(path, required, optional))
 
-    Freeing the 200 000 rows of a national import in one go takes ~0.3 s during which the thread holds the
-    GIL; a GUI thread waiting for it freezes that long. Freed in slices, the interpreter can switch threads
-    in between. Call it at the end of a function that built such containers (after its transaction).
-    """
-    for container in containers:
-        if isinstance(container, list):
-            while container:
-                del container[-200:]
-        else:
-            while container:
-                container.popitem()
+
+def estimate_rows(path: str | Path) -> int:
+    """About how many rows a table has (for a progress bar): lines of a CSV, the sheet's last row of an XLSX."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            return 0
+        count = 0
+        with path.open("rb") as fh:
+            while chunk := fh.read(1024 * 1024):
+                count += chunk.count(b"\n")
+        return max(count - 1, 0)
+    except OSError:
+        return 0

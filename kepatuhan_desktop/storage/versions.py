@@ -22,44 +22,32 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from .db import NAMESPACE, now_iso, stable_uuid
+from ..domain.enums import ConflictKind, RecordType, UnitState
+from .db import now_iso, stable_uuid
 from .identity import current_actor
 from .keys import ensure_key
+from .records import (
+    RecordRow,
+    canonical,
+    insert_records,
+    record_id,
+    row_of,
+    survey_slot,
+    unit_slot,
+)
 
-KINDS = ("answer", "survey", "unit", "evidence", "audit")
+KINDS = tuple(RecordType)
 
-
-def canonical(body: dict) -> str:
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def record_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-_NS_BYTES = NAMESPACE.bytes
-
-
-def fast_uuid(*parts: object) -> str:
-    """The same text as :func:`storage.db.stable_uuid`, several times faster (for bulk merges)."""
-    digest = bytearray(hashlib.sha1(_NS_BYTES + "\x1f".join(str(p) for p in parts).encode("utf-8")).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50
-    digest[8] = (digest[8] & 0x3F) | 0x80
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+__all__ = ["canonical", "record_id", "survey_slot", "unit_slot"]
 
 
-def unit_slot(year: int, unit_uuid: str) -> str:
-    return stable_uuid("unit-state", year, unit_uuid)
-
-
-def order_key(body: dict, rid: str) -> tuple:
+def order_key(body: dict[str, Any], rid: str) -> tuple[str, int, str, str]:
     """The fixed display rule: latest edit, then Lamport counter, then fingerprint, then id."""
     return (body.get("at", ""), body.get("lamport", 0), body.get("author", ""), rid)
 
@@ -67,18 +55,18 @@ def order_key(body: dict, rid: str) -> tuple:
 @dataclass(frozen=True)
 class Record:
     id: str
-    body: dict
+    body: dict[str, Any]
 
     @property
     def author(self) -> str:
-        return self.body.get("author", "")
+        return str(self.body.get("author", ""))
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[str, int, str, str]:
         return order_key(self.body, self.id)
 
 
 def next_lamport(db: Database) -> int:
-    return db.execute("SELECT lamport FROM xclock").fetchone()[0] + 1
+    return int(db.execute("SELECT lamport FROM xclock").fetchone()[0]) + 1
 
 
 def advance_clock(db: Database, lamport: int) -> None:
@@ -90,25 +78,12 @@ def _institution_of(db: Database, unit_uuid: str) -> str:
     return row[0] if row else ""
 
 
-def insert_record(db: Database, body: dict, *, batch: str | None = None, text: str | None = None) -> tuple[str, bool]:
-    """Store a record (idempotent). ``text`` is the canonical body when it comes from a signed batch.
+def insert_record(db: Database, body: dict[str, Any], *, batch: str | None = None, text: str | None = None
+                  ) -> tuple[str, bool]:
+    """Store one record (idempotent). ``text`` is the canonical body when it comes from a signed batch.
     Returns (id, new?)."""
-    text = text if text is not None else canonical(body)
-    rid = record_id(text)
-    if db.execute("SELECT 1 FROM xrecords WHERE id = ?", [rid]).fetchone():
-        return rid, False
-    db.execute(
-        "INSERT INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, body, batch) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [rid, body["t"], body["year"], body.get("inst", ""), body.get("unit", ""), body.get("slot", ""),
-         body["author"], body.get("at", ""), body.get("lamport", 0), text, batch],
-    )
-    advance_clock(db, body.get("lamport", 0))
-    parents = body.get("parents") or []
-    if parents:
-        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)",
-                            [(rid, p) for p in parents])
-    return rid, True
+    row = row_of(body, batch=batch, text=text)
+    return row.id, insert_records(db, [row]) > 0
 
 
 def slot_records(db: Database, kind: str, slot: str) -> list[Record]:
@@ -171,7 +146,8 @@ def record_unit_state(db: Database, year: int, unit_uuid: str, state: str, at: s
             "SELECT version FROM answers WHERE year = ? AND unit_uuid = ? AND version IS NOT NULL",
             [year, unit_uuid]))
     body = {"t": "unit", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid, "slot": slot,
-            "state": state, "basis": basis, "by": by or current_actor(db), "author": author, "author_name": name, "at": at,
+            "state": state, "basis": basis, "by": by or current_actor(db), "author": author, "author_name": name,
+            "at": at,
             "lamport": next_lamport(db), "parents": sorted(h.id for h in heads)}
     if reason:
         body["reason"] = reason
@@ -189,39 +165,37 @@ def adopt_unit(db: Database, year: int, unit_uuid: str) -> None:
         db.execute("UPDATE answers SET version = ? WHERE uuid = ?", [rid, uid])
 
 
-def adopt(db: Database, year: int, progress=None) -> int:
+def adopt(db: Database, year: int, progress: Callable[[int, int], None] | None = None) -> int:
     """Give versions to every change of ``year`` made without one, so that an export carries it. Bulk path
     for slots that have no version yet (a demo or an older database). Returns the number of new records."""
     author, name = _author(db)
     lamport = next_lamport(db)
     count = 0
     versioned_slots = {r[0] for r in db.execute(
-        "SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND year = ?", [year])}
+        "SELECT DISTINCT a.uuid FROM answers a JOIN xrecords x ON x.kind = 'answer' AND x.slot = a.uuid "
+        "WHERE a.year = ? AND a.version IS NULL", [year])}
     rows = db.execute(
         "SELECT a.uuid, a.unit_uuid, a.product_uuid, a.indicator, a.value, a.na, a.note, a.updated_at, "
         "a.inspector_uuid, u.institution_uuid FROM answers a JOIN units u ON u.uuid = a.unit_uuid "
-        "WHERE a.year = ? AND a.version IS NULL", [year]).fetchall()
-    bulk_records, bulk_versions = [], []
-    for uid, unit, product, ind, value, na, note, at, by, inst in rows:
-        if uid in versioned_slots:
-            rid = record_answer(db, year, unit, product, ind, uid, value, bool(na), note, at, by=by or "")
-            db.execute("UPDATE answers SET version = ? WHERE uuid = ?", [rid, uid])
-        else:
-            body = {"t": "answer", "year": year, "inst": inst, "unit": unit, "product": product, "ind": ind,
-                    "slot": uid, "value": None if na else value, "na": int(bool(na)), "note": note or "",
-                    "cleared": False, "author": author, "author_name": name, "by": by or "", "at": at,
-                    "lamport": lamport, "parents": []}
-            text = canonical(body)
-            rid = record_id(text)
-            bulk_records.append((rid, "answer", year, inst, unit, uid, author, at, lamport, text))
-            bulk_versions.append((rid, uid))
-        count += 1
-    if bulk_records:
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
-            "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
-        db.conn.executemany("UPDATE answers SET version = ? WHERE uuid = ?", bulk_versions)
-        advance_clock(db, lamport)
+        "WHERE a.year = ? AND a.version IS NULL", [year])
+    while chunk := rows.fetchmany(5000):
+        bulk: list[RecordRow] = []
+        versions: list[tuple[str, str]] = []
+        for uid, unit, product, ind, value, na, note, at, by, inst in chunk:
+            if uid in versioned_slots:
+                rid = record_answer(db, year, unit, product, ind, uid, value, bool(na), note, at, by=by or "")
+                versions.append((rid, uid))
+            else:
+                body = {"t": "answer", "year": year, "inst": inst, "unit": unit, "product": product, "ind": ind,
+                        "slot": uid, "value": None if na else value, "na": int(bool(na)), "note": note or "",
+                        "cleared": False, "author": author, "author_name": name, "by": by or "", "at": at,
+                        "lamport": lamport, "parents": []}
+                row = row_of(body)
+                bulk.append(row)
+                versions.append((row.id, uid))
+            count += 1
+        insert_records(db, bulk)
+        db.conn.executemany("UPDATE answers SET version = ? WHERE uuid = ?", versions)
     # cleared answers
     for slot, unit, product, ind, at in db.execute(
             "SELECT slot, unit_uuid, product_uuid, indicator, at FROM xcleared WHERE year = ?", [year]).fetchall():
@@ -230,34 +204,51 @@ def adopt(db: Database, year: int, progress=None) -> int:
             record_answer(db, year, unit, product, ind, slot, None, False, "", at, cleared=True)
             count += 1
         db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
-    # survey responses: one record per (unit, indicator) holding the respondents changed since the last one
-    groups: dict[tuple[str, str], dict] = {}
+    # survey responses: one record per (unit, indicator) holding the respondents changed since the last one,
+    # made group by group in index order (one group in memory at a time)
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS _adopt_survey(unit TEXT NOT NULL, ind TEXT NOT NULL, rid TEXT NOT NULL, "
+               "PRIMARY KEY (unit, ind))")
+    db.execute("DELETE FROM temp._adopt_survey")
+    survey_bulk: list[RecordRow] = []
+    versions_out: list[tuple[str, str, str]] = []
+
+    def flush() -> None:
+        insert_records(db, survey_bulk)
+        db.conn.executemany("INSERT OR REPLACE INTO temp._adopt_survey(unit, ind, rid) VALUES (?, ?, ?)",
+                            versions_out)
+        survey_bulk.clear()
+        versions_out.clear()
+
+    def close(body: dict[str, Any]) -> None:
+        row = row_of(body)
+        survey_bulk.append(row)
+        versions_out.append((body["unit"], body["ind"], row.id))
+        if len(survey_bulk) >= 2000:
+            flush()
+
+    group: dict[str, Any] | None = None
     for unit, ind, respondent, value, at, by, inst in db.execute(
             "SELECT s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
             "u.institution_uuid FROM survey_responses s JOIN units u ON u.uuid = s.unit_uuid "
             "WHERE s.year = ? AND s.version IS NULL ORDER BY s.unit_uuid, s.indicator, s.respondent", [year]):
-        group = groups.get((unit, ind))
-        if group is None:
-            group = groups[(unit, ind)] = {
-                "t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind,
-                "slot": survey_slot(year, unit, ind), "responses": {}, "by": by or "", "author": author,
-                "author_name": name, "at": at, "lamport": lamport}
+        if group is None or (group["unit"], group["ind"]) != (unit, ind):
+            if group is not None:
+                close(group)
+                count += 1
+            group = {"t": "survey", "year": year, "inst": inst, "unit": unit, "ind": ind,
+                     "slot": survey_slot(year, unit, ind), "responses": {}, "by": by or "", "author": author,
+                     "author_name": name, "at": at, "lamport": lamport}
         group["responses"][str(respondent)] = value
         group["at"] = max(group["at"], at)
-    bulk_records, group_versions = [], []
-    for (unit, ind), body in groups.items():
-        text = canonical(body)
-        rid = record_id(text)
-        group_versions.append((rid, year, unit, ind))
-        bulk_records.append((rid, "survey", year, body["inst"], unit, body["slot"], author, body["at"], lamport, text))
+    if group is not None:
+        close(group)
         count += 1
-    if bulk_records:
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
-            "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bulk_records)
-        advance_clock(db, lamport)
-        db.conn.executemany("UPDATE survey_responses SET version = ? WHERE year = ? AND unit_uuid = ? AND "
-                            "indicator = ? AND version IS NULL", group_versions)
+    flush()
+    db.execute("UPDATE survey_responses SET version = (SELECT t.rid FROM temp._adopt_survey t WHERE t.unit = "
+               "survey_responses.unit_uuid AND t.ind = survey_responses.indicator) WHERE year = ? AND version IS NULL "
+               "AND EXISTS (SELECT 1 FROM temp._adopt_survey t WHERE t.unit = survey_responses.unit_uuid AND "
+               "t.ind = survey_responses.indicator)", [year])
+    db.execute("DROP TABLE temp._adopt_survey")
     # finalisations made without a unit event
     for unit, finalised_at, finalised_by in db.execute(
             "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
@@ -265,8 +256,8 @@ def adopt(db: Database, year: int, progress=None) -> int:
         has_events = db.execute("SELECT 1 FROM xrecords WHERE kind = 'unit' AND slot = ?",
                                 [unit_slot(year, unit)]).fetchone()
         if finalised_at is not None or has_events:
-            record_unit_state(db, year, unit, "final" if finalised_at else "open", finalised_at or now_iso(),
-                              by=finalised_by or "")
+            record_unit_state(db, year, unit, UnitState.FINAL if finalised_at else UnitState.OPEN,
+                              finalised_at or now_iso(), by=finalised_by or "")
             count += 1
     # evidence links
     for slot, sha, filename, added_at, size, mime, unit in db.execute(
@@ -276,12 +267,15 @@ def adopt(db: Database, year: int, progress=None) -> int:
             "x.slot = ae.answer_uuid AND json_extract(x.body, '$.sha256') = ae.sha256)", [year]).fetchall():
         record_evidence(db, year, unit, slot, sha, filename, added_at, size, mime)
         count += 1
-    # audit entries of the year (what was changed, by whom, why)
+    # audit entries of the year that no record holds (finalise, reopen, conflict resolutions); entries
+    # received from others are theirs to send
     for row in db.execute(
             "SELECT a.uuid, a.at, a.actor, a.action, a.entity, a.entity_uuid, a.detail, a.reason FROM audit_log a "
             "WHERE a.year = ? AND a.entity IN ('answer', 'unit', 'conflict') AND NOT EXISTS "
             "(SELECT 1 FROM xrecords x WHERE x.kind = 'audit' AND x.slot = a.uuid)", [year]).fetchall():
         detail = json.loads(row[6] or "{}")
+        if detail.get("received_from"):
+            continue
         unit = detail.get("unit", "") if row[4] == "answer" else (row[5] if row[4] == "unit" else
                                                                   detail.get("unit", ""))
         body = {"t": "audit", "year": year, "slot": row[0], "inst": _institution_of(db, unit) if unit else "",
@@ -293,12 +287,8 @@ def adopt(db: Database, year: int, progress=None) -> int:
     return count
 
 
-def survey_slot(year: int, unit_uuid: str, indicator: str) -> str:
-    return fast_uuid("survey-group", year, unit_uuid, indicator)
-
-
 def survey_response_uuid(year: int, unit_uuid: str, indicator: str, respondent: int) -> str:
-    return fast_uuid("survey", year, unit_uuid, indicator, respondent)
+    return stable_uuid("survey", year, unit_uuid, indicator, respondent)
 
 
 def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, responses: dict[int, str | None],
@@ -352,7 +342,7 @@ def _records_by_slot(db: Database, kind: str, slots: Iterable[str], bodies: dict
     out: dict[str, list[Record]] = {}
     missing: list[tuple[str, str]] = []
     for rid, slot in db.execute(
-            "SELECT x.id, x.slot FROM xrecords x JOIN _xslots t ON t.slot = x.slot WHERE x.kind = ?", [kind]):
+            "SELECT x.id, x.slot FROM _xslots t CROSS JOIN xrecords x WHERE x.kind = ? AND x.slot = t.slot", [kind]):
         body = bodies.get(rid)
         if body is None:
             missing.append((rid, slot))
@@ -369,8 +359,8 @@ def _records_by_slot(db: Database, kind: str, slots: Iterable[str], bodies: dict
 def _superseded(db: Database, kind: str) -> set[str]:
     """Ids among the records of the slots in ``_xslots`` that some other record supersedes."""
     return {r[0] for r in db.execute(
-        "SELECT DISTINCT p.parent FROM xparents p JOIN xrecords x ON x.id = p.parent JOIN _xslots t "
-        "ON t.slot = x.slot WHERE x.kind = ?", [kind])}
+        "SELECT DISTINCT p.parent FROM _xslots t CROSS JOIN xrecords x CROSS JOIN xparents p "
+        "WHERE x.kind = ? AND x.slot = t.slot AND p.parent = x.id", [kind])}
 
 
 def _heads(records: list[Record], superseded: set[str]) -> list[Record]:
@@ -397,9 +387,9 @@ def recompute_answers(db: Database, slots: Iterable[str], bodies: dict[str, dict
     by_slot = _records_by_slot(db, "answer", slots, bodies)
     gone = _superseded(db, "answer")
     current = {r[0]: r[1] for r in db.execute(
-        "SELECT a.uuid, a.version FROM answers a JOIN _xslots t ON t.slot = a.uuid")}
+        "SELECT a.uuid, a.version FROM _xslots t CROSS JOIN answers a WHERE a.uuid = t.slot")}
     existing_conflicts = {r[0]: r[1] for r in db.execute(
-        "SELECT c.slot, c.versions FROM xconflicts c JOIN _xslots t ON t.slot = c.slot")}
+        "SELECT c.slot, c.versions FROM _xslots t CROSS JOIN xconflicts c WHERE c.slot = t.slot")}
     states = unit_states(db, {(recs[0].body["year"], recs[0].body["unit"]) for recs in by_slot.values()})
     upserts, deletes, conflict_rows, conflict_deletes = [], [], [], []
     for slot, records in by_slot.items():
@@ -408,17 +398,17 @@ def recompute_answers(db: Database, slots: Iterable[str], bodies: dict[str, dict
         heads = _heads(records, gone)
         conflict: tuple[str, list[Record]] | None = None
         shown: Record | None
-        if state is not None and state.body.get("state") == "final":
+        if state is not None and state.body.get("state") == UnitState.FINAL:
             basis = set(state.body.get("basis") or ())
             in_basis = sorted((r for r in records if r.id in basis), key=Record.key)
             shown = in_basis[-1] if in_basis else None
             late = [h for h in heads if h.id not in basis]
             if late and not (shown is not None and all(_same_value(h.body, shown.body) for h in late)):
-                conflict = ("finalised", ([shown] if shown else []) + late)
+                conflict = (ConflictKind.FINALISED, ([shown] if shown else []) + late)
         else:
             shown = heads[-1] if heads else None
             if shown is not None and any(not _same_value(h.body, shown.body) for h in heads):
-                conflict = ("values", heads)
+                conflict = (ConflictKind.VALUES, heads)
         if shown is None or shown.body.get("cleared"):
             if slot in current:
                 deletes.append((slot,))
@@ -459,30 +449,35 @@ def recompute_answer(db: Database, slot: str) -> None:
     recompute_answers(db, [slot])
 
 
-def _refresh_conflict(db: Database, slot: str, conflict, first: dict | None = None) -> None:
+def _refresh_conflict(db: Database, slot: str, conflict: None, first: dict[str, Any] | None = None) -> None:
     """A local edit supersedes every version of its slot: the slot has no conflict any more."""
     assert conflict is None
     db.execute("DELETE FROM xconflicts WHERE slot = ?", [slot])
 
 
-def recompute_units(db: Database, units: Iterable[tuple[int, str]], bodies: dict[str, dict] | None = None
+def recompute_unit_states(db: Database, units: Iterable[tuple[int, str]]) -> None:
+    """Write the finalised state of units from their events (not their answers)."""
+    states = unit_states(db, set(units))
+    updates = []
+    for (year, unit), state in states.items():
+        if state is None:
+            continue
+        b = state.body
+        final = b.get("state") == UnitState.FINAL
+        updates.append((b["at"] if final else None, (b.get("by") or b.get("author_name")) if final else None,
+                        state.id, year, unit))
+    db.conn.executemany("UPDATE period_units SET finalised_at = ?, finalised_by = ?, state_version = ? "
+                        "WHERE year = ? AND unit_uuid = ?", updates)
+
+
+def recompute_units(db: Database, units: Iterable[tuple[int, str]], bodies: dict[str, dict[str, Any]] | None = None
                     ) -> set[str]:
     """Write the finalised state of units from their events, then every answer slot of those units. Returns
     the answer slots recomputed."""
     units = set(units)
     if not units:
         return set()
-    states = unit_states(db, units)
-    updates = []
-    for (year, unit), state in states.items():
-        if state is None:
-            continue
-        b = state.body
-        final = b.get("state") == "final"
-        updates.append((b["at"] if final else None, (b.get("by") or b.get("author_name")) if final else None,
-                        state.id, year, unit))
-    db.conn.executemany("UPDATE period_units SET finalised_at = ?, finalised_by = ?, state_version = ? "
-                        "WHERE year = ? AND unit_uuid = ?", updates)
+    recompute_unit_states(db, units)
     slots: set[str] = set()
     for year, unit in units:
         slots.update(r[0] for r in db.execute("SELECT DISTINCT slot FROM xrecords WHERE kind = 'answer' AND "
@@ -536,12 +531,16 @@ def apply_record(db: Database, rid: str, body: dict) -> None:
         db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
                    "VALUES (?, ?, ?, ?)", [body["slot"], body["sha256"], body["filename"], body["at"]])
     elif kind == "audit":
+        # attributed to the key that signed the batch: a record cannot speak for anyone else
+        detail = dict(body.get("detail") or {})
+        detail["received_from"] = body["author"]
+        if body.get("actor") and body.get("actor") != body.get("author_name"):
+            detail["claimed_actor"] = body["actor"]
         db.execute("INSERT OR IGNORE INTO audit_log(uuid, at, actor, action, entity, entity_uuid, year, detail, "
                    "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [body["slot"], body["at"], body.get("actor", ""), body["action"], body["entity"],
-                    body.get("entity_uuid", ""), body["year"],
-                    json.dumps(body.get("detail") or {}, ensure_ascii=False, sort_keys=True),
-                    body.get("reason", "")])
+                   [body["slot"], body["at"], body.get("author_name") or body["author"], body["action"],
+                    body["entity"], body.get("entity_uuid", ""), body["year"],
+                    json.dumps(detail, ensure_ascii=False, sort_keys=True), body.get("reason", "")])
 
 
 # ---- conflicts --------------------------------------------------------------------------------------------------
@@ -614,7 +613,8 @@ def list_conflicts(db: Database, year: int | None = None, unit_uuid: str | None 
            "coalesce(u.name, ''), coalesce(p.name, '') FROM xconflicts c "
            "LEFT JOIN institutions i ON i.uuid = c.institution_uuid LEFT JOIN units u ON u.uuid = c.unit_uuid "
            "LEFT JOIN products p ON p.uuid = c.product_uuid")
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if year is not None:
         where.append("c.year = ?")
         params.append(year)

@@ -11,12 +11,13 @@ can react to its ``code`` and ``params`` (a package from a sender not trusted ye
 
 from __future__ import annotations
 
+import sqlite3
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from ..errors import KepatuhanError
-from ..storage.db import open_database
+from ..storage.db import open_database, storage_error
 from .qt import QCoreApplication, QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QWidget, Signal
 
 
@@ -71,6 +72,12 @@ class _Runnable(QRunnable):
             self.signals.cancelled.emit()
         except KepatuhanError as exc:
             self.signals.failed.emit(exc, True)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            known = storage_error(exc, self.job._db_path)  # disk full, read-only, damaged: a refusal, not a bug
+            if known is not None:
+                self.signals.failed.emit(known, True)
+            else:
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}", False)
         except Exception as exc:  # a bug: keep the traceback for the report
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc()}", False)
         else:

@@ -55,6 +55,398 @@
         <translation>Silakan isi nama Anda.</translation>
     </message>
     <message>
+        <source>{path}: the disk is full. Nothing was saved and the database is unchanged; free some space and try again.</source>
+        <translation>{path}: disk penuh. Tidak ada yang disimpan dan basis data tidak berubah; kosongkan sebagian ruang lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be written (the file or its folder is read-only). Nothing was changed.</source>
+        <translation>{path}: tidak dapat ditulis (berkas atau foldernya hanya-baca). Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>{path}: the database file is damaged. Restore a backup.</source>
+        <translation>{path}: berkas basis data rusak. Pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>{path}: the database is busy: another program kept it locked for too long. Nothing was changed; try again.</source>
+        <translation>{path}: basis data sedang sibuk: program lain menguncinya terlalu lama. Tidak ada yang diubah; coba lagi.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read or written ({detail}).</source>
+        <translation>{path}: tidak dapat dibaca atau ditulis ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened as a Kepatuhan database.</source>
+        <translation>{path}: tidak dapat dibuka sebagai basis data Kepatuhan.</translation>
+    </message>
+    <message>
+        <source>{path}: this database was written by a newer version of Kepatuhan Desktop. Update the application; the file has not been changed.</source>
+        <translation>{path}: basis data ini ditulis oleh versi Kepatuhan Desktop yang lebih baru. Perbarui aplikasi; berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <source>{path}: upgrading the database failed; it was rolled back.</source>
+        <translation>{path}: pembaruan basis data gagal; semua perubahan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened ({detail}).</source>
+        <translation>{path}: tidak dapat dibuka ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} adalah folder, bukan berkas basis data.</translation>
+    </message>
+    <message>
+        <source>{path}: {detail}</source>
+        <translation>{path}: {detail}</translation>
+    </message>
+    <message>
+        <source>there is no such file.</source>
+        <translation>berkas tidak ada.</translation>
+    </message>
+    <message>
+        <source>the file is empty; a header line is expected.</source>
+        <translation>berkas kosong; baris judul kolom diperlukan.</translation>
+    </message>
+    <message>
+        <source>the file has a header but no rows.</source>
+        <translation>berkas memiliki baris judul tetapi tidak ada baris data.</translation>
+    </message>
+    <message>
+        <source>the text is not UTF-8 (save it as 'CSV UTF-8' from the spreadsheet).</source>
+        <translation>teks bukan UTF-8 (simpan sebagai 'CSV UTF-8' dari lembar kerja).</translation>
+    </message>
+    <message>
+        <source>{file}: {member}, line {line} is not UTF-8 text. Nothing was imported.</source>
+        <translation>{file}: {member}, baris {line} bukan teks UTF-8. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>a line is longer than {limit} bytes.</source>
+        <translation>ada baris yang lebih panjang dari {limit} bita.</translation>
+    </message>
+    <message>
+        <source>broken CSV ({detail}).</source>
+        <translation>CSV rusak ({detail}).</translation>
+    </message>
+    <message>
+        <source>the row has {fields} fields but the header has {columns}.</source>
+        <translation>baris ini memiliki {fields} kolom, sedangkan judulnya {columns}.</translation>
+    </message>
+    <message>
+        <source>missing column(s): {columns}.</source>
+        <translation>kolom tidak ada: {columns}.</translation>
+    </message>
+    <message>
+        <source>unknown column(s): {columns}.</source>
+        <translation>kolom tidak dikenal: {columns}.</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} appear more than once.</source>
+        <translation>kolom {columns} muncul lebih dari sekali.</translation>
+    </message>
+    <message>
+        <source>the row has values beyond the {columns} header columns.</source>
+        <translation>baris ini berisi nilai di luar {columns} kolom judul.</translation>
+    </message>
+    <message>
+        <source>this is not a readable XLSX workbook.</source>
+        <translation>ini bukan buku kerja XLSX yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>a part of the workbook is compressed suspiciously much; it is not read.</source>
+        <translation>sebagian buku kerja terkompresi secara mencurigakan; tidak dibaca.</translation>
+    </message>
+    <message>
+        <source>the workbook would unpack to more than {limit} bytes.</source>
+        <translation>buku kerja akan membesar melebihi {limit} bita saat dibuka.</translation>
+    </message>
+    <message>
+        <source>this looks like an XLSX workbook; give it the .xlsx extension.</source>
+        <translation>berkas ini tampaknya buku kerja XLSX; beri ekstensi .xlsx.</translation>
+    </message>
+    <message>
+        <source>the {field} is too long (at most {limit} characters) or holds control characters.</source>
+        <translation>{field} terlalu panjang (paling banyak {limit} karakter) atau berisi karakter kendali.</translation>
+    </message>
+    <message>
+        <source>indicator {indicator} is not in instrument {instrument}.</source>
+        <translation>indikator {indicator} tidak ada dalam instrumen {instrument}.</translation>
+    </message>
+    <message>
+        <source>institution {institution} is not in the {year} plan.</source>
+        <translation>instansi {institution} tidak ada dalam rencana {year}.</translation>
+    </message>
+    <message>
+        <source>unit {unit} is not a unit of {institution} in {year}.</source>
+        <translation>unit {unit} bukan unit dari {institution} pada {year}.</translation>
+    </message>
+    <message>
+        <source>unit {unit} is not in the {year} plan.</source>
+        <translation>unit {unit} tidak ada dalam rencana {year}.</translation>
+    </message>
+    <message>
+        <source>indicator {indicator} is answered per product; the product is missing.</source>
+        <translation>indikator {indicator} dijawab per produk; produknya tidak diisi.</translation>
+    </message>
+    <message>
+        <source>product {product} is not a product of unit {unit}.</source>
+        <translation>produk {product} bukan produk dari unit {unit}.</translation>
+    </message>
+    <message>
+        <source>the product must be empty: {indicator} is a unit-level indicator.</source>
+        <translation>produk harus kosong: {indicator} adalah indikator tingkat unit.</translation>
+    </message>
+    <message>
+        <source>the product must be empty: unit {unit} has no products.</source>
+        <translation>produk harus kosong: unit {unit} tidak memiliki produk.</translation>
+    </message>
+    <message>
+        <source>{indicator} for this unit/product was already given a different value on line {first_line}.</source>
+        <translation>{indicator} untuk unit/produk ini sudah diberi nilai lain pada baris {first_line}.</translation>
+    </message>
+    <message>
+        <source>unit {unit} of {institution} is finalised; reopen it before changing its answers.</source>
+        <translation>unit {unit} dari {institution} sudah difinalkan; buka kembali sebelum mengubah jawabannya.</translation>
+    </message>
+    <message>
+        <source>the code '{value}' is not allowed: codes use lower-case letters, digits, '-', '_' and '.', start with a letter or digit, and have at most 64 characters.</source>
+        <translation>kode '{value}' tidak diperbolehkan: kode memakai huruf kecil, angka, '-', '_' dan '.', diawali huruf atau angka, paling banyak 64 karakter.</translation>
+    </message>
+    <message>
+        <source>The code '{value}' cannot name a file (codes use lower-case letters, digits, '-', '_' and '.'); correct it in the plan.</source>
+        <translation>Kode '{value}' tidak dapat dipakai sebagai nama berkas (kode memakai huruf kecil, angka, '-', '_' dan '.'); perbaiki di rencana.</translation>
+    </message>
+    <message>
+        <source>the kind {value} is not one of {kinds}.</source>
+        <translation>jenis {value} bukan salah satu dari {kinds}.</translation>
+    </message>
+    <message>
+        <source>this column must not be empty.</source>
+        <translation>kolom ini tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>this text is too long or holds control characters.</source>
+        <translation>teks ini terlalu panjang atau berisi karakter kendali.</translation>
+    </message>
+    <message>
+        <source>{what} is described differently than on line {first_line}.</source>
+        <translation>{what} dijelaskan berbeda dari baris {first_line}.</translation>
+    </message>
+    <message>
+        <source>product {what} is already listed on line {first_line}.</source>
+        <translation>produk {what} sudah tercantum pada baris {first_line}.</translation>
+    </message>
+    <message>
+        <source>a unit of institution {value}, which is not in the plan.</source>
+        <translation>unit dari instansi {value}, yang tidak ada dalam rencana.</translation>
+    </message>
+    <message>
+        <source>a product or assignment of unit {value}, which is not in the plan.</source>
+        <translation>produk atau penugasan untuk unit {value}, yang tidak ada dalam rencana.</translation>
+    </message>
+    <message>
+        <source>product_name is given without a product code.</source>
+        <translation>product_name diisi tanpa kode produk.</translation>
+    </message>
+    <message>
+        <source>an unknown kind of line.</source>
+        <translation>jenis baris tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>a second period line.</source>
+        <translation>baris periode kedua.</translation>
+    </message>
+    <message>
+        <source>Period {year} already uses instrument {instrument}; it cannot be moved to {wanted}.</source>
+        <translation>Periode {year} sudah memakai instrumen {instrument}; tidak dapat dipindah ke {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a public key file.</source>
+        <translation>{file} terlalu besar untuk berkas kunci publik.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({detail}).</source>
+        <translation>{file} tidak dapat dibaca ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file}: there is no such file.</source>
+        <translation>{file}: berkas tidak ada.</translation>
+    </message>
+    <message>
+        <source>{file}: the package cannot be read. Nothing was imported.</source>
+        <translation>{file}: paket tidak dapat dibaca. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the package holds more than {limit} files. Nothing was imported.</source>
+        <translation>{file}: paket berisi lebih dari {limit} berkas. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the package would unpack to more than {limit} bytes. Nothing was imported.</source>
+        <translation>{file}: paket akan membesar melebihi {limit} bita. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is larger than its limit of {limit} bytes. Nothing was imported.</source>
+        <translation>{file}: {member} lebih besar dari batasnya, {limit} bita. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is compressed suspiciously much (a zip bomb). Nothing was imported.</source>
+        <translation>{file}: {member} terkompresi secara mencurigakan (bom zip). Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} points outside the package or is a link. Nothing was imported.</source>
+        <translation>{file}: {member} menunjuk ke luar paket atau berupa tautan. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is not part of the package format. Nothing was imported.</source>
+        <translation>{file}: {member} bukan bagian dari format paket. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} appears twice. Nothing was imported.</source>
+        <translation>{file}: {member} muncul dua kali. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: this is not a Kepatuhan package (no manifest). Nothing was imported.</source>
+        <translation>{file}: ini bukan paket Kepatuhan (tanpa manifes). Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the package is not signed. Nothing was imported.</source>
+        <translation>{file}: paket tidak ditandatangani. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the manifest does not name its sender. Nothing was imported.</source>
+        <translation>{file}: manifes tidak menyebut pengirimnya. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the manifest is not valid. Nothing was imported.</source>
+        <translation>{file}: manifes tidak sah. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: this package format version ({version}) is newer than this application reads. Update the application. Nothing was imported.</source>
+        <translation>{file}: versi format paket ini ({version}) lebih baru dari yang dapat dibaca aplikasi. Perbarui aplikasi. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the package claims to be made at {created_at}, after now. Is the sender's clock right? Nothing was imported.</source>
+        <translation>{file}: paket mengaku dibuat pada {created_at}, setelah saat ini. Apakah jam pengirim benar? Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is listed in the manifest but missing. Nothing was imported.</source>
+        <translation>{file}: {member} tercantum di manifes tetapi tidak ada. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is not listed in the signed manifest. Nothing was imported.</source>
+        <translation>{file}: {member} tidak tercantum di manifes yang ditandatangani. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} was altered or damaged. Nothing was imported.</source>
+        <translation>{file}: {member} diubah atau rusak. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the author's signature of {member} does not match. Nothing was imported.</source>
+        <translation>{file}: tanda tangan penulis pada {member} tidak cocok. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is signed by {signer} (key {fingerprint}), whose key has been revoked. Nothing was imported.</source>
+        <translation>{file}: {member} ditandatangani oleh {signer} (kunci {fingerprint}), yang kuncinya sudah dicabut. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is not a signed batch. Nothing was imported.</source>
+        <translation>{file}: {member} bukan batch yang ditandatangani. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member} is not valid JSON. Nothing was imported.</source>
+        <translation>{file}: {member} bukan JSON yang sah. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member}, line {line} is longer than {limit} bytes. Nothing was imported.</source>
+        <translation>{file}: {member}, baris {line} lebih panjang dari {limit} bita. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>an unknown kind of record</source>
+        <translation>jenis catatan tidak dikenal</translation>
+    </message>
+    <message>
+        <source>a record by another author than the one who signed the batch</source>
+        <translation>catatan oleh penulis lain dari penanda tangan batch</translation>
+    </message>
+    <message>
+        <source>a record of another year</source>
+        <translation>catatan untuk tahun lain</translation>
+    </message>
+    <message>
+        <source>a time outside what is possible (before 2000, or later than the package was made)</source>
+        <translation>waktu di luar yang mungkin (sebelum 2000, atau setelah paket dibuat)</translation>
+    </message>
+    <message>
+        <source>a change counter out of range</source>
+        <translation>penghitung perubahan di luar rentang</translation>
+    </message>
+    <message>
+        <source>a record without {field}</source>
+        <translation>catatan tanpa {field}</translation>
+    </message>
+    <message>
+        <source>the field {field} is not valid</source>
+        <translation>isian {field} tidak sah</translation>
+    </message>
+    <message>
+        <source>{field} names more than {limit} records</source>
+        <translation>{field} menyebut lebih dari {limit} catatan</translation>
+    </message>
+    <message>
+        <source>unit {unit} does not belong to the institution named</source>
+        <translation>unit {unit} bukan milik instansi yang disebut</translation>
+    </message>
+    <message>
+        <source>the record's id does not match what it is about</source>
+        <translation>id catatan tidak sesuai dengan isinya</translation>
+    </message>
+    <message>
+        <source>indicator {indicator} is not a survey indicator, or its respondents are not valid</source>
+        <translation>indikator {indicator} bukan indikator survei, atau respondennya tidak sah</translation>
+    </message>
+    <message>
+        <source>respondent {respondent} is not one of the {expected} respondents of {indicator}</source>
+        <translation>responden {respondent} bukan salah satu dari {expected} responden {indicator}</translation>
+    </message>
+    <message>
+        <source>respondent {respondent}'s answer to {indicator} is not a whole number in range</source>
+        <translation>jawaban responden {respondent} untuk {indicator} bukan bilangan bulat dalam rentang</translation>
+    </message>
+    <message>
+        <source>a certificate revocation that is not valid</source>
+        <translation>pencabutan sertifikat yang tidak sah</translation>
+    </message>
+    <message>
+        <source>{file}: {member}, line {line}: {problem}. Nothing was imported.</source>
+        <translation>{file}: {member}, baris {line}: {problem}. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member}, line {line} refers to a record that is neither in the package nor in this database (import the earlier package first). Nothing was imported.</source>
+        <translation>{file}: {member}, baris {line} merujuk catatan yang tidak ada di paket maupun di basis data ini (impor paket sebelumnya lebih dulu). Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member}, line {line} refers to a record of another answer or unit. Nothing was imported.</source>
+        <translation>{file}: {member}, baris {line} merujuk catatan dari jawaban atau unit lain. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: {member}, line {line} names an evidence file that is not in the package. Nothing was imported.</source>
+        <translation>{file}: {member}, baris {line} menyebut berkas bukti yang tidak ada dalam paket. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: there is no assessment period {year} here. Receive the plan package first. Nothing was imported.</source>
+        <translation>{file}: belum ada periode penilaian {year} di sini. Terima paket rencana lebih dulu. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: period {year} here uses instrument {instrument}, the package uses {wanted}. Nothing was imported.</source>
+        <translation>{file}: periode {year} di sini memakai instrumen {instrument}, paket memakai {wanted}. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: the plan in the package is not valid. Nothing was imported.</source>
+        <translation>{file}: rencana dalam paket tidak sah. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: a second plan package for {year} in the same import. Nothing was imported.</source>
+        <translation>{file}: paket rencana kedua untuk {year} dalam impor yang sama. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
         <source>{role} is not a role: a person is an inspector or a coordinator.</source>
         <translation>{role} bukan peran: seseorang adalah pemeriksa atau koordinator.</translation>
     </message>
@@ -524,7 +916,7 @@
     </message>
     <message>
         <source>Answer the indicator before adding a note.</source>
-        <translation>Jawab indikatornya sebelum menambahkan catatan.</translation>
+        <translation>Jawab indikator sebelum menambahkan catatan.</translation>
     </message>
     <message>
         <source>Indicator {indicator} cannot be N/A.</source>
@@ -581,10 +973,6 @@
     <message>
         <source>This evidence file is no longer in the database.</source>
         <translation>Berkas bukti ini sudah tidak ada di basis data.</translation>
-    </message>
-    <message>
-        <source>the file cannot be read ({reason}).</source>
-        <translation>berkas tidak dapat dibaca ({reason}).</translation>
     </message>
     <message>
         <source>{file}, line {line}</source>

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>CoordinatorPage</name>
     <message>
         <source>Period {year}</source>
-        <extracomment>zones in display order; "" stands for "no score yet"</extracomment>
+        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot;</extracomment>
         <translation>Periode {year}</translation>
     </message>
     <message>

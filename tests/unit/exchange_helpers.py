@@ -8,6 +8,7 @@ import zipfile
 from fractions import Fraction
 from pathlib import Path
 
+from kepatuhan_desktop.domain.enums import Role
 from kepatuhan_desktop.domain.scoring import NA
 from kepatuhan_desktop.exchange.transfer import export_plan, export_results, import_packages
 from kepatuhan_desktop.storage.answers import save_answer
@@ -37,9 +38,9 @@ class Laptop:
     def fp(self) -> str:
         return self.key.fingerprint
 
-    def trust(self, *others: Laptop) -> None:
+    def trust(self, *others: Laptop, role: Role = Role.INSPECTOR) -> None:
         for other in others:
-            trust_key(self.db, export_public_key(other.db), f"{other.name}.pub")
+            trust_key(self.db, export_public_key(other.db), f"{other.name}.pub", role=role)
 
     def answer(self, inst: str, unit: str, ind: str, value, product: str = "", note: str | None = None,
                reason: str = "edited over the conflict") -> bool:
@@ -78,7 +79,7 @@ def make_office(tmp: Path, *inspectors: str) -> tuple[Laptop, list[Laptop]]:
     laptops = []
     for name in inspectors:
         lap = Laptop(tmp / name, name)
-        lap.trust(coord)
+        lap.trust(coord, role=Role.COORDINATOR)
         lap.import_(plan)
         coord.trust(lap)
         laptops.append(lap)
@@ -128,7 +129,7 @@ def rewrite_package(src: Path, dst: Path, *, manifest=None, members=None, drop=(
 def newcomer(tmp: Path, name: str, coord: Laptop, *trusted: Laptop) -> Laptop:
     """Another database with the coordinator's plan (from its plan package), trusting ``trusted``."""
     lap = Laptop(tmp / name, name)
-    lap.trust(coord)
+    lap.trust(coord, role=Role.COORDINATOR)
     lap.import_(coord.folder / "coordinator-plan.kpk")
     lap.trust(*trusted)
     return lap

@@ -32,7 +32,7 @@ def office_cli(tmp_path, capsys):
     code, out, err = run(capsys, "--db", dbs["coord"], "export", "--year", 2023, "--plan", "-o", tmp_path / "plan.kpk")
     assert code == 0, err
     for name in ("ani", "budi"):
-        assert run(capsys, "--db", dbs[name], "keys", "trust", tmp_path / "coord.pub")[0] == 0
+        assert run(capsys, "--db", dbs[name], "keys", "trust", tmp_path / "coord.pub", "--role", "coordinator")[0] == 0
         assert run(capsys, "--db", dbs["coord"], "keys", "trust", tmp_path / f"{name}.pub")[0] == 0
         code, out, err = run(capsys, "--db", dbs[name], "import", tmp_path / "plan.kpk")
         assert code == 0, err
@@ -58,10 +58,22 @@ def test_keys_commands(tmp_path, capsys):
     run(capsys, "--db", other, "keys", "export", "-o", tmp_path / "ani.pub")
     code, out, _ = run(capsys, "--db", db, "keys", "trust", tmp_path / "ani.pub")
     assert code == 0 and "Ani" in out
+    assert "trusted as inspector" in out  # the default role
     code, out, _ = run(capsys, "--db", db, "keys", "list", "--format", "json")
     keys = json.loads(out)
     assert [k["name"] for k in keys] == ["Kantor Perwakilan Bali", "Ani"] and keys[0]["own"]
+    assert [k["role"] for k in keys] == [None, "inspector"]
     ani_fp = keys[1]["fingerprint"]
+    # the role can be changed, and the table shows it
+    assert run(capsys, "--db", db, "keys", "role", ani_fp, "coordinator")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "keys", "list")
+    assert "role" in out.splitlines()[0] and "coordinator" in out
+    code, _, err = run(capsys, "--db", db, "keys", "role", ani_fp, "boss")
+    assert code == 2
+    code, _, err = run(capsys, "--db", db, "keys", "role", "0000-0000-0000-0000", "inspector")
+    assert code == 1 and "no trusted key" in err
+    code, out, _ = run(capsys, "--db", db, "keys", "trust", tmp_path / "ani.pub", "--role", "inspector")
+    assert code == 0 and "trusted as inspector" in out
     assert run(capsys, "--db", db, "keys", "revoke", ani_fp, "--reason", "hilang")[0] == 0
     code, out, _ = run(capsys, "--db", db, "keys", "list")
     assert "revoked" in out

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from kepatuhan_desktop.domain.enums import Role
 from kepatuhan_desktop.exchange import package as pkgmod
 from kepatuhan_desktop.exchange.package import PackageRefused, batch_message
 from kepatuhan_desktop.storage.keys import revoke_key, sign
@@ -176,6 +177,7 @@ def test_malformed_json_names_member_and_line(office, tmp_path):
     member = batch_name(good)
     with zipfile.ZipFile(good) as zf:
         lines = zf.read(member).decode().splitlines()
+    lines.insert(0, lines[0])  # two lines, the second one cut short
     lines[1] = lines[1][:-5]
     data = ("\n".join(lines) + "\n").encode()
     sha = hashlib.sha256(data).hexdigest()
@@ -202,7 +204,7 @@ def test_malformed_plan_json(tmp_path):
         data = zf.read("plan.jsonl").replace(b'"t": "unit"', b'"t": unit', 1)
     bad = rewrite_package(plan, tmp_path / "bad-plan.kpk", members={"plan.jsonl": data}, signer_db=coord.db)
     fresh = Laptop(tmp_path / "fresh", "fresh")
-    fresh.trust(coord)
+    fresh.trust(coord, role=Role.COORDINATOR)
     refused(fresh, bad, "member plan.jsonl, line")
 
 

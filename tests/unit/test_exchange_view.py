@@ -64,7 +64,7 @@ def test_refusal_is_explained_and_nothing_changes(view_office, qtbot, tmp_path):
     before = ctx.db.execute("SELECT count(*) FROM xrecords").fetchone()[0]
     view.transfer.import_files([cut])
     qtbot.waitUntil(lambda: view.transfer.task.finished, timeout=20000)
-    assert "cut.kpk" in view.transfer.last_error and "truncated" in view.transfer.last_error
+    assert "cut.kpk" in view.transfer.last_error and "not a complete" in view.transfer.last_error
     assert "cut.kpk" in view.transfer.summary.toPlainText()
     assert ctx.db.execute("SELECT count(*) FROM xrecords").fetchone()[0] == before
 

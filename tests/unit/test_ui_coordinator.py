@@ -408,7 +408,7 @@ def test_background_job_restores_gc_and_switch_interval():
     import gc
     import sys
 
-    from kepatuhan_desktop.ui.coordinator.common import JOB_SWITCH_INTERVAL, background_job
+    from kepatuhan_desktop.ui.responsive import JOB_SWITCH_INTERVAL, background_job
 
     interval, enabled = sys.getswitchinterval(), gc.isenabled()
     try:
@@ -424,7 +424,7 @@ def test_background_job_restores_gc_and_switch_interval():
 
 
 def test_release_gradually_empties_lists_and_dicts():
-    from kepatuhan_desktop.storage.tabular import release_gradually
+    from kepatuhan_desktop.ui.responsive import release_gradually
 
     rows, index = list(range(4567)), {i: str(i) for i in range(300)}
     release_gradually(rows, index)

@@ -19,6 +19,7 @@ ORDER = (
     "m0003_exchange",
     "m0004_documents",
     "m0005_people",
+    "m0006_trust",
     "m0008_person",
     "m0009_review",
 )

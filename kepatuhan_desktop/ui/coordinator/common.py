@@ -8,17 +8,11 @@ views (institutions, ranking, dashboard) share one result and are told when it i
 
 from __future__ import annotations
 
-import gc
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 
 from ...domain.numbers import format_score
 from ...domain.zones import ZONE_COLOURS
 from ...storage.queries import YearScores, year_scores
-from ...storage.tabular import release_gradually
 from ..context import Changes
 from ..pages import PageBase
 from ..qt import (
@@ -33,6 +27,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..responsive import background_job, release_gradually
 from ..tasks import run_task
 
 #: zones in display order; "" stands for "no score yet"
@@ -51,48 +46,6 @@ class FollowsLanguage:
         if event.type() == QEvent.Type.LanguageChange and not self.ctx.closed:
             self.apply_language(self.ctx.language)
         super().changeEvent(event)
-
-
-_job_lock = threading.Lock()
-_jobs = 0
-_saved: tuple[bool, float] = (True, 0.005)
-JOB_SWITCH_INTERVAL = 0.0005  # seconds
-
-
-@contextmanager
-def background_job() -> Iterator[None]:
-    """Wrap a large CPU-bound job in a worker thread so that the UI thread keeps getting the GIL.
-
-    * Python's cyclic garbage collector is paused: a full collection walks every live object while holding
-      the GIL, and with the national set in memory (200 000 answer rows) one collection takes up to half a
-      second. Reference counting still frees everything; only reference cycles wait for the job to end, and
-      the objects alive when it ends are frozen out of later collections (``gc.freeze``).
-    * The interpreter's switch interval drops from 5 ms to 0.5 ms: every call from Qt into Python on the UI
-      thread (a model's data(), a slot) must take the GIL from the worker, and waits up to one interval.
-
-    Nested and concurrent jobs share one counter; the last one to end restores both settings.
-    """
-    global _jobs, _saved
-    with _job_lock:
-        if _jobs == 0:
-            _saved = (gc.isenabled(), sys.getswitchinterval())
-            gc.disable()
-            sys.setswitchinterval(min(JOB_SWITCH_INTERVAL, _saved[1]))
-        _jobs += 1
-    try:
-        yield
-    finally:
-        with _job_lock:
-            _jobs -= 1
-            if _jobs == 0:
-                if _saved[0]:
-                    # After a long pause the first collection would be a full one over every object the job
-                    # left alive (and the window's own), on whichever thread allocates next. Objects alive now
-                    # are long-lived: move them out of the collector's way (they are still freed by reference
-                    # counting when released).
-                    gc.freeze()
-                    gc.enable()
-                sys.setswitchinterval(_saved[1])
 
 
 def zone_colour(zone: str | None) -> QColor:

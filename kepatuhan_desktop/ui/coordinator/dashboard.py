@@ -42,12 +42,12 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..responsive import background_job
 from ..tasks import run_task
 from .common import (
     NO_ZONE_COLOUR,
     ZONE_ORDER,
     CoordinatorPage,
-    background_job,
     fit_columns,
     zone_colour,
 )

@@ -34,8 +34,8 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..responsive import background_job
 from ..tasks import Job, run_task
-from .common import background_job
 
 PLAN, ANSWERS = "plan", "answers"
 

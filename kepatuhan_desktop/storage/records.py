@@ -1,0 +1,381 @@
+"""Exchange records: their canonical text and id, the one bulk insert, and the one check every record passes.
+
+A record is one immutable change (``domain.enums.RecordType``): its body is canonical JSON (sorted keys, no
+spaces) and its id the first 32 hex digits of the SHA-256 of that text, so the same change has the same id in
+every database. Records made here and records received in packages are stored by :func:`insert_records`.
+
+:class:`RecordChecker` is what a record from a package passes before it is stored: the same slot, value and
+text rules as an answer typed in the GUI or read from a CSV row (``storage.checks``), plus the checks only a
+record needs (its type, author, time and Lamport counter, the ids it refers to). The limits are documented in
+``docs/exchange-format.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from sqlite_utils import Database
+
+from ..domain.enums import RecordType, UnitState
+from ..domain.limits import (
+    EARLIEST_TIME,
+    MAX_FILENAME_CHARS,
+    MAX_LAMPORT,
+    MAX_NAME_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_REASON_CHARS,
+    TIME_RE,
+    latest_acceptable,
+    time_problem,
+)
+from .checks import CheckFailure, PlanIndex, exact_value, slot_indicator, text_limit
+from .db import stable_uuid
+
+#: Limits of one record (documented in docs/exchange-format.md).
+MAX_RECORD_BYTES = 64 * 1024     # one JSON line
+MAX_PARENTS = 64                 # versions one answer/unit version supersedes
+MAX_BASIS = 20_000               # answer versions a finalise event names
+MAX_EVIDENCE_BYTES = 15 * 1024 * 1024
+MAX_AUDIT_DETAIL_BYTES = 16 * 1024
+AUDIT_ENTITIES = frozenset({"answer", "unit", "conflict"})
+
+ID_RE = re.compile(r"[0-9a-f]{32}")
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+SHA_RE = re.compile(r"[0-9a-f]{64}")
+WORD_RE = re.compile(r"[a-z][a-z_]{0,39}")
+MIME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]{0,60}/[A-Za-z0-9][A-Za-z0-9.+-]{0,60}")
+_FILENAME_BAD = re.compile(r"[/\\\x00-\x1f\x7f]")
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def canonical(body: dict[str, Any]) -> str:
+    """The canonical JSON text of a record body (what is hashed and signed)."""
+    return _ENCODER.encode(body)
+
+
+def answer_text(*, year: int, inst: str, unit: str, product: str, ind: str, slot: str, value: str | None, na: int,
+                note: str, author: str, author_name: str, by: str, at: str, lamport: int,
+                parents: Sequence[str] = ()) -> str:
+    """``canonical()`` of an answer body (not cleared), written directly: a bulk import makes one per answer.
+    The keys in sorted order; every text through the JSON encoder's own string escaping."""
+    return (f'{{"at":{_STRING(at)},"author":{_STRING(author)},"author_name":{_STRING(author_name)},'
+            f'"by":{_STRING(by)},"cleared":false,"ind":{_STRING(ind)},"inst":{_STRING(inst)},"lamport":{int(lamport)},'
+            f'"na":{int(na)},"note":{_STRING(note)},"parents":[{",".join(_STRING(p) for p in parents)}],'
+            f'"product":{_STRING(product)},"slot":{_STRING(slot)},"t":"answer","unit":{_STRING(unit)},'
+            f'"value":{"null" if value is None else _STRING(value)},"year":{int(year)}}}')
+
+
+def record_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def unit_slot(year: int, unit_uuid: str) -> str:
+    return stable_uuid("unit-state", year, unit_uuid)
+
+
+def survey_slot(year: int, unit_uuid: str, indicator: str) -> str:
+    return stable_uuid("survey-group", year, unit_uuid, indicator)
+
+
+def answer_slot(year: int, unit_uuid: str, product_uuid: str, indicator: str) -> str:
+    return stable_uuid("answer", year, unit_uuid, product_uuid, indicator)
+
+
+class RecordRow(NamedTuple):
+    """One row of ``xrecords`` and the ids it supersedes."""
+
+    id: str
+    kind: str
+    year: int
+    inst: str
+    unit: str
+    slot: str
+    author: str
+    at: str
+    lamport: int
+    text: str
+    batch: str | None
+    parents: Sequence[str] = ()
+
+
+def row_of(body: dict[str, Any], *, batch: str | None = None, text: str | None = None) -> RecordRow:
+    """The row of a record body (``text``: the canonical body exactly as signed, when it came from a batch)."""
+    text = text if text is not None else canonical(body)
+    return RecordRow(record_id(text), body["t"], body["year"], body.get("inst", ""), body.get("unit", ""),
+                     body.get("slot", ""), body["author"], body.get("at", ""), body.get("lamport", 0), text, batch,
+                     tuple(body.get("parents") or ()))
+
+
+#: The columns of ``xrecords`` in :class:`RecordRow` order: both ways of storing records below write these.
+_INSERT = ("INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+           "body, batch) ")
+
+
+def insert_records(db: Database, rows: Iterable[RecordRow]) -> int:
+    """Store records (idempotent: a record already stored changes nothing) and advance the Lamport clock.
+
+    With :func:`insert_records_select` (the same insert for records waiting in a table), the one way records
+    reach ``xrecords``: local edits, bulk imports, adoption before an export and merges of packages all come
+    through here. Returns how many were new."""
+    before = db.conn.total_changes
+    parents: list[tuple[str, str]] = []
+    top = 0
+    new_ids: list[tuple[Any, ...]] = []
+    for row in rows:
+        new_ids.append(row[:11])
+        if row.parents:
+            parents.extend((row.id, p) for p in row.parents)
+        if row.lamport > top:
+            top = row.lamport
+    db.conn.executemany(_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_ids)
+    inserted = db.conn.total_changes - before
+    if parents:
+        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
+    if top:
+        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [top])
+    return inserted
+
+
+def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
+                          parents_params: Sequence[Any] = ()) -> int:
+    """:func:`insert_records` for records waiting in a (temporary) table, without reading them into Python:
+    ``rows_sql`` selects the columns of :class:`RecordRow` (without parents), ``parents_sql`` selects
+    (child, parent) pairs. Returns how many were new."""
+    before = db.conn.total_changes
+    db.execute(_INSERT + rows_sql, list(params))
+    inserted = db.conn.total_changes - before
+    db.execute("INSERT OR IGNORE INTO xparents(child, parent) " + parents_sql, list(parents_params))
+    db.execute(f"UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(lamport), 0) FROM ({rows_sql})))",
+               list(params))
+    return inserted
+
+
+# ---- the check of a received record -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Checked:
+    """A record that passed :meth:`RecordChecker.check`, with the fields the merge needs."""
+
+    row: RecordRow
+    body: dict[str, Any]
+    parents: list[str] = field(default_factory=list)  # versions of the same slot it supersedes
+    basis: list[str] = field(default_factory=list)    # answer versions of the same unit a finalise event names
+
+
+_TYPES: dict[Any, RecordType] = {t.value: t for t in RecordType}
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _ids(body: dict[str, Any], key: str, limit: int) -> list[str]:
+    value = body.get(key)
+    if not isinstance(value, list):
+        raise CheckFailure(f"'{key}' must be a list of record ids", code="record.field", field=key)
+    if len(value) > limit:
+        raise CheckFailure(f"'{key}' names {len(value)} records, more than the limit of {limit}",
+                           code="record.too_many", field=key, limit=limit)
+    for item in value:
+        if not isinstance(item, str) or ID_RE.fullmatch(item) is None:
+            raise CheckFailure(f"'{key}' holds {str(item)[:40]!r}, which is not a record id", code="record.field",
+                               field=key)
+    return value
+
+
+def _need(body: dict[str, Any], *keys: str) -> None:
+    missing = [k for k in keys if k not in body]
+    if missing:
+        raise CheckFailure(f"a {body.get('t')} record without {', '.join(missing)}", code="record.missing_field",
+                           field=", ".join(missing))
+
+
+class RecordChecker:
+    """Checks the records of one batch (see the module docstring). ``latest``: the latest acceptable time."""
+
+    def __init__(self, index: PlanIndex, *, author: str, now: _dt.datetime, created_at: _dt.datetime | None = None
+                 ) -> None:
+        self.index = index
+        self.author = author
+        self.latest = latest_acceptable(min(now, created_at) if created_at else now)
+        self._latest_text = self.latest.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        # what was checked already (a batch repeats names, values and slots' rules): the checks stay the same
+        self._names: set[str] = set()
+        self._values: dict[tuple[str, Any, Any], None] = {}
+        self._slots: dict[tuple[Any, Any, Any], tuple[Any, Any]] = {}
+
+    def _name_ok(self, key: str, value: object, limit: int = MAX_NAME_CHARS, multiline: bool = False) -> None:
+        if value in self._names:
+            return
+        text_limit(key, value, limit, multiline=multiline)
+        if isinstance(value, str) and len(value) <= 300:
+            self._names.add(value)
+
+    def _time_ok(self, at: object) -> None:
+        # the common case without building a datetime: same form, between the bounds, a real date
+        if type(at) is str and len(at) == 24 and TIME_RE.fullmatch(at) and EARLIEST_TIME <= at <= self._latest_text:
+            try:
+                _dt.datetime.fromisoformat(at[:-1])
+                return
+            except ValueError:
+                pass
+        problem = time_problem(at, self.latest)
+        if problem:
+            raise CheckFailure(problem, code="record.time")
+
+    def check(self, body: dict[str, Any], text: str, batch: str | None) -> Checked:
+        try:
+            kind = _TYPES[body.get("t")]
+        except (KeyError, TypeError):
+            raise CheckFailure(f"unknown record type {str(body.get('t'))[:20]!r}", code="record.type") from None
+        if body.get("author") != self.author:
+            raise CheckFailure(f"a record by {str(body.get('author'))[:40]} inside a batch signed by {self.author}",
+                               code="record.author")
+        if body.get("year") != self.index.year or not _is_int(body.get("year")):
+            raise CheckFailure("a record of another year", code="record.year")
+        _need(body, "at", "slot")
+        self._name_ok("author_name", body.get("author_name", ""))
+        self._time_ok(body["at"])
+        lamport = body.get("lamport", 0)
+        if not _is_int(lamport) or not 0 <= lamport <= MAX_LAMPORT:
+            raise CheckFailure(f"the Lamport counter {str(lamport)[:30]} is not a whole number from 0 to {MAX_LAMPORT}",
+                               code="record.lamport")
+        if "by" in body:
+            self._name_ok("by", body["by"])
+        if "reason" in body:
+            text_limit("reason", body["reason"], MAX_REASON_CHARS, multiline=True)
+        parents: list[str] = []
+        basis: list[str] = []
+        if kind is RecordType.ANSWER:
+            parents = self._answer(body)
+        elif kind is RecordType.SURVEY:
+            self._survey(body)
+        elif kind is RecordType.UNIT:
+            parents, basis = self._unit(body)
+        elif kind is RecordType.EVIDENCE:
+            self._evidence(body)
+        else:
+            self._audit(body)
+        return Checked(row_of(body, batch=batch, text=text), body, parents, basis)
+
+    def _unit_of(self, body: dict[str, Any]) -> Any:
+        unit = self.index.unit(body.get("unit"))
+        if body.get("inst", unit.institution_uuid) != unit.institution_uuid:
+            raise CheckFailure(f"unit {unit.code} does not belong to institution {str(body.get('inst'))[:40]}",
+                               code="record.institution", unit=unit.code)
+        return unit
+
+    def _answer(self, body: dict[str, Any]) -> list[str]:
+        _need(body, "unit", "product", "ind", "na", "parents")
+        key = (body["unit"], body["product"], body["ind"])
+        known = self._slots.get(key) if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str \
+            else None
+        if known is None:
+            unit = self.index.unit(body["unit"])
+            ind = slot_indicator(self.index, unit, body["product"], body["ind"])
+            known = self._slots[key] = (unit, ind)
+        unit, ind = known
+        if body.get("inst", unit.institution_uuid) != unit.institution_uuid:
+            raise CheckFailure(f"unit {unit.code} does not belong to institution {str(body.get('inst'))[:40]}",
+                               code="record.institution", unit=unit.code)
+        if body["slot"] != answer_slot(self.index.year, unit.uuid, body["product"], ind.id):
+            raise CheckFailure("the answer id does not match its slot", code="record.slot")
+        cleared = body.get("cleared", False)
+        if not isinstance(cleared, bool):
+            raise CheckFailure("'cleared' must be true or false", code="record.field", field="cleared")
+        if cleared:
+            if body.get("value") is not None or body.get("na") != 0 or body.get("note", ""):
+                raise CheckFailure("a cleared answer carries a value or a note", code="record.field", field="cleared")
+        else:
+            value, na = body.get("value"), body["na"]
+            vkey = (ind.id, value, na)
+            if type(value) not in (str, type(None)) or type(na) is not int or vkey not in self._values:
+                exact_value(ind, value, na)
+                self._values[vkey] = None
+            note = body.get("note", "")
+            if note:
+                text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
+            elif note != "":
+                raise CheckFailure("the note must be text", code="check.text", column="note", field="note")
+        parents = body["parents"]
+        if type(parents) is list and not parents:
+            return parents
+        return _ids(body, "parents", MAX_PARENTS)
+
+    def _survey(self, body: dict[str, Any]) -> None:
+        _need(body, "unit", "ind", "responses")
+        unit = self._unit_of(body)
+        ind = self.index.indicator(body["ind"])
+        if ind.input != "survey":
+            raise CheckFailure(f"indicator {ind.id} is not a survey indicator", code="record.survey",
+                               indicator=ind.id)
+        if body["slot"] != survey_slot(self.index.year, unit.uuid, ind.id):
+            raise CheckFailure("the survey id does not match its unit and indicator", code="record.slot")
+        responses = body["responses"]
+        expected = ind.respondents or 30
+        if not isinstance(responses, dict) or not 1 <= len(responses) <= expected:
+            raise CheckFailure(f"'responses' must name 1 to {expected} respondents", code="record.survey",
+                               indicator=ind.id)
+        for key, value in responses.items():
+            if not key.isdigit() or not 1 <= int(key) <= expected or str(int(key)) != key:
+                raise CheckFailure(f"respondent {key[:20]!r} is not one of the {expected} respondents of {ind.id}",
+                                   code="record.respondent", indicator=ind.id, respondent=key[:20], expected=expected)
+            if value is not None and (not isinstance(value, str) or not value.isdigit() or str(int(value)) != value
+                                      or int(value) > ind.max):
+                raise CheckFailure(f"respondent {key}'s answer {str(value)[:20]!r} is not a whole number 0..{ind.max}",
+                                   code="record.respondent_value", indicator=ind.id, respondent=key)
+
+    def _unit(self, body: dict[str, Any]) -> tuple[list[str], list[str]]:
+        _need(body, "unit", "state", "basis", "parents")
+        unit = self._unit_of(body)
+        if body["slot"] != unit_slot(self.index.year, unit.uuid):
+            raise CheckFailure("the unit event id does not match its unit", code="record.slot")
+        if body["state"] not in tuple(UnitState):
+            raise CheckFailure(f"unknown unit state {str(body['state'])[:20]!r}", code="record.field", field="state")
+        return _ids(body, "parents", MAX_PARENTS), _ids(body, "basis", MAX_BASIS)
+
+    def _evidence(self, body: dict[str, Any]) -> None:
+        _need(body, "unit", "sha256", "filename", "size")
+        self._unit_of(body)
+        if not isinstance(body["slot"], str) or UUID_RE.fullmatch(body["slot"]) is None:
+            raise CheckFailure("the evidence slot is not an answer id", code="record.slot")
+        if not isinstance(body["sha256"], str) or SHA_RE.fullmatch(body["sha256"]) is None:
+            raise CheckFailure("'sha256' is not a SHA-256 in hex", code="record.field", field="sha256")
+        name = text_limit("filename", body["filename"], MAX_FILENAME_CHARS)
+        if _FILENAME_BAD.search(name) or name in ("", ".", ".."):
+            raise CheckFailure(f"evidence file name {name[:40]!r} is not a plain file name", code="record.field",
+                               field="filename")
+        size = body["size"]
+        if not _is_int(size) or not 0 < size <= MAX_EVIDENCE_BYTES:
+            raise CheckFailure(f"evidence size {str(size)[:20]} is not from 1 to {MAX_EVIDENCE_BYTES} bytes",
+                               code="record.field", field="size")
+        mime = body.get("mime", "application/octet-stream")
+        if not isinstance(mime, str) or MIME_RE.fullmatch(mime) is None:
+            raise CheckFailure("'mime' is not a media type", code="record.field", field="mime")
+
+    def _audit(self, body: dict[str, Any]) -> None:
+        _need(body, "action", "entity")
+        if body.get("unit"):
+            self._unit_of(body)
+        if not isinstance(body["slot"], str) or UUID_RE.fullmatch(body["slot"]) is None:
+            raise CheckFailure("the audit entry id is not a uuid", code="record.slot")
+        for key in ("action", "entity"):
+            if not isinstance(body[key], str) or WORD_RE.fullmatch(body[key]) is None:
+                raise CheckFailure(f"'{key}' is not a word", code="record.field", field=key)
+        if body["entity"] not in AUDIT_ENTITIES:
+            raise CheckFailure(f"audit entries of {body['entity']} do not travel", code="record.field", field="entity")
+        text_limit("entity_uuid", body.get("entity_uuid", ""), 64)
+        detail = body.get("detail", {})
+        if not isinstance(detail, dict) or len(canonical(detail)) > MAX_AUDIT_DETAIL_BYTES:
+            raise CheckFailure(f"'detail' must be an object of at most {MAX_AUDIT_DETAIL_BYTES} bytes",
+                               code="record.field", field="detail")
+        text_limit("actor", body.get("actor", ""), MAX_NAME_CHARS)
