@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -29,12 +30,12 @@ from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .checks import CheckFailure, PlanIndex, UnitInfo, checked_value, parsed_value, slot_indicator, text_limit
-from .db import audit, bulk_cache, now_iso
+from .db import audit, bulk_cache, deferred_indexes, now_iso
 from .forms import instrument_for_year
 from .identity import current_actor
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
-from .records import RecordRow, answer_slot, answer_text, insert_records, record_id
+from .records import AnswerTexts, answer_slot, record_id, store_record_rows
 from .tabular import estimate_rows, iter_table
 from .versions import next_lamport, record_answer, record_unit_state
 
@@ -340,8 +341,9 @@ def _check_row(index: PlanIndex, row: Any, values: dict[tuple[str, str], tuple[s
 
 
 def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, total: int,
-                 progress: Callable[[int, int], None] | None) -> int:
-    """Read and check every row into the temporary stage; refuse the file at the first bad row."""
+                 progress: Callable[[int, int], None] | None) -> tuple[int, int]:
+    """Read and check every row into the temporary stage; refuse the file at the first bad row. Returns the
+    rows read and the slots they give (a slot may be given on more than one line)."""
     buffer: list[tuple[Any, ...]] = []
     values: dict[tuple[str, str], tuple[str | None, int]] = {}
     count = 0
@@ -363,14 +365,32 @@ def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, to
             if progress is not None:
                 progress(count, 2 * max(total, count))
     flush()
-    db.execute("CREATE INDEX temp._answer_stage_slot ON _answer_stage(slot, line)")
+    return count, count - _one_row_per_slot(db, name)
+
+
+def _one_row_per_slot(db: Database, name: str) -> int:
+    """A file may give a slot more than once with the same value (the last line's note counts); a different
+    value refuses the file, naming both lines. Leaves one staged row per slot, indexed by slot; returns how many
+    rows it dropped."""
+    try:
+        db.execute("CREATE UNIQUE INDEX temp._answer_stage_slot ON _answer_stage(slot)")
+        return 0
+    except sqlite3.IntegrityError:
+        pass
+    db.execute("CREATE INDEX temp._answer_stage_dup ON _answer_stage(slot, line)")
     dup = db.execute("SELECT b.line, a.line, a.ind FROM temp._answer_stage a JOIN temp._answer_stage b "
                      "ON b.slot = a.slot AND b.line > a.line WHERE b.value IS NOT a.value OR b.na != a.na "
                      "ORDER BY b.line LIMIT 1").fetchone()
     if dup is not None:
         raise InputError(name, f"{dup[2]} for this unit/product was already given a different value on line {dup[1]}",
                          line=dup[0], code="answers.duplicate", indicator=dup[2], first_line=dup[1])
-    return count
+    before = db.conn.total_changes
+    db.execute("DELETE FROM temp._answer_stage WHERE EXISTS (SELECT 1 FROM temp._answer_stage s2 WHERE "
+               "s2.slot = _answer_stage.slot AND s2.line > _answer_stage.line)")
+    dropped = db.conn.total_changes - before
+    db.execute("DROP INDEX temp._answer_stage_dup")
+    db.execute("CREATE UNIQUE INDEX temp._answer_stage_slot ON _answer_stage(slot)")
+    return dropped
 
 
 def _heads(db: Database, slots: list[str]) -> dict[str, list[str]]:
@@ -385,75 +405,89 @@ def _heads(db: Database, slots: list[str]) -> dict[str, list[str]]:
     return out
 
 
+#: The staged rows that change something: no answer yet, or another value or note (a file without a note column
+#: keeps the notes already written).
+_CHANGED = ("FROM temp._answer_stage s LEFT JOIN answers a ON a.uuid = s.slot WHERE a.uuid IS NULL OR "
+            "a.value IS NOT s.value OR a.na != s.na OR a.note != coalesce(s.note, a.note)")
+
+
+def _refuse_locked(db: Database, name: str, year: int, index: PlanIndex) -> None:
+    """Refuse the file at its first line that would change a finalised unit or a slot in conflict."""
+    finalised = "SELECT unit_uuid FROM period_units WHERE year = ? AND finalised_at IS NOT NULL"
+    conflicted = "SELECT slot FROM xconflicts WHERE year = ?"
+    if db.execute(f"SELECT EXISTS ({finalised}) OR EXISTS ({conflicted})", [year, year]).fetchone()[0] == 0:
+        return
+    row = db.execute(f"SELECT s.line, s.unit, s.ind, s.unit IN ({finalised}) {_CHANGED} AND "
+                     f"(s.unit IN ({finalised}) OR s.slot IN ({conflicted})) ORDER BY s.line LIMIT 1",
+                     [year, year, year]).fetchone()
+    if row is None:
+        return
+    line, unit, ind, is_finalised = row
+    info = index.units[unit]
+    if is_finalised:
+        raise InputError(name, f"unit {info.code} of {info.institution_code} is finalised; reopen it before "
+                               "changing its answers", line=line, code="answers.unit_finalised",
+                         unit=info.code, institution=info.institution_code)
+    raise InputError(name, f"{ind} of unit {info.code} of {info.institution_code} has answers in conflict; "
+                           "settle the conflict (with a reason) instead of importing over it", line=line,
+                     code="answers.in_conflict", indicator=ind, unit=info.code, institution=info.institution_code)
+
+
 def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary: ImportSummary,
-                  total: int,
-                  progress: Callable[[int, int], None] | None) -> None:
+                  count: int, total: int, progress: Callable[[int, int], None] | None) -> None:
     """Inside the write transaction: compare the staged rows with the database and write what changed, one
-    record and one answer row per changed slot."""
+    record and one answer row per changed slot. ``count``: the staged rows (one per slot)."""
     from .versions import _author
 
+    _refuse_locked(db, name, year, index)
     author, author_name = _author(db)
     by = current_actor(db)
     lamport = next_lamport(db)
     stamp = now_iso()
-    finalised = {r[0] for r in db.execute("SELECT unit_uuid FROM period_units WHERE year = ? AND finalised_at IS NOT "
-                                          "NULL", [year])}
-    conflicted = {r[0] for r in db.execute("SELECT slot FROM xconflicts WHERE year = ?", [year])}
-    cursor = db.execute(
-        "SELECT s.line, s.slot, s.unit, s.product, s.ind, s.value, s.na, s.note, a.uuid IS NOT NULL, a.value, a.na, "
-        "a.note, EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) "
-        "FROM temp._answer_stage s LEFT JOIN answers a ON a.uuid = s.slot WHERE NOT EXISTS "
-        "(SELECT 1 FROM temp._answer_stage s2 WHERE s2.slot = s.slot AND s2.line > s.line) ORDER BY s.line")
-    done = 0
-    while chunk := cursor.fetchmany(_STAGE_ROWS):
-        changed = []
-        for (line, slot, unit, product, ind, value, na, note, exists, old_value, old_na, old_note,
-             has_records) in chunk:
-            note = note if note is not None else (old_note if exists else "")
-            if exists and (old_value, old_na, old_note) == (value, na, note):
-                summary.count("answers", "unchanged")
-                continue
-            if unit in finalised:
-                info = index.units[unit]
-                raise InputError(name, f"unit {info.code} of {info.institution_code} is finalised; reopen it before "
-                                       "changing its answers", line=line, code="answers.unit_finalised",
-                                 unit=info.code, institution=info.institution_code)
-            if slot in conflicted:
-                info = index.units[unit]
-                raise InputError(name, f"{ind} of unit {info.code} of {info.institution_code} has answers in conflict; "
-                                       "settle the conflict (with a reason) instead of importing over it", line=line,
-                                 code="answers.in_conflict", indicator=ind, unit=info.code,
-                                 institution=info.institution_code)
-            changed.append((slot, unit, product, ind, value, na, note, exists, has_records))
-        heads = _heads(db, [c[0] for c in changed if c[8]])
-        records: list[RecordRow] = []
-        upserts: list[tuple[Any, ...]] = []
-        settled: list[tuple[str]] = []
-        for slot, unit, product, ind, value, na, note, exists, has_records in changed:
-            inst = index.units[unit].institution_uuid
-            parents = sorted(heads.get(slot, ()))
-            text = answer_text(year=year, inst=inst, unit=unit, product=product, ind=ind, slot=slot, value=value,
-                               na=na, note=note, author=author, author_name=author_name, by=by, at=stamp,
-                               lamport=lamport, parents=parents)
-            record = RecordRow(record_id(text), "answer", year, inst, unit, slot, author, stamp, lamport, text, None,
-                               parents)
-            records.append(record)
-            upserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, record.id))
-            if has_records:
-                settled.append((slot,))
-            summary.count("answers", "updated" if exists else "new")
-        insert_records(db, records)
-        db.conn.executemany(
-            "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-            "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(uuid) DO UPDATE SET "
-            "value = excluded.value, na = excluded.na, note = excluded.note, inspector_uuid = excluded.inspector_uuid, "
-            "updated_at = excluded.updated_at, rev = answers.rev + 1, version = excluded.version", upserts)
-        # a local change supersedes every version of its slot: its conflict (if any) is settled
-        db.conn.executemany("DELETE FROM xconflicts WHERE slot = ?", settled)
-        db.conn.executemany("DELETE FROM xcleared WHERE slot = ?", settled)
-        done += len(chunk)
-        if progress is not None:
-            progress(total + done, 2 * total)
+    texts = AnswerTexts(year=year, author=author, author_name=author_name, by=by, at=stamp, lamport=lamport)
+    inst_of = {uid: info.institution_uuid for uid, info in index.units.items()}
+    # a slot with versions already (written here before, or received) gets a version superseding them
+    known = db.execute("SELECT 1 FROM temp._answer_stage s WHERE EXISTS (SELECT 1 FROM xrecords x WHERE "
+                       "x.kind = 'answer' AND x.slot = s.slot) LIMIT 1").fetchone() is not None
+    has_records = "EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot)" if known else "0"
+    changed = new = 0
+    with deferred_indexes(db, "xrecords", 0 if known else count):
+        cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, coalesce(s.note, a.note, ''), "
+                            f"a.uuid IS NOT NULL, {has_records} {_CHANGED} ORDER BY s.line")
+        while chunk := cursor.fetchmany(_STAGE_ROWS):
+            heads = _heads(db, [c[0] for c in chunk if c[8]]) if known else {}
+            records: list[tuple[Any, ...]] = []
+            parents: list[tuple[str, str]] = []
+            upserts: list[tuple[Any, ...]] = []
+            settled: list[tuple[str]] = []
+            for slot, unit, product, ind, value, na, note, exists, versioned in chunk:
+                inst = inst_of[unit]
+                supersedes = sorted(heads.get(slot, ())) if versioned else ()
+                text = texts.text(inst, unit, product, ind, slot, value, na, note, supersedes)
+                rid = record_id(text)
+                records.append((rid, "answer", year, inst, unit, slot, author, stamp, lamport, text, None))
+                upserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, rid))
+                if supersedes:
+                    parents.extend((rid, p) for p in supersedes)
+                if versioned:
+                    settled.append((slot,))
+                new += not exists
+            store_record_rows(db, records, parents, lamport)
+            db.conn.executemany(
+                "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+                "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(uuid) DO UPDATE SET "
+                "value = excluded.value, na = excluded.na, note = excluded.note, "
+                "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = answers.rev + 1, "
+                "version = excluded.version", upserts)
+            if settled:  # a local change supersedes every version of its slot: its conflict (if any) is settled
+                db.conn.executemany("DELETE FROM xconflicts WHERE slot = ?", settled)
+                db.conn.executemany("DELETE FROM xcleared WHERE slot = ?", settled)
+            changed += len(chunk)
+            if progress is not None:
+                progress(total + changed, 2 * total)
+    summary.count("answers", "new", new)
+    summary.count("answers", "updated", changed - new)
+    summary.count("answers", "unchanged", count - changed)
 
 
 def import_answers(db: Database, path: str | Path, year: int, *,
@@ -472,11 +506,11 @@ def import_answers(db: Database, path: str | Path, year: int, *,
                    "product TEXT NOT NULL, ind TEXT NOT NULL, value TEXT, na INTEGER NOT NULL, note TEXT)")
     try:
         with _autocommit(db):
-            count = _stage_table(db, name, path, index, estimate, progress)
+            count, slots = _stage_table(db, name, path, index, estimate, progress)
         if not count:
             raise InputError(name, "has a header but no rows", code="table.no_rows")
         with bulk_cache(db), db.atomic():
-            _write_staged(db, name, year, index, summary, max(count, estimate), progress)
+            _write_staged(db, name, year, index, summary, slots, max(count, estimate), progress)
             # the records hold each answer; the audit keeps what they do not: which file brought them
             if summary.changed:
                 audit(db, "import", "answers", "", year=year,

@@ -46,16 +46,44 @@ def bulk_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
+@contextlib.contextmanager
+def deferred_indexes(db: Database, table: str, adding: int) -> Iterator[bool]:
+    """Inside a write transaction, about to add ``adding`` rows to ``table``: when that is more than the table
+    holds, its secondary indexes (not those that enforce uniqueness) are dropped now and built again at the end,
+    in the same transaction (sorting the rows once costs less than as many inserts at random places in each
+    index). Yields whether they were dropped: statements that need those indexes should wait until the end. If
+    the transaction fails, the rollback restores them like everything else."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("deferred_indexes needs a write transaction")
+    held = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]").fetchone()[0]
+    indexes: list[tuple[str, str]] = []
+    if adding > held:
+        unique = {r[1] for r in db.execute(f"PRAGMA index_list([{table}])") if r[2]}
+        indexes = [(name, sql) for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+            "ORDER BY name", [table]) if name not in unique]
+    for name, _sql in indexes:
+        db.execute(f"DROP INDEX [{name}]")
+    yield bool(indexes)
+    for _name, sql in indexes:
+        db.execute(sql)
+
+
 def stable_uuid(*parts: object) -> str:
     """A uuid5 derived from natural keys: ``stable_uuid('institution', 'kab-lebong')``.
 
     The same text as ``str(uuid.uuid5(NAMESPACE, "\\x1f".join(map(str, parts))))``, computed without the
     :class:`uuid.UUID` object (several times faster; bulk imports compute one per answer)."""
-    digest = bytearray(hashlib.sha1(_NS_BYTES + "\x1f".join(str(p) for p in parts).encode("utf-8")).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50
-    digest[8] = (digest[8] & 0x3F) | 0x80
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return uuid5_text("\x1f".join(str(p) for p in parts))
+
+
+_VARIANT = "89ab89ab89ab89ab"
+
+
+def uuid5_text(name: str) -> str:
+    """``str(uuid.uuid5(NAMESPACE, name))``: the version nibble set to 5, the variant bits to 10."""
+    h = hashlib.sha1(_NS_BYTES + name.encode("utf-8")).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[int(h[16], 16)]}{h[17:20]}-{h[20:32]}"
 
 
 # ---- SQLite errors as refusals ---------------------------------------------------------------------------------

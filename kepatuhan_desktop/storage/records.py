@@ -35,7 +35,7 @@ from ..domain.limits import (
     time_problem,
 )
 from .checks import CheckFailure, PlanIndex, exact_value, slot_indicator, text_limit
-from .db import stable_uuid
+from .db import stable_uuid, uuid5_text
 
 #: Limits of one record (documented in docs/exchange-format.md).
 MAX_RECORD_BYTES = 64 * 1024     # one JSON line
@@ -61,16 +61,34 @@ def canonical(body: dict[str, Any]) -> str:
     return _ENCODER.encode(body)
 
 
+class AnswerTexts:
+    """``canonical()`` of answer bodies (not cleared) written directly, for many answers by one author at one
+    moment (a bulk import makes one per answer): the fields every record of the import shares (author, who, time,
+    Lamport counter, year) are escaped once. The keys in sorted order; every text through the JSON encoder's own
+    string escaping, so the text is byte for byte what ``canonical`` gives for the same body."""
+
+    __slots__ = ("_head", "_lamport", "_tail")
+
+    def __init__(self, *, year: int, author: str, author_name: str, by: str, at: str, lamport: int) -> None:
+        self._head = (f'{{"at":{_STRING(at)},"author":{_STRING(author)},"author_name":{_STRING(author_name)},'
+                      f'"by":{_STRING(by)},"cleared":false,"ind":')
+        self._lamport = f',"lamport":{int(lamport)},"na":'
+        self._tail = f',"year":{int(year)}}}'
+
+    def text(self, inst: str, unit: str, product: str, ind: str, slot: str, value: str | None, na: int, note: str,
+             parents: Sequence[str] = ()) -> str:
+        return (f'{self._head}{_STRING(ind)},"inst":{_STRING(inst)}{self._lamport}{int(na)},"note":{_STRING(note)},'
+                f'"parents":[{",".join(_STRING(p) for p in parents) if parents else ""}],"product":{_STRING(product)},'
+                f'"slot":{_STRING(slot)},"t":"answer","unit":{_STRING(unit)},'
+                f'"value":{"null" if value is None else _STRING(value)}{self._tail}')
+
+
 def answer_text(*, year: int, inst: str, unit: str, product: str, ind: str, slot: str, value: str | None, na: int,
                 note: str, author: str, author_name: str, by: str, at: str, lamport: int,
                 parents: Sequence[str] = ()) -> str:
-    """``canonical()`` of an answer body (not cleared), written directly: a bulk import makes one per answer.
-    The keys in sorted order; every text through the JSON encoder's own string escaping."""
-    return (f'{{"at":{_STRING(at)},"author":{_STRING(author)},"author_name":{_STRING(author_name)},'
-            f'"by":{_STRING(by)},"cleared":false,"ind":{_STRING(ind)},"inst":{_STRING(inst)},"lamport":{int(lamport)},'
-            f'"na":{int(na)},"note":{_STRING(note)},"parents":[{",".join(_STRING(p) for p in parents)}],'
-            f'"product":{_STRING(product)},"slot":{_STRING(slot)},"t":"answer","unit":{_STRING(unit)},'
-            f'"value":{"null" if value is None else _STRING(value)},"year":{int(year)}}}')
+    """``canonical()`` of one answer body (not cleared), written directly (see :class:`AnswerTexts`)."""
+    return AnswerTexts(year=year, author=author, author_name=author_name, by=by, at=at, lamport=lamport).text(
+        inst, unit, product, ind, slot, value, na, note, parents)
 
 
 def record_id(text: str) -> str:
@@ -86,7 +104,8 @@ def survey_slot(year: int, unit_uuid: str, indicator: str) -> str:
 
 
 def answer_slot(year: int, unit_uuid: str, product_uuid: str, indicator: str) -> str:
-    return stable_uuid("answer", year, unit_uuid, product_uuid, indicator)
+    """``stable_uuid("answer", year, unit_uuid, product_uuid, indicator)`` (a bulk import computes one per row)."""
+    return uuid5_text(f"answer\x1f{year}\x1f{unit_uuid}\x1f{product_uuid}\x1f{indicator}")
 
 
 class RecordRow(NamedTuple):
@@ -122,25 +141,33 @@ _INSERT = ("INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, uni
 def insert_records(db: Database, rows: Iterable[RecordRow]) -> int:
     """Store records (idempotent: a record already stored changes nothing) and advance the Lamport clock.
 
-    With :func:`insert_records_select` (the same insert for records waiting in a table), the one way records
-    reach ``xrecords``: local edits, bulk imports, adoption before an export and merges of packages all come
-    through here. Returns how many were new."""
-    before = db.conn.total_changes
+    With :func:`store_record_rows` (the same insert for rows already in column order) and
+    :func:`insert_records_select` (for records waiting in a table), the one way records reach ``xrecords``:
+    local edits, bulk imports, adoption before an export and merges of packages all come through here. Returns
+    how many were new."""
     parents: list[tuple[str, str]] = []
     top = 0
-    new_ids: list[tuple[Any, ...]] = []
+    columns: list[tuple[Any, ...]] = []
     for row in rows:
-        new_ids.append(row[:11])
+        columns.append(row[:11])
         if row.parents:
             parents.extend((row.id, p) for p in row.parents)
         if row.lamport > top:
             top = row.lamport
-    db.conn.executemany(_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_ids)
+    return store_record_rows(db, columns, parents, top)
+
+
+def store_record_rows(db: Database, rows: Sequence[tuple[Any, ...]], parents: Sequence[tuple[str, str]],
+                      top_lamport: int) -> int:
+    """:func:`insert_records` for rows already in the column order of :class:`RecordRow` (without parents), with
+    the (child, parent) pairs and the highest Lamport counter among them. Returns how many were new."""
+    before = db.conn.total_changes
+    db.conn.executemany(_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     inserted = db.conn.total_changes - before
     if parents:
         db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
-    if top:
-        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [top])
+    if top_lamport:
+        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [top_lamport])
     return inserted
 
 

@@ -1,0 +1,109 @@
+"""The bulk paths produce the same records as a single save: canonical text, ids, slots and indexes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kepatuhan_desktop.storage.answers import import_answers, save_answer
+from kepatuhan_desktop.storage.db import NAMESPACE, stable_uuid
+from kepatuhan_desktop.storage.plan import import_loci, institution_uuid, unit_uuid
+from kepatuhan_desktop.storage.records import AnswerTexts, answer_slot, canonical, record_id
+
+from .storage_helpers import install_test_forms, plan_b, write
+
+text = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(['"', "\\", "\n\t\r", "\x00\x1f", "ä€𝄞"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(year=st.integers(0, 9999), author=text, author_name=text, by=text, at=text, lamport=st.integers(0, 2**40),
+       inst=text, unit=text, product=text, ind=text, slot=text, value=st.none() | text, na=st.integers(0, 1),
+       note=text, parents=st.lists(text, max_size=3))
+def test_answer_texts_are_canonical(year, author, author_name, by, at, lamport, inst, unit, product, ind, slot, value,
+                                    na, note, parents):
+    body = {"t": "answer", "year": year, "inst": inst, "unit": unit, "product": product, "ind": ind, "slot": slot,
+            "value": value, "na": na, "note": note, "cleared": False, "author": author, "author_name": author_name,
+            "by": by, "at": at, "lamport": lamport, "parents": parents}
+    texts = AnswerTexts(year=year, author=author, author_name=author_name, by=by, at=at, lamport=lamport)
+    assert texts.text(inst, unit, product, ind, slot, value, na, note, parents) == canonical(body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(text | st.integers(), max_size=5))
+def test_stable_uuid_is_uuid5(parts):
+    assert stable_uuid(*parts) == str(uuid.uuid5(NAMESPACE, "\x1f".join(str(p) for p in parts)))
+
+
+@given(year=st.integers(0, 9999), unit=text, product=text, ind=text)
+def test_answer_slot_is_the_stable_uuid_of_its_parts(year, unit, product, ind):
+    assert answer_slot(year, unit, product, ind) == stable_uuid("answer", year, unit, product, ind)
+
+
+def test_a_bulk_record_is_what_a_single_save_writes(db, tmp_path):
+    """The record of an imported answer has the keys and the canonical text of the record a save from the
+    checklist writes; both are stored under the hash of that text, with the same indexes afterwards."""
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    indexes = sorted(r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'xrecords' AND "
+                                              "type = 'index' AND sql IS NOT NULL"))
+    import_answers(db, write(tmp_path / "a.csv", 'institution,unit,product,indicator,value,note\n'
+                                                 'kab-a,u1,,in1,3,"catatan ""kutip"" \\ baris"\n'), 2023)
+    unit = unit_uuid("kab-a", "u1")
+    save_answer(db, 2023, unit, "", "in2", Fraction(2), note="x")
+    rows = {json.loads(b)["ind"]: (rid, b) for rid, b in db.execute("SELECT id, body FROM xrecords WHERE kind = 'answer'")}
+    bulk, single = json.loads(rows["in1"][1]), json.loads(rows["in2"][1])
+    assert set(bulk) == set(single)
+    for rid, text_ in rows.values():
+        assert canonical(json.loads(text_)) == text_ and record_id(text_) == rid
+    assert bulk["note"] == 'catatan "kutip" \\ baris' and bulk["inst"] == institution_uuid("kab-a")
+    assert bulk["slot"] == stable_uuid("answer", 2023, unit, "", "in1")
+    assert sorted(r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'xrecords' AND "
+                                           "type = 'index' AND sql IS NOT NULL")) == indexes
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_slot_given_twice_with_one_value_keeps_the_last_note(db, tmp_path):
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    summary = import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
+                                                           "kab-a,u1,,in1,3,first\nkab-a,u2,,in1,2,\n"
+                                                           "kab-a,u1,,in1,3,last\n"), 2023)
+    assert summary.counts["answers"] == {"new": 2, "updated": 0, "unchanged": 0}
+    assert db.execute("SELECT note FROM answers WHERE unit_uuid = ?", [unit_uuid("kab-a", "u1")]).fetchall() == \
+        [("last",)]
+    assert db.execute("SELECT count(*) FROM xrecords").fetchone() == (2,)
+    again = import_answers(db, write(tmp_path / "b.csv", "institution,unit,product,indicator,value\n"
+                                                         "kab-a,u1,,in1,3\nkab-a,u2,,in1,1\n"), 2023)
+    assert again.counts["answers"] == {"new": 0, "updated": 1, "unchanged": 1}
+    assert db.execute("SELECT note FROM answers WHERE unit_uuid = ?", [unit_uuid("kab-a", "u1")]).fetchall() == \
+        [("last",)]
+
+
+def test_an_import_refuses_the_first_line_that_changes_a_finalised_unit(db, tmp_path):
+    from kepatuhan_desktop.errors import InputError
+    from kepatuhan_desktop.storage.answers import finalise_unit
+    from kepatuhan_desktop.storage.queries import load_plan
+
+    from .storage_helpers import answers_b
+
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    import_answers(db, answers_b(tmp_path), 2023)
+    unit = load_plan(db, 2023)[0].units[0]  # kab-a u1
+    finalise_unit(db, 2023, unit)
+    same = import_answers(db, answers_b(tmp_path, name="same.csv"), 2023)  # nothing changes: accepted
+    assert not same.changed
+    changed = answers_b(tmp_path, {("kab-b", "u1", "", "in1"): 1, ("kab-a", "u1", "p2", "pr1"): 2,
+                                   ("kab-a", "u1", "", "in2"): 1}, name="changed.csv")
+    lines = changed.read_text().splitlines()
+    first = lines.index("kab-a,u1,,in2,1,") + 1
+    before = db.execute("SELECT count(*) FROM xrecords").fetchone()[0]
+    with pytest.raises(InputError) as refused:
+        import_answers(db, changed, 2023)
+    assert refused.value.code == "answers.unit_finalised" and refused.value.line == first
+    assert db.execute("SELECT count(*) FROM xrecords").fetchone()[0] == before
