@@ -45,7 +45,7 @@ from ..storage.forms import available_forms, document_sha256, instrument_for_yea
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
-from ..storage.records import RecordChecker, insert_records_select
+from ..storage.records import CheckCache, RecordChecker, insert_records_select
 from ..storage.versions import adopt, apply_record, recompute_answers, recompute_surveys, recompute_unit_states
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
@@ -353,12 +353,13 @@ class _Plan:
 
 
 _STAGE_SQL = [
-    # one row per record read; an answer's fields as columns (the merge writes simple slots from them), the
-    # body last (most queries never read it)
+    # one row per record read (rowid: its place in the import); an answer's fields as columns (the merge writes
+    # simple slots from them). The bodies apart, in _xbody under the same rowid: most queries never read them.
     "CREATE TEMP TABLE _xstage(id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, inst TEXT NOT NULL, "
     "unit TEXT NOT NULL, slot TEXT NOT NULL, author TEXT NOT NULL, at TEXT NOT NULL, lamport INTEGER NOT NULL, "
-    "batch TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL, product TEXT, ind TEXT, "
-    "value TEXT, na INTEGER, note TEXT, cleared INTEGER, by_ TEXT, body TEXT NOT NULL)",
+    "batch TEXT NOT NULL, pkg INTEGER NOT NULL, line INTEGER NOT NULL, product TEXT, ind TEXT, value TEXT, na INTEGER, "
+    "note TEXT, cleared INTEGER, by_ TEXT)",
+    "CREATE TEMP TABLE _xbody(body TEXT NOT NULL)",
     "CREATE TEMP TABLE _xrefs(child TEXT NOT NULL, kind TEXT NOT NULL, slot TEXT NOT NULL, unit TEXT NOT NULL, "
     "ref TEXT NOT NULL, rel TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL)",
     "CREATE TEMP TABLE _xstage_batches(sha256 TEXT NOT NULL, pkg INTEGER NOT NULL, year INTEGER NOT NULL, "
@@ -366,7 +367,30 @@ _STAGE_SQL = [
     "public_key BLOB NOT NULL, signature BLOB NOT NULL, records INTEGER NOT NULL, data BLOB NOT NULL, "
     "author_role TEXT NOT NULL)",
 ]
-_TEMP_TABLES = ("_xstage", "_xrefs", "_xstage_batches", "_xnew", "_xtouched", "_xsimple")
+_TEMP_TABLES = ("_xstage", "_xbody", "_xrefs", "_xstage_batches", "_xnew", "_xunits", "_xtouched")
+
+
+@dataclass
+class _Stage:
+    """Rows waiting to be staged, and what the merge needs to know of each package without reading the stage
+    again (the highest Lamport counter, the units whose answers it brings)."""
+
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    bodies: list[tuple[int, str]] = field(default_factory=list)
+    refs: list[tuple[Any, ...]] = field(default_factory=list)
+    next_row: int = 1
+    lamport: dict[int, int] = field(default_factory=dict)          # package -> highest Lamport counter
+    units: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # package -> (year, unit) of its answers
+
+    def flush(self, db: Database) -> None:
+        db.conn.executemany("INSERT INTO temp._xstage(rowid, id, kind, year, inst, unit, slot, author, at, lamport, "
+                            "batch, pkg, line, product, ind, value, na, note, cleared, by_) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+        db.conn.executemany("INSERT INTO temp._xbody(rowid, body) VALUES (?, ?)", self.bodies)
+        db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", self.refs)
+        self.rows.clear()
+        self.bodies.clear()
+        self.refs.clear()
 
 
 def _drop_stage(db: Database) -> None:
@@ -490,16 +514,12 @@ def min_role(a: Role, b: Role) -> Role:
     return Role.COORDINATOR if a is Role.COORDINATOR and b is Role.COORDINATOR else Role.INSPECTOR
 
 
-def _flush_stage(db: Database, rows: list[tuple[Any, ...]], refs: list[tuple[Any, ...]]) -> None:
-    db.conn.executemany("INSERT INTO temp._xstage VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", refs)
-    rows.clear()
-    refs.clear()
-
-
 def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex, now: _dt.datetime,
-                   progress: Progress, done: list[int], total: int) -> None:
+                   stage: _Stage, progress: Progress, done: list[int], total: int) -> None:
     """Read, check and stage every record of a results package (one line at a time)."""
+    top = stage.lamport.setdefault(number, 0)
+    units = stage.units.setdefault(number, set())
+    cache = CheckCache()  # the checkers of this package's batches share what they found
     for batch in pkg.batches:
         inst_code = batch.institution
         if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone():
@@ -509,12 +529,10 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                         batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
             done[0] += 1
             continue
-        checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at)
+        checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache)
         packer = zlib.compressobj(1)
         pieces: list[bytes] = []
         raw: list[bytes] = []
-        rows: list[tuple[Any, ...]] = []
-        refs: list[tuple[Any, ...]] = []
         count = 0
         for line, text, body in pkg.lines(batch.file, raw=raw):
             for piece in raw:
@@ -529,22 +547,31 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
                 raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
                                  code="package.missing_evidence", member=batch.file, line=line)
+            row = stage.next_row
+            stage.next_row += 1
             if r.kind == "answer":
-                rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, batch.sha256,
-                             number, batch.file, line, body["product"], body["ind"], body.get("value"), body["na"],
-                             body.get("note", ""), int(body.get("cleared", False)), body.get("by", ""), r.text))
+                stage.rows.append((row, r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport,
+                                   batch.sha256, number, line, body["product"], body["ind"], body.get("value"),
+                                   body["na"], body.get("note", ""), int(body.get("cleared", False)),
+                                   body.get("by", "")))
+                units.add((r.year, r.unit))
             else:
-                rows.append((r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport, batch.sha256,
-                             number, batch.file, line, None, None, None, None, None, None, None, r.text))
-            refs.extend((r.id, r.kind, r.slot, r.unit, p, "parent", number, batch.file, line) for p in checked.parents)
-            refs.extend((r.id, r.kind, r.slot, r.unit, b, "basis", number, batch.file, line) for b in checked.basis)
+                stage.rows.append((row, r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport,
+                                   batch.sha256, number, line, None, None, None, None, None, None, None))
+            stage.bodies.append((row, r.text))
+            if r.lamport > top:
+                top = stage.lamport[number] = r.lamport
+            for p in checked.parents:
+                stage.refs.append((r.id, r.kind, r.slot, r.unit, p, "parent", number, batch.file, line))
+            for b in checked.basis:
+                stage.refs.append((r.id, r.kind, r.slot, r.unit, b, "basis", number, batch.file, line))
             count += 1
-            if len(rows) >= STAGE_ROWS:
-                _flush_stage(db, rows, refs)
+            if len(stage.rows) >= STAGE_ROWS:
+                stage.flush(db)
         for piece in raw:
             pieces.append(packer.compress(piece))
         pieces.append(packer.flush())
-        _flush_stage(db, rows, refs)
+        stage.flush(db)
         db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
                     batch.author, batch.author_name, batch.public_key, batch.signature, count, b"".join(pieces),
@@ -641,7 +668,8 @@ def _apply_plan(db: Database, pkg: OpenPackage, plan: _Plan, result: PackageResu
     result.plan = summary
 
 
-def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageResult, stamp: str) -> None:
+def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageResult, stamp: str,
+                   stage: _Stage) -> None:
     """Store one package's batches and new records, make them take effect, and count what changed."""
     codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
     db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
@@ -658,40 +686,35 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     known = db.execute("SELECT count(*) FROM temp._xstage_batches WHERE pkg = ? AND records = -1", [number]).fetchone()[0]
     if known:
         result.notes.append(f"{known} batch(es) were imported before")
+    # the records not stored yet, each once (a record may come in more than one batch), in the order read
     db.execute("DROP TABLE IF EXISTS temp._xnew")
-    db.execute("CREATE TEMP TABLE _xnew AS SELECT min(s.rowid) AS srow, s.id AS id, s.kind AS kind FROM temp._xstage s "
-               "WHERE s.pkg = ? AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.id", [number])
+    db.execute("CREATE TEMP TABLE _xnew(srow INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
+    db.execute("INSERT INTO temp._xnew(srow, kind) SELECT s.rowid, s.kind FROM temp._xstage s WHERE s.pkg = ? AND "
+               "NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) AND NOT EXISTS (SELECT 1 FROM temp._xstage d "
+               "WHERE d.id = s.id AND d.rowid < s.rowid AND d.pkg = s.pkg) ORDER BY s.rowid", [number])
     result.new_records = db.execute("SELECT count(*) FROM temp._xnew").fetchone()[0]
     if not result.new_records:
         return
     insert_records_select(
-        db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, s.body, s.batch "
-            "FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow ORDER BY n.id",
-        "SELECT DISTINCT r.child, r.ref FROM temp._xnew n CROSS JOIN temp._xrefs r WHERE r.child = n.id AND "
-        "r.rel = 'parent' AND r.pkg = ?", parents_params=[number])
+        db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
+            "FROM temp._xnew n CROSS JOIN temp._xstage s CROSS JOIN temp._xbody b WHERE s.rowid = n.srow AND "
+            "b.rowid = n.srow ORDER BY n.srow",
+        "SELECT r.child, r.ref FROM temp._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
+        lamport=stage.lamport.get(number, 0))
     _store_evidence(db, pkg, stamp)
-    for rid, text in db.execute("SELECT s.id, s.body FROM temp._xnew n CROSS JOIN temp._xstage s WHERE s.rowid = n.srow "
-                                "AND n.kind IN ('evidence', 'audit') ORDER BY n.srow").fetchall():
+    for rid, text in db.execute("SELECT s.id, b.body FROM temp._xnew n CROSS JOIN temp._xstage s CROSS JOIN "
+                                "temp._xbody b WHERE n.kind IN ('evidence', 'audit') AND s.rowid = n.srow AND "
+                                "b.rowid = n.srow ORDER BY n.srow").fetchall():
         apply_record(db, rid, json.loads(text))
     # what takes effect: unit states first, then every answer slot of a touched unit or with a new version
     units = db.execute("SELECT DISTINCT s.year, s.unit FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
                        "n.kind = 'unit' AND s.rowid = n.srow").fetchall()
     recompute_unit_states(db, [(y, u) for y, u in units])
-    db.execute("DROP TABLE IF EXISTS temp._xtouched")
-    db.execute("CREATE TEMP TABLE _xtouched(slot TEXT PRIMARY KEY, inst TEXT NOT NULL, new INTEGER NOT NULL, "
-               "before TEXT, had INTEGER NOT NULL DEFAULT 0, srow INTEGER, done INTEGER NOT NULL DEFAULT 0)")
-    db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new, srow) SELECT s.slot, s.inst, 1, s.rowid FROM "
-               "temp._xnew n CROSS JOIN temp._xstage s WHERE n.kind = 'answer' AND s.rowid = n.srow")
-    for year, unit in units:
-        db.execute("INSERT OR IGNORE INTO temp._xtouched(slot, inst, new) SELECT DISTINCT slot, institution_uuid, 0 "
-                   "FROM xrecords WHERE kind = 'answer' AND year = ? AND unit_uuid = ?", [year, unit])
-    db.execute("UPDATE temp._xtouched SET had = 1, before = (SELECT a.version FROM answers a WHERE a.uuid = "
-               "_xtouched.slot) WHERE EXISTS (SELECT 1 FROM answers a WHERE a.uuid = _xtouched.slot)")
-    _merge_simple_slots(db)
+    _touched_slots(db, stage.units.get(number, set()), units)
     last = 0
     while True:
-        chunk = db.execute("SELECT rowid, slot FROM temp._xtouched WHERE rowid > ? AND done = 0 ORDER BY rowid LIMIT ?",
-                           [last, RECOMPUTE_SLOTS]).fetchall()
+        chunk = db.execute("SELECT rowid, slot FROM temp._xtouched WHERE rowid > ? AND simple = 0 ORDER BY rowid "
+                           "LIMIT ?", [last, RECOMPUTE_SLOTS]).fetchall()
         if not chunk:
             break
         last = chunk[-1][0]
@@ -700,10 +723,13 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
                                         "n.kind = 'survey' AND s.rowid = n.srow")]
     for i in range(0, len(surveys), RECOMPUTE_SURVEYS):
         recompute_surveys(db, surveys[i:i + RECOMPUTE_SURVEYS])
+    # each slot with a new version counted once (a slot given two new versions is never a simple one)
     for inst, new, updated, unchanged in db.execute(
             "SELECT t.inst, sum(t.had = 0 AND a.uuid IS NOT NULL), sum(t.had = 1 AND a.version IS NOT t.before), "
             "sum(NOT ((t.had = 0 AND a.uuid IS NOT NULL) OR (t.had = 1 AND a.version IS NOT t.before))) "
-            "FROM temp._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 GROUP BY t.inst"):
+            "FROM temp._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 AND (t.simple = 1 OR "
+            "t.rowid = (SELECT min(d.rowid) FROM temp._xtouched d WHERE d.slot = t.slot AND d.simple = 0 AND "
+            "d.new = 1)) GROUP BY t.inst"):
         bucket = result.bucket(codes.get(inst, inst))
         bucket["new"] += new
         bucket["updated"] += updated
@@ -717,37 +743,56 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         result.bucket(codes.get(inst, inst))["conflicts"] = n
 
 
-def _merge_simple_slots(db: Database) -> None:
-    """The shown answer of a slot whose only record is the one just received, written straight from the staged
-    columns: what the rule of ``storage.versions.recompute_answers`` gives for such a slot (one head, no conflict),
-    without reading the record back. Applies when the unit has no finalise/reopen events, or its winning event is
-    a final one received in this package that names the record in its basis. Every other slot is recomputed by
-    the rule itself."""
-    db.execute("DROP TABLE IF EXISTS temp._xsimple")
+def _touched_slots(db: Database, answer_units: set[tuple[int, str]], event_units: list[tuple[int, str]]) -> None:
+    """The answer slots the merge of a package touches (``_xtouched``): every slot with a new version, then every
+    answer slot of a unit with a new finalise/reopen event; with what each slot showed before.
+
+    The shown answer of a *simple* slot is written here, straight from the staged columns: a slot whose only
+    record is the one just received, not cleared and not in conflict, of a unit without finalise/reopen events
+    or whose winning event is a final one that names the record in its basis. That is what the rule of
+    ``storage.versions.recompute_answers`` gives for such a slot (one head, no conflict), without reading the
+    record back; every other slot is recomputed by the rule itself (``simple = 0``)."""
+    # per unit, whether its slots can be simple: 0 no unit events, 1 finalised (the record must be in the basis
+    # of the event that finalised it); NULL never (not in the plan, or events that leave it open)
+    db.execute("DROP TABLE IF EXISTS temp._xunits")
+    db.execute("CREATE TEMP TABLE _xunits(year INTEGER NOT NULL, unit TEXT NOT NULL, mode INTEGER, state TEXT, "
+               "PRIMARY KEY (year, unit))")
+    db.conn.executemany(
+        "INSERT INTO temp._xunits(year, unit, mode, state) SELECT pu.year, pu.unit_uuid, CASE WHEN NOT EXISTS "
+        "(SELECT 1 FROM xrecords u WHERE u.year = pu.year AND u.unit_uuid = pu.unit_uuid AND u.kind = 'unit') THEN 0 "
+        "WHEN pu.finalised_at IS NOT NULL THEN 1 END, pu.state_version FROM period_units pu WHERE pu.year = ? AND "
+        "pu.unit_uuid = ?", sorted(answer_units))
+    conflicts = db.execute("SELECT 1 FROM xconflicts LIMIT 1").fetchone() is not None
+    db.execute("DROP TABLE IF EXISTS temp._xtouched")
+    db.execute("CREATE TEMP TABLE _xtouched(slot TEXT NOT NULL, inst TEXT NOT NULL, new INTEGER NOT NULL, "
+               "had INTEGER NOT NULL, before TEXT, srow INTEGER, simple INTEGER NOT NULL)")
     db.execute(
-        "CREATE TEMP TABLE _xsimple AS SELECT t.rowid AS trow, t.srow AS srow FROM temp._xtouched t "
-        "CROSS JOIN temp._xstage s CROSS JOIN period_units pu "
-        "WHERE t.new = 1 AND s.rowid = t.srow AND s.cleared = 0 AND pu.year = s.year AND pu.unit_uuid = s.unit "
-        "AND (SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = t.slot) = 1 "
-        "AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = t.slot) "
-        "AND (NOT EXISTS (SELECT 1 FROM xrecords u WHERE u.year = s.year AND u.unit_uuid = s.unit AND u.kind = 'unit') "
-        "     OR (pu.finalised_at IS NOT NULL AND EXISTS (SELECT 1 FROM temp._xrefs r WHERE r.child = pu.state_version "
-        "         AND r.ref = s.id AND r.rel = 'basis')))")
+        "INSERT INTO temp._xtouched(slot, inst, new, had, before, srow, simple) SELECT s.slot, s.inst, 1, "
+        "a.uuid IS NOT NULL, a.version, s.rowid, coalesce(s.cleared = 0 AND (u.mode = 0 OR (u.mode = 1 AND EXISTS "
+        "(SELECT 1 FROM temp._xrefs r WHERE r.child = u.state AND r.ref = s.id AND r.rel = 'basis'))) AND "
+        "(SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) = 1"
+        + (" AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = s.slot)" if conflicts else "") +
+        ", 0) FROM temp._xnew n CROSS JOIN temp._xstage s LEFT JOIN temp._xunits u ON u.year = s.year AND "
+        "u.unit = s.unit LEFT JOIN answers a ON a.uuid = s.slot WHERE n.kind = 'answer' AND s.rowid = n.srow "
+        "ORDER BY n.srow")
+    for year, unit in event_units:
+        db.execute("INSERT INTO temp._xtouched(slot, inst, new, had, before, simple) SELECT DISTINCT x.slot, "
+                   "x.institution_uuid, 0, a.uuid IS NOT NULL, a.version, 0 FROM xrecords x LEFT JOIN answers a ON "
+                   "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
+    db.execute("CREATE INDEX temp._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
     db.execute(
         "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
         "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
-        "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xsimple f CROSS JOIN temp._xstage s WHERE s.rowid = f.srow "
-        "AND true ORDER BY s.unit, s.product, s.ind ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, na = excluded.na, note = excluded.note, "
-        "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = excluded.rev, "
-        "version = excluded.version")
-    db.execute("UPDATE temp._xtouched SET done = 1 WHERE rowid IN (SELECT trow FROM temp._xsimple)")
-    db.execute("DROP TABLE temp._xsimple")
+        "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xtouched t CROSS JOIN temp._xstage s WHERE t.simple = 1 "
+        "AND s.rowid = t.srow ORDER BY t.rowid ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, "
+        "na = excluded.na, note = excluded.note, inspector_uuid = excluded.inspector_uuid, "
+        "updated_at = excluded.updated_at, rev = excluded.rev, version = excluded.version")
 
 
 def _store_evidence(db: Database, pkg: OpenPackage, stamp: str) -> None:
     mimes = {r[0]: r[1] for r in db.execute(
-        "SELECT json_extract(s.body, '$.sha256'), json_extract(s.body, '$.mime') FROM temp._xnew n CROSS JOIN "
-        "temp._xstage s WHERE n.kind = 'evidence' AND s.rowid = n.srow")}
+        "SELECT json_extract(b.body, '$.sha256'), json_extract(b.body, '$.mime') FROM temp._xnew n CROSS JOIN "
+        "temp._xbody b WHERE n.kind = 'evidence' AND b.rowid = n.srow")}
     for sha, size in sorted(pkg.evidence.items()):
         if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
             continue
@@ -780,6 +825,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
         # 1. check everything, without the write lock
         plans: dict[int, _Plan] = {}
         revocations: dict[int, list[tuple[str, str, str, str, str]]] = {}
+        stage = _Stage()
         with _autocommit(db):
             for sql in _STAGE_SQL:
                 db.execute(sql)
@@ -796,7 +842,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
                     _check_instrument(db, pkg, plans)
                     if pkg.year not in indexes:
                         indexes[pkg.year] = _plan_index(db, pkg.year, plans)
-                    _stage_results(db, number, pkg, indexes[pkg.year], now, progress, done, total)
+                    _stage_results(db, number, pkg, indexes[pkg.year], now, stage, progress, done, total)
             _check_references(db, packages)
         indexes.clear()
         # 2. merge, in one transaction
@@ -807,7 +853,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
                 if pkg.kind is PackageKind.PLAN:
                     _apply_plan(db, pkg, plans[pkg.year], result)
                 else:
-                    _merge_results(db, number, pkg, result, stamp)
+                    _merge_results(db, number, pkg, result, stamp, stage)
                 _apply_revocations(db, pkg, revocations[number], result)
                 db.execute("INSERT INTO xpackages(sha256, file, kind, sender, sender_name, created_at, imported_at, "
                            "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

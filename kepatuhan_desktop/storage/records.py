@@ -172,16 +172,20 @@ def store_record_rows(db: Database, rows: Sequence[tuple[Any, ...]], parents: Se
 
 
 def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
-                          parents_params: Sequence[Any] = ()) -> int:
+                          parents_params: Sequence[Any] = (), *, lamport: int | None = None) -> int:
     """:func:`insert_records` for records waiting in a (temporary) table, without reading them into Python:
     ``rows_sql`` selects the columns of :class:`RecordRow` (without parents), ``parents_sql`` selects
-    (child, parent) pairs. Returns how many were new."""
+    (child, parent) pairs (pairs already stored are ignored). ``lamport``: the highest Lamport counter among the
+    rows, when the caller knows it (else it is read from them). Returns how many were new."""
     before = db.conn.total_changes
     db.execute(_INSERT + rows_sql, list(params))
     inserted = db.conn.total_changes - before
     db.execute("INSERT OR IGNORE INTO xparents(child, parent) " + parents_sql, list(parents_params))
-    db.execute(f"UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(lamport), 0) FROM ({rows_sql})))",
-               list(params))
+    if lamport is None:
+        db.execute(f"UPDATE xclock SET lamport = max(lamport, (SELECT coalesce(max(lamport), 0) FROM ({rows_sql})))",
+                   list(params))
+    elif lamport:
+        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [lamport])
     return inserted
 
 
@@ -226,32 +230,55 @@ def _need(body: dict[str, Any], *keys: str) -> None:
                            field=", ".join(missing))
 
 
-class RecordChecker:
-    """Checks the records of one batch (see the module docstring). ``latest``: the latest acceptable time."""
+#: The most entries a :class:`CheckCache` keeps of each kind (beyond them, checks are simply made again).
+CACHE_ENTRIES = 10_000
 
-    def __init__(self, index: PlanIndex, *, author: str, now: _dt.datetime, created_at: _dt.datetime | None = None
-                 ) -> None:
+
+@dataclass(slots=True)
+class CheckCache:
+    """What the checks of one import have found true for every batch of it (the records of a national package
+    repeat a few names, times and values): names within their limits, times in range, values valid for their
+    indicator. Bounded (:data:`CACHE_ENTRIES`)."""
+
+    names: set[str] = field(default_factory=set)
+    times: set[str] = field(default_factory=set)
+    values: dict[tuple[str, Any, Any], None] = field(default_factory=dict)
+
+
+class RecordChecker:
+    """Checks the records of one batch (see the module docstring). ``latest``: the latest acceptable time.
+    ``cache``: shared by the checkers of one import (same plan, same time bounds)."""
+
+    def __init__(self, index: PlanIndex, *, author: str, now: _dt.datetime, created_at: _dt.datetime | None = None,
+                 cache: CheckCache | None = None) -> None:
         self.index = index
         self.author = author
         self.latest = latest_acceptable(min(now, created_at) if created_at else now)
         self._latest_text = self.latest.isoformat(timespec="milliseconds").replace("+00:00", "Z")
         # what was checked already (a batch repeats names, values and slots' rules): the checks stay the same
-        self._names: set[str] = set()
-        self._values: dict[tuple[str, Any, Any], None] = {}
+        cache = cache if cache is not None else CheckCache()
+        self._names = cache.names
+        self._times = cache.times
+        self._values = cache.values
         self._slots: dict[tuple[Any, Any, Any], tuple[Any, Any]] = {}
 
     def _name_ok(self, key: str, value: object, limit: int = MAX_NAME_CHARS, multiline: bool = False) -> None:
         if value in self._names:
             return
         text_limit(key, value, limit, multiline=multiline)
-        if isinstance(value, str) and len(value) <= 300:
+        if isinstance(value, str) and len(value) <= 300 and len(self._names) < CACHE_ENTRIES:
             self._names.add(value)
 
     def _time_ok(self, at: object) -> None:
-        # the common case without building a datetime: same form, between the bounds, a real date
+        # the common case without building a datetime: same form, between the bounds, a real date (the form and
+        # the date of a time already seen are known good)
+        if type(at) is str and at in self._times and at <= self._latest_text:
+            return
         if type(at) is str and len(at) == 24 and TIME_RE.fullmatch(at) and EARLIEST_TIME <= at <= self._latest_text:
             try:
                 _dt.datetime.fromisoformat(at[:-1])
+                if len(self._times) < CACHE_ENTRIES:
+                    self._times.add(at)
                 return
             except ValueError:
                 pass
@@ -327,7 +354,8 @@ class RecordChecker:
             vkey = (ind.id, value, na)
             if type(value) not in (str, type(None)) or type(na) is not int or vkey not in self._values:
                 exact_value(ind, value, na)
-                self._values[vkey] = None
+                if len(self._values) < CACHE_ENTRIES:
+                    self._values[vkey] = None
             note = body.get("note", "")
             if note:
                 text_limit("note", note, MAX_NOTE_CHARS, multiline=True)

@@ -172,8 +172,8 @@ def adopt(db: Database, year: int, progress: Callable[[int, int], None] | None =
     lamport = next_lamport(db)
     count = 0
     versioned_slots = {r[0] for r in db.execute(
-        "SELECT DISTINCT a.uuid FROM answers a JOIN xrecords x ON x.kind = 'answer' AND x.slot = a.uuid "
-        "WHERE a.year = ? AND a.version IS NULL", [year])}
+        "SELECT a.uuid FROM answers a WHERE a.year = ? AND a.version IS NULL AND EXISTS (SELECT 1 FROM xrecords x "
+        "WHERE x.kind = 'answer' AND x.slot = a.uuid)", [year])}
     rows = db.execute(
         "SELECT a.uuid, a.unit_uuid, a.product_uuid, a.indicator, a.value, a.na, a.note, a.updated_at, "
         "a.inspector_uuid, u.institution_uuid FROM answers a JOIN units u ON u.uuid = a.unit_uuid "

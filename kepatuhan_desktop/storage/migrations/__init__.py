@@ -22,6 +22,7 @@ ORDER = (
     "m0006_trust",
     "m0008_person",
     "m0009_review",
+    "m0012_unversioned",
 )
 
 for _name in ORDER:
