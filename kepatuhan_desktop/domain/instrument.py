@@ -203,6 +203,12 @@ class Instrument:
     def product_indicators(self) -> tuple[Indicator, ...]:
         return tuple(ind for ind in self.indicators if ind.level == "product")
 
+    @cached_property
+    def required_counts(self) -> tuple[int, int]:
+        """How many unit-level and product-level indicators are required (progress counts required slots)."""
+        return (sum(1 for ind in self.unit_indicators if ind.required),
+                sum(1 for ind in self.product_indicators if ind.required))
+
     def dimension(self, dimension_id: str) -> Dimension:
         for dim in self.dimensions:
             if dim.id == dimension_id:

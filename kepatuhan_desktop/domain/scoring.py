@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
-from typing import cast
 
 from .instrument import Band, Indicator, Instrument
 from .numbers import round2
@@ -126,21 +125,21 @@ def _dimension_scores(instrument: Instrument, values: Mapping[str, Value]) -> di
     value is itself a fraction.
     """
     out: dict[str, Fraction | None] = {}
+    get = values.get
     for dim in instrument.compiled:
         num = 0                        # the integer-valued terms
         den = 0
         parts: dict[int, int] = {}     # fractional terms, summed per denominator (survey means, product means)
         for ind_id, (w, scale) in dim.factors.items():
-            got = values.get(ind_id, NA)
+            got = get(ind_id, NA)
             if got is NA:
                 continue
-            value = cast(Fraction, got)
+            n, d = got.as_integer_ratio()  # type: ignore[union-attr]  # every other value is a Fraction
             den += w
-            d = value.denominator
             if d == 1:
-                num += w * scale * value.numerator
+                num += w * scale * n
             else:
-                parts[d] = parts.get(d, 0) + w * scale * value.numerator
+                parts[d] = parts.get(d, 0) + w * scale * n
         if den == 0:
             out[dim.id] = None
             continue
@@ -189,11 +188,45 @@ def _resolve_all(indicators: Sequence[Indicator], answers: Answers, product: str
     return out  # type: ignore[return-value]  # every None was resolved above
 
 
+#: Means of whole numbers, by (sum, count): a national year takes a few dozen distinct ones many thousand times.
+_WHOLE_MEANS: dict[tuple[int, int], Fraction] = {}
+
+
 def _mean(values: Sequence[Fraction]) -> Fraction:
-    if all(v.denominator == 1 for v in values):
-        return Fraction(sum(v.numerator for v in values), len(values))
-    common = lcm(*(v.denominator for v in values))
-    return Fraction(sum(v.numerator * (common // v.denominator) for v in values), common * len(values))
+    ratios = [v.as_integer_ratio() for v in values]
+    if all(d == 1 for _n, d in ratios):
+        key = (sum(n for n, _d in ratios), len(ratios))
+        mean = _WHOLE_MEANS.get(key)
+        if mean is None:
+            mean = Fraction(*key)
+            if len(_WHOLE_MEANS) < 4096:
+                _WHOLE_MEANS[key] = mean
+        return mean
+    common = lcm(*(d for _n, d in ratios))
+    return Fraction(sum(n * (common // d) for n, d in ratios), common * len(values))
+
+
+def _product_mean(product_values: Sequence[Mapping[str, Value]], key: str) -> Value:
+    """The mean of an indicator's non-N/A answers over the products (NA when every one is N/A): ``_mean``
+    without building lists in the common case of whole numbers."""
+    total = count = 0
+    for values in product_values:
+        got = values[key]
+        if got is NA:
+            continue
+        n, d = got.as_integer_ratio()  # type: ignore[union-attr]  # every other value is a Fraction
+        if d != 1:
+            return _mean([v for values in product_values if (v := values[key]) is not NA])  # type: ignore[misc]
+        total += n
+        count += 1
+    if not count:
+        return NA
+    mean = _WHOLE_MEANS.get((total, count))
+    if mean is None:
+        mean = Fraction(total, count)
+        if len(_WHOLE_MEANS) < 4096:
+            _WHOLE_MEANS[(total, count)] = mean
+    return mean
 
 
 def _score_item(instrument: Instrument, values: Mapping[str, Value], product: str | None,
@@ -209,7 +242,7 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
     its products is one, and the unit's own score (for information) is the rounded mean of those."""
     unit_gaps: list[Gap] = []
     unit_values = _resolve_all(instrument.unit_indicators, unit.answers, None, unit_gaps)
-    total = _required(instrument.unit_indicators)
+    total, product_required = instrument.required_counts
     answered = total - len(unit_gaps)
 
     product_inds = instrument.product_indicators
@@ -217,13 +250,12 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
         # Product-level indicators are answered once, at unit level.
         for ind in product_inds:
             unit_values[ind.id] = _resolve(ind, unit.answers, None, unit_gaps)
-        total += _required(product_inds)
+        total += product_required
         answered = total - len(unit_gaps)
         item = _score_item(instrument, unit_values, None, list(unit_gaps))
         return UnitScore(unit.unit, (item,), item.dimensions, item.score, answered, total, tuple(unit_gaps))
 
     per_product: list[tuple[str, dict[str, Value], list[Gap]]] = []
-    product_required = _required(product_inds)
     for product, answers in unit.products:
         gaps: list[Gap] = []
         values = _resolve_all(product_inds, answers, product, gaps)
@@ -247,17 +279,11 @@ def score_unit(instrument: Instrument, unit: UnitAnswers) -> UnitScore:
 
     # aggregation: units. Step 1: a product-level indicator's value is the mean of its non-N/A answers.
     merged = dict(unit_values)
+    product_values = [values for _, values, _ in per_product]
     for ind in product_inds:
-        answered_values = [cast(Fraction, values[ind.id]) for _, values, _ in per_product
-                           if values[ind.id] is not NA]
-        merged[ind.id] = _mean(answered_values) if answered_values else NA
+        merged[ind.id] = _product_mean(product_values, ind.id)
     item = _score_item(instrument, merged, None, all_gaps)
     return UnitScore(unit.unit, (item,), item.dimensions, item.score, answered, total, tuple(all_gaps))
-
-
-def _required(indicators: Iterable[Indicator]) -> int:
-    """Progress counts required slots only, so that answered == total exactly when the item is complete."""
-    return sum(1 for ind in indicators if ind.required)
 
 
 def _mean_dimensions(instrument: Instrument, dims: Sequence[Mapping[str, Fraction | None]]

@@ -174,9 +174,10 @@ def iter_unit_answers(db: Database, year: int) -> Iterator[tuple[str, dict[str, 
     by_product: dict[str, dict[str, Value]] = {}
     last_product: str | None = None
     slot: dict[str, Value] = {}
+    # ``value`` is NULL exactly when the answer is N/A (the table's CHECK constraint)
     for unit, product, indicator, value in db.execute(
-            "SELECT unit_uuid, product_uuid, indicator, CASE WHEN na THEN NULL ELSE value END FROM answers "
-            "WHERE year = ? ORDER BY unit_uuid, product_uuid", [year]):
+            "SELECT unit_uuid, product_uuid, indicator, value FROM answers WHERE year = ? ORDER BY unit_uuid, "
+            "product_uuid", [year]):
         if unit != current:
             if current is not None:
                 yield current, by_product
