@@ -40,7 +40,7 @@ from ..domain.instrument import Instrument, InstrumentError, instrument_from_dic
 from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
 from ..errors import NotFoundError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
-from ..storage.db import audit, bulk_cache, now_iso
+from ..storage.db import audit, bulk_cache, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
@@ -383,11 +383,12 @@ class _Stage:
     units: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # package -> (year, unit) of its answers
 
     def flush(self, db: Database) -> None:
-        db.conn.executemany("INSERT INTO temp._xstage(rowid, id, kind, year, inst, unit, slot, author, at, lamport, "
-                            "batch, pkg, line, product, ind, value, na, note, cleared, by_) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
-        db.conn.executemany("INSERT INTO temp._xbody(rowid, body) VALUES (?, ?)", self.bodies)
-        db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", self.refs)
+        with temp_writes(db):
+            db.conn.executemany("INSERT INTO temp._xstage(rowid, id, kind, year, inst, unit, slot, author, at, "
+                                "lamport, batch, pkg, line, product, ind, value, na, note, cleared, by_) "
+                                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
+            db.conn.executemany("INSERT INTO temp._xbody(rowid, body) VALUES (?, ?)", self.bodies)
+            db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", self.refs)
         self.rows.clear()
         self.bodies.clear()
         self.refs.clear()
@@ -780,13 +781,18 @@ def _touched_slots(db: Database, answer_units: set[tuple[int, str]], event_units
                    "x.institution_uuid, 0, a.uuid IS NOT NULL, a.version, 0 FROM xrecords x LEFT JOIN answers a ON "
                    "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
     db.execute("CREATE INDEX temp._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
+    # slots without a row yet by a plain insert (an upsert looks each row up twice), the others by an update
     db.execute(
         "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
         "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
         "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xtouched t CROSS JOIN temp._xstage s WHERE t.simple = 1 "
-        "AND s.rowid = t.srow ORDER BY t.rowid ON CONFLICT(uuid) DO UPDATE SET value = excluded.value, "
-        "na = excluded.na, note = excluded.note, inspector_uuid = excluded.inspector_uuid, "
-        "updated_at = excluded.updated_at, rev = excluded.rev, version = excluded.version")
+        "AND t.had = 0 AND s.rowid = t.srow ORDER BY t.rowid")
+    rows = db.execute("SELECT s.value, s.na, s.note, nullif(s.by_, ''), s.at, s.lamport, s.id, s.slot FROM "
+                      "temp._xtouched t CROSS JOIN temp._xstage s WHERE t.simple = 1 AND t.had = 1 AND s.rowid = t.srow "
+                      "ORDER BY t.rowid")
+    while chunk := rows.fetchmany(STAGE_ROWS):
+        db.conn.executemany("UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, "
+                            "rev = ?, version = ? WHERE uuid = ?", chunk)
 
 
 def _store_evidence(db: Database, pkg: OpenPackage, stamp: str) -> None:

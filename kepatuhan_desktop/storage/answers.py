@@ -30,7 +30,7 @@ from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .checks import CheckFailure, PlanIndex, UnitInfo, checked_value, parsed_value, slot_indicator, text_limit
-from .db import audit, bulk_cache, deferred_indexes, now_iso
+from .db import audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from .forms import instrument_for_year
 from .identity import current_actor
 from .plan import ImportSummary
@@ -349,8 +349,9 @@ def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, to
     count = 0
 
     def flush() -> None:
-        db.conn.executemany("INSERT INTO temp._answer_stage(line, slot, unit, product, ind, value, na, note) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", buffer)
+        with temp_writes(db):
+            db.conn.executemany("INSERT INTO temp._answer_stage(line, slot, unit, product, ind, value, na, note) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", buffer)
         buffer.clear()
 
     for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
@@ -458,7 +459,8 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
             heads = _heads(db, [c[0] for c in chunk if c[8]]) if known else {}
             records: list[tuple[Any, ...]] = []
             parents: list[tuple[str, str]] = []
-            upserts: list[tuple[Any, ...]] = []
+            inserts: list[tuple[Any, ...]] = []
+            updates: list[tuple[Any, ...]] = []
             settled: list[tuple[str]] = []
             for slot, unit, product, ind, value, na, note, exists, versioned in chunk:
                 inst = inst_of[unit]
@@ -466,19 +468,23 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
                 text = texts.text(inst, unit, product, ind, slot, value, na, note, supersedes)
                 rid = record_id(text)
                 records.append((rid, "answer", year, inst, unit, slot, author, stamp, lamport, text, None))
-                upserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, rid))
+                if exists:
+                    updates.append((value, na, note, by, stamp, rid, slot))
+                else:
+                    inserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, rid))
                 if supersedes:
                     parents.extend((rid, p) for p in supersedes)
                 if versioned:
                     settled.append((slot,))
-                new += not exists
+            new += len(inserts)
             store_record_rows(db, records, parents, lamport)
+            # (an insert without ON CONFLICT: an upsert looks each row up twice)
             db.conn.executemany(
                 "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-                "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(uuid) DO UPDATE SET "
-                "value = excluded.value, na = excluded.na, note = excluded.note, "
-                "inspector_uuid = excluded.inspector_uuid, updated_at = excluded.updated_at, rev = answers.rev + 1, "
-                "version = excluded.version", upserts)
+                "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)", inserts)
+            db.conn.executemany(
+                "UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, rev = rev + 1, "
+                "version = ? WHERE uuid = ?", updates)
             if settled:  # a local change supersedes every version of its slot: its conflict (if any) is settled
                 db.conn.executemany("DELETE FROM xconflicts WHERE slot = ?", settled)
                 db.conn.executemany("DELETE FROM xcleared WHERE slot = ?", settled)
