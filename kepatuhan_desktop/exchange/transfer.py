@@ -352,22 +352,41 @@ class _Plan:
     assignments: list[tuple[str, str, str, str]]  # institution code, unit code, inspector, name
 
 
-_STAGE_SQL = [
-    # one row per record read (rowid: its place in the import); an answer's fields as columns (the merge writes
-    # simple slots from them). The bodies apart, in _xbody under the same rowid: most queries never read them.
-    "CREATE TEMP TABLE _xstage(id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, inst TEXT NOT NULL, "
-    "unit TEXT NOT NULL, slot TEXT NOT NULL, author TEXT NOT NULL, at TEXT NOT NULL, lamport INTEGER NOT NULL, "
-    "batch TEXT NOT NULL, pkg INTEGER NOT NULL, line INTEGER NOT NULL, product TEXT, ind TEXT, value TEXT, na INTEGER, "
-    "note TEXT, cleared INTEGER, by_ TEXT)",
-    "CREATE TEMP TABLE _xbody(body TEXT NOT NULL)",
-    "CREATE TEMP TABLE _xrefs(child TEXT NOT NULL, kind TEXT NOT NULL, slot TEXT NOT NULL, unit TEXT NOT NULL, "
-    "ref TEXT NOT NULL, rel TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL)",
-    "CREATE TEMP TABLE _xstage_batches(sha256 TEXT NOT NULL, pkg INTEGER NOT NULL, year INTEGER NOT NULL, "
-    "institution_uuid TEXT NOT NULL, institution_code TEXT NOT NULL, author TEXT NOT NULL, author_name TEXT NOT NULL, "
-    "public_key BLOB NOT NULL, signature BLOB NOT NULL, records INTEGER NOT NULL, data BLOB NOT NULL, "
-    "author_role TEXT NOT NULL)",
-]
+def _stage_sql(S: str) -> list[str]:  # noqa: N803  (S: the stage's schema, as in every statement below)
+    return [
+        # one row per record read (rowid: its place in the import); an answer's fields as columns (the merge writes
+        # simple slots from them). The bodies apart, in _xbody under the same rowid: most queries never read them.
+        f"CREATE TABLE {S}._xstage(id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, inst TEXT NOT NULL, "
+        "unit TEXT NOT NULL, slot TEXT NOT NULL, author TEXT NOT NULL, at TEXT NOT NULL, lamport INTEGER NOT NULL, "
+        "batch TEXT NOT NULL, pkg INTEGER NOT NULL, line INTEGER NOT NULL, product TEXT, ind TEXT, value TEXT, na INTEGER, "
+        "note TEXT, cleared INTEGER, by_ TEXT)",
+        f"CREATE TABLE {S}._xbody(body TEXT NOT NULL)",
+        f"CREATE TABLE {S}._xrefs(child TEXT NOT NULL, kind TEXT NOT NULL, slot TEXT NOT NULL, unit TEXT NOT NULL, "
+        "ref TEXT NOT NULL, rel TEXT NOT NULL, pkg INTEGER NOT NULL, member TEXT NOT NULL, line INTEGER NOT NULL)",
+        f"CREATE TABLE {S}._xstage_batches(sha256 TEXT NOT NULL, pkg INTEGER NOT NULL, year INTEGER NOT NULL, "
+        "institution_uuid TEXT NOT NULL, institution_code TEXT NOT NULL, author TEXT NOT NULL, author_name TEXT NOT NULL, "
+        "public_key BLOB NOT NULL, signature BLOB NOT NULL, records INTEGER NOT NULL, data BLOB NOT NULL, "
+        "author_role TEXT NOT NULL)",
+    ]
 _TEMP_TABLES = ("_xstage", "_xbody", "_xrefs", "_xstage_batches", "_xnew", "_xunits", "_xtouched")
+
+#: The database the stage of an import lives in: attached empty for the import (a private file, thrown away
+#: whole when it is detached; dropping the stage's tables from ``temp`` took half a second for a national
+#: package), unjournaled (the stage is never rolled back: a failed import throws it away).
+STAGE_DB = "kp_stage"
+
+
+def _open_stage(db: Database) -> str:
+    """Attach the stage database; returns the schema name the stage's tables go in (``temp`` when the import runs
+    inside a caller's transaction, where nothing can be attached)."""
+    if db.conn.in_transaction:
+        _drop_stage(db, "temp")
+        return "temp"
+    _drop_stage(db, STAGE_DB)  # left by an import that was interrupted
+    db.execute(f"ATTACH DATABASE '' AS {STAGE_DB}")
+    db.execute(f"PRAGMA {STAGE_DB}.journal_mode = OFF")
+    db.execute(f"PRAGMA {STAGE_DB}.synchronous = OFF")
+    return STAGE_DB
 
 
 @dataclass
@@ -378,23 +397,29 @@ class _Stage:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)
     refs: list[tuple[Any, ...]] = field(default_factory=list)
+    schema: str = "temp"
     next_row: int = 1
     lamport: dict[int, int] = field(default_factory=dict)          # package -> highest Lamport counter
     units: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # package -> (year, unit) of its answers
 
     def flush(self, db: Database) -> None:
+        S = self.schema  # noqa: N806
         with temp_writes(db):
-            db.conn.executemany("INSERT INTO temp._xstage(rowid, id, kind, year, inst, unit, slot, author, at, "
+            db.conn.executemany(f"INSERT INTO {S}._xstage(rowid, id, kind, year, inst, unit, slot, author, at, "
                                 "lamport, batch, pkg, line, product, ind, value, na, note, cleared, by_) "
                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
-            db.conn.executemany("INSERT INTO temp._xbody(rowid, body) VALUES (?, ?)", self.bodies)
-            db.conn.executemany("INSERT INTO temp._xrefs VALUES (?,?,?,?,?,?,?,?,?)", self.refs)
+            db.conn.executemany(f"INSERT INTO {S}._xbody(rowid, body) VALUES (?, ?)", self.bodies)
+            db.conn.executemany(f"INSERT INTO {S}._xrefs VALUES (?,?,?,?,?,?,?,?,?)", self.refs)
         self.rows.clear()
         self.bodies.clear()
         self.refs.clear()
 
 
-def _drop_stage(db: Database) -> None:
+def _drop_stage(db: Database, S: str) -> None:  # noqa: N803
+    if S != "temp":
+        if db.execute("SELECT 1 FROM pragma_database_list WHERE name = ?", [S]).fetchone() is not None:
+            db.execute(f"DETACH DATABASE {S}")
+        return
     with _autocommit(db):
         for table in _TEMP_TABLES:
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
@@ -518,6 +543,7 @@ def min_role(a: Role, b: Role) -> Role:
 def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex, now: _dt.datetime,
                    stage: _Stage, progress: Progress, done: list[int], total: int) -> None:
     """Read, check and stage every record of a results package (one line at a time)."""
+    S = stage.schema  # noqa: N806
     top = stage.lamport.setdefault(number, 0)
     units = stage.units.setdefault(number, set())
     cache = CheckCache()  # the checkers of this package's batches share what they found
@@ -525,7 +551,7 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
         inst_code = batch.institution
         if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone():
             # stored before, with every record it holds (one transaction): nothing to read again
-            db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                        [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
                         batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
             done[0] += 1
@@ -573,7 +599,7 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             pieces.append(packer.compress(piece))
         pieces.append(packer.flush())
         stage.flush(db)
-        db.execute("INSERT INTO temp._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
                     batch.author, batch.author_name, batch.public_key, batch.signature, count, b"".join(pieces),
                     _batch_role(db, pkg, batch)])
@@ -582,12 +608,12 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             progress(done[0], total)
 
 
-def _check_references(db: Database, packages: list[OpenPackage]) -> None:
+def _check_references(db: Database, packages: list[OpenPackage], S: str) -> None:  # noqa: N803
     """Every parent and basis id names a record of the packages or of this database, of the right kind and slot."""
-    db.execute("CREATE INDEX temp._xstage_id ON _xstage(id)")
+    db.execute(f"CREATE INDEX {S}._xstage_id ON _xstage(id)")
     missing = db.execute(
-        "SELECT r.pkg, r.member, r.line, r.ref, r.rel FROM temp._xrefs r WHERE NOT EXISTS "
-        "(SELECT 1 FROM temp._xstage s WHERE s.id = r.ref) AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = r.ref) "
+        f"SELECT r.pkg, r.member, r.line, r.ref, r.rel FROM {S}._xrefs r WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {S}._xstage s WHERE s.id = r.ref) AND NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = r.ref) "
         "ORDER BY r.pkg, r.member, r.line LIMIT 1").fetchone()
     if missing is not None:
         pkg = packages[missing[0]]
@@ -598,11 +624,11 @@ def _check_references(db: Database, packages: list[OpenPackage]) -> None:
     mismatch = "(r.rel = 'parent' AND (t.slot != r.slot OR t.kind != r.kind)) OR " \
                "(r.rel = 'basis' AND (t.kind != 'answer' OR t.unit != r.unit))"
     bad = db.execute(
-        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r CROSS JOIN temp._xstage t WHERE t.id = r.ref AND "
+        f"SELECT r.pkg, r.member, r.line, r.ref FROM {S}._xrefs r CROSS JOIN {S}._xstage t WHERE t.id = r.ref AND "
         f"({mismatch}) UNION ALL "
-        f"SELECT r.pkg, r.member, r.line, r.ref FROM temp._xrefs r CROSS JOIN (SELECT id, kind, slot, unit_uuid AS unit "
+        f"SELECT r.pkg, r.member, r.line, r.ref FROM {S}._xrefs r CROSS JOIN (SELECT id, kind, slot, unit_uuid AS unit "
         f"FROM xrecords) t WHERE t.id = r.ref AND ({mismatch}) ORDER BY 1, 2, 3 LIMIT 1").fetchone()
-    db.execute("CREATE INDEX temp._xrefs_child ON _xrefs(child)")
+    db.execute(f"CREATE INDEX {S}._xrefs_child ON _xrefs(child)")
     if bad is not None:
         pkg = packages[bad[0]]
         raise pkg.refuse(f"member {bad[1]}, line {bad[2]}: the record refers to {bad[3]}, a record of another slot or "
@@ -672,55 +698,56 @@ def _apply_plan(db: Database, pkg: OpenPackage, plan: _Plan, result: PackageResu
 def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageResult, stamp: str,
                    stage: _Stage) -> None:
     """Store one package's batches and new records, make them take effect, and count what changed."""
+    S = stage.schema  # noqa: N806
     codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
     db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
                "public_key, signature, records, created_at, data, received_from, received_at, author_role, package) "
                "SELECT sha256, year, institution_uuid, institution_code, author, author_name, public_key, signature, "
-               "records, ?, data, ?, ?, author_role, ? FROM temp._xstage_batches WHERE pkg = ? AND records >= 0",
+               f"records, ?, data, ?, ?, author_role, ? FROM {S}._xstage_batches WHERE pkg = ? AND records >= 0",
                [stamp, pkg.sender, stamp, pkg.manifest_sha256, number])
     # whatever a sender relays to us need not be relayed back to it
     db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) SELECT ?, sha256, ? FROM "
-               "temp._xstage_batches WHERE pkg = ?", [pkg.sender, stamp, number])
-    for inst, n in db.execute("SELECT s.inst, count(*) FROM temp._xstage s WHERE s.pkg = ? AND s.kind = 'answer' AND "
+               f"{S}._xstage_batches WHERE pkg = ?", [pkg.sender, stamp, number])
+    for inst, n in db.execute(f"SELECT s.inst, count(*) FROM {S}._xstage s WHERE s.pkg = ? AND s.kind = 'answer' AND "
                               "EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.inst", [number]):
         result.bucket(codes.get(inst, inst))["unchanged"] += n
-    known = db.execute("SELECT count(*) FROM temp._xstage_batches WHERE pkg = ? AND records = -1", [number]).fetchone()[0]
+    known = db.execute(f"SELECT count(*) FROM {S}._xstage_batches WHERE pkg = ? AND records = -1", [number]).fetchone()[0]
     if known:
         result.notes.append(f"{known} batch(es) were imported before")
     # the records not stored yet, each once (a record may come in more than one batch), in the order read
-    db.execute("DROP TABLE IF EXISTS temp._xnew")
-    db.execute("CREATE TEMP TABLE _xnew(srow INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
-    db.execute("INSERT INTO temp._xnew(srow, kind) SELECT s.rowid, s.kind FROM temp._xstage s WHERE s.pkg = ? AND "
-               "NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) AND NOT EXISTS (SELECT 1 FROM temp._xstage d "
+    db.execute(f"DROP TABLE IF EXISTS {S}._xnew")
+    db.execute(f"CREATE TABLE {S}._xnew(srow INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
+    db.execute(f"INSERT INTO {S}._xnew(srow, kind) SELECT s.rowid, s.kind FROM {S}._xstage s WHERE s.pkg = ? AND "
+               f"NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) AND NOT EXISTS (SELECT 1 FROM {S}._xstage d "
                "WHERE d.id = s.id AND d.rowid < s.rowid AND d.pkg = s.pkg) ORDER BY s.rowid", [number])
-    result.new_records = db.execute("SELECT count(*) FROM temp._xnew").fetchone()[0]
+    result.new_records = db.execute(f"SELECT count(*) FROM {S}._xnew").fetchone()[0]
     if not result.new_records:
         return
     insert_records_select(
         db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
-            "FROM temp._xnew n CROSS JOIN temp._xstage s CROSS JOIN temp._xbody b WHERE s.rowid = n.srow AND "
+            f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
             "b.rowid = n.srow ORDER BY n.srow",
-        "SELECT r.child, r.ref FROM temp._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
+        f"SELECT r.child, r.ref FROM {S}._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
         lamport=stage.lamport.get(number, 0))
-    _store_evidence(db, pkg, stamp)
-    for rid, text in db.execute("SELECT s.id, b.body FROM temp._xnew n CROSS JOIN temp._xstage s CROSS JOIN "
-                                "temp._xbody b WHERE n.kind IN ('evidence', 'audit') AND s.rowid = n.srow AND "
+    _store_evidence(db, pkg, stamp, S)
+    for rid, text in db.execute(f"SELECT s.id, b.body FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN "
+                                f"{S}._xbody b WHERE n.kind IN ('evidence', 'audit') AND s.rowid = n.srow AND "
                                 "b.rowid = n.srow ORDER BY n.srow").fetchall():
         apply_record(db, rid, json.loads(text))
     # what takes effect: unit states first, then every answer slot of a touched unit or with a new version
-    units = db.execute("SELECT DISTINCT s.year, s.unit FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+    units = db.execute(f"SELECT DISTINCT s.year, s.unit FROM {S}._xnew n CROSS JOIN {S}._xstage s WHERE "
                        "n.kind = 'unit' AND s.rowid = n.srow").fetchall()
     recompute_unit_states(db, [(y, u) for y, u in units])
-    _touched_slots(db, stage.units.get(number, set()), units)
+    _touched_slots(db, S, stage.units.get(number, set()), units)
     last = 0
     while True:
-        chunk = db.execute("SELECT rowid, slot FROM temp._xtouched WHERE rowid > ? AND simple = 0 ORDER BY rowid "
+        chunk = db.execute(f"SELECT rowid, slot FROM {S}._xtouched WHERE rowid > ? AND simple = 0 ORDER BY rowid "
                            "LIMIT ?", [last, RECOMPUTE_SLOTS]).fetchall()
         if not chunk:
             break
         last = chunk[-1][0]
         recompute_answers(db, [slot for _r, slot in chunk])
-    surveys = [r[0] for r in db.execute("SELECT DISTINCT s.slot FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+    surveys = [r[0] for r in db.execute(f"SELECT DISTINCT s.slot FROM {S}._xnew n CROSS JOIN {S}._xstage s WHERE "
                                         "n.kind = 'survey' AND s.rowid = n.srow")]
     for i in range(0, len(surveys), RECOMPUTE_SURVEYS):
         recompute_surveys(db, surveys[i:i + RECOMPUTE_SURVEYS])
@@ -728,15 +755,15 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     for inst, new, updated, unchanged in db.execute(
             "SELECT t.inst, sum(t.had = 0 AND a.uuid IS NOT NULL), sum(t.had = 1 AND a.version IS NOT t.before), "
             "sum(NOT ((t.had = 0 AND a.uuid IS NOT NULL) OR (t.had = 1 AND a.version IS NOT t.before))) "
-            "FROM temp._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 AND (t.simple = 1 OR "
-            "t.rowid = (SELECT min(d.rowid) FROM temp._xtouched d WHERE d.slot = t.slot AND d.simple = 0 AND "
+            f"FROM {S}._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 AND (t.simple = 1 OR "
+            f"t.rowid = (SELECT min(d.rowid) FROM {S}._xtouched d WHERE d.slot = t.slot AND d.simple = 0 AND "
             "d.new = 1)) GROUP BY t.inst"):
         bucket = result.bucket(codes.get(inst, inst))
         bucket["new"] += new
         bucket["updated"] += updated
         bucket["unchanged"] += unchanged
-    touched = {r[0] for r in db.execute("SELECT DISTINCT inst FROM temp._xtouched WHERE new = 1")}
-    touched.update(r[0] for r in db.execute("SELECT DISTINCT s.inst FROM temp._xnew n CROSS JOIN temp._xstage s WHERE "
+    touched = {r[0] for r in db.execute(f"SELECT DISTINCT inst FROM {S}._xtouched WHERE new = 1")}
+    touched.update(r[0] for r in db.execute(f"SELECT DISTINCT s.inst FROM {S}._xnew n CROSS JOIN {S}._xstage s WHERE "
                                             "n.kind = 'unit' AND s.rowid = n.srow"))
     for inst in touched:
         n = db.execute("SELECT count(*) FROM xconflicts WHERE year = ? AND institution_uuid = ?",
@@ -744,7 +771,8 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         result.bucket(codes.get(inst, inst))["conflicts"] = n
 
 
-def _touched_slots(db: Database, answer_units: set[tuple[int, str]], event_units: list[tuple[int, str]]) -> None:
+def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # noqa: N803
+                   event_units: list[tuple[int, str]]) -> None:
     """The answer slots the merge of a package touches (``_xtouched``): every slot with a new version, then every
     answer slot of a unit with a new finalise/reopen event; with what each slot showed before.
 
@@ -755,50 +783,50 @@ def _touched_slots(db: Database, answer_units: set[tuple[int, str]], event_units
     record back; every other slot is recomputed by the rule itself (``simple = 0``)."""
     # per unit, whether its slots can be simple: 0 no unit events, 1 finalised (the record must be in the basis
     # of the event that finalised it); NULL never (not in the plan, or events that leave it open)
-    db.execute("DROP TABLE IF EXISTS temp._xunits")
-    db.execute("CREATE TEMP TABLE _xunits(year INTEGER NOT NULL, unit TEXT NOT NULL, mode INTEGER, state TEXT, "
+    db.execute(f"DROP TABLE IF EXISTS {S}._xunits")
+    db.execute(f"CREATE TABLE {S}._xunits(year INTEGER NOT NULL, unit TEXT NOT NULL, mode INTEGER, state TEXT, "
                "PRIMARY KEY (year, unit))")
     db.conn.executemany(
-        "INSERT INTO temp._xunits(year, unit, mode, state) SELECT pu.year, pu.unit_uuid, CASE WHEN NOT EXISTS "
+        f"INSERT INTO {S}._xunits(year, unit, mode, state) SELECT pu.year, pu.unit_uuid, CASE WHEN NOT EXISTS "
         "(SELECT 1 FROM xrecords u WHERE u.year = pu.year AND u.unit_uuid = pu.unit_uuid AND u.kind = 'unit') THEN 0 "
         "WHEN pu.finalised_at IS NOT NULL THEN 1 END, pu.state_version FROM period_units pu WHERE pu.year = ? AND "
         "pu.unit_uuid = ?", sorted(answer_units))
     conflicts = db.execute("SELECT 1 FROM xconflicts LIMIT 1").fetchone() is not None
-    db.execute("DROP TABLE IF EXISTS temp._xtouched")
-    db.execute("CREATE TEMP TABLE _xtouched(slot TEXT NOT NULL, inst TEXT NOT NULL, new INTEGER NOT NULL, "
+    db.execute(f"DROP TABLE IF EXISTS {S}._xtouched")
+    db.execute(f"CREATE TABLE {S}._xtouched(slot TEXT NOT NULL, inst TEXT NOT NULL, new INTEGER NOT NULL, "
                "had INTEGER NOT NULL, before TEXT, srow INTEGER, simple INTEGER NOT NULL)")
     db.execute(
-        "INSERT INTO temp._xtouched(slot, inst, new, had, before, srow, simple) SELECT s.slot, s.inst, 1, "
+        f"INSERT INTO {S}._xtouched(slot, inst, new, had, before, srow, simple) SELECT s.slot, s.inst, 1, "
         "a.uuid IS NOT NULL, a.version, s.rowid, coalesce(s.cleared = 0 AND (u.mode = 0 OR (u.mode = 1 AND EXISTS "
-        "(SELECT 1 FROM temp._xrefs r WHERE r.child = u.state AND r.ref = s.id AND r.rel = 'basis'))) AND "
+        f"(SELECT 1 FROM {S}._xrefs r WHERE r.child = u.state AND r.ref = s.id AND r.rel = 'basis'))) AND "
         "(SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) = 1"
         + (" AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = s.slot)" if conflicts else "") +
-        ", 0) FROM temp._xnew n CROSS JOIN temp._xstage s LEFT JOIN temp._xunits u ON u.year = s.year AND "
+        f", 0) FROM {S}._xnew n CROSS JOIN {S}._xstage s LEFT JOIN {S}._xunits u ON u.year = s.year AND "
         "u.unit = s.unit LEFT JOIN answers a ON a.uuid = s.slot WHERE n.kind = 'answer' AND s.rowid = n.srow "
         "ORDER BY n.srow")
     for year, unit in event_units:
-        db.execute("INSERT INTO temp._xtouched(slot, inst, new, had, before, simple) SELECT DISTINCT x.slot, "
+        db.execute(f"INSERT INTO {S}._xtouched(slot, inst, new, had, before, simple) SELECT DISTINCT x.slot, "
                    "x.institution_uuid, 0, a.uuid IS NOT NULL, a.version, 0 FROM xrecords x LEFT JOIN answers a ON "
                    "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
-    db.execute("CREATE INDEX temp._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
+    db.execute(f"CREATE INDEX {S}._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
     # slots without a row yet by a plain insert (an upsert looks each row up twice), the others by an update
     db.execute(
         "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
         "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
-        "nullif(s.by_, ''), s.at, s.lamport, s.id FROM temp._xtouched t CROSS JOIN temp._xstage s WHERE t.simple = 1 "
+        f"nullif(s.by_, ''), s.at, s.lamport, s.id FROM {S}._xtouched t CROSS JOIN {S}._xstage s WHERE t.simple = 1 "
         "AND t.had = 0 AND s.rowid = t.srow ORDER BY t.rowid")
     rows = db.execute("SELECT s.value, s.na, s.note, nullif(s.by_, ''), s.at, s.lamport, s.id, s.slot FROM "
-                      "temp._xtouched t CROSS JOIN temp._xstage s WHERE t.simple = 1 AND t.had = 1 AND s.rowid = t.srow "
+                      f"{S}._xtouched t CROSS JOIN {S}._xstage s WHERE t.simple = 1 AND t.had = 1 AND s.rowid = t.srow "
                       "ORDER BY t.rowid")
     while chunk := rows.fetchmany(STAGE_ROWS):
         db.conn.executemany("UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, "
                             "rev = ?, version = ? WHERE uuid = ?", chunk)
 
 
-def _store_evidence(db: Database, pkg: OpenPackage, stamp: str) -> None:
+def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:  # noqa: N803
     mimes = {r[0]: r[1] for r in db.execute(
-        "SELECT json_extract(b.body, '$.sha256'), json_extract(b.body, '$.mime') FROM temp._xnew n CROSS JOIN "
-        "temp._xbody b WHERE n.kind = 'evidence' AND b.rowid = n.srow")}
+        f"SELECT json_extract(b.body, '$.sha256'), json_extract(b.body, '$.mime') FROM {S}._xnew n CROSS JOIN "
+        f"{S}._xbody b WHERE n.kind = 'evidence' AND b.rowid = n.srow")}
     for sha, size in sorted(pkg.evidence.items()):
         if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
             continue
@@ -826,14 +854,15 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
     total = sum(len(p.batches) for p in packages) + len(packages) + 1
     done = [0]
     now = _dt.datetime.now(_dt.UTC)
-    _drop_stage(db)
+    with _autocommit(db):
+        schema = _open_stage(db)
     try:
         # 1. check everything, without the write lock
         plans: dict[int, _Plan] = {}
         revocations: dict[int, list[tuple[str, str, str, str, str]]] = {}
-        stage = _Stage()
+        stage = _Stage(schema=schema)
         with _autocommit(db):
-            for sql in _STAGE_SQL:
+            for sql in _stage_sql(schema):
                 db.execute(sql)
             for number, pkg in enumerate(packages):
                 if pkg.kind is PackageKind.PLAN:
@@ -849,7 +878,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
                     if pkg.year not in indexes:
                         indexes[pkg.year] = _plan_index(db, pkg.year, plans)
                     _stage_results(db, number, pkg, indexes[pkg.year], now, stage, progress, done, total)
-            _check_references(db, packages)
+            _check_references(db, packages, schema)
         indexes.clear()
         # 2. merge, in one transaction
         stamp = now_iso()
@@ -875,7 +904,8 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
     finally:
         for pkg in packages:
             pkg.close()
-        _drop_stage(db)
+        with _autocommit(db):
+            _drop_stage(db, schema)
     if progress is not None:
         progress(total, total)
     return results

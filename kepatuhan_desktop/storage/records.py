@@ -223,6 +223,10 @@ def _ids(body: dict[str, Any], key: str, limit: int) -> list[str]:
     return value
 
 
+_AT_SLOT = frozenset({"at", "slot"})
+_ANSWER_KEYS = frozenset({"unit", "product", "ind", "na", "parents"})
+
+
 def _need(body: dict[str, Any], *keys: str) -> None:
     missing = [k for k in keys if k not in body]
     if missing:
@@ -263,7 +267,7 @@ class RecordChecker:
         self._slots: dict[tuple[Any, Any, Any], tuple[Any, Any]] = {}
 
     def _name_ok(self, key: str, value: object, limit: int = MAX_NAME_CHARS, multiline: bool = False) -> None:
-        if value in self._names:
+        if type(value) is str and value in self._names:
             return
         text_limit(key, value, limit, multiline=multiline)
         if isinstance(value, str) and len(value) <= 300 and len(self._names) < CACHE_ENTRIES:
@@ -287,20 +291,24 @@ class RecordChecker:
             raise CheckFailure(problem, code="record.time")
 
     def check(self, body: dict[str, Any], text: str, batch: str | None) -> Checked:
-        try:
-            kind = _TYPES[body.get("t")]
-        except (KeyError, TypeError):
-            raise CheckFailure(f"unknown record type {str(body.get('t'))[:20]!r}", code="record.type") from None
-        if body.get("author") != self.author:
-            raise CheckFailure(f"a record by {str(body.get('author'))[:40]} inside a batch signed by {self.author}",
+        t = body.get("t")
+        kind = _TYPES.get(t) if type(t) is str else None
+        if kind is None:
+            raise CheckFailure(f"unknown record type {str(t)[:20]!r}", code="record.type")
+        author = body.get("author")
+        if author != self.author:
+            raise CheckFailure(f"a record by {str(author)[:40]} inside a batch signed by {self.author}",
                                code="record.author")
-        if body.get("year") != self.index.year or not _is_int(body.get("year")):
+        year = body.get("year")
+        if year != self.index.year or type(year) is not int:
             raise CheckFailure("a record of another year", code="record.year")
-        _need(body, "at", "slot")
+        if not _AT_SLOT <= body.keys():
+            _need(body, "at", "slot")
         self._name_ok("author_name", body.get("author_name", ""))
-        self._time_ok(body["at"])
+        at = body["at"]
+        self._time_ok(at)
         lamport = body.get("lamport", 0)
-        if not _is_int(lamport) or not 0 <= lamport <= MAX_LAMPORT:
+        if type(lamport) is not int or not 0 <= lamport <= MAX_LAMPORT:
             raise CheckFailure(f"the Lamport counter {str(lamport)[:30]} is not a whole number from 0 to {MAX_LAMPORT}",
                                code="record.lamport")
         if "by" in body:
@@ -319,7 +327,9 @@ class RecordChecker:
             self._evidence(body)
         else:
             self._audit(body)
-        return Checked(row_of(body, batch=batch, text=text), body, parents, basis)
+        row = RecordRow(record_id(text), t, year, body.get("inst", ""), body.get("unit", ""), body["slot"], author,
+                        at, lamport, text, batch, tuple(body.get("parents") or ()))
+        return Checked(row, body, parents, basis)
 
     def _unit_of(self, body: dict[str, Any]) -> Any:
         unit = self.index.unit(body.get("unit"))
@@ -329,7 +339,8 @@ class RecordChecker:
         return unit
 
     def _answer(self, body: dict[str, Any]) -> list[str]:
-        _need(body, "unit", "product", "ind", "na", "parents")
+        if not _ANSWER_KEYS <= body.keys():
+            _need(body, "unit", "product", "ind", "na", "parents")
         key = (body["unit"], body["product"], body["ind"])
         known = self._slots.get(key) if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str \
             else None
@@ -344,7 +355,7 @@ class RecordChecker:
         if body["slot"] != answer_slot(self.index.year, unit.uuid, body["product"], ind.id):
             raise CheckFailure("the answer id does not match its slot", code="record.slot")
         cleared = body.get("cleared", False)
-        if not isinstance(cleared, bool):
+        if type(cleared) is not bool:
             raise CheckFailure("'cleared' must be true or false", code="record.field", field="cleared")
         if cleared:
             if body.get("value") is not None or body.get("na") != 0 or body.get("note", ""):

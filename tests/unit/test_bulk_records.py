@@ -126,3 +126,28 @@ def test_a_received_version_replaces_a_row_written_without_one(tmp_path):
     rows = dict(coord.db.execute("SELECT indicator, value || '|' || note || '|' || (version IS NOT NULL) FROM answers"))
     assert rows == {"in1": "3|dari ani|1", "in2": "2||1"}
     assert result.institutions["kab-a"] == {"new": 1, "updated": 1, "unchanged": 0, "conflicts": 0}
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text,
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
+                           max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=json_values, before=st.sampled_from(["", " "]), after=st.sampled_from(["", " ", "x", "}", "{}"]),
+       cut=st.integers(0, 3))
+def test_a_package_line_parses_as_json_loads_does(value, before, after, cut):
+    """The fast path of reading a package line gives what ``json.loads`` gives, or refuses what it refuses."""
+    from kepatuhan_desktop.exchange.package import loads_bounded
+
+    line = before + json.dumps(value, ensure_ascii=False) + after
+    line = line[:len(line) - cut] if cut else line
+    try:
+        expected: object = ("ok", json.loads(line))
+    except ValueError:
+        expected = "refused"
+    try:
+        got: object = ("ok", loads_bounded(line))
+    except ValueError:
+        got = "refused"
+    assert repr(got) == repr(expected)
