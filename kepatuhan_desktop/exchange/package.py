@@ -128,7 +128,7 @@ def member_limit(member: str) -> int:
     return MAX_MEMBER_BYTES
 
 
-_SCAN = json.JSONDecoder().scan_once
+_SCAN = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the C scanner json.loads uses
 
 
 def _loads(text: str | bytes) -> Any:

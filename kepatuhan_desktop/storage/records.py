@@ -327,7 +327,7 @@ class RecordChecker:
             self._evidence(body)
         else:
             self._audit(body)
-        row = RecordRow(record_id(text), t, year, body.get("inst", ""), body.get("unit", ""), body["slot"], author,
+        row = RecordRow(record_id(text), kind.value, year, body.get("inst", ""), body.get("unit", ""), body["slot"], author,
                         at, lamport, text, batch, tuple(body.get("parents") or ()))
         return Checked(row, body, parents, basis)
 
