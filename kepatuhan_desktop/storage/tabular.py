@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     line: int
     values: dict[str, str]
 
@@ -90,6 +88,7 @@ def _iter_csv(name: str, fh: BinaryIO, required: Sequence[str], optional: Sequen
     except csv.Error as exc:
         raise InputError(name, f"broken CSV ({exc})", line=1, code="table.broken_csv", detail=str(exc)) from None
     columns = _check_header(name, header, required, optional)
+    named_only = all(columns)  # (a column without a header is left out)
     while True:
         try:
             record = next(reader)
@@ -99,12 +98,14 @@ def _iter_csv(name: str, fh: BinaryIO, required: Sequence[str], optional: Sequen
             raise InputError(name, f"broken CSV ({exc})", line=reader.line_num, code="table.broken_csv",
                              detail=str(exc)) from None
         line = reader.line_num
-        if not any(cell.strip() for cell in record):
+        cells = list(map(str.strip, record))
+        if not any(cells):
             continue
         if len(record) != len(columns):
             raise InputError(name, f"has {len(record)} fields but the header has {len(columns)}", line=line,
                              code="table.field_count", fields=len(record), columns=len(columns))
-        yield Row(line, {col: cell.strip() for col, cell in zip(columns, record) if col})
+        yield Row(line, dict(zip(columns, cells)) if named_only else
+                  {col: cell for col, cell in zip(columns, cells) if col})
 
 
 def _cell_text(value: object) -> str:

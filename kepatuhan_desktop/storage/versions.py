@@ -251,14 +251,12 @@ def adopt(db: Database, year: int, progress: Callable[[int, int], None] | None =
     db.execute("DROP TABLE temp._adopt_survey")
     # finalisations made without a unit event
     for unit, finalised_at, finalised_by in db.execute(
-            "SELECT unit_uuid, finalised_at, finalised_by FROM period_units WHERE year = ? AND state_version IS NULL",
-            [year]).fetchall():
-        has_events = db.execute("SELECT 1 FROM xrecords WHERE kind = 'unit' AND slot = ?",
-                                [unit_slot(year, unit)]).fetchone()
-        if finalised_at is not None or has_events:
-            record_unit_state(db, year, unit, UnitState.FINAL if finalised_at else UnitState.OPEN,
-                              finalised_at or now_iso(), by=finalised_by or "")
-            count += 1
+            "SELECT pu.unit_uuid, pu.finalised_at, pu.finalised_by FROM period_units pu WHERE pu.year = ? AND "
+            "pu.state_version IS NULL AND (pu.finalised_at IS NOT NULL OR EXISTS (SELECT 1 FROM xrecords x WHERE "
+            "x.year = pu.year AND x.unit_uuid = pu.unit_uuid AND x.kind = 'unit'))", [year]).fetchall():
+        record_unit_state(db, year, unit, UnitState.FINAL if finalised_at else UnitState.OPEN,
+                          finalised_at or now_iso(), by=finalised_by or "")
+        count += 1
     # evidence links
     for slot, sha, filename, added_at, size, mime, unit in db.execute(
             "SELECT ae.answer_uuid, ae.sha256, ae.filename, ae.added_at, e.size, e.mime, a.unit_uuid "
