@@ -29,7 +29,16 @@ from ..domain.instrument import Instrument
 from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
-from .checks import CheckFailure, PlanIndex, UnitInfo, checked_value, parsed_value, slot_indicator, text_limit
+from .checks import (
+    CheckFailure,
+    PlanIndex,
+    UnitInfo,
+    checked_value,
+    parsed_value,
+    slot_indicator,
+    slot_rule,
+    text_limit,
+)
 from .db import audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from .forms import instrument_for_year
 from .identity import current_actor
@@ -306,19 +315,21 @@ def _check_row(index: PlanIndex, row: Any, values: dict[tuple[str, str], tuple[s
                ) -> tuple[Any, ...]:
     """One table row through the one validation; returns the staged row. ``values`` remembers the values
     already checked per indicator (a file repeats a handful of them)."""
-    inst_code = row.get("institution")
+    cells = row.values
+    inst_code = cells.get("institution", "")
     units = index.by_code.get(inst_code)
     if units is None:
         raise CheckFailure(f"institution {inst_code[:70]!r} is not in the {index.year} plan",
                            code="check.institution_unknown", column="institution", institution=inst_code[:70],
                            year=index.year)
-    unit = units.get(row.get("unit"))
+    unit_code = cells.get("unit", "")
+    unit = units.get(unit_code)
     if unit is None:
-        raise CheckFailure(f"unit {row.get('unit')[:70]!r} is not a unit of {inst_code} in {index.year}",
-                           code="check.unit_not_of_institution", column="unit", unit=row.get("unit")[:70],
+        raise CheckFailure(f"unit {unit_code[:70]!r} is not a unit of {inst_code} in {index.year}",
+                           code="check.unit_not_of_institution", column="unit", unit=unit_code[:70],
                            institution=inst_code, year=index.year)
-    ind = index.indicator(row.get("indicator"))
-    product_code = row.get("product")
+    ind = index.indicator(cells.get("indicator", ""))
+    product_code = cells.get("product", "")
     product_uuid = ""
     if product_code:
         found = unit.product_codes.get(product_code)
@@ -327,13 +338,13 @@ def _check_row(index: PlanIndex, row: Any, values: dict[tuple[str, str], tuple[s
                                code="check.product_unknown", column="product", product=product_code[:70],
                                unit=unit.code)
         product_uuid = found or "?"
-    slot_indicator(index, unit, product_uuid, ind.id)
-    raw = row.get("value")
+    slot_rule(ind, unit, product_uuid)
+    raw = cells.get("value", "")
     checked = values.get((ind.id, raw))
     if checked is None:
         value = parsed_value(ind, raw)
         checked = values[(ind.id, raw)] = (None if value is NA else value_text(value), int(value is NA))
-    note = row.values.get("note")
+    note = cells.get("note")
     if note:
         text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
     return (row.line, answer_slot(index.year, unit.uuid, product_uuid, ind.id), unit.uuid, product_uuid, ind.id,

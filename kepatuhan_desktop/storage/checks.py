@@ -108,6 +108,12 @@ class PlanIndex:
 def slot_indicator(index: PlanIndex, unit: UnitInfo, product_uuid: object, indicator: object) -> Indicator:
     """The rule for where an answer may go (see the module docstring). Returns the indicator."""
     ind = index.indicator(indicator)
+    slot_rule(ind, unit, product_uuid)
+    return ind
+
+
+def slot_rule(ind: Indicator, unit: UnitInfo, product_uuid: object) -> None:
+    """:func:`slot_indicator` for an indicator already found in the instrument."""
     if ind.level == "product" and unit.products:
         if product_uuid not in unit.products:
             if not product_uuid:
@@ -122,7 +128,6 @@ def slot_indicator(index: PlanIndex, unit: UnitInfo, product_uuid: object, indic
                                code="check.product_not_allowed", column="product", indicator=ind.id)
         raise CheckFailure(f"product must be empty: unit {unit.code} has no products",
                            code="check.unit_has_no_products", column="product", unit=unit.code)
-    return ind
 
 
 def checked_value(ind: Indicator, value: Value) -> Value:
