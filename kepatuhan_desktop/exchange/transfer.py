@@ -708,8 +708,11 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     # whatever a sender relays to us need not be relayed back to it
     db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) SELECT ?, sha256, ? FROM "
                f"{S}._xstage_batches WHERE pkg = ?", [pkg.sender, stamp, number])
-    for inst, n in db.execute(f"SELECT s.inst, count(*) FROM {S}._xstage s WHERE s.pkg = ? AND s.kind = 'answer' AND "
-                              "EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) GROUP BY s.inst", [number]):
+    known_before: dict[str, int] = {}  # (counted here: a GROUP BY would sort every staged row in memory)
+    for (inst,) in db.execute(f"SELECT s.inst FROM {S}._xstage s WHERE s.pkg = ? AND s.kind = 'answer' AND "
+                              "EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id)", [number]):
+        known_before[inst] = known_before.get(inst, 0) + 1
+    for inst, n in known_before.items():
         result.bucket(codes.get(inst, inst))["unchanged"] += n
     known = db.execute(f"SELECT count(*) FROM {S}._xstage_batches WHERE pkg = ? AND records = -1", [number]).fetchone()[0]
     if known:
@@ -751,18 +754,24 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
                                         "n.kind = 'survey' AND s.rowid = n.srow")]
     for i in range(0, len(surveys), RECOMPUTE_SURVEYS):
         recompute_surveys(db, surveys[i:i + RECOMPUTE_SURVEYS])
-    # each slot with a new version counted once (a slot given two new versions is never a simple one)
-    for inst, new, updated, unchanged in db.execute(
-            "SELECT t.inst, sum(t.had = 0 AND a.uuid IS NOT NULL), sum(t.had = 1 AND a.version IS NOT t.before), "
-            "sum(NOT ((t.had = 0 AND a.uuid IS NOT NULL) OR (t.had = 1 AND a.version IS NOT t.before))) "
+    # each slot with a new version counted once (a slot given two new versions is never a simple one); summed
+    # here rather than by GROUP BY, whose sort would hold the whole year in memory
+    counts: dict[str, list[int]] = {}
+    for inst, new, updated in db.execute(
+            f"SELECT t.inst, t.had = 0 AND a.uuid IS NOT NULL, t.had = 1 AND a.version IS NOT t.before "
             f"FROM {S}._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 AND (t.simple = 1 OR "
             f"t.rowid = (SELECT min(d.rowid) FROM {S}._xtouched d WHERE d.slot = t.slot AND d.simple = 0 AND "
-            "d.new = 1)) GROUP BY t.inst"):
+            f"d.new = 1))"):
+        c = counts.get(inst)
+        if c is None:
+            c = counts[inst] = [0, 0, 0]
+        c[0 if new else 1 if updated else 2] += 1
+    for inst, (new, updated, unchanged) in counts.items():
         bucket = result.bucket(codes.get(inst, inst))
         bucket["new"] += new
         bucket["updated"] += updated
         bucket["unchanged"] += unchanged
-    touched = {r[0] for r in db.execute(f"SELECT DISTINCT inst FROM {S}._xtouched WHERE new = 1")}
+    touched = set(counts)
     touched.update(r[0] for r in db.execute(f"SELECT DISTINCT s.inst FROM {S}._xnew n CROSS JOIN {S}._xstage s WHERE "
                                             "n.kind = 'unit' AND s.rowid = n.srow"))
     for inst in touched:
