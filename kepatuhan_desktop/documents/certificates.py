@@ -33,7 +33,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
-from ..domain.awards import ALL, AWARD, Blocked, CertificateKind, certificate_eligibility
+from ..domain.awards import ALL, AWARD, CERTIFICATE_TITLES, Blocked, CertificateKind, certificate_eligibility
 from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
 from ..domain.limits import is_code
@@ -73,7 +73,7 @@ from .settings import IssueSettings, issue_settings
 PAGE = landscape(A4)
 Progress = Callable[[int, int, str], None]
 
-TITLES = {CertificateKind.PIAGAM: "Piagam Penghargaan", CertificateKind.HASIL: "Sertifikat Hasil Penilaian"}
+TITLES = CERTIFICATE_TITLES
 #: Pill backgrounds dark enough for white text at WCAG AA (the zone green itself is not).
 _PILL = {"hijau": HexColor("#146C2E"), "kuning": HexColor("#F2B705"), "merah": HexColor("#B3261E")}
 _NEUTRAL = HexColor("#455A64")
@@ -319,8 +319,7 @@ def prepare(db: Database, scores: YearScores, selection: Selection, settings: Is
         if not draft:
             zone = c.band.zone if instrument.colour_zones else ""
             payload = make_payload(db, inst.code, c.unit.code if c.unit else "", scores.year, c.score, c.band.code,
-                                   zone, recipient=recipient if not under else f"{recipient}, {under}",
-                                   kind=str(c.kind), revoked=revoked)
+                                   zone, recipient=recipient, under=under, kind=str(c.kind), revoked=revoked)
         rank_text = rank_wording(c.rank, inst.kind, c.unit, c.rank_provisional) if settings.show_rank else ""
         out.append(CertificateData(scores.year, instrument, inst, c.unit, c.score, c.band, c.kind, recipient, under,
                                    predikat_for(instrument, c.band, inst.followed_up), c.rank, rank_text, payload,

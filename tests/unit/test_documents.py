@@ -247,7 +247,8 @@ def test_qr_shows_a_human_line_first_then_the_signed_part(demo, tmp_path, monkey
     human, signed = drawn[0].split("\n")
     assert human.startswith("Piagam Penghargaan 2023 - Pemerintah Kabupaten Badung - Nilai ")
     assert "Kategori A (Kualitas Tertinggi)" in human and parse_payload(signed).serial in human
-    assert human.isascii() and signed.startswith("KPT1|kab-badung||2023|")
+    assert human.isascii() and signed.startswith("KPT2|kab-badung||2023|")
+    assert "|piagam|Pemerintah%20Kabupaten%20Badung||" in signed and signed.isascii() and " " not in signed
     # a scanner's full text verifies as well as the signed part alone
     assert verify_payload(demo, drawn[0]).ok and verify_payload(demo, signed).ok
 
@@ -427,6 +428,136 @@ def test_a_pdf_carrying_another_certificates_code_fails(demo, tmp_path):
     assert "serial" in result.detail and "score" in result.detail
 
 
+def _elsewhere(demo, db_path):
+    """Another installation that trusts the demo's key as a coordinator's (and never issued anything)."""
+    from kepatuhan_desktop.domain.enums import Role
+    from kepatuhan_desktop.storage.keys import export_public_key, trust_key
+
+    other = open_database(db_path)
+    trust_key(other, export_public_key(demo), role=Role.COORDINATOR)
+    return other
+
+
+def _forged_page(demo, tmp_path, code: str, **changes):
+    """The certificate of ``code`` drawn again with ``changes`` to what the page shows, carrying the genuine
+    signed code."""
+    from dataclasses import replace
+
+    from kepatuhan_desktop.documents.certificates import certificate_pdf, prepare, select
+    from kepatuhan_desktop.documents.settings import issue_settings
+
+    scores = year_scores(demo, 2023)
+    (d,) = prepare(demo, scores, select(scores, code, zone="all"))
+    path = tmp_path / f"forged-{'-'.join(changes)}.pdf"
+    path.write_bytes(certificate_pdf(replace(d, **changes), issue_settings(demo, 2023)))
+    return d, path
+
+
+def test_the_recipient_is_signed_and_checked_by_any_database_that_trusts_the_coordinator(demo, tmp_path, db_path):
+    from kepatuhan_desktop.documents.payload import verify_pdf
+
+    write_certificates(demo, 2023, tmp_path / "c", zone="all")
+    other = _elsewhere(demo, db_path)
+    try:
+        for name in ("kab-badung.pdf", "kab-maybrat.pdf", combined_name(2023)):
+            assert all(r.ok for r in verify_pdf(other, tmp_path / "c" / name)), name
+        (genuine,) = verify_pdf(other, tmp_path / "c" / "kab-badung.pdf")
+        assert genuine.payload.recipient == "Pemerintah Kabupaten Badung" and genuine.payload.kind == "piagam"
+        assert "Pemerintah Kabupaten Badung (kab-badung)" in genuine.statement()
+
+        # the page names another recipient, the code is Badung's: refused here and elsewhere alike
+        _, forged = _forged_page(demo, tmp_path, "kab-badung", recipient="Pemerintah Kabupaten Lebong")
+        for db in (demo, other):
+            (result,) = verify_pdf(db, forged)
+            assert not result.ok and result.code == "page-mismatch" and result.detail == "recipient", result
+        # a result certificate (yellow) redrawn as a piagam: the title is signed too
+        d, forged = _forged_page(demo, tmp_path, "kab-maybrat")
+        assert d.kind == "hasil"
+        from dataclasses import replace
+
+        from kepatuhan_desktop.documents.certificates import certificate_pdf
+        from kepatuhan_desktop.documents.settings import issue_settings
+        from kepatuhan_desktop.domain.awards import CertificateKind
+
+        forged.write_bytes(certificate_pdf(replace(d, kind=CertificateKind.PIAGAM), issue_settings(demo, 2023)))
+        (result,) = verify_pdf(other, forged)
+        assert not result.ok and result.code == "page-mismatch" and "title" in result.detail
+        # and the signed names cannot be changed in the code
+        text = genuine.payload.text()
+        assert not verify_payload(other, text.replace("Badung|", "Lebong|")).ok
+    finally:
+        other.close()
+
+
+def test_a_unit_certificate_signs_the_unit_and_its_institution(demo, tmp_path, db_path):
+    from kepatuhan_desktop.documents.payload import verify_pdf
+
+    write_certificates(demo, 2023, tmp_path / "u", institution="kab-badung", unit="dukcapil", zone="all")
+    other = _elsewhere(demo, db_path)
+    try:
+        (result,) = verify_pdf(other, tmp_path / "u" / "kab-badung_dukcapil.pdf")
+        assert result.ok and result.payload.under == "Pemerintah Kabupaten Badung"
+        assert result.recipient().endswith(" of Pemerintah Kabupaten Badung")
+    finally:
+        other.close()
+
+
+def test_version_1_codes_still_verify_as_before(demo, tmp_path, db_path):
+    """A certificate issued before the recipient was signed: the code verifies everywhere; its recipient is
+    checked by the database that issued it (which recorded it)."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from kepatuhan_desktop.documents.certificates import certificate_pdf, prepare, select
+    from kepatuhan_desktop.documents.payload import make_payload, verify_pdf
+    from kepatuhan_desktop.documents.settings import issue_settings
+    from kepatuhan_desktop.storage.certificates import record_issued
+
+    old = make_payload(demo, "kab-lebong", "", 2023, Decimal("86.41"), "B", "hijau", recipient="Pemerintah "
+                       "Kabupaten Lebong", kind="piagam", version=1)
+    text = old.text()
+    assert text.startswith("KPT1|kab-lebong||2023|86.41|B|hijau|2023-") and text.count("|") == 9
+    parsed = parse_payload(text)
+    assert parsed.version == 1 and parsed.recipient == "" and parsed.serial == old.serial
+    # the serial of a result does not depend on the format
+    new = make_payload(demo, "kab-lebong", "", 2023, Decimal("86.41"), "B", "hijau", recipient="Pemerintah "
+                       "Kabupaten Lebong", kind="piagam")
+    assert new.serial == old.serial and new.text() != text
+    other = _elsewhere(demo, db_path)
+    try:
+        assert verify_payload(demo, text).ok and verify_payload(other, text).ok
+        scores = year_scores(demo, 2023)
+        (d,) = prepare(demo, scores, select(scores, "kab-lebong"))
+        settings = issue_settings(demo, 2023)
+        genuine = tmp_path / "v1.pdf"
+        genuine.write_bytes(certificate_pdf(replace(d, payload=parse_payload(text)), settings))
+        record_issued(demo, old.serial, 2023, d.institution.uuid, "", old.score, "B", "hijau", text,
+                      old.fingerprint, recipient=d.recipient)
+        assert [r.ok for r in verify_pdf(demo, genuine)] == [True]
+        assert [r.ok for r in verify_pdf(other, genuine)] == [True]
+        forged = tmp_path / "v1-forged.pdf"
+        forged.write_bytes(certificate_pdf(replace(d, payload=parse_payload(text),
+                                                   recipient="Pemerintah Kabupaten Badung"), settings))
+        assert [r.code for r in verify_pdf(demo, forged)] == ["page-mismatch"]   # the issuer knows the name
+        assert [r.ok for r in verify_pdf(other, forged)] == [True]                # elsewhere: as before
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("name", ["Pemerintah Kabupaten Badung", "Kota Bau-Bau | 100% <&>", "Dinas Pendidikan",
+                                  "Kantor Wilayah Kementerian Agama (Kanwil) D.I. Yogyakarta", "Pelayanan Ñusantara ’25",
+                                  "Badan   Pusat\tStatistik"])
+def test_names_travel_in_the_code_as_printable_ascii(name):
+    from kepatuhan_desktop.documents.payload import decode_name, encode_name
+
+    encoded = encode_name(name)
+    assert encoded.isascii() and "|" not in encoded and " " not in encoded and encoded.isprintable()
+    assert decode_name(encoded) == name
+    for bad in ("100%", "%zz", "%C3", "a b", "a|b"):
+        with pytest.raises(ValueError):
+            decode_name(bad)
+
+
 def test_cli_certificates_verify_revoke(demo_path, tmp_path, capsys):
     import json
 
@@ -435,7 +566,7 @@ def test_cli_certificates_verify_revoke(demo_path, tmp_path, capsys):
     assert code == 0, err
     assert "certificate(s) for 2023" in out
     code, out, err = run(capsys, *db, "verify", tmp_path / "o" / "kab-lebong.pdf")
-    assert code == 0 and out.startswith("VALID") and "Kab. Lebong" in out
+    assert code == 0 and out.startswith("VALID") and "Pemerintah Kabupaten Lebong (kab-lebong)" in out
     code, out, err = run(capsys, *db, "verify", tmp_path / "o" / combined_name(2023))
     assert code == 0 and "certificates valid" in out
     (text,) = payloads_in_pdf(tmp_path / "o" / "kab-lebong.pdf")
