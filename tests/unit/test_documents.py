@@ -305,6 +305,66 @@ def test_a_changed_score_issues_a_new_serial_and_supersedes_the_old(demo, tmp_pa
     assert code == 1 and new_serial in err and "superseded" in err
 
 
+def _lower(db, code: str, value: str = "1") -> None:
+    """Every answered indicator of ``code`` set to ``value`` (new data that lowers its result)."""
+    db.execute("UPDATE answers SET value = ? WHERE year = 2023 AND na = 0 AND value IS NOT NULL AND unit_uuid IN "
+               "(SELECT u.uuid FROM units u JOIN institutions i ON i.uuid = u.institution_uuid WHERE i.code = ?)",
+               [value, code])
+
+
+def test_a_piagam_no_longer_deserved_is_listed_then_revoked_with_its_reason(demo, demo_path, tmp_path, capsys):
+    out = tmp_path / "c"
+    first = write_certificates(demo, 2023, out)
+    assert not first.changed
+    (badung,) = payloads_in_pdf(out / "kab-badung.pdf")
+    _lower(demo, "kab-badung")
+    assert year_scores(demo, 2023).by_code("kab-badung").summary.zone != "hijau"
+
+    # the next batch prints the others, lists Badung's piagam (still valid) and revokes nothing
+    again = write_certificates(demo, 2023, out)
+    assert "kab-badung.pdf" not in {p.name for p in again.files}
+    (item,) = again.changed
+    assert (item.code, item.why, item.serial) == ("kab-badung", "no_award", parse_payload(badung).serial)
+    reason = item.reason_for(year_scores(demo, 2023).instrument)
+    assert reason.startswith("hasil berubah: nilai 90,92 menjadi ") and "tidak lagi memenuhi syarat" in reason
+    assert "no longer match their result and still verify" in again.text() and not again.revoked
+    assert verify_payload(demo, badung).ok
+    # asked for alone: nothing printed, the refusal and the old piagam named
+    alone = write_certificates(demo, 2023, tmp_path / "alone", institution="kab-badung")
+    assert alone.combined is None and alone.selection.refused.code == "certificate.not_eligible"
+    assert [c.serial for c in alone.changed] == [item.serial] and not (tmp_path / "alone").exists()
+    demo.conn.commit()
+
+    # the CLI lists it and exits 1 for the refused institution; with the flag it revokes it
+    db = ["--db", demo_path]
+    code, text, err = run(capsys, *db, "certificates", "--year", 2023, "--institution", "kab-badung", "-o", tmp_path / "x")
+    assert code == 1 and "not eligible" in err and item.serial in text and "--revoke-changed" in text
+    code, text, err = run(capsys, *db, "certificates", "--year", 2023, "-o", out, "--revoke-changed")
+    assert code == 0, err
+    assert f"revoked {item.serial} of kab-badung" in text and "hasil berubah" in text
+    code, text, err = run(capsys, *db, "verify", "--payload", badung)
+    assert code == 1 and "revoked" in err and "hasil berubah: nilai 90,92 menjadi" in err
+    code, text, err = run(capsys, *db, "verify", "--format", "json", out / "kab-lebong.pdf")
+    assert code == 0
+    # once revoked it is no longer listed
+    code, text, err = run(capsys, *db, "certificates", "--year", 2023, "-o", out)
+    assert code == 0 and "still verify" not in text
+
+
+def test_a_changed_result_certificate_outside_the_selection_is_listed(demo, tmp_path):
+    """A 'Sertifikat Hasil Penilaian' (yellow) whose score changed: the award-only batch does not reissue it,
+    so it is listed; a changed piagam that is reissued is superseded, not listed."""
+    write_certificates(demo, 2023, tmp_path / "all", zone="all")
+    _lower(demo, "kab-maybrat", "2")
+    batch = write_certificates(demo, 2023, tmp_path / "award")
+    changed = {c.code: c for c in batch.changed}
+    assert set(changed) == {"kab-maybrat"} and changed["kab-maybrat"].why == "result"
+    assert changed["kab-maybrat"].kind == "hasil"
+    assert "hasil berubah: nilai" in changed["kab-maybrat"].reason_for(None)
+    again = write_certificates(demo, 2023, tmp_path / "all", zone="all")   # reissued: superseded instead
+    assert not again.changed and [old for old, _ in again.superseded]
+
+
 def test_reissue_after_revocation_gets_a_new_serial(demo, tmp_path):
     write_certificates(demo, 2023, tmp_path / "a", institution="kab-lebong")
     (first,) = payloads_in_pdf(tmp_path / "a" / "kab-lebong.pdf")
