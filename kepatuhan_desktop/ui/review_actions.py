@@ -35,7 +35,7 @@ def approve_institution(parent: QWidget, ctx: Any, year: int, code: str, name: s
     except KepatuhanError as exc:
         QMessageBox.warning(parent, _tr("Approve"), describe_error(exc))
         return False
-    ctx.notify(Changes(review=True, documents=True, years=frozenset({year})))
+    ctx.notify(Changes(review=True, documents=True))
     return True
 
 
@@ -53,5 +53,5 @@ def reopen_institution(parent: QWidget, ctx: Any, year: int, code: str, name: st
     except KepatuhanError as exc:
         QMessageBox.warning(parent, _tr("Reopen"), describe_error(exc))
         return False
-    ctx.notify(Changes(review=True, documents=True, years=frozenset({year})))
+    ctx.notify(Changes(review=True, documents=True))
     return True

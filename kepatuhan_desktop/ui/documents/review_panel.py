@@ -328,7 +328,7 @@ class ReviewPanel(QWidget):
         except KepatuhanError as exc:
             QMessageBox.warning(self, self.tr("Review before award"), describe_error(exc))
             return
-        self.ctx.notify(Changes(review=True, documents=True, years=frozenset({self.year})))
+        self.ctx.notify(Changes(review=True, documents=True))
         self.reload()
 
     def approve_selected(self, reason: str | None = None) -> bool:
@@ -392,7 +392,7 @@ class ReviewPanel(QWidget):
         if self.ctx.closed:
             return
         self.last_revoked = [item.serial for item, _revocation in done]
-        self.ctx.notify(Changes(review=True, documents=True, years=frozenset({year})))
+        self.ctx.notify(Changes(review=True, documents=True))
         self.reload()
         self.summary.setText(self.tr("{n} certificate(s) revoked.").format(n=len(done)))
 
