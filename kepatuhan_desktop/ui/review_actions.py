@@ -12,11 +12,18 @@ from ..errors import KepatuhanError
 from ..storage.review import approve, reopen
 from .context import Changes
 from .errors import describe_error
-from .qt import QCoreApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from .qt import QT_TRANSLATE_NOOP, QCoreApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+_CONTEXT = "ReviewActions"
+APPROVE = QT_TRANSLATE_NOOP("ReviewActions", "Approve")
+APPROVE_ASK = QT_TRANSLATE_NOOP("ReviewActions", "Approve the results of {name} for {year} as they are now?\n"
+                                                 "Reason or note (optional):")
+REOPEN = QT_TRANSLATE_NOOP("ReviewActions", "Reopen")
+REOPEN_ASK = QT_TRANSLATE_NOOP("ReviewActions", "Why is the approval of {name} for {year} taken back?")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewActions", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def approve_institution(parent: QWidget, ctx: Any, year: int, code: str, name: str,
@@ -24,16 +31,14 @@ def approve_institution(parent: QWidget, ctx: Any, year: int, code: str, name: s
     """Approve ``code``'s results for ``year`` as they are now, asking for a reason or note (optional) unless
     ``reason`` is given. Refusals (incomplete, open conflicts) are shown in the user's language."""
     if reason is None:
-        reason, ok = QInputDialog.getText(
-            parent, _tr("Approve"), _tr("Approve the results of {name} for {year} as they are now?\n"
-                                        "Reason or note (optional):").format(name=name, year=year),
-            QLineEdit.EchoMode.Normal, "")
+        reason, ok = QInputDialog.getText(parent, _tr(APPROVE), _tr(APPROVE_ASK).format(name=name, year=year),
+                                          QLineEdit.EchoMode.Normal, "")
         if not ok:
             return False
     try:
         approve(ctx.db, year, code, reason)
     except KepatuhanError as exc:
-        QMessageBox.warning(parent, _tr("Approve"), describe_error(exc))
+        QMessageBox.warning(parent, _tr(APPROVE), describe_error(exc))
         return False
     ctx.notify(Changes(review=True, documents=True))
     return True
@@ -43,15 +48,14 @@ def reopen_institution(parent: QWidget, ctx: Any, year: int, code: str, name: st
                        reason: str | None = None) -> bool:
     """Take back the approval of ``code`` for ``year``, asking why unless ``reason`` is given (required)."""
     if reason is None:
-        reason, ok = QInputDialog.getText(
-            parent, _tr("Reopen"), _tr("Why is the approval of {name} for {year} taken back?").format(
-                name=name, year=year), QLineEdit.EchoMode.Normal, "")
+        reason, ok = QInputDialog.getText(parent, _tr(REOPEN), _tr(REOPEN_ASK).format(name=name, year=year),
+                                          QLineEdit.EchoMode.Normal, "")
         if not ok:
             return False
     try:
         reopen(ctx.db, year, code, reason)
     except KepatuhanError as exc:
-        QMessageBox.warning(parent, _tr("Reopen"), describe_error(exc))
+        QMessageBox.warning(parent, _tr(REOPEN), describe_error(exc))
         return False
     ctx.notify(Changes(review=True, documents=True))
     return True

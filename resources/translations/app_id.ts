@@ -1311,7 +1311,7 @@
     </message>
     <message>
         <source>Vi&amp;ew</source>
-        <translation>Tampilan</translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;History of this unit…</source>
@@ -1323,7 +1323,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Ban&amp;tuan</translation>
+        <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
         <source>&amp;About Kepatuhan Desktop</source>
@@ -1792,6 +1792,27 @@ Ganti berkas itu?</translation>
     <message>
         <source>Select All</source>
         <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Approve the results of {name} for {year} as they are now?
+Reason or note (optional):</source>
+        <translation>Setujui hasil {name} untuk {year} sebagaimana adanya sekarang?
+Alasan atau catatan (opsional):</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Kembalikan ke tinjauan</translation>
+    </message>
+    <message>
+        <source>Why is the approval of {name} for {year} taken back?</source>
+        <translation>Mengapa persetujuan {name} untuk {year} dibatalkan?</translation>
     </message>
 </context>
 <context>

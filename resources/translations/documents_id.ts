@@ -1,6 +1,36 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
+<context>
+    <name>ChangedCertificates</name>
+    <message>
+        <source>no longer in the period's plan</source>
+        <translation>tidak lagi termasuk rencana periode</translation>
+    </message>
+    <message>
+        <source>incomplete now ({answered} of {total} answers)</source>
+        <translation>kini belum lengkap ({answered} dari {total} jawaban)</translation>
+    </message>
+    <message>
+        <source>{n} open conflict(s) between inspectors' answers</source>
+        <translation>{n} perbedaan jawaban antarpemeriksa belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>the answers changed after it was approved</source>
+        <translation>jawaban berubah sesudah disetujui</translation>
+    </message>
+    <message>
+        <source>score {old} is now {new} ({band}): no longer earns the award</source>
+        <translation>nilai {old} kini {new} ({band}): tidak lagi memenuhi syarat penghargaan</translation>
+    </message>
+    <message>
+        <source>score {old} is now {new} ({band})</source>
+        <translation>nilai {old} kini {new} ({band})</translation>
+    </message>
+    <message>
+        <source>the recipient is now {name}</source>
+        <translation>nama penerima kini {name}</translation>
+    </message>
+</context>
 <context>
     <name>DocumentsView</name>
     <message>
@@ -116,8 +146,8 @@
         <translation>Semua hasil yang lengkap</translation>
     </message>
     <message>
-        <source>Results that do not earn the award get a &apos;Sertifikat Hasil Penilaian&apos;, never a piagam.</source>
-        <translation>Hasil yang tidak meraih penghargaan mendapat &apos;Sertifikat Hasil Penilaian&apos;, tidak pernah piagam.</translation>
+        <source>Results that do not earn the award get a 'Sertifikat Hasil Penilaian', never a piagam.</source>
+        <translation>Hasil yang tidak meraih penghargaan mendapat 'Sertifikat Hasil Penilaian', tidak pernah piagam.</translation>
     </message>
     <message>
         <source>&amp;Who:</source>
@@ -205,7 +235,7 @@
     </message>
     <message>
         <source>Si&amp;gnatory and issue details…</source>
-        <translation>Pe&amp;nanda tangan dan data terbit…</translation>
+        <translation>P&amp;enanda tangan dan data terbit…</translation>
     </message>
     <message>
         <source>Relea&amp;se this withheld certificate</source>
@@ -240,6 +270,15 @@
         <translation>{n} berkas ditulis ke {folder}</translation>
     </message>
     <message>
+        <source>No certificate printed.</source>
+        <translation>Tidak ada piagam yang dicetak.</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <extracomment>answers the revocation question without a dialog when set (tests); None asks</extracomment>
+        <translation>Tidak dicetak: {reason}</translation>
+    </message>
+    <message>
         <source>Printed as drafts, still under review: {names}</source>
         <translation>Dicetak sebagai draf, masih dalam peninjauan: {names}</translation>
     </message>
@@ -254,6 +293,10 @@
     <message>
         <source>Replaced {file} (it had other content)</source>
         <translation>{file} diganti (isinya berbeda)</translation>
+    </message>
+    <message>
+        <source>Still valid although its result changed: {who}, certificate {serial}: {why}</source>
+        <translation>Masih berlaku walau hasilnya berubah: {who}, piagam {serial}: {why}</translation>
     </message>
     <message>
         <source>Something went wrong (a bug); nothing was written.</source>
@@ -391,7 +434,7 @@ Alasan penangguhan: {reason}</translation>
         <translation>Lagu kebangsaan</translation>
     </message>
     <message>
-        <source>Organiser&apos;s report</source>
+        <source>Organiser's report</source>
         <translation>Laporan penyelenggara</translation>
     </message>
     <message>
@@ -525,6 +568,14 @@ Alasan penangguhan: {reason}</translation>
         <translation>Siap ditinjau</translation>
     </message>
     <message>
+        <source>Certificate {serial} no longer matches: {why}</source>
+        <translation>Piagam {serial} tidak lagi sesuai: {why}</translation>
+    </message>
+    <message>
+        <source> (and {n} more)</source>
+        <translation> (dan {n} lainnya)</translation>
+    </message>
+    <message>
         <source>Held back: {n} open conflict(s)</source>
         <translation>Tertahan: {n} konflik jawaban</translation>
     </message>
@@ -580,6 +631,14 @@ Alasan penangguhan: {reason}</translation>
         <translation>Ke&amp;mbalikan ke tinjauan…</translation>
     </message>
     <message>
+        <source>Revoke ou&amp;tdated certificates…</source>
+        <translation>&amp;Cabut piagam yang hasilnya berubah…</translation>
+    </message>
+    <message>
+        <source>Certificates issued earlier whose result has changed since still verify until they are revoked.</source>
+        <translation>Piagam yang terbit sebelumnya dan hasilnya kemudian berubah tetap dinyatakan asli sampai dicabut.</translation>
+    </message>
+    <message>
         <source>Checking the review state…</source>
         <translation>Memeriksa status peninjauan…</translation>
     </message>
@@ -588,26 +647,44 @@ Alasan penangguhan: {reason}</translation>
         <translation>{approved} disetujui · {ready} siap ditinjau · {conflicts} ada perbedaan jawaban · {incomplete} belum lengkap. {held} tertahan dari piagam.</translation>
     </message>
     <message>
+        <source>{n} certificate(s) issued earlier no longer match their result and still verify.</source>
+        <translation>{n} piagam yang terbit sebelumnya tidak lagi sesuai dengan hasilnya, tetapi masih dinyatakan asli.</translation>
+    </message>
+    <message>
         <source>Review before award</source>
         <translation>Peninjauan sebelum penghargaan</translation>
     </message>
     <message>
-        <source>Approve</source>
-        <translation>Setujui</translation>
+        <source>… and {n} more</source>
+        <translation>… dan {n} lainnya</translation>
     </message>
     <message>
-        <source>Approve the results of {name} for {year} as they are now?
-Reason or note (optional):</source>
-        <translation>Setujui hasil {name} untuk {year} sebagaimana adanya sekarang?
-Alasan atau catatan (boleh kosong):</translation>
+        <source>Certificates whose result changed</source>
+        <translation>Piagam yang hasilnya berubah</translation>
     </message>
     <message>
-        <source>Reopen</source>
-        <translation>Kembalikan ke tinjauan</translation>
+        <source>{n} certificate(s) issued earlier no longer match their result and still verify:</source>
+        <translation>{n} piagam yang terbit sebelumnya tidak lagi sesuai dengan hasilnya, tetapi masih dinyatakan asli:</translation>
     </message>
     <message>
-        <source>Why is the approval of {name} for {year} taken back?</source>
-        <translation>Mengapa persetujuan {name} untuk {year} dibatalkan?</translation>
+        <source>Revoke them now? Anyone who checks one will then be told it was revoked and why ("hasil berubah: …"). This cannot be undone; a new certificate can be printed once the result allows.</source>
+        <translation>Cabut sekarang? Siapa pun yang memeriksanya akan diberi tahu bahwa piagam itu dicabut beserta alasannya ("hasil berubah: …"). Pencabutan tidak dapat dibatalkan; piagam baru dapat dicetak bila hasilnya memenuhi syarat.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Cabut</translation>
+    </message>
+    <message>
+        <source>Keep them for now</source>
+        <translation>Biarkan dulu</translation>
+    </message>
+    <message>
+        <source>Revoking certificates</source>
+        <translation>Mencabut piagam</translation>
+    </message>
+    <message>
+        <source>{n} certificate(s) revoked.</source>
+        <translation>{n} piagam dicabut.</translation>
     </message>
 </context>
 <context>
@@ -617,7 +694,7 @@ Alasan atau catatan (boleh kosong):</translation>
         <translation>Periksa keaslian piagam</translation>
     </message>
     <message>
-        <source>Choose a certificate PDF, or paste the text your phone&apos;s QR scanner shows for the code on a printed certificate. The check works offline.</source>
+        <source>Choose a certificate PDF, or paste the text your phone's QR scanner shows for the code on a printed certificate. The check works offline.</source>
         <translation>Pilih berkas PDF piagam, atau tempelkan teks yang ditampilkan pemindai QR ponsel untuk kode pada piagam cetak. Pemeriksaan berjalan tanpa jaringan.</translation>
     </message>
     <message>
@@ -669,11 +746,11 @@ Alasan atau catatan (boleh kosong):</translation>
         <translation>penanda tangan (kunci {key}) tidak dipercaya oleh instalasi ini.</translation>
     </message>
     <message>
-        <source>the signer&apos;s key {key} has been revoked.</source>
+        <source>the signer's key {key} has been revoked.</source>
         <translation>kunci penanda tangan {key} telah dicabut.</translation>
     </message>
     <message>
-        <source>the signature does not match: the certificate&apos;s data was altered or the code is damaged.</source>
+        <source>the signature does not match: the certificate's data was altered or the code is damaged.</source>
         <translation>tanda tangan tidak cocok: data piagam telah diubah atau kodenya rusak.</translation>
     </message>
     <message>
@@ -685,11 +762,11 @@ Alasan atau catatan (boleh kosong):</translation>
         <translation>piagam {serial} sudah diganti oleh piagam yang lebih baru, {new}; hanya piagam itu yang sah.</translation>
     </message>
     <message>
-        <source>it is signed by {signer}, an inspector&apos;s key; only a coordinator&apos;s key issues certificates.</source>
+        <source>it is signed by {signer}, an inspector's key; only a coordinator's key issues certificates.</source>
         <translation>piagam ini ditandatangani {signer}, kunci seorang pemeriksa; hanya kunci koordinator yang dapat menerbitkan piagam.</translation>
     </message>
     <message>
-        <source>the page does not say what its code says (serial, score, category or recipient differ): the document was altered or carries another certificate&apos;s code.</source>
+        <source>the page does not say what its code says (serial, score, category or recipient differ): the document was altered or carries another certificate's code.</source>
         <translation>halaman tidak sesuai dengan kodenya (nomor seri, nilai, kategori, atau penerima berbeda): dokumen telah diubah atau memuat kode piagam lain.</translation>
     </message>
 </context>

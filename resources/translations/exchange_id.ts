@@ -1,19 +1,18 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>BackupPanel</name>
     <message>
-        <source>&amp;Back up now…</source>
-        <translation>&amp;Cadangkan sekarang…</translation>
+        <source>Back &amp;up now…</source>
+        <translation>Cadan&amp;gkan sekarang…</translation>
     </message>
     <message>
         <source>&amp;Restore from a backup…</source>
-        <translation>&amp;Pulihkan dari cadangan…</translation>
+        <translation>Pu&amp;lihkan dari cadangan…</translation>
     </message>
     <message>
         <source>&amp;Automatic backups to keep:</source>
-        <translation>Jumlah cadangan &amp;otomatis yang disimpan:</translation>
+        <translation>&amp;Jumlah cadangan otomatis yang disimpan:</translation>
     </message>
     <message>
         <source>Automatic backup</source>
@@ -108,11 +107,11 @@
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation>&amp;Nilai:</translation>
+        <translation>Ni&amp;lai:</translation>
     </message>
     <message>
         <source>&amp;Take this value</source>
-        <translation>&amp;Pakai nilai ini</translation>
+        <translation>&amp;Gunakan nilai ini</translation>
     </message>
     <message>
         <source>Note of the resolution</source>
@@ -124,7 +123,7 @@
     </message>
     <message>
         <source>&amp;Note of the resolution:</source>
-        <translation>Ca&amp;tatan penyelesaian:</translation>
+        <translation>Catatan pen&amp;yelesaian:</translation>
     </message>
     <message>
         <source>{n} open conflict(s). Until resolved, the latest edit is shown (a finalised answer stays shown).</source>
@@ -268,7 +267,7 @@
         <translation>Instalasi ini</translation>
     </message>
     <message>
-        <source>Fingerprint of this installation&apos;s key</source>
+        <source>Fingerprint of this installation's key</source>
         <translation>Sidik jari kunci instalasi ini</translation>
     </message>
     <message>
@@ -288,7 +287,7 @@
         <translation>Bacakan sidik jari ini bila ada yang menelepon untuk memeriksa kunci Anda. Nama dan kantor Anda diubah di Pengaturan.</translation>
     </message>
     <message>
-        <source>Export my &amp;public key…</source>
+        <source>E&amp;xport my public key…</source>
         <translation>Ekspor kunci publik &amp;saya…</translation>
     </message>
     <message>
@@ -325,7 +324,7 @@
     </message>
     <message>
         <source>&amp;Trust a key file…</source>
-        <translation>&amp;Percayai berkas kunci…</translation>
+        <translation>Perc&amp;ayai berkas kunci…</translation>
     </message>
     <message>
         <source>Change &amp;role…</source>
@@ -333,7 +332,7 @@
     </message>
     <message>
         <source>Re&amp;voke selected…</source>
-        <translation>Ca&amp;but yang dipilih…</translation>
+        <translation>Cabut yang d&amp;ipilih…</translation>
     </message>
     <message>
         <source>this installation</source>
@@ -416,10 +415,6 @@ Alasan:</translation>
         <translation>&amp;Hasil (jawaban, catatan, finalisasi, bukti)</translation>
     </message>
     <message>
-        <source>&amp;Plan (institutions, units, products, assignments)</source>
-        <translation>&amp;Rencana (instansi, unit, produk, penugasan)</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>Jenis:</translation>
     </message>
@@ -434,10 +429,6 @@ Alasan:</translation>
     <message>
         <source>Recipient</source>
         <translation>Penerima</translation>
-    </message>
-    <message>
-        <source>R&amp;ecipient:</source>
-        <translation>P&amp;enerima:</translation>
     </message>
     <message>
         <source>Only what was not yet sent to this recipient</source>
@@ -516,6 +507,14 @@ Alasan:</translation>
         <translation>rencana</translation>
     </message>
     <message>
+        <source>P&amp;lan (institutions, units, products, assignments)</source>
+        <translation>&amp;Rencana (instansi, unit, produk, penugasan)</translation>
+    </message>
+    <message>
+        <source>Recipie&amp;nt:</source>
+        <translation>P&amp;enerima:</translation>
+    </message>
+    <message>
         <source>I&amp;mport packages…</source>
         <translation>I&amp;mpor paket…</translation>
     </message>
@@ -568,7 +567,7 @@ Alasan:</translation>
     <name>TrustDialog</name>
     <message>
         <source>Trust this sender?</source>
-        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender not trusted yet, and a plan package from a key trusted only as an inspector&apos;s.</extracomment>
+        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender not trusted yet, and a plan package from a key trusted only as an inspector's.</extracomment>
         <translation>Percayai pengirim ini?</translation>
     </message>
     <message>
@@ -620,11 +619,11 @@ Alasan:</translation>
         <translation>Sebelum memercayai kunci ini, teleponlah {name} dan minta ia membacakan sidik jari yang tampil di halaman Pertukaran, tab Kunci miliknya. Percayai hanya jika setiap karakternya sama: sejak itu, paket yang ditandatangani dengan kunci ini diterima.</translation>
     </message>
     <message>
-        <source>An inspector&apos;s key may send results. A coordinator&apos;s key may also send plans, revocations and certificates.</source>
+        <source>An inspector's key may send results. A coordinator's key may also send plans, revocations and certificates.</source>
         <translation>Kunci pemeriksa boleh mengirim hasil. Kunci koordinator juga boleh mengirim rencana, pencabutan, dan piagam.</translation>
     </message>
     <message>
-        <source>This is a plan package: it is accepted only from a coordinator&apos;s key.</source>
+        <source>This is a plan package: it is accepted only from a coordinator's key.</source>
         <translation>Ini paket rencana: hanya diterima dari kunci koordinator.</translation>
     </message>
     <message>

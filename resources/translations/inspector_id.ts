@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ChecklistPage</name>
@@ -16,7 +15,7 @@
         <translation>Finalkan unit…</translation>
     </message>
     <message>
-        <source>Lock the unit&apos;s answers (needs every required answer and no open conflict). Shortcut: {keys}</source>
+        <source>Lock the unit's answers (needs every required answer and no open conflict). Shortcut: {keys}</source>
         <translation>Kunci jawaban unit (semua jawaban wajib terisi dan tidak ada konflik terbuka). Pintasan: {keys}</translation>
     </message>
     <message>
@@ -531,7 +530,7 @@
         <translation>opsional</translation>
     </message>
     <message>
-        <source>Left empty when you keep one of the answers, that answer&apos;s note is kept</source>
+        <source>Left empty when you keep one of the answers, that answer's note is kept</source>
         <translation>Bila dikosongkan saat memakai salah satu jawaban, catatan jawaban itu yang dipakai</translation>
     </message>
     <message>

@@ -394,13 +394,16 @@ class InstitutionsView(CoordinatorPage):
         self.import_answers_button = QPushButton()
         self.import_plan_button.clicked.connect(lambda: self.open_import("plan"))
         self.import_answers_button.clicked.connect(lambda: self.open_import("answers"))
-        self.finish_top(self.import_plan_button, self.import_answers_button)
-
-        # filter bar
+        # the search in the title row (the filter bar below must fit a 1280-pixel screen with every filter)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
+        self.finish_top(self.search_label, self.search, self.import_plan_button, self.import_answers_button)
+        self.top.insertSpacing(self.top.indexOf(self.import_plan_button), 12)
+
+        # filter bar
         self.kind_box = QComboBox()
         self.kind_label = QLabel()
         self.kind_label.setBuddy(self.kind_box)
@@ -420,7 +423,7 @@ class InstitutionsView(CoordinatorPage):
         self.review_label = QLabel()
         self.review_label.setBuddy(self.review_box)
         bar = QHBoxLayout()
-        for label, widget, stretch in ((self.search_label, self.search, 2), (self.kind_label, self.kind_box, 0),
+        for label, widget, stretch in ((self.kind_label, self.kind_box, 0),
                                        (self.province_label, self.province_box, 1),
                                        (self.zone_label, self.zone_box, 0),
                                        (self.complete_label, self.complete_box, 0),
@@ -504,7 +507,7 @@ class InstitutionsView(CoordinatorPage):
 
     def retranslate(self) -> None:
         self.retranslate_common()
-        self.import_plan_button.setText(self.tr("Import &plan…"))
+        self.import_plan_button.setText(self.tr("Import p&lan…"))
         self.import_plan_button.setToolTip(self.tr("Import the assessment plan (institutions, units, products) "
                                                    "from a CSV or XLSX file"))
         self.import_answers_button.setText(self.tr("Import &answers…"))
@@ -512,10 +515,10 @@ class InstitutionsView(CoordinatorPage):
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("code, name or province"))
         self.kind_label.setText(self.tr("&Kind:"))
-        self.province_label.setText(self.tr("Pro&vince:"))
+        self.province_label.setText(self.tr("P&rovince:"))
         self.zone_label.setText(self.tr("&Zone:"))
-        self.complete_label.setText(self.tr("&Progress:"))
-        self.conflicts_label.setText(self.tr("Conf&licts:"))
+        self.complete_label.setText(self.tr("Pro&gress:"))
+        self.conflicts_label.setText(self.tr("&Conflicts:"))
         self.review_label.setText(self.tr("Re&view:"))
         self.approve_button.setText(self.tr("Appr&ove…"))
         self.approve_button.setToolTip(self.tr("Approve the selected institution's results for award as they are "

@@ -24,6 +24,7 @@ from ...storage.review import State, approval_required, review_states, set_appro
 from ..context import Changes
 from ..errors import describe_error
 from ..qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
     QCheckBox,
@@ -88,28 +89,32 @@ def load_rows(db: Any, year: int) -> ReviewData:
     return ReviewData(out, changed, scores.instrument)
 
 
+_CHANGED = {
+    Changed.NOT_IN_PLAN: QT_TRANSLATE_NOOP("ChangedCertificates", "no longer in the period's plan"),
+    Changed.INCOMPLETE: QT_TRANSLATE_NOOP("ChangedCertificates", "incomplete now ({answered} of {total} answers)"),
+    Changed.CONFLICTS: QT_TRANSLATE_NOOP("ChangedCertificates", "{n} open conflict(s) between inspectors' answers"),
+    Changed.APPROVAL_UNDONE: QT_TRANSLATE_NOOP("ChangedCertificates", "the answers changed after it was approved"),
+    Changed.NO_AWARD: QT_TRANSLATE_NOOP("ChangedCertificates",
+                                        "score {old} is now {new} ({band}): no longer earns the award"),
+    Changed.RESULT: QT_TRANSLATE_NOOP("ChangedCertificates", "score {old} is now {new} ({band})"),
+}
+_RECIPIENT = QT_TRANSLATE_NOOP("ChangedCertificates", "the recipient is now {name}")
+
+
 def changed_text(item: StaleCertificate, lang: str) -> str:
     """Why a certificate no longer matches its result, in the user's language."""
     def tr(text: str) -> str:
         return QCoreApplication.translate("ChangedCertificates", text)
 
-    if item.why is Changed.NOT_IN_PLAN:
-        return tr("no longer in the period's plan")
-    if item.why is Changed.INCOMPLETE:
-        return tr("incomplete now ({answered} of {total} answers)").format(answered=item.answered, total=item.total)
-    if item.why is Changed.CONFLICTS:
-        return tr("{n} open conflict(s) between inspectors' answers").format(n=item.conflicts)
-    if item.why is Changed.APPROVAL_UNDONE:
-        return tr("the answers changed after it was approved")
-    if item.recipient and item.now_score is not None and f"{item.now_score:.2f}" == item.score:
-        return tr("the recipient is now {name}").format(name=item.recipient)
+    if item.why is Changed.RESULT and item.recipient and item.now_score is not None \
+            and f"{item.now_score:.2f}" == item.score:
+        return tr(_RECIPIENT).format(name=item.recipient)
     comma = lang == "id"
-    old = format_score(Decimal(item.score), decimal_comma=comma)
-    new = format_score(item.now_score, decimal_comma=comma)
-    band = item.now_band.label.get(lang) if item.now_band is not None else ""
-    if item.why is Changed.NO_AWARD:
-        return tr("score {old} is now {new} ({band}): no longer earns the award").format(old=old, new=new, band=band)
-    return tr("score {old} is now {new} ({band})").format(old=old, new=new, band=band)
+    return tr(_CHANGED[item.why]).format(
+        answered=item.answered, total=item.total, n=item.conflicts,
+        old=format_score(Decimal(item.score), decimal_comma=comma),
+        new=format_score(item.now_score, decimal_comma=comma) if item.now_score is not None else "",
+        band=item.now_band.label.get(lang) if item.now_band is not None else "")
 
 
 def local_time(iso: str) -> str:
@@ -240,7 +245,7 @@ class ReviewPanel(QWidget):
         self.approve_button.clicked.connect(lambda: self.approve_selected())
         self.reopen_button = QPushButton(self.tr("Reope&n…"))
         self.reopen_button.clicked.connect(lambda: self.reopen_selected())
-        self.revoke_button = QPushButton(self.tr("Revo&ke changed certificates…"))
+        self.revoke_button = QPushButton(self.tr("Revoke ou&tdated certificates…"))
         self.revoke_button.setToolTip(self.tr("Certificates issued earlier whose result has changed since still "
                                               "verify until they are revoked."))
         self.revoke_button.clicked.connect(lambda: self.offer_revocation())
