@@ -88,6 +88,7 @@ from .payload import KEYWORD_PREFIX, Payload, make_payload, qr_text
 from .settings import IssueSettings, issue_settings
 
 PAGE = landscape(A4)
+QR_SIZE = 128   # points
 Progress = Callable[[int, int, str], None]
 
 TITLES = CERTIFICATE_TITLES
@@ -649,15 +650,17 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
         _centred(c, fit_line(note, SANS, 9.5, max_w)[0], SANS, 9.5, y, GREY)
         y -= 12
 
-    # QR code, serial and how to check (bottom left)
-    qr_size = 112
-    qx, qy = 58, 54
+    # QR code, serial and how to check (bottom left); large enough for a phone to read a version 2 code with
+    # long names from a print (about 0.6 mm per module)
+    qr_size = QR_SIZE
+    qx, qy = 58, 48
     tx = qx + qr_size + 10
+    top = qy + qr_size
     if d.payload is not None:
         draw_qr(c, d.qr, qx, qy, qr_size)
         c.setFont(SANS_BOLD, 9)
         c.setFillColor(DARK)
-        c.drawString(tx, qy + 84, f"No. {d.payload.serial}")
+        c.drawString(tx, top - 28, f"No. {d.payload.serial}")
         c.setFont(SANS, 7.5)
         c.setFillColor(GREY)
         for i, line in enumerate(("Keaslian dokumen ini dapat diperiksa tanpa",
@@ -666,7 +669,7 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
                                   "buka berkas PDF-nya. Kode QR memuat",
                                   "keterangan dokumen dan tanda tangan digital",
                                   f"penerbit (kunci {d.payload.fingerprint}).")):
-            c.drawString(tx, qy + 70 - i * 10, line)
+            c.drawString(tx, top - 42 - i * 10, line)
     else:
         c.setStrokeColor(GREY)
         c.setDash(3, 3)
@@ -676,13 +679,13 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
         _centred(c, "tanpa kode QR", SANS, 7.5, qy + qr_size / 2 - 10, GREY, qx + qr_size / 2)
         c.setFont(SANS_BOLD, 9)
         c.setFillColor(DARK)
-        c.drawString(tx, qy + 84, "No. DRAF")
+        c.drawString(tx, top - 28, "No. DRAF")
         c.setFont(SANS, 7.5)
         c.setFillColor(GREY)
         for i, line in enumerate(("Draf untuk diperiksa, bukan dokumen resmi:",
                                   "tanpa nomor seri dan tanpa tanda tangan",
                                   "digital, tidak dapat diperiksa keasliannya.")):
-            c.drawString(tx, qy + 70 - i * 10, line)
+            c.drawString(tx, top - 42 - i * 10, line)
 
     # signatory block (bottom right)
     sx = W - 200

@@ -6,9 +6,9 @@ Signed part (one line, ``|``-separated, ASCII). Version 2 (every certificate iss
 
 ``kind`` is ``piagam`` (Piagam Penghargaan) or ``hasil`` (Sertifikat Hasil Penilaian); ``recipient`` is the name
 printed as the recipient (an institution's official name, or a unit's name), ``under`` the institution a unit
-belongs to as printed under it. Both are written as printed, with spaces, ``%``, ``|`` and every character
-outside printable ASCII percent-encoded (UTF-8: ``Pemerintah%20Kabupaten%20Badung``), so the line is ASCII
-with no space in it. Version 1 (certificates issued
+belongs to as printed under it. Both are written as printed with each space as ``+`` and ``%``, ``|``, ``+``
+and every character outside printable ASCII percent-encoded (UTF-8: ``Pemerintah+Kabupaten+Badung``), so the
+line is ASCII with no space in it. Version 1 (certificates issued
 before; still verified)::
 
     KPT1|<institution>|<unit or empty>|<year>|<score>|<band>|<zone or empty>|<serial>|<key fingerprint>|<signature>
@@ -61,20 +61,22 @@ FIELDS_V2 = ("institution", "unit", "year", "score", "band", "zone", "kind", "re
 KINDS = ("piagam", "hasil")
 _CODE_RE = re.compile(r"^[A-Za-z0-9._-]*$")
 KEYWORD_PREFIX = "kepatuhan-certificate:"
-#: What a name may carry as written: printable ASCII except space, ``%`` and ``|`` (the rest is percent-encoded,
-#: so that a code never holds a space: the PDF's keywords are separated by spaces, and scanners keep it whole).
-_PLAIN = frozenset(chr(c) for c in range(0x21, 0x7F)) - {"%", "|"}
+#: What a name may carry as written: printable ASCII except space, ``%``, ``|`` and ``+`` (a space is written
+#: ``+``, the rest percent-encoded, so that a code never holds a space: the PDF's keywords are separated by
+#: spaces, and scanners keep it whole).
+_PLAIN = frozenset(chr(c) for c in range(0x21, 0x7F)) - {"%", "|", "+"}
 
 
 def encode_name(text: str) -> str:
-    """A printed name as the signed line carries it: as written, with spaces, ``%``, ``|`` and anything outside
-    printable ASCII percent-encoded (UTF-8)."""
-    return "".join(ch if ch in _PLAIN else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in text)
+    """A printed name as the signed line carries it: as written, with each space as ``+`` and ``%``, ``|``,
+    ``+`` and anything outside printable ASCII percent-encoded (UTF-8): ``Pemerintah+Kota+Bau-Bau``."""
+    return "".join("+" if ch == " " else ch if ch in _PLAIN else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+                   for ch in text)
 
 
 def decode_name(text: str) -> str:
     """The inverse of :func:`encode_name`; raises ValueError for a malformed escape or bytes that are not UTF-8."""
-    if not re.fullmatch(r"(?:[^%]|%[0-9A-F]{2})*", text) or any(ch not in _PLAIN and ch != "%" for ch in text):
+    if not re.fullmatch(r"(?:[^%]|%[0-9A-F]{2})*", text) or any(ch not in _PLAIN and ch not in "%+" for ch in text):
         raise ValueError(text)
     raw = bytearray()
     i = 0
@@ -83,7 +85,7 @@ def decode_name(text: str) -> str:
             raw.append(int(text[i + 1:i + 3], 16))
             i += 3
         else:
-            raw += text[i].encode("ascii")
+            raw += b" " if text[i] == "+" else text[i].encode("ascii")
             i += 1
     return raw.decode("utf-8")
 

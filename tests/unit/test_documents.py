@@ -248,7 +248,7 @@ def test_qr_shows_a_human_line_first_then_the_signed_part(demo, tmp_path, monkey
     assert human.startswith("Piagam Penghargaan 2023 - Pemerintah Kabupaten Badung - Nilai ")
     assert "Kategori A (Kualitas Tertinggi)" in human and parse_payload(signed).serial in human
     assert human.isascii() and signed.startswith("KPT2|kab-badung||2023|")
-    assert "|piagam|Pemerintah%20Kabupaten%20Badung||" in signed and signed.isascii() and " " not in signed
+    assert "|piagam|Pemerintah+Kabupaten+Badung||" in signed and signed.isascii() and " " not in signed
     # a scanner's full text verifies as well as the signed part alone
     assert verify_payload(demo, drawn[0]).ok and verify_payload(demo, signed).ok
 
@@ -604,7 +604,7 @@ def test_version_1_codes_still_verify_as_before(demo, tmp_path, db_path):
         other.close()
 
 
-@pytest.mark.parametrize("name", ["Pemerintah Kabupaten Badung", "Kota Bau-Bau | 100% <&>", "Dinas Pendidikan",
+@pytest.mark.parametrize("name", ["Pemerintah Kabupaten Badung", "Kota Bau-Bau | 100% <&> a+b", "Dinas Pendidikan",
                                   "Kantor Wilayah Kementerian Agama (Kanwil) D.I. Yogyakarta", "Pelayanan Ñusantara ’25",
                                   "Badan   Pusat\tStatistik"])
 def test_names_travel_in_the_code_as_printable_ascii(name):
@@ -613,6 +613,7 @@ def test_names_travel_in_the_code_as_printable_ascii(name):
     encoded = encode_name(name)
     assert encoded.isascii() and "|" not in encoded and " " not in encoded and encoded.isprintable()
     assert decode_name(encoded) == name
+    assert encode_name("Kota Bau-Bau") == "Kota+Bau-Bau" and encode_name("a+b") == "a%2Bb"
     for bad in ("100%", "%zz", "%C3", "a b", "a|b"):
         with pytest.raises(ValueError):
             decode_name(bad)
