@@ -322,7 +322,7 @@ class StaleCertificate:
         else:
             assert self.now_score is not None and self.now_band is not None
             band = band_text(instrument, self.now_band) if instrument is not None else self.now_band.label.id
-            detail = f"nilai {score_text(Decimal(self.score))} menjadi {score_text(self.now_score)} ({band})"
+            detail = f"nilai {score_text(Decimal(self.score))} menjadi {score_text(self.now_score)}, {band}"
             if why is Changed.NO_AWARD:
                 detail += ", tidak lagi memenuhi syarat penghargaan"
         return f"hasil berubah: {detail}"

@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>Ready</source>
-        <translation>Siap</translation>
+        <translation>Siap ditinjau</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>Approved by {who}, {when}</source>
-        <translation>Disetujui oleh {who}, {when}</translation>
+        <translation>Disetujui {who}, {when}</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Approval undone: the answers changed after it was approved</source>
-        <translation>Persetujuan batal: jawaban berubah sesudah disetujui</translation>
+        <translation>Persetujuan gugur: jawaban berubah sesudah disetujui</translation>
     </message>
     <message>
         <source>Complete and uncontested; not approved</source>
@@ -338,7 +338,7 @@
     </message>
     <message>
         <source>Review</source>
-        <translation>Tinjauan</translation>
+        <translation>Peninjauan</translation>
     </message>
     <message>
         <source>Units with every required indicator answered, and the share of required indicators answered</source>
@@ -465,7 +465,7 @@
     </message>
     <message>
         <source>Re&amp;view:</source>
-        <translation>T&amp;injauan:</translation>
+        <translation>Pen&amp;injauan:</translation>
     </message>
     <message>
         <source>Appr&amp;ove…</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Review state</source>
-        <translation>Status tinjauan</translation>
+        <translation>Status peninjauan</translation>
     </message>
     <message>
         <source>No score yet</source>
@@ -513,7 +513,7 @@
     </message>
     <message>
         <source>Ready</source>
-        <translation>Siap</translation>
+        <translation>Siap ditinjau</translation>
     </message>
     <message>
         <source>Approved</source>
