@@ -190,6 +190,10 @@ def test_a_certificate_whose_result_changed_is_listed_and_revoked_after_confirma
     assert why.startswith("Certificate ") and "no longer earns the award" in why, why
     assert "1 certificate(s) issued earlier no longer match" in panel.summary.text()
     assert panel.revoke_button.isEnabled()
+    box, revoke = panel.revocation_box(panel.changed)
+    assert "Kab. Badung" in box.informativeText() and "no longer earns the award" in box.informativeText()
+    assert box.defaultButton() is not revoke and box.escapeButton() is not revoke
+    box.deleteLater()
 
     # the next batch lists it; declined: nothing revoked
     view.confirm_revocation = False

@@ -367,19 +367,7 @@ class ReviewPanel(QWidget):
         if not items or year is None or (self.revoke_task is not None and not self.revoke_task.finished):
             return False
         if confirm is None:
-            shown = items[:12]
-            lines = [f"• {item.who} ({item.serial}): {changed_text(item, self.ctx.language)}" for item in shown]
-            if len(items) > len(shown):
-                lines.append(self.tr("… and {n} more").format(n=len(items) - len(shown)))
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Certificates whose result changed"),
-                              self.tr("{n} certificate(s) issued earlier no longer match their result and still "
-                                      "verify:").format(n=len(items)), QMessageBox.StandardButton.NoButton, self)
-            box.setInformativeText("\n".join(lines) + "\n\n" + self.tr(
-                "Revoke them now? Anyone who checks one will then be told it was revoked and why (\"hasil "
-                "berubah: …\"). This cannot be undone; a new certificate can be printed once the result allows."))
-            revoke = box.addButton(self.tr("Revoke"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("Keep them for now"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+            box, revoke = self.revocation_box(items)
             box.exec()
             confirm = box.clickedButton() is revoke
         if not confirm:
@@ -392,6 +380,25 @@ class ReviewPanel(QWidget):
                                     on_done=lambda done: self._revoked(year, done), on_error=self._revoke_failed)
         self._update_buttons()
         return True
+
+    def revocation_box(self, items: list[StaleCertificate]) -> tuple[QMessageBox, Any]:
+        """The confirmation: each certificate with why, what revoking means; (box, its Revoke button). Keep them
+        is the default (Escape, Enter)."""
+        shown = items[:12]
+        lines = [f"• {item.who} ({item.serial}): {changed_text(item, self.ctx.language)}" for item in shown]
+        if len(items) > len(shown):
+            lines.append(self.tr("… and {n} more").format(n=len(items) - len(shown)))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Certificates whose result changed"),
+                          self.tr("{n} certificate(s) issued earlier no longer match their result and still "
+                                  "verify:").format(n=len(items)), QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("\n".join(lines) + "\n\n" + self.tr(
+            "Revoke them now? Anyone who checks one will then be told it was revoked and why (\"hasil "
+            "berubah: …\"). This cannot be undone; a new certificate can be printed once the result allows."))
+        revoke = box.addButton(self.tr("Revoke"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep them for now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box, revoke
 
     def _revoked(self, year: int, done: list[Any]) -> None:
         if self.ctx.closed:
