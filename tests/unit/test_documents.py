@@ -253,6 +253,46 @@ def test_qr_shows_a_human_line_first_then_the_signed_part(demo, tmp_path, monkey
     assert verify_payload(demo, drawn[0]).ok and verify_payload(demo, signed).ok
 
 
+def test_the_print_file_is_joined_from_parts_page_for_page(demo, tmp_path, monkeypatch):
+    """The combined print file is drawn in parts and joined as it goes (memory stays flat): every page is the
+    certificate's own page (text, logo, signature image), it verifies, renders, and a reprint is identical."""
+    import shutil
+    import subprocess
+
+    from kepatuhan_desktop.documents import certificates as certs
+    from kepatuhan_desktop.documents.payload import verify_pdf
+    from kepatuhan_desktop.documents.settings import set_issue_setting
+
+    from PIL import Image
+
+    def tiny_png(path, colour=(20, 60, 120)):
+        Image.new("RGB", (60, 30), colour).save(path)
+        return path
+
+    set_issue_setting(demo, "signature_image", str(tiny_png(tmp_path / "ttd.png")), 2023)
+    set_issue_setting(demo, "logo", str(tiny_png(tmp_path / "logo.png", (200, 160, 30))), 2023)
+    monkeypatch.setattr(certs, "PART_PAGES", 4)   # several parts, the last one short
+    batch = write_certificates(demo, 2023, tmp_path / "c", zone="all")
+    assert len(batch.files) > 8 and len(batch.files) % 4
+    combined = PdfReader(str(batch.combined))
+    assert len(combined.pages) == len(batch.files)
+    for page, single in zip(combined.pages, batch.files, strict=True):
+        (own,) = PdfReader(str(single)).pages
+        assert page.extract_text() == own.extract_text()
+        xobjects = page["/Resources"]["/XObject"]
+        assert len(xobjects) == 2   # the logo and the signature, in every part
+    assert combined.metadata["/Title"] == "Sertifikat Penilaian Kepatuhan 2023"
+    assert all(r.ok for r in verify_pdf(demo, batch.combined))
+    assert_fonts_embedded(batch.combined)
+    if shutil.which("pdftoppm"):
+        done = subprocess.run(["pdftoppm", "-r", "20", "-png", str(batch.combined), str(tmp_path / "page")],
+                              capture_output=True, text=True)
+        assert done.returncode == 0 and not done.stderr, done.stderr
+        assert len(list(tmp_path.glob("page-*.png"))) == len(batch.files)
+    again = write_certificates(demo, 2023, tmp_path / "c", zone="all")
+    assert batch.combined.name in again.unchanged
+
+
 def test_reprint_is_byte_identical(demo_path, tmp_path):
     db = open_database(demo_path)
     write_certificates(db, 2023, tmp_path / "a")
