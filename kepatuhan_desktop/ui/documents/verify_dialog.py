@@ -125,6 +125,6 @@ class VerifyDialog(QDialog):
         return r.reason
 
     def _show(self, ok: bool, text: str) -> None:
-        colour = "#1E8E3E" if ok else "#C5221F"
+        colour = "#146C2E" if ok else "#B3261E"   # AA on the dialog background (5.7:1, 5.4:1)
         self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.result.setText(text)
