@@ -259,11 +259,11 @@ def test_the_print_file_is_joined_from_parts_page_for_page(demo, tmp_path, monke
     import shutil
     import subprocess
 
+    from PIL import Image
+
     from kepatuhan_desktop.documents import certificates as certs
     from kepatuhan_desktop.documents.payload import verify_pdf
     from kepatuhan_desktop.documents.settings import set_issue_setting
-
-    from PIL import Image
 
     def tiny_png(path, colour=(20, 60, 120)):
         Image.new("RGB", (60, 30), colour).save(path)
