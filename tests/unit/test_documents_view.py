@@ -200,6 +200,12 @@ def test_a_certificate_whose_result_changed_is_listed_and_revoked_after_confirma
     produce(view, qtbot)
     assert "Still valid although its result changed: Kab. Badung" in view.status.text()
     assert verify_payload(view.ctx.db, code).ok
+    # asked for alone: nothing printed, the refusal and the old piagam named
+    view.cert_institution.setCurrentIndex(view.cert_institution.findData("kab-badung"))
+    assert produce(view, qtbot) == []
+    assert view.status.text().startswith("No certificate printed.")
+    assert "Not printed: " in view.status.text() and "Still valid although its result changed" in view.status.text()
+    view.cert_institution.setCurrentIndex(0)
     # accepted: revoked in the background with its reason
     view.confirm_revocation = True
     produce(view, qtbot)

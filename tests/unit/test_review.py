@@ -229,6 +229,13 @@ def test_a_certificate_contested_by_new_data_is_listed_and_revoked_on_request(of
     result = verify_payload(coord.db, code)
     assert not result.ok and result.code == "revoked" and result.detail == revocation.reason
     assert stale_certificates(coord.db, YEAR, every_level=True) == []
+    # the revocation travels with the coordinator's next package: an inspector's laptop refuses it too
+    from kepatuhan_desktop.documents.payload import verify_pdf
+
+    assert [r.ok for r in verify_pdf(ani.db, tmp_path / "c" / "kab-a.pdf")] == [True]
+    ani.import_(coord.export_plan())
+    (elsewhere,) = verify_pdf(ani.db, tmp_path / "c" / "kab-a.pdf")
+    assert not elsewhere.ok and elsewhere.code == "revoked" and elsewhere.detail == revocation.reason
     # resolved later: the next batch issues a new certificate (the revoked serial is never reused)
     resolve_conflict(coord.db, list_conflicts(coord.db)[0].id, keep=ani.fp, reason="foto")
     again = write_certificates(coord.db, YEAR, tmp_path / "c", institution="kab-a")
