@@ -128,6 +128,13 @@ TEMPLATES: dict[str, str] = {
     "package.missing_evidence": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} names an evidence file that is not in the package. Nothing was imported."),
     "package.no_period": QT_TRANSLATE_NOOP("Errors", "{file}: there is no assessment period {year} here. Receive the plan package first. Nothing was imported."),
     "package.other_instrument": QT_TRANSLATE_NOOP("Errors", "{file}: period {year} here uses instrument {instrument}, the package uses {wanted}. Nothing was imported."),
+    "package.stale_plan": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: this plan package was made on {made} (UTC), before period {year} here was set to "
+                  "{instrument} ({decided} UTC); it would move the period back to {wanted}. Receive the "
+                  "coordinator's newest plan package. Nothing was imported."),
+    "package.switch_refused": QT_TRANSLATE_NOOP(
+        "Errors", "{file} was not imported: the coordinator's plan moves period {year} from {instrument} to "
+                  "{wanted}, which cannot be done here. {problem}."),
     "package.bad_plan": QT_TRANSLATE_NOOP("Errors", "{file}: the plan in the package is not valid. Nothing was imported."),
     "package.second_plan": QT_TRANSLATE_NOOP("Errors", "{file}: a second plan package for {year} in the same import. Nothing was imported."),
     "identity.bad_role": QT_TRANSLATE_NOOP("Errors", "{role} is not a role: a person is an inspector or a coordinator."),

@@ -439,6 +439,14 @@
         <translation>{file}: periode {year} di sini memakai instrumen {instrument}, paket memakai {wanted}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
+        <source>{file}: this plan package was made on {made} (UTC), before period {year} here was set to {instrument} ({decided} UTC); it would move the period back to {wanted}. Receive the coordinator's newest plan package. Nothing was imported.</source>
+        <translation>{file}: paket rencana ini dibuat pada {made} (UTC), sebelum periode {year} di sini ditetapkan ke {instrument} ({decided} UTC); paket ini akan mengembalikan periode ke {wanted}. Terima paket rencana terbaru dari koordinator. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: the coordinator's plan moves period {year} from {instrument} to {wanted}, which cannot be done here. {problem}.</source>
+        <translation>{file} tidak diimpor: rencana koordinator memindahkan periode {year} dari {instrument} ke {wanted}, dan itu tidak dapat dilakukan di sini. {problem}.</translation>
+    </message>
+    <message>
         <source>{file}: the plan in the package is not valid. Nothing was imported.</source>
         <translation>{file}: rencana dalam paket tidak sah. Tidak ada yang diimpor.</translation>
     </message>
