@@ -48,7 +48,14 @@ from ..storage.period_forms import decided_at, period_versions, record_period_fo
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
 from ..storage.records import RecordChecker, insert_records_select
 from ..storage.switch import SwitchPlan, apply_switch, check_switch
-from ..storage.versions import adopt, apply_record, recompute_answers, recompute_surveys, recompute_unit_states
+from ..storage.versions import (
+    adopt,
+    adopt_units,
+    apply_record,
+    recompute_answers,
+    recompute_surveys,
+    recompute_unit_states,
+)
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
@@ -808,6 +815,23 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         result.bucket(codes.get(inst, inst))["conflicts"] = n
 
 
+def _adopt_local_changes(db: Database) -> None:
+    """Changes made here without a version (demo data, a load by SQL, a database from before exchange records,
+    an edit made outside the application) on what the packages bring versions of are given one first, so that
+    they take part in the merge as versions of their own: a different incoming value is a conflict, never a
+    silent replacement. Units whose state the packages change are adopted whole (their slots are recomputed)."""
+    units = db.execute(
+        "SELECT DISTINCT s.year, s.unit FROM temp._xstage s WHERE s.kind = 'unit' "
+        "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN answers a "
+        "WHERE s.kind = 'answer' AND a.uuid = s.slot AND a.version IS NULL "
+        "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN xcleared c "
+        "WHERE s.kind = 'answer' AND c.slot = s.slot "
+        "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN survey_responses r "
+        "WHERE s.kind = 'survey' AND r.year = s.year AND r.unit_uuid = s.unit AND r.version IS NULL").fetchall()
+    if units:
+        adopt_units(db, [(y, u) for y, u in units])
+
+
 def _merge_simple_slots(db: Database) -> None:
     """The shown answer of a slot whose only record is the one just received, written straight from the staged
     columns: what the rule of ``storage.versions.recompute_answers`` gives for such a slot (one head, no conflict),
@@ -893,6 +917,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
         # 2. merge, in one transaction
         stamp = now_iso()
         with bulk_cache(db), db.atomic():
+            _adopt_local_changes(db)
             for number, pkg in enumerate(packages):
                 result = results[number]
                 if pkg.kind is PackageKind.PLAN:
