@@ -41,6 +41,7 @@ from .checklist import CARD_STYLE, IndicatorCard, Slot
 from .dialogs import ReopenDialog, ResolveDialog
 from .live_panel import LivePanel
 from .navigator import Navigator
+from .retired import RetiredAnswersPanel
 from .session import CONFLICTS, FINALISED, INCOMPLETE, READY, UndoHistory, UnitSession, UnitStatus
 from .survey_dialog import SurveyDialog
 
@@ -68,6 +69,7 @@ class ChecklistPage(PageBase, QWidget):
         self._stale = True
         self.dialog: QDialog | None = None        # the resolution, reopen or survey dialog open now
         self.confirm_box: QMessageBox | None = None
+        self.retired_panel: RetiredAnswersPanel | None = None   # the open unit's retired answers, when it has any
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.navigator = Navigator()
@@ -271,6 +273,7 @@ class ChecklistPage(PageBase, QWidget):
         """A fresh session of the unit (everything read from the database) and its cards."""
         self.session = UnitSession(self.ctx.db, self.year, unit_uuid, self.instrument, history=self.history)
         self.units[unit_uuid] = self.session.unit
+        self.retired_panel = None
         self.hide_message()
         unit = self.session.unit
         lang = self.lang
@@ -295,6 +298,9 @@ class ChecklistPage(PageBase, QWidget):
                 if var is not None:
                     items.append(("v", var.label.get(lang), 1))
             items.append(("c", index))
+        if self.session.retired:
+            retired, form_key = self.session.retired, self.instrument.key
+            items.append(("w", lambda: self._retired_panel(retired, form_key)))
         self.card_list.load(items, len(self.slots), lambda i: self._make_card(self.slots[i], i))
         self.title.setText(unit.name)
         inst = next((i for i in self.plan if i.uuid == unit.institution_uuid), None)
@@ -303,6 +309,10 @@ class ChecklistPage(PageBase, QWidget):
         first = next((i for i, s in enumerate(self.slots) if self.values[s.key] is None), 0)
         self.set_current(first)
         self._update_live()
+
+    def _retired_panel(self, retired: list, form_key: str) -> RetiredAnswersPanel:
+        self.retired_panel = RetiredAnswersPanel(retired, form_key, self.lang)
+        return self.retired_panel
 
     def _make_card(self, slot: Slot, index: int) -> IndicatorCard:
         session = self.session

@@ -45,6 +45,7 @@ from ...storage.evidence import (
     list_evidence,
     remove_evidence,
 )
+from ...storage.period_forms import RetiredAnswer, retired_answers
 from ...storage.queries import PlanProduct, PlanUnit, load_unit
 from ...storage.survey import SurveyState, save_response, survey_state
 
@@ -164,11 +165,13 @@ class UnitSession:
         self.notes: dict[Key, str] = {}
         self.conflicts: dict[Key, Conflict] = {}
         self.evidence_count: dict[Key, int] = {}
+        self.retired: list[RetiredAnswer] = []
         self.reload()
 
     # ---- reading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the unit again: finalised state, answers, notes, evidence counts, open conflicts."""
+        """Read the unit again: finalised state, answers, notes, evidence counts, open conflicts, and the answers
+        to indicators the period's current version no longer has (retired: shown read-only, never scored)."""
         fresh = load_unit(self.db, self.year, self.unit.uuid)
         if fresh is not None:
             self.unit.finalised_at, self.unit.finalised_by = fresh.finalised_at, fresh.finalised_by
@@ -178,6 +181,7 @@ class UnitSession:
         slot_ids = {self.slot_uuid(s.key): s.key for s in self.slots}
         counts = evidence_counts(self.db, list(slot_ids))
         self.evidence_count = {key: counts.get(uid, 0) for uid, key in slot_ids.items()}
+        self.retired = retired_answers(self.db, self.year, self.unit.uuid, self.instrument)
         self._load_conflicts()
 
     def _load_conflicts(self) -> None:
