@@ -308,6 +308,9 @@ TEMPLATES: dict[str, str] = {
     "unit.open_conflicts": QT_TRANSLATE_NOOP(
         "Errors", "{unit} cannot be finalised yet: {count} conflict(s) not yet resolved."),
     "unit.already_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is already finalised."),
+    "unit.saves_pending": QT_TRANSLATE_NOOP(
+        "Errors", "{count} change(s) of this unit are still waiting for the database (another program is writing "
+                  "to it). They are saved as soon as it is free; finalise the unit then."),
     "unit.not_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is not finalised."),
     "unit.reopen_needs_reason": QT_TRANSLATE_NOOP("Errors", "Give the reason for reopening the finalised unit."),
     "indicator.not_found": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not in instrument {instrument}."),

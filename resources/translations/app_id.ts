@@ -903,6 +903,10 @@
         <translation>{unit} sudah difinalkan.</translation>
     </message>
     <message>
+        <source>{count} change(s) of this unit are still waiting for the database (another program is writing to it). They are saved as soon as it is free; finalise the unit then.</source>
+        <translation>{count} perubahan pada unit ini masih menunggu basis data (program lain sedang menulis ke sana). Perubahan itu tersimpan begitu basis data bebas; finalkan unit setelah itu.</translation>
+    </message>
+    <message>
         <source>{unit} is not finalised.</source>
         <translation>{unit} belum difinalkan.</translation>
     </message>
@@ -1344,6 +1348,18 @@
     <message>
         <source>Open the &amp;demo database</source>
         <translation>Buka basis data &amp;demo</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Lanjut bekerja</translation>
+    </message>
+    <message>
+        <source>Waiting for the database: another program is writing to it. {n} change(s) not saved yet are kept and saved as soon as it is free; the window closes then.</source>
+        <translation>Menunggu basis data: program lain sedang menulis ke sana. {n} perubahan yang belum tersimpan tetap disimpan dan akan tersimpan begitu basis data bebas; jendela ditutup setelah itu.</translation>
     </message>
     <message>
         <source>coordinator</source>
