@@ -55,6 +55,7 @@ from ..storage.versions import (
     recompute_answers,
     recompute_surveys,
     recompute_unit_states,
+    record_evidence,
 )
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
@@ -205,8 +206,13 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
                                       bytes(row[6]), row[7], row[8] or ""))
             summary.batches += 1
             summary.records += row[7]
-            evidence.update(r[0] for r in db.execute(
-                "SELECT json_extract(body, '$.sha256') FROM xrecords WHERE batch = ? AND kind = 'evidence'", [row[0]]))
+            for sha, removed in db.execute(
+                    "SELECT json_extract(body, '$.sha256'), coalesce(json_extract(body, '$.removed'), 0) FROM xrecords "
+                    "WHERE batch = ? AND kind = 'evidence'", [row[0]]):
+                if removed:
+                    writer.min_version = 3   # a removal: older applications would read it as an addition
+                else:
+                    evidence.add(sha)
             if progress is not None:
                 progress(i + 1, len(chosen) + 1)
         for sha in sorted(evidence):
@@ -615,7 +621,7 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             except CheckFailure as exc:
                 raise _refuse_record(pkg, batch.file, line, exc) from None
             r = checked.row
-            if r.kind == "evidence" and body["sha256"] not in pkg.evidence and not db.execute(
+            if r.kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and not db.execute(
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
                 raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
                                  code="package.missing_evidence", member=batch.file, line=line)
@@ -830,6 +836,14 @@ def _adopt_local_changes(db: Database) -> None:
         "WHERE s.kind = 'survey' AND r.year = s.year AND r.unit_uuid = s.unit AND r.version IS NULL").fetchall()
     if units:
         adopt_units(db, [(y, u) for y, u in units])
+    # evidence links made here that no record names yet, on a slot and file the packages attach or remove
+    for year, unit, slot, sha, filename, added_at, size, mime in db.execute(
+            "SELECT DISTINCT s.year, s.unit, ae.answer_uuid, ae.sha256, ae.filename, ae.added_at, e.size, e.mime "
+            "FROM temp._xstage s CROSS JOIN answer_evidence ae CROSS JOIN evidence e WHERE s.kind = 'evidence' AND "
+            "ae.answer_uuid = s.slot AND ae.sha256 = json_extract(s.body, '$.sha256') AND e.sha256 = ae.sha256 AND "
+            "NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'evidence' AND x.slot = ae.answer_uuid AND "
+            "json_extract(x.body, '$.sha256') = ae.sha256)").fetchall():
+        record_evidence(db, year, unit, slot, sha, filename, added_at, size, mime)
 
 
 def _merge_simple_slots(db: Database) -> None:

@@ -347,13 +347,25 @@ def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, respo
 
 
 def record_evidence(db: Database, year: int, unit_uuid: str, answer_uuid: str, sha256: str, filename: str,
-                    added_at: str, size: int, mime: str) -> str:
+                    added_at: str, size: int, mime: str, *, removed: bool = False) -> str:
+    """A local attaching (or, with ``removed``, removing) of an evidence file on an answer slot."""
     author, name = _author(db)
     body = {"t": "evidence", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid,
             "slot": answer_uuid, "sha256": sha256, "filename": filename, "size": size, "mime": mime,
             "author": author, "author_name": name, "at": added_at, "lamport": next_lamport(db)}
+    if removed:
+        body["removed"] = True
     rid, _ = insert_record(db, body)
     return rid
+
+
+def evidence_link_state(db: Database, slot: str, sha256: str) -> Record | None:
+    """The deciding record of one file on one answer slot: the latest (by the fixed display rule) of the
+    records that attach or remove it; the file is attached when that record does not say ``removed``."""
+    records = [Record(r[0], json.loads(r[1])) for r in db.execute(
+        "SELECT id, body FROM xrecords WHERE kind = 'evidence' AND slot = ? AND json_extract(body, '$.sha256') = ?",
+        [slot, sha256])]
+    return max(records, key=Record.key) if records else None
 
 
 # ---- derived state ---------------------------------------------------------------------------------------------
@@ -570,8 +582,15 @@ def apply_record(db: Database, rid: str, body: dict) -> None:
     recomputed by the caller once per slot)."""
     kind = body["t"]
     if kind == "evidence":
-        db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
-                   "VALUES (?, ?, ?, ?)", [body["slot"], body["sha256"], body["filename"], body["at"]])
+        # attached or removed: the latest record of this file on this slot decides (order of arrival does not)
+        state = evidence_link_state(db, body["slot"], body["sha256"])
+        latest = state.body if state is not None else body
+        if latest.get("removed"):
+            db.execute("DELETE FROM answer_evidence WHERE answer_uuid = ? AND sha256 = ?",
+                       [body["slot"], body["sha256"]])
+        else:
+            db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
+                       "VALUES (?, ?, ?, ?)", [latest["slot"], latest["sha256"], latest["filename"], latest["at"]])
     elif kind == "audit":
         # attributed to the key that signed the batch: a record cannot speak for anyone else
         detail = dict(body.get("detail") or {})

@@ -1118,6 +1118,10 @@
         <translation>bukti dilampirkan</translation>
     </message>
     <message>
+        <source>evidence removed</source>
+        <translation>bukti dilepas</translation>
+    </message>
+    <message>
         <source>person changed</source>
         <translation>pengguna diubah</translation>
     </message>
