@@ -825,18 +825,27 @@ def _adopt_local_changes(db: Database) -> None:
     """Changes made here without a version (demo data, a load by SQL, a database from before exchange records,
     an edit made outside the application) on what the packages bring versions of are given one first, so that
     they take part in the merge as versions of their own: a different incoming value is a conflict, never a
-    silent replacement. Units whose state the packages change are adopted whole (their slots are recomputed)."""
-    units = db.execute(
-        "SELECT DISTINCT s.year, s.unit FROM temp._xstage s WHERE s.kind = 'unit' "
-        "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN answers a "
-        "WHERE s.kind = 'answer' AND a.uuid = s.slot AND a.version IS NULL "
-        "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN xcleared c "
-        "WHERE s.kind = 'answer' AND c.slot = s.slot "
-        "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN survey_responses r "
-        "WHERE s.kind = 'survey' AND r.year = s.year AND r.unit_uuid = s.unit AND r.version IS NULL").fetchall()
-    if units:
+    silent replacement. Units whose state the packages change are adopted whole (their slots are recomputed).
+    Asks first whether this database holds any such change (indexed): a database that holds none pays nothing."""
+    if any(db.execute(sql).fetchone() for sql in (
+            "SELECT 1 FROM answers WHERE version IS NULL LIMIT 1",
+            "SELECT 1 FROM survey_responses WHERE version IS NULL LIMIT 1",
+            "SELECT 1 FROM xcleared LIMIT 1",
+            "SELECT 1 FROM period_units WHERE state_version IS NULL AND finalised_at IS NOT NULL LIMIT 1")):
+        units = db.execute(
+            "SELECT DISTINCT s.year, s.unit FROM temp._xstage s WHERE s.kind = 'unit' "
+            "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN answers a "
+            "WHERE s.kind = 'answer' AND a.uuid = s.slot AND a.version IS NULL "
+            "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN xcleared c "
+            "WHERE s.kind = 'answer' AND c.slot = s.slot "
+            "UNION SELECT DISTINCT s.year, s.unit FROM temp._xstage s CROSS JOIN survey_responses r "
+            "WHERE s.kind = 'survey' AND r.year = s.year AND r.unit_uuid = s.unit AND r.version IS NULL").fetchall()
         adopt_units(db, [(y, u) for y, u in units])
     # evidence links made here that no record names yet, on a slot and file the packages attach or remove
+    if not db.execute("SELECT 1 FROM answer_evidence ae WHERE NOT EXISTS (SELECT 1 FROM xrecords x WHERE "
+                      "x.kind = 'evidence' AND x.slot = ae.answer_uuid AND json_extract(x.body, '$.sha256') = "
+                      "ae.sha256) LIMIT 1").fetchone():
+        return
     for year, unit, slot, sha, filename, added_at, size, mime in db.execute(
             "SELECT DISTINCT s.year, s.unit, ae.answer_uuid, ae.sha256, ae.filename, ae.added_at, e.size, e.mime "
             "FROM temp._xstage s CROSS JOIN answer_evidence ae CROSS JOIN evidence e WHERE s.kind = 'evidence' AND "

@@ -304,6 +304,8 @@ def test_a_database_from_before_schema_11_remembers_its_switches(db, db_path, tm
     apply_switch(db, YEAR, "test-b@2", "corrected")
     # as an older database had it: no table, the migration not applied
     db.execute("DROP TABLE period_forms")
+    db.execute("DROP INDEX answers_unversioned")
+    db.execute("DROP INDEX survey_unversioned")
     db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0011_period_forms'")
     db.conn.commit()
     db.close()

@@ -7,6 +7,9 @@ database's clock for a switch made here; '' when unknown). A period's *versions*
 ``periods.form_key`` and every key in this table for its year: results made with any of them are accepted
 (each record checked against the current version), and a plan package older than the decision that set the
 current version cannot move the period back. Seeded from the switches the audit log holds.
+
+Also two partial indexes of what has no exchange version yet (answers and survey responses written without
+one): a merge asks whether there is any, before it gives them versions, without reading every row.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ def m0011_period_forms(db: Database) -> None:
         source TEXT NOT NULL DEFAULT ''      -- JSON: {"switch": "local"} or the plan package that set it
     )""")
     db.execute("CREATE INDEX period_forms_year ON period_forms(year)")
+    db.execute("CREATE INDEX answers_unversioned ON answers(year, unit_uuid) WHERE version IS NULL")
+    db.execute("CREATE INDEX survey_unversioned ON survey_responses(year, unit_uuid) WHERE version IS NULL")
     rows = db.execute("SELECT year, at, detail FROM audit_log WHERE action = 'switch' AND entity = 'period' "
                       "ORDER BY id").fetchall()
     for year, at, detail in rows:
