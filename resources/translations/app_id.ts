@@ -439,6 +439,14 @@
         <translation>{file}: periode {year} di sini memakai instrumen {instrument}, paket memakai {wanted}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
+        <source>{file}: this plan package was made on {made} (UTC), before period {year} here was set to {instrument} ({decided} UTC); it would move the period back to {wanted}. Receive the coordinator's newest plan package. Nothing was imported.</source>
+        <translation>{file}: paket rencana ini dibuat pada {made} (UTC), sebelum periode {year} di sini ditetapkan ke {instrument} ({decided} UTC); paket ini akan mengembalikan periode ke {wanted}. Terima paket rencana terbaru dari koordinator. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: the coordinator's plan moves period {year} from {instrument} to {wanted}, which cannot be done here. {problem}.</source>
+        <translation>{file} tidak diimpor: rencana koordinator memindahkan periode {year} dari {instrument} ke {wanted}, dan itu tidak dapat dilakukan di sini. {problem}.</translation>
+    </message>
+    <message>
         <source>{file}: the plan in the package is not valid. Nothing was imported.</source>
         <translation>{file}: rencana dalam paket tidak sah. Tidak ada yang diimpor.</translation>
     </message>
@@ -895,6 +903,10 @@
         <translation>{unit} sudah difinalkan.</translation>
     </message>
     <message>
+        <source>{count} change(s) of this unit are still waiting for the database (another program is writing to it). They are saved as soon as it is free; finalise the unit then.</source>
+        <translation>{count} perubahan pada unit ini masih menunggu basis data (program lain sedang menulis ke sana). Perubahan itu tersimpan begitu basis data bebas; finalkan unit setelah itu.</translation>
+    </message>
+    <message>
         <source>{unit} is not finalised.</source>
         <translation>{unit} belum difinalkan.</translation>
     </message>
@@ -1104,6 +1116,10 @@
     <message>
         <source>evidence attached</source>
         <translation>bukti dilampirkan</translation>
+    </message>
+    <message>
+        <source>evidence removed</source>
+        <translation>bukti dilepas</translation>
     </message>
     <message>
         <source>person changed</source>
@@ -1336,6 +1352,18 @@
     <message>
         <source>Open the &amp;demo database</source>
         <translation>Buka basis data &amp;demo</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Lanjut bekerja</translation>
+    </message>
+    <message>
+        <source>Waiting for the database: another program is writing to it. {n} change(s) not saved yet are kept and saved as soon as it is free; the window closes then.</source>
+        <translation>Menunggu basis data: program lain sedang menulis ke sana. {n} perubahan yang belum tersimpan tetap disimpan dan akan tersimpan begitu basis data bebas; jendela ditutup setelah itu.</translation>
     </message>
     <message>
         <source>coordinator</source>

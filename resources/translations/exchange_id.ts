@@ -556,6 +556,14 @@ Alasan:</translation>
         <translation>{what}: {new} baru, {updated} diperbarui, {unchanged} tetap</translation>
     </message>
     <message>
+        <source>The coordinator moved period {year} from instrument {before} to {after} ({reason}): {n} of {total} institution(s) change score, band, zone or rank.</source>
+        <translation>Koordinator memindahkan periode {year} dari instrumen {before} ke {after} ({reason}): {n} dari {total} instansi berubah nilai, kategori, zona atau peringkatnya.</translation>
+    </message>
+    <message>
+        <source>Answers to indicators the new version no longer has are kept and shown as retired, not scored: {list}.</source>
+        <translation>Jawaban untuk indikator yang tidak ada lagi di versi baru tetap disimpan dan ditampilkan sebagai indikator lama, tidak dinilai: {list}.</translation>
+    </message>
+    <message>
         <source>{code}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s)</source>
         <translation>{code}: {new} baru, {updated} diperbarui, {unchanged} tetap, {conflicts} konflik</translation>
     </message>
