@@ -50,6 +50,7 @@ ACTION_TEXTS = {
     "reopen": QT_TRANSLATE_NOOP("History", "unit reopened"),
     "survey": QT_TRANSLATE_NOOP("History", "survey entered"),
     "evidence": QT_TRANSLATE_NOOP("History", "evidence attached"),
+    "evidence_removed": QT_TRANSLATE_NOOP("History", "evidence removed"),
     "identity": QT_TRANSLATE_NOOP("History", "person changed"),
     "key": QT_TRANSLATE_NOOP("History", "signing key"),
     "trust": QT_TRANSLATE_NOOP("History", "key trusted"),

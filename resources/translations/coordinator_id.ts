@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>CoordinatorPage</name>
     <message>
         <source>Period {year}</source>
-        <extracomment>zones in display order; "" stands for "no score yet" the review state of each institution of :attr:`scores` (storage.review), computed with them</extracomment>
+        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot; the review state of each institution of :attr:`scores` (storage.review), computed with them</extracomment>
         <translation>Periode {year}</translation>
     </message>
     <message>
@@ -472,7 +473,7 @@
         <translation>&amp;Setujui…</translation>
     </message>
     <message>
-        <source>Approve the selected institution's results for award as they are now</source>
+        <source>Approve the selected institution&apos;s results for award as they are now</source>
         <translation>Setujui hasil instansi yang dipilih untuk penghargaan sebagaimana adanya sekarang</translation>
     </message>
     <message>

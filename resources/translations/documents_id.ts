@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>ChangedCertificates</name>
     <message>
-        <source>no longer in the period's plan</source>
+        <source>no longer in the period&apos;s plan</source>
         <translation>tidak lagi termasuk rencana periode</translation>
     </message>
     <message>
@@ -11,7 +12,7 @@
         <translation>kini belum lengkap ({answered} dari {total} jawaban)</translation>
     </message>
     <message>
-        <source>{n} open conflict(s) between inspectors' answers</source>
+        <source>{n} open conflict(s) between inspectors&apos; answers</source>
         <translation>{n} perbedaan jawaban antarpemeriksa belum diselesaikan</translation>
     </message>
     <message>
@@ -146,8 +147,8 @@
         <translation>Semua hasil yang lengkap</translation>
     </message>
     <message>
-        <source>Results that do not earn the award get a 'Sertifikat Hasil Penilaian', never a piagam.</source>
-        <translation>Hasil yang tidak meraih penghargaan mendapat 'Sertifikat Hasil Penilaian', tidak pernah piagam.</translation>
+        <source>Results that do not earn the award get a &apos;Sertifikat Hasil Penilaian&apos;, never a piagam.</source>
+        <translation>Hasil yang tidak meraih penghargaan mendapat &apos;Sertifikat Hasil Penilaian&apos;, tidak pernah piagam.</translation>
     </message>
     <message>
         <source>&amp;Who:</source>
@@ -434,7 +435,7 @@ Alasan penangguhan: {reason}</translation>
         <translation>Lagu kebangsaan</translation>
     </message>
     <message>
-        <source>Organiser's report</source>
+        <source>Organiser&apos;s report</source>
         <translation>Laporan penyelenggara</translation>
     </message>
     <message>
@@ -667,8 +668,8 @@ Alasan penangguhan: {reason}</translation>
         <translation>{n} piagam yang terbit sebelumnya tidak lagi sesuai dengan hasilnya, tetapi masih dinyatakan asli:</translation>
     </message>
     <message>
-        <source>Revoke them now? Anyone who checks one will then be told it was revoked and why ("hasil berubah: …"). This cannot be undone; a new certificate can be printed once the result allows.</source>
-        <translation>Cabut sekarang? Siapa pun yang memeriksanya akan diberi tahu bahwa piagam itu dicabut beserta alasannya ("hasil berubah: …"). Pencabutan tidak dapat dibatalkan; piagam baru dapat dicetak bila hasilnya memenuhi syarat.</translation>
+        <source>Revoke them now? Anyone who checks one will then be told it was revoked and why (&quot;hasil berubah: …&quot;). This cannot be undone; a new certificate can be printed once the result allows.</source>
+        <translation>Cabut sekarang? Siapa pun yang memeriksanya akan diberi tahu bahwa piagam itu dicabut beserta alasannya (&quot;hasil berubah: …&quot;). Pencabutan tidak dapat dibatalkan; piagam baru dapat dicetak bila hasilnya memenuhi syarat.</translation>
     </message>
     <message>
         <source>Revoke</source>
@@ -694,7 +695,7 @@ Alasan penangguhan: {reason}</translation>
         <translation>Periksa keaslian piagam</translation>
     </message>
     <message>
-        <source>Choose a certificate PDF, or paste the text your phone's QR scanner shows for the code on a printed certificate. The check works offline.</source>
+        <source>Choose a certificate PDF, or paste the text your phone&apos;s QR scanner shows for the code on a printed certificate. The check works offline.</source>
         <translation>Pilih berkas PDF piagam, atau tempelkan teks yang ditampilkan pemindai QR ponsel untuk kode pada piagam cetak. Pemeriksaan berjalan tanpa jaringan.</translation>
     </message>
     <message>
@@ -746,11 +747,11 @@ Alasan penangguhan: {reason}</translation>
         <translation>penanda tangan (kunci {key}) tidak dipercaya oleh instalasi ini.</translation>
     </message>
     <message>
-        <source>the signer's key {key} has been revoked.</source>
+        <source>the signer&apos;s key {key} has been revoked.</source>
         <translation>kunci penanda tangan {key} telah dicabut.</translation>
     </message>
     <message>
-        <source>the signature does not match: the certificate's data was altered or the code is damaged.</source>
+        <source>the signature does not match: the certificate&apos;s data was altered or the code is damaged.</source>
         <translation>tanda tangan tidak cocok: data piagam telah diubah atau kodenya rusak.</translation>
     </message>
     <message>
@@ -762,11 +763,11 @@ Alasan penangguhan: {reason}</translation>
         <translation>piagam {serial} sudah diganti oleh piagam yang lebih baru, {new}; hanya piagam itu yang sah.</translation>
     </message>
     <message>
-        <source>it is signed by {signer}, an inspector's key; only a coordinator's key issues certificates.</source>
+        <source>it is signed by {signer}, an inspector&apos;s key; only a coordinator&apos;s key issues certificates.</source>
         <translation>piagam ini ditandatangani {signer}, kunci seorang pemeriksa; hanya kunci koordinator yang dapat menerbitkan piagam.</translation>
     </message>
     <message>
-        <source>the page does not say what its code says (serial, score, category or recipient differ): the document was altered or carries another certificate's code.</source>
+        <source>the page does not say what its code says (serial, score, category or recipient differ): the document was altered or carries another certificate&apos;s code.</source>
         <translation>halaman tidak sesuai dengan kodenya (nomor seri, nilai, kategori, atau penerima berbeda): dokumen telah diubah atau memuat kode piagam lain.</translation>
     </message>
 </context>

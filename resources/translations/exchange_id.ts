@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>BackupPanel</name>
@@ -267,7 +268,7 @@
         <translation>Instalasi ini</translation>
     </message>
     <message>
-        <source>Fingerprint of this installation's key</source>
+        <source>Fingerprint of this installation&apos;s key</source>
         <translation>Sidik jari kunci instalasi ini</translation>
     </message>
     <message>
@@ -555,6 +556,14 @@ Alasan:</translation>
         <translation>{what}: {new} baru, {updated} diperbarui, {unchanged} tetap</translation>
     </message>
     <message>
+        <source>The coordinator moved period {year} from instrument {before} to {after} ({reason}): {n} of {total} institution(s) change score, band, zone or rank.</source>
+        <translation>Koordinator memindahkan periode {year} dari instrumen {before} ke {after} ({reason}): {n} dari {total} instansi berubah nilai, kategori, zona atau peringkatnya.</translation>
+    </message>
+    <message>
+        <source>Answers to indicators the new version no longer has are kept and shown as retired, not scored: {list}.</source>
+        <translation>Jawaban untuk indikator yang tidak ada lagi di versi baru tetap disimpan dan ditampilkan sebagai indikator lama, tidak dinilai: {list}.</translation>
+    </message>
+    <message>
         <source>{code}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s)</source>
         <translation>{code}: {new} baru, {updated} diperbarui, {unchanged} tetap, {conflicts} konflik</translation>
     </message>
@@ -567,7 +576,7 @@ Alasan:</translation>
     <name>TrustDialog</name>
     <message>
         <source>Trust this sender?</source>
-        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender not trusted yet, and a plan package from a key trusted only as an inspector's.</extracomment>
+        <extracomment>Refusals after which the sender may be trusted (or given another role) and the import tried again: a sender not trusted yet, and a plan package from a key trusted only as an inspector&apos;s.</extracomment>
         <translation>Percayai pengirim ini?</translation>
     </message>
     <message>
@@ -619,11 +628,11 @@ Alasan:</translation>
         <translation>Sebelum memercayai kunci ini, teleponlah {name} dan minta ia membacakan sidik jari yang tampil di halaman Pertukaran, tab Kunci miliknya. Percayai hanya jika setiap karakternya sama: sejak itu, paket yang ditandatangani dengan kunci ini diterima.</translation>
     </message>
     <message>
-        <source>An inspector's key may send results. A coordinator's key may also send plans, revocations and certificates.</source>
+        <source>An inspector&apos;s key may send results. A coordinator&apos;s key may also send plans, revocations and certificates.</source>
         <translation>Kunci pemeriksa boleh mengirim hasil. Kunci koordinator juga boleh mengirim rencana, pencabutan, dan piagam.</translation>
     </message>
     <message>
-        <source>This is a plan package: it is accepted only from a coordinator's key.</source>
+        <source>This is a plan package: it is accepted only from a coordinator&apos;s key.</source>
         <translation>Ini paket rencana: hanya diterima dari kunci koordinator.</translation>
     </message>
     <message>

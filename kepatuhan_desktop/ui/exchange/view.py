@@ -230,6 +230,16 @@ class TransferPanel(QWidget):
                     lines.append("  " + self.tr("{what}: {new} new, {updated} updated, {unchanged} unchanged").format(
                         what=what_names.get(kind, kind), new=c.get("new", 0), updated=c.get("updated", 0),
                         unchanged=c.get("unchanged", 0)))
+            if r.switch is not None:
+                lines.append("  " + self.tr("The coordinator moved period {year} from instrument {before} to {after} "
+                                            "({reason}): {n} of {total} institution(s) change score, band, zone or "
+                                            "rank.").format(year=r.year, before=r.switch.before, after=r.switch.after,
+                                                            reason=r.switch.reason, n=len(r.switch.changes),
+                                                            total=r.switch.institutions))
+                if r.switch.retired:
+                    lines.append("  " + self.tr("Answers to indicators the new version no longer has are kept and "
+                                                "shown as retired, not scored: {list}.").format(
+                        list=", ".join(f"{ind} ({n})" for ind, n in r.switch.retired)))
             for code in sorted(r.institutions):
                 c = r.institutions[code]
                 lines.append("  " + self.tr("{code}: {new} new, {updated} updated, {unchanged} unchanged, "
