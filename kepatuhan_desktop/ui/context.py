@@ -24,6 +24,7 @@ class Changes:
     settings: bool = False
     documents: bool = False
     exchange: bool = False
+    review: bool = False                 # approvals, the approval requirement or certificate revocations
     reloaded: bool = False               # the whole database was replaced (restore): forget everything held
     extra: dict = field(default_factory=dict, compare=False)
 
