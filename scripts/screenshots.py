@@ -14,7 +14,8 @@ imported.
     python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768] [--only PAGE ...]
 
 The documents page is shown with the period's certificates produced and previewed; it also gets
-``documents-review-<lang>.png`` (the review before award) and ``documents-settings-<lang>.png`` (the
+``documents-review-<lang>.png`` (the review before award, with a piagam whose result changed after printing),
+``documents-revoke-<lang>.png`` (the question before revoking it) and ``documents-settings-<lang>.png`` (the
 issuing settings of a period, over the window).
 """
 
@@ -252,9 +253,24 @@ def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[
         panel.approve_selected("diperiksa bersama tim")
         settle(app)
         panel.table.selectRow(codes.index("kab-badung"))
+    # a result that changed after its piagam was printed: listed in the review tab, offered for revocation
+    saved = lower_answers(view.ctx, 2023, CHANGED_AFTER_PRINT)
+    settle(app)
+    codes = [r.code for r in panel.model.rows]
+    if CHANGED_AFTER_PRINT in codes:
+        panel.table.selectRow(codes.index(CHANGED_AFTER_PRINT))
     path = out / f"documents-review-{lang}.png"
     window.grab().save(str(path))
     names.append(path.name)
+    if panel.changed:
+        box, _revoke = panel.revocation_box(panel.changed)
+        box.show()
+        settle(app)
+        path = out / f"documents-revoke-{lang}.png"
+        over_window(window, box).save(str(path))
+        names.append(path.name)
+        box.close()
+    restore_answers(view.ctx, saved)
     panel.required.setChecked(False)
     settle(app)
     view.tabs.setCurrentWidget(view.preview)
@@ -266,6 +282,32 @@ def documents_shots(app, window, view, out: Path, lang: str, tmp: Path) -> list[
     names.append(path.name)
     dialog.close()
     return names
+
+
+#: a green institution of 2023 whose answers drop after its piagam is printed (the review tab's changed certificate)
+CHANGED_AFTER_PRINT = "kab-tabanan"
+
+
+def lower_answers(ctx, year: int, code: str) -> list[tuple[str, int]]:
+    """Set every answered indicator of ``code`` to 1 (new data after the certificates were printed); returns
+    what to put back."""
+    from kepatuhan_desktop.ui.context import Changes
+
+    where = ("year = ? AND na = 0 AND value IS NOT NULL AND unit_uuid IN (SELECT u.uuid FROM units u JOIN "
+             "institutions i ON i.uuid = u.institution_uuid WHERE i.code = ?)")
+    saved = [(value, rowid) for rowid, value in ctx.db.execute(f"SELECT rowid, value FROM answers WHERE {where}",
+                                                              [year, code])]
+    ctx.db.execute(f"UPDATE answers SET value = '1' WHERE {where}", [year, code])
+    ctx.notify(Changes(answers=True, years=frozenset({year})))
+    return saved
+
+
+def restore_answers(ctx, saved: list[tuple[str, int]]) -> None:
+    from kepatuhan_desktop.ui.context import Changes
+
+    with ctx.db.atomic():
+        ctx.db.conn.executemany("UPDATE answers SET value = ? WHERE rowid = ?", saved)
+    ctx.notify(Changes(answers=True, years=frozenset({2023})))
 
 
 #: (year, institution, position of the unit, how many of its answers) the second inspector answers differently

@@ -29,11 +29,15 @@ def _progress3(label: str):
                    "award (piagam).")
 @click.option("--draft", is_flag=True, help="Print drafts: every page marked DRAF, no serial, no QR code; also "
                                             "for results held by the review and without a signatory.")
+@click.option("--revoke-changed", is_flag=True,
+              help="Revoke the certificates issued earlier whose result has changed since (no longer eligible, "
+                   "contested, approval undone, another score): each with its reason, which verify then shows. "
+                   "Without it they are only listed.")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for DIR/<institution code>.pdf and the combined print file.")
 @click.pass_context
 def certificates(ctx: click.Context, year: int | None, institution: str | None, unit: str | None,
-                 zone: str | None, draft: bool, out_dir: Path | None) -> None:
+                 zone: str | None, draft: bool, revoke_changed: bool, out_dir: Path | None) -> None:
     """Zone certificates (piagam) with a signed QR code: one PDF per institution plus one file for printing.
 
     Subcommands: revoke a serial, withhold or release an institution's certificate, issuing settings."""
@@ -45,8 +49,12 @@ def certificates(ctx: click.Context, year: int | None, institution: str | None, 
     from ..documents.certificates import write_certificates
 
     batch = write_certificates(ctx.obj.db, year, out_dir, institution=institution, unit=unit, zone=zone,
-                               draft=draft, progress=_progress3("certificates"))
+                               draft=draft, revoke_changed=revoke_changed, progress=_progress3("certificates"))
     click.echo(batch.text())
+    if batch.changed_left_valid:
+        click.echo("run again with --revoke-changed to revoke them: verify then refuses each with its reason")
+    if batch.selection.refused is not None and not batch.revoked:
+        raise batch.selection.refused
 
 
 @certificates.command("revoke")

@@ -18,12 +18,14 @@ existing file with other content is replaced only with the replacement reported 
 
 from __future__ import annotations
 
+import filecmp
 import io
 import os
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +35,29 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
-from ..domain.awards import ALL, AWARD, Blocked, CertificateKind, certificate_eligibility
+from ..domain.awards import (
+    ALL,
+    AWARD,
+    CERTIFICATE_TITLES,
+    Blocked,
+    CertificateKind,
+    certificate_eligibility,
+    certificate_kind,
+)
 from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
 from ..domain.limits import is_code
 from ..domain.scoring import Rank, rank_within_kind
 from ..domain.zones import ZONE_LABELS
-from ..errors import NotFoundError, RefusedError
-from ..storage.certificates import current_certificates, record_issued, revoke_certificate, revoked_serials
+from ..errors import KepatuhanError, NotFoundError, RefusedError
+from ..storage.certificates import (
+    Revocation,
+    current_certificates,
+    record_issued,
+    revoke_certificate,
+    revoked_serials,
+)
+from ..storage.forms import instrument_for_year
 from ..storage.queries import InstitutionRow, PlanInstitution, PlanUnit, YearScores, year_scores
 from ..storage.review import ReviewState, State, approval_required, review_states
 from .common import (
@@ -71,9 +88,10 @@ from .payload import KEYWORD_PREFIX, Payload, make_payload, qr_text
 from .settings import IssueSettings, issue_settings
 
 PAGE = landscape(A4)
+QR_SIZE = 128   # points
 Progress = Callable[[int, int, str], None]
 
-TITLES = {CertificateKind.PIAGAM: "Piagam Penghargaan", CertificateKind.HASIL: "Sertifikat Hasil Penilaian"}
+TITLES = CERTIFICATE_TITLES
 #: Pill backgrounds dark enough for white text at WCAG AA (the zone green itself is not).
 _PILL = {"hijau": HexColor("#146C2E"), "kuning": HexColor("#F2B705"), "merah": HexColor("#B3261E")}
 _NEUTRAL = HexColor("#455A64")
@@ -116,6 +134,8 @@ class Selection:
     not_selected: int = 0
     withheld: int = 0
     held: list[HeldBack] = field(default_factory=list)
+    refused: KepatuhanError | None = None   # the requested result may not be certified (its old certificate is
+                                            # listed as changed: see :func:`stale_certificates`)
 
     @property
     def other_zone(self) -> int:  # the name this count had before certificates had kinds
@@ -239,6 +259,176 @@ def select(scores: YearScores, institution: str | None = None, unit: str | None 
     return sel
 
 
+# ---- certificates whose result changed ------------------------------------------------------------------------
+
+
+class Changed(StrEnum):
+    """Why a valid certificate issued here no longer matches its result."""
+
+    NOT_IN_PLAN = "not_in_plan"          # the institution or unit is no longer in the period's plan
+    INCOMPLETE = "incomplete"            # answers are missing now: no score
+    CONFLICTS = "conflicts"              # new data contests the result: open conflicts
+    APPROVAL_UNDONE = "approval_undone"  # the period requires approval and new data undid it
+    NO_AWARD = "no_award"                # a piagam whose result no longer earns the award
+    RESULT = "result"                    # the score, category or recipient printed differ from the result now
+
+
+@dataclass(frozen=True)
+class StaleCertificate:
+    """A certificate issued here that still verifies although its result has changed since (it is neither
+    revoked nor superseded). :attr:`reason` is what a revocation records and ``verify`` then shows."""
+
+    serial: str
+    year: int
+    institution_uuid: str
+    unit_uuid: str            # '' for an institution's certificate
+    code: str
+    name: str
+    unit: str                 # unit code ('' for an institution's)
+    unit_name: str
+    kind: str                 # piagam | hasil: the certificate's
+    score: str                # on the certificate, "90.92"
+    band: str                 # on the certificate (code)
+    why: Changed
+    now_score: Decimal | None = None
+    now_band: Band | None = None
+    conflicts: int = 0
+    answered: int = 0
+    total: int = 0
+    recipient: str = ""       # the recipient's name now, when that is what changed
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.institution_uuid, self.unit_uuid
+
+    @property
+    def who(self) -> str:
+        return f"{self.unit_name or self.unit} ({self.name})" if self.unit else self.name
+
+    def reason_for(self, instrument: Instrument | None) -> str:
+        """The reason recorded with the revocation, in Indonesian (the words of the documents; ``verify``
+        shows it to whoever checks the certificate): "hasil berubah: …"."""
+        why = self.why
+        if why is Changed.NOT_IN_PLAN:
+            detail = f"tidak lagi termasuk rencana penilaian {self.year}"
+        elif why is Changed.INCOMPLETE:
+            detail = f"penilaian belum lengkap ({self.answered} dari {self.total} jawaban)"
+        elif why is Changed.CONFLICTS:
+            detail = f"{self.conflicts} perbedaan jawaban antarpemeriksa belum diselesaikan"
+        elif why is Changed.APPROVAL_UNDONE:
+            detail = "jawaban berubah sesudah hasil disetujui; persetujuan dibatalkan"
+        elif self.recipient and self.now_score is not None and f"{self.now_score:.2f}" == self.score:
+            detail = f"nama penerima menjadi {self.recipient}"
+        else:
+            assert self.now_score is not None and self.now_band is not None
+            band = band_text(instrument, self.now_band) if instrument is not None else self.now_band.label.id
+            detail = f"nilai {score_text(Decimal(self.score))} menjadi {score_text(self.now_score)}, {band}"
+            if why is Changed.NO_AWARD:
+                detail += ", tidak lagi memenuhi syarat penghargaan"
+        return f"hasil berubah: {detail}"
+
+
+def stale_certificates(db: Database, year: int, scores: YearScores | None = None,
+                       states: dict[str, ReviewState] | None = None, *, institution: str | None = None,
+                       unit: str | None = None, every_level: bool = False) -> list[StaleCertificate]:
+    """The valid certificates issued here for ``year`` whose result no longer matches them: the institution or
+    unit left the plan, is incomplete, is contested (open conflicts), lost its approval to new data while the
+    period requires approval, no longer earns the award (a piagam), or now has another score, category or
+    recipient. A certificate withheld by the coordinator is not listed (withholding is a decision, not a
+    change of result).
+
+    Scope as a batch's: institutions' certificates (``unit`` None), or those of the unit code ``unit``; only
+    ``institution`` when given; ``every_level``: every certificate of the year."""
+    current = current_certificates(db, year)
+    if not current:
+        return []
+    scores = scores if scores is not None else year_scores(db, year)
+    states = states if states is not None else review_states(db, year, scores)
+    required = approval_required(db, year)
+    instrument = scores.instrument
+    rows = {r.institution.uuid: r for r in scores.rows}
+    units = {u.uuid: (u, us) for r in scores.rows for u, us in r.unit_scores()}
+    out: list[StaleCertificate] = []
+    for (inst_uuid, unit_uuid), cert in sorted(current.items(), key=lambda kv: kv[1].serial):
+        if not every_level and (bool(unit_uuid) != (unit is not None)):
+            continue
+        row = rows.get(inst_uuid)
+        target = units.get(unit_uuid) if unit_uuid else None
+        code, name, unit_code, unit_name = _names(db, row, inst_uuid, unit_uuid, target)
+        if institution is not None and code != institution:
+            continue
+        if unit is not None and not every_level and unit_code != unit:
+            continue
+        base = StaleCertificate(cert.serial, year, inst_uuid, unit_uuid, code, name, unit_code, unit_name, cert.kind,
+                                cert.score, cert.band, Changed.NOT_IN_PLAN)
+        if row is None or (unit_uuid and target is None):
+            out.append(base)
+            continue
+        if target is not None:
+            u, us = target
+            complete, score, answered, total = us.complete and us.score is not None, us.score, us.answered, us.total
+            recipient = u.name
+        else:
+            s = row.summary
+            complete, score, answered, total = s.complete, s.score, s.answered, s.total
+            recipient = row.institution.recipient
+        review = states.get(inst_uuid)
+        item = replace(base, now_score=score, answered=answered, total=total,
+                       conflicts=review.conflicts if review is not None else 0)
+        if not complete or score is None:
+            out.append(replace(item, why=Changed.INCOMPLETE))
+            continue
+        band = instrument.band_for(score)
+        item = replace(item, now_band=band)
+        if review is not None and review.state is State.CONFLICTS:
+            out.append(replace(item, why=Changed.CONFLICTS))
+        elif required and review is not None and review.state is not State.APPROVED and review.invalidated_at:
+            out.append(replace(item, why=Changed.APPROVAL_UNDONE))
+        elif cert.kind == CertificateKind.PIAGAM and certificate_kind(instrument, band) is not CertificateKind.PIAGAM:
+            out.append(replace(item, why=Changed.NO_AWARD))
+        elif f"{score:.2f}" != cert.score or band.code != cert.band:
+            out.append(replace(item, why=Changed.RESULT))
+        elif cert.recipient and " ".join(recipient.split()) != " ".join(cert.recipient.split()):
+            out.append(replace(item, why=Changed.RESULT, recipient=recipient))
+    return out
+
+
+def _names(db: Database, row: InstitutionRow | None, inst_uuid: str, unit_uuid: str,
+           target: tuple[PlanUnit, Any] | None) -> tuple[str, str, str, str]:
+    """(institution code, name, unit code, unit name) of a certificate's result, from the plan or, for one
+    no longer planned, from what the database still knows."""
+    if row is not None:
+        code, name = row.institution.code, row.institution.name
+    else:
+        found = db.execute("SELECT code, name FROM institutions WHERE uuid = ?", [inst_uuid]).fetchone()
+        code, name = (found[0], found[1]) if found else (inst_uuid[:8], inst_uuid[:8])
+    if not unit_uuid:
+        return code, name, "", ""
+    if target is not None:
+        return code, name, target[0].code, target[0].name
+    found = db.execute("SELECT code, name FROM units WHERE uuid = ?", [unit_uuid]).fetchone()
+    return (code, name, found[0], found[1]) if found else (code, name, unit_uuid[:8], unit_uuid[:8])
+
+
+def revoke_changed_certificates(db: Database, year: int, serials: Iterable[str] | None = None,
+                   stale: list[StaleCertificate] | None = None, scores: YearScores | None = None
+                   ) -> list[tuple[StaleCertificate, Revocation]]:
+    """Revoke certificates whose result changed, each with its reason ("hasil berubah: …"), in one transaction.
+    Only those still changed now are revoked (``stale``: as just listed; else computed over every level of the
+    year); ``serials`` limits it to the ones the coordinator confirmed."""
+    if stale is None:
+        scores = scores if scores is not None else year_scores(db, year)
+        stale = stale_certificates(db, year, scores, every_level=True)
+    instrument = scores.instrument if scores is not None else instrument_for_year(db, year)
+    wanted = {s.strip().upper() for s in serials} if serials is not None else None
+    done = []
+    with db.atomic():
+        for item in stale:
+            if wanted is None or item.serial in wanted:
+                done.append((item, revoke_certificate(db, item.serial, item.reason_for(instrument))))
+    return done
+
+
 # ---- what is printed -------------------------------------------------------------------------------------------
 
 
@@ -319,8 +509,7 @@ def prepare(db: Database, scores: YearScores, selection: Selection, settings: Is
         if not draft:
             zone = c.band.zone if instrument.colour_zones else ""
             payload = make_payload(db, inst.code, c.unit.code if c.unit else "", scores.year, c.score, c.band.code,
-                                   zone, recipient=recipient if not under else f"{recipient}, {under}",
-                                   kind=str(c.kind), revoked=revoked)
+                                   zone, recipient=recipient, under=under, kind=str(c.kind), revoked=revoked)
         rank_text = rank_wording(c.rank, inst.kind, c.unit, c.rank_provisional) if settings.show_rank else ""
         out.append(CertificateData(scores.year, instrument, inst, c.unit, c.score, c.band, c.kind, recipient, under,
                                    predikat_for(instrument, c.band, inst.followed_up), c.rank, rank_text, payload,
@@ -461,15 +650,17 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
         _centred(c, fit_line(note, SANS, 9.5, max_w)[0], SANS, 9.5, y, GREY)
         y -= 12
 
-    # QR code, serial and how to check (bottom left)
-    qr_size = 112
-    qx, qy = 58, 54
+    # QR code, serial and how to check (bottom left); large enough for a phone to read a version 2 code with
+    # long names from a print (about 0.6 mm per module)
+    qr_size = QR_SIZE
+    qx, qy = 58, 48
     tx = qx + qr_size + 10
+    top = qy + qr_size
     if d.payload is not None:
         draw_qr(c, d.qr, qx, qy, qr_size)
         c.setFont(SANS_BOLD, 9)
         c.setFillColor(DARK)
-        c.drawString(tx, qy + 84, f"No. {d.payload.serial}")
+        c.drawString(tx, top - 28, f"No. {d.payload.serial}")
         c.setFont(SANS, 7.5)
         c.setFillColor(GREY)
         for i, line in enumerate(("Keaslian dokumen ini dapat diperiksa tanpa",
@@ -478,7 +669,7 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
                                   "buka berkas PDF-nya. Kode QR memuat",
                                   "keterangan dokumen dan tanda tangan digital",
                                   f"penerbit (kunci {d.payload.fingerprint}).")):
-            c.drawString(tx, qy + 70 - i * 10, line)
+            c.drawString(tx, top - 42 - i * 10, line)
     else:
         c.setStrokeColor(GREY)
         c.setDash(3, 3)
@@ -488,13 +679,13 @@ def draw_certificate(c: Canvas, d: CertificateData, s: IssueSettings) -> None:
         _centred(c, "tanpa kode QR", SANS, 7.5, qy + qr_size / 2 - 10, GREY, qx + qr_size / 2)
         c.setFont(SANS_BOLD, 9)
         c.setFillColor(DARK)
-        c.drawString(tx, qy + 84, "No. DRAF")
+        c.drawString(tx, top - 28, "No. DRAF")
         c.setFont(SANS, 7.5)
         c.setFillColor(GREY)
         for i, line in enumerate(("Draf untuk diperiksa, bukan dokumen resmi:",
                                   "tanpa nomor seri dan tanpa tanda tangan",
                                   "digital, tidak dapat diperiksa keasliannya.")):
-            c.drawString(tx, qy + 70 - i * 10, line)
+            c.drawString(tx, top - 42 - i * 10, line)
 
     # signatory block (bottom right)
     sx = W - 200
@@ -561,12 +752,21 @@ class Replacement:
 class CertificateBatch:
     year: int
     files: list[Path]
-    combined: Path
+    combined: Path | None          # None when nothing was printed (only changed certificates to list or revoke)
     selection: Selection
     draft: bool = False
     unchanged: list[str] = field(default_factory=list)        # files rewritten with identical bytes
     replaced: list[Replacement] = field(default_factory=list)
     superseded: list[tuple[str, str]] = field(default_factory=list)   # (old serial, new serial), revoked now
+    #: certificates issued earlier whose result changed (not reissued by this batch): still valid unless revoked
+    changed: list[StaleCertificate] = field(default_factory=list)
+    revoked: list[StaleCertificate] = field(default_factory=list)     # those of ``changed`` revoked by this batch
+    instrument: Instrument | None = None
+
+    @property
+    def changed_left_valid(self) -> list[StaleCertificate]:
+        done = {s.serial for s in self.revoked}
+        return [s for s in self.changed if s.serial not in done]
 
     def text(self) -> str:
         """The batch in English (the CLI prints it)."""
@@ -579,8 +779,13 @@ class CertificateBatch:
         if sel.withheld:
             skipped.append(f"{sel.withheld} withheld")
         what = "draft certificate(s)" if self.draft else "certificate(s)"
-        lines = [f"{len(self.files)} {what} for {self.year} in {self.combined.parent}; print file "
-                 f"{self.combined.name}" + (f" (not printed: {', '.join(skipped)})" if skipped else "")]
+        if self.combined is not None:
+            lines = [f"{len(self.files)} {what} for {self.year} in {self.combined.parent}; print file "
+                     f"{self.combined.name}" + (f" (not printed: {', '.join(skipped)})" if skipped else "")]
+        else:
+            lines = [f"no certificate printed for {self.year}" + (f" ({', '.join(skipped)})" if skipped else "")]
+        if sel.refused is not None:
+            lines.append(f"not printed: {sel.refused}")
         if sel.held:
             verb = "printed as DRAF" if self.draft else "left out"
             lines.append(f"{verb}, held by the review: " + "; ".join(
@@ -595,6 +800,14 @@ class CertificateBatch:
         for old, new in self.superseded:
             if not any(r.old_serial == old for r in self.replaced):
                 lines.append(f"revoked {old}: superseded by {new}")
+        for item in self.revoked:
+            lines.append(f"revoked {item.serial} of {item.code}{'/' + item.unit if item.unit else ''} ({item.who}): "
+                         f"{item.reason_for(self.instrument)}")
+        left = self.changed_left_valid
+        if left:
+            lines.append(f"{len(left)} certificate(s) issued earlier no longer match their result and still verify:")
+            lines += [f"  {item.serial} {item.code}{'/' + item.unit if item.unit else ''} ({item.who}): "
+                      f"{item.reason_for(self.instrument)}" for item in left]
         return "\n".join(lines)
 
 
@@ -611,21 +824,40 @@ def _serials_in(path: Path) -> list[str]:
         return []
 
 
+#: Pages drawn on one reportlab canvas before they are copied into the combined print file (:mod:`.pdfjoin`):
+#: memory holds one part, and the file one copy of the fonts per part.
+PART_PAGES = 50
+
+
 def write_certificates(db: Database, year: int, out_dir: str | Path, *, institution: str | None = None,
                        unit: str | None = None, zone: str | None = None, draft: bool = False,
-                       progress: Progress | None = None) -> CertificateBatch:
+                       revoke_changed: bool = False, progress: Progress | None = None) -> CertificateBatch:
     """Write ``DIR/<code>.pdf`` per certificate and one combined print file (``-DRAF`` in the names of a
     draft). Refuses, writing nothing, when the period's signatory or date is not set (unless ``draft``), when
     a requested institution or unit may not be certified, or when nothing may be. Files appear only once all
-    are made (built in a temporary folder inside ``out_dir`` and moved in at the end)."""
+    are made (built in a temporary folder inside ``out_dir`` and moved in at the end).
+
+    Certificates issued earlier (in the batch's scope) whose result has changed since and that this batch does
+    not reissue are listed in ``changed`` (:func:`stale_certificates`); with ``revoke_changed`` they are revoked,
+    each with its reason. Then a requested result that may not be certified, or a batch with nothing to print,
+    is not refused: the batch lists (and revokes) its old certificate and prints nothing."""
     settings = issue_settings(db, year)
     if not draft:
         settings.require()
     scores = year_scores(db, year)
     states = review_states(db, year, scores)
-    selection = select(scores, institution, unit, zone, states=states, require_approval=approval_required(db, year),
-                       draft=draft)
-    if not selection.items:
+    changed = stale_certificates(db, year, scores, states, institution=institution, unit=unit)
+    try:
+        selection = select(scores, institution, unit, zone, states=states,
+                           require_approval=approval_required(db, year), draft=draft)
+    except RefusedError as exc:
+        if not changed:
+            raise
+        selection = Selection(refused=exc)
+    if not draft:  # what this batch reissues is superseded by it, not listed as changed
+        reissued = {(c.row.institution.uuid, c.unit.uuid if c.unit else "") for c in selection.items}
+        changed = [item for item in changed if item.key not in reissued]
+    if not selection.items and not changed:
         why = []
         if selection.held:
             why.append(f"{len(selection.held)} held by the review")
@@ -642,45 +874,13 @@ def write_certificates(db: Database, year: int, out_dir: str | Path, *, institut
                            withheld=selection.withheld)
     data = prepare(db, scores, selection, settings, draft=draft)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    total = len(data)
-    batch = CertificateBatch(year, [], out / combined_name(year, unit, draft), selection, draft)
-    tmp = Path(tempfile.mkdtemp(prefix=".kepatuhan-", dir=out))
-    try:
-        combined_tmp = tmp / batch.combined.name
-        combined = _new_canvas(str(combined_tmp), f"Sertifikat Penilaian Kepatuhan {year}"
-                               + (" (DRAF)" if draft else ""), settings,
-                               [d.payload.text() for d in data if d.payload])
-        written: list[tuple[str, str]] = []
-        for i, d in enumerate(data):
-            if progress:
-                progress(i, total, d.recipient)
-            (tmp / d.filename).write_bytes(certificate_pdf(d, settings))
-            draw_certificate(combined, d, settings)
-            combined.showPage()
-            written.append((d.filename, d.payload.serial if d.payload else ""))
-        combined.save()
-        if progress:
-            progress(total, total, "")
-        for name, serial in written + [(combined_tmp.name, "")]:
-            target = out / name
-            if target.exists():
-                new_bytes = (tmp / name).read_bytes()
-                if target.read_bytes() == new_bytes:
-                    batch.unchanged.append(name)
-                elif name != combined_tmp.name:
-                    old = _serials_in(target)
-                    batch.replaced.append(Replacement(name, old[0] if old else "", serial))
-            os.replace(tmp / name, target)
-            if name != combined_tmp.name:
-                batch.files.append(target)
-    finally:
-        for leftover in tmp.iterdir():
-            leftover.unlink()
-        tmp.rmdir()
-    if not draft:
-        current = current_certificates(db, year)
-        with db.atomic():
+    batch = CertificateBatch(year, [], out / combined_name(year, unit, draft) if data else None, selection, draft,
+                             changed=changed, instrument=scores.instrument)
+    if data:
+        _write_files(batch, data, settings, out, progress)
+    with db.atomic():
+        if not draft:
+            current = current_certificates(db, year)
             for d in data:
                 assert d.payload is not None
                 key = (d.institution.uuid, d.unit.uuid if d.unit else "")
@@ -692,4 +892,63 @@ def write_certificates(db: Database, year: int, out_dir: str | Path, *, institut
                     revoke_certificate(db, previous.serial, f"diganti oleh {d.payload.serial}",
                                        replaced_by=d.payload.serial)
                     batch.superseded.append((previous.serial, d.payload.serial))
+        if revoke_changed and changed:
+            batch.revoked = [item for item, _ in revoke_changed_certificates(db, year, stale=changed,
+                                                                             scores=scores)]
     return batch
+
+
+def _write_files(batch: CertificateBatch, data: list[CertificateData], settings: IssueSettings, out: Path,
+                 progress: Progress | None) -> None:
+    """Write the files of a batch: one PDF per certificate and the combined print file, drawn in parts of
+    :data:`PART_PAGES` pages joined as they come (memory stays flat however large the batch); moved into
+    ``out`` only once all are made."""
+    from .pdfjoin import PdfJoiner
+
+    assert batch.combined is not None
+    out.mkdir(parents=True, exist_ok=True)
+    total = len(data)
+    tmp = Path(tempfile.mkdtemp(prefix=".kepatuhan-", dir=out))
+    try:
+        combined_tmp = tmp / batch.combined.name
+        part_path = tmp / ".part.pdf"
+        written: list[tuple[str, str]] = []
+        with open(combined_tmp, "wb") as fh:
+            joiner = PdfJoiner(fh)
+            for first in range(0, total, PART_PAGES):
+                part = _new_canvas(str(part_path), "", settings, [])
+                for i in range(first, min(first + PART_PAGES, total)):
+                    d = data[i]
+                    if progress:
+                        progress(i, total, d.recipient)
+                    (tmp / d.filename).write_bytes(certificate_pdf(d, settings))
+                    draw_certificate(part, d, settings)
+                    part.showPage()
+                    written.append((d.filename, d.payload.serial if d.payload else ""))
+                part.save()
+                joiner.append(part_path)
+                part_path.unlink()
+            joiner.close({
+                "/Title": f"Sertifikat Penilaian Kepatuhan {batch.year}" + (" (DRAF)" if batch.draft else ""),
+                "/Author": settings.issuer, "/Subject": "Sertifikat Penilaian Kepatuhan", "/Creator": PRODUCER,
+                "/Producer": PRODUCER,
+                **({"/Keywords": " ".join(KEYWORD_PREFIX + d.payload.text() for d in data if d.payload)}
+                   if not batch.draft else {}),
+            })
+        if progress:
+            progress(total, total, "")
+        for name, serial in written + [(combined_tmp.name, "")]:
+            target = out / name
+            if target.exists():
+                if filecmp.cmp(target, tmp / name, shallow=False):   # compared in blocks, not read whole
+                    batch.unchanged.append(name)
+                elif name != combined_tmp.name:
+                    old = _serials_in(target)
+                    batch.replaced.append(Replacement(name, old[0] if old else "", serial))
+            os.replace(tmp / name, target)
+            if name != combined_tmp.name:
+                batch.files.append(target)
+    finally:
+        for leftover in tmp.iterdir():
+            leftover.unlink()
+        tmp.rmdir()

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..domain.enums import Zone
 from ..domain.instrument import Band, Instrument
 from ..domain.numbers import format_score, round2
-from ..domain.zones import KIND_LABELS, ZONE_COLOURS, ZONE_LABELS
+from ..domain.zones import KIND_LABELS, ZONE_COLOURS, ZONE_LABELS, ZONE_TEXT_COLOURS
 from ..paths import resources_dir
 from .settings import MONTHS_ID, IssueSettings, date_text, issue_settings  # noqa: F401 - re-exported
 
@@ -267,6 +267,6 @@ def build_report(target: Any, story: Sequence[Any], *, title: str, header: str, 
 
 def zone_chip_style(zone: str | None) -> tuple[Color, Color]:
     """(background, text colour) for a table cell showing a zone."""
-    from reportlab.lib.colors import white
-
-    return zone_colour(zone), (DARK if zone == "kuning" else white)
+    if zone not in ZONE_TEXT_COLOURS:
+        return zone_colour(zone), DARK
+    return zone_colour(zone), HexColor(ZONE_TEXT_COLOURS[Zone(zone)])

@@ -50,10 +50,12 @@ def draw_emblem(c: Canvas, cx: float, cy: float, size: float) -> None:
     c.restoreState()
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8)
 def _qr_code(text: str) -> tuple[int, str]:
     """(modules per side, PDF path operators of the dark modules in module units), cached per text: the
-    modules of a row are merged into runs, one rectangle each."""
+    modules of a row are merged into runs, one rectangle each. A batch draws each code twice in a row (its own
+    file, then the print file), so a few entries are enough; a larger cache would grow with the batch (about
+    16 KB of operators per code)."""
     qr = segno.make(text, error="m", micro=False)
     matrix = qr.matrix
     n = len(matrix)

@@ -83,6 +83,10 @@ class CertificateKind(StrEnum):
     HASIL = "hasil"     # Sertifikat Hasil Penilaian: any other complete result, when asked for
 
 
+#: The title printed on each document.
+CERTIFICATE_TITLES = {CertificateKind.PIAGAM: "Piagam Penghargaan", CertificateKind.HASIL: "Sertifikat Hasil Penilaian"}
+
+
 class Blocked(StrEnum):
     """Why a result gets no certificate (the codes the CLI, the views and the batch summary use)."""
 

@@ -51,7 +51,7 @@ FORMAT = "kepatuhan-package"
 #: optional ``role``); a package is written as version 1 when it has no revocations, so that older versions of
 #: the application still read it, and as version 2 when it has (older versions then ask to be updated instead
 #: of refusing an unexpected member).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SUFFIX = ".kpk"
 
 #: Zip-bomb and size limits (module constants so that a test can lower them; documented in
@@ -204,6 +204,8 @@ class PackageWriter:
         self.files: dict[str, dict[str, Any]] = {}
         self.batches: list[dict[str, Any]] = []
         self.kind, self.year, self.instruments, self.recipient = kind, year, instruments, recipient
+        #: the least format version the content needs (3: a batch holds an evidence removal)
+        self.min_version = 1
 
     def _guard(self, exc: OSError) -> BaseException:
         self.abort()
@@ -245,7 +247,8 @@ class PackageWriter:
 
         key = ensure_key(db)
         manifest = {
-            "format": FORMAT, "format_version": 2 if "revocations.jsonl" in self.files else 1,
+            "format": FORMAT,
+            "format_version": max(self.min_version, 2 if "revocations.jsonl" in self.files else 1),
             "app_version": __version__, "kind": self.kind,
             "year": self.year, "instruments": self.instruments, "created_at": created_at,
             "sender": {"fingerprint": key.fingerprint, "name": key.name, "public_key": b64(key.public_key),

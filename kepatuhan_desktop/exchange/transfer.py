@@ -38,15 +38,25 @@ from sqlite_utils import Database
 from ..domain.enums import PackageKind, Role
 from ..domain.instrument import Instrument, InstrumentError, instrument_from_dict
 from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
-from ..errors import NotFoundError
+from ..errors import NotFoundError, RefusedError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
 from ..storage.db import audit, bulk_cache, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
+from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
 from ..storage.records import CheckCache, RecordChecker, insert_records_select
-from ..storage.versions import adopt, apply_record, recompute_answers, recompute_surveys, recompute_unit_states
+from ..storage.switch import SwitchPlan, apply_switch, check_switch
+from ..storage.versions import (
+    adopt,
+    adopt_units,
+    apply_record,
+    recompute_answers,
+    recompute_surveys,
+    recompute_unit_states,
+    record_evidence,
+)
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
@@ -196,8 +206,13 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
                                       bytes(row[6]), row[7], row[8] or ""))
             summary.batches += 1
             summary.records += row[7]
-            evidence.update(r[0] for r in db.execute(
-                "SELECT json_extract(body, '$.sha256') FROM xrecords WHERE batch = ? AND kind = 'evidence'", [row[0]]))
+            for sha, removed in db.execute(
+                    "SELECT json_extract(body, '$.sha256'), coalesce(json_extract(body, '$.removed'), 0) FROM xrecords "
+                    "WHERE batch = ? AND kind = 'evidence'", [row[0]]):
+                if removed:
+                    writer.min_version = 3   # a removal: older applications would read it as an addition
+                else:
+                    evidence.add(sha)
             if progress is not None:
                 progress(i + 1, len(chosen) + 1)
         for sha in sorted(evidence):
@@ -245,8 +260,12 @@ def export_plan(db: Database, out: str | Path, year: int, *, institution: str | 
             raise NotFoundError(f"no institution with code '{institution}' in {year}", code="institution.not_found",
                                 institution=institution, year=year)
     official = {r[0]: r[1] for r in db.execute("SELECT uuid, official_name FROM institutions")}
-    lines: list[dict[str, Any]] = [{"t": "period", "year": year, "form_key": instrument.key, "sha256": doc_row[1],
-                                    "instrument": json.loads(doc_row[0])}]
+    period_line: dict[str, Any] = {"t": "period", "year": year, "form_key": instrument.key, "sha256": doc_row[1],
+                                   "instrument": json.loads(doc_row[0])}
+    switched = _last_switch(db, year, instrument.key)
+    if switched is not None:
+        period_line["switch"] = switched
+    lines: list[dict[str, Any]] = [period_line]
     assignments: dict[str, list[tuple[str, str]]] = {}
     for unit, inspector, name in db.execute("SELECT unit_uuid, inspector, inspector_name FROM assignments "
                                             "WHERE year = ? ORDER BY unit_uuid, inspector", [year]):
@@ -281,6 +300,17 @@ def export_plan(db: Database, out: str | Path, year: int, *, institution: str | 
     return summary
 
 
+def _last_switch(db: Database, year: int, key: str) -> dict[str, str] | None:
+    """The switch that moved period ``year`` to ``key`` (from, reason, at), when one did: a plan package
+    carries it so that the databases it moves say why."""
+    row = db.execute("SELECT at, reason, json_extract(detail, '$.from') FROM audit_log WHERE action = 'switch' AND "
+                     "entity = 'period' AND entity_uuid = ? AND json_extract(detail, '$.to') = ? ORDER BY id DESC "
+                     "LIMIT 1", [str(year), key]).fetchone()
+    if row is None:
+        return None
+    return {"from": str(row[2] or ""), "reason": str(row[1] or ""), "at": str(row[0] or "")}
+
+
 def assign_inspector(db: Database, year: int, institution: str, unit: str, inspector: str, name: str = "") -> None:
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO assignments(year, unit_uuid, inspector, inspector_name) VALUES (?,?,?,?)",
@@ -302,6 +332,7 @@ class PackageResult:
     plan: ImportSummary | None = None
     revocations: int = 0
     notes: list[str] = field(default_factory=list)
+    switch: SwitchPlan | None = None   # a plan package that moved the period to another instrument version
 
     def bucket(self, code: str) -> dict[str, int]:
         return self.institutions.setdefault(code, {"new": 0, "updated": 0, "unchanged": 0, "conflicts": 0})
@@ -309,13 +340,20 @@ class PackageResult:
     @property
     def nothing_new(self) -> bool:
         if self.kind == "plan":
-            return self.plan is not None and not self.plan.changed and not self.revocations
+            return self.plan is not None and not self.plan.changed and not self.revocations and self.switch is None
         return self.new_records == 0 and not self.revocations
 
     def text(self) -> str:
         head = f"{self.file}: {self.kind} package {self.year} from {self.sender_name} ({self.sender})"
         if self.kind == "plan" and self.plan is not None:
             lines = [head, "  " + self.plan.text().split("\n", 1)[0].split(": ", 1)[-1]]
+            if self.switch is not None:
+                lines.append(f"  period {self.year} moved from {self.switch.before} to {self.switch.after} "
+                             f"({self.switch.reason}): {len(self.switch.changes)} of {self.switch.institutions} "
+                             "institution(s) change")
+                if self.switch.retired:
+                    lines.append("  answers kept for retired indicators (not scored): "
+                                 + ", ".join(f"{ind} ({n})" for ind, n in self.switch.retired))
         else:
             lines = [head]
             for code in sorted(self.institutions):
@@ -334,6 +372,10 @@ class PackageResult:
                                "sender_name": self.sender_name, "nothing_new": self.nothing_new}
         if self.kind == "plan" and self.plan is not None:
             out["plan"] = self.plan.counts
+            if self.switch is not None:
+                out["switch"] = {"from": self.switch.before, "to": self.switch.after, "reason": self.switch.reason,
+                                 "changed": [c.institution for c in self.switch.changes],
+                                 "retired": dict(self.switch.retired), "new": list(self.switch.new)}
         else:
             out["new_records"] = self.new_records
             out["institutions"] = self.institutions
@@ -350,6 +392,8 @@ class _Plan:
     instrument: Instrument
     model: PlanModel
     assignments: list[tuple[str, str, str, str]]  # institution code, unit code, inspector, name
+    switch_from: str | None = None   # the period's version here, when the plan moves it to another one
+    reason: str = ""                 # why the coordinator switched (the period line's ``switch.reason``)
 
 
 def _stage_sql(S: str) -> list[str]:  # noqa: N803  (S: the stage's schema, as in every statement below)
@@ -476,11 +520,51 @@ def _read_plan(db: Database, pkg: OpenPackage) -> _Plan:
             from None
     if instrument.key != period.get("form_key") or document_sha256(period["instrument"]) != period.get("sha256"):
         raise pkg.refuse("plan.jsonl: the instrument document does not match its key and hash", code="package.bad_plan")
+    reason = _switch_reason(pkg, period.get("switch"))
     row = db.execute("SELECT form_key FROM periods WHERE year = ?", [pkg.year]).fetchone()
-    if row is not None and row[0] != instrument.key:
+    if row is None or row[0] == instrument.key:
+        return _Plan(instrument, model, assignments)
+    if row[0].partition("@")[0] != instrument.id:
         raise pkg.refuse(f"period {pkg.year} here uses instrument {row[0]}, the plan uses {instrument.key}",
                          code="package.other_instrument", year=pkg.year, instrument=row[0], wanted=instrument.key)
-    return _Plan(instrument, model, assignments)
+    # another version of the same instrument: the coordinator switched the period; applied here as well,
+    # unless a later decision already set the version this period uses
+    decided, made = decided_at(db, pkg.year), _iso(pkg.created_at)
+    if decided and made <= decided:
+        raise pkg.refuse(f"the plan package was made at {made}, before period {pkg.year} here was set to {row[0]} "
+                         f"(at {decided}); it would move the period back to {instrument.key}",
+                         code="package.stale_plan", year=pkg.year, instrument=row[0], wanted=instrument.key,
+                         made=made[:16].replace("T", " "), decided=decided[:16].replace("T", " "))
+    try:
+        check_switch(db, pkg.year, instrument)
+    except RefusedError as exc:
+        params = {k: v for k, v in exc.params.items() if k not in ("file", "problem", "check")}
+        raise pkg.refuse(f"the plan moves period {pkg.year} from {row[0]} to {instrument.key}, which cannot be done "
+                         f"here: {exc}", code="package.switch_refused", problem=str(exc), check=exc.code,
+                         **{"year": pkg.year, "instrument": row[0], "wanted": instrument.key, **params}) from None
+    return _Plan(instrument, model, assignments, switch_from=row[0], reason=reason)
+
+
+def _iso(moment: _dt.datetime) -> str:
+    return moment.astimezone(_dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _switch_reason(pkg: OpenPackage, switch: object) -> str:
+    """The reason the period line's optional ``switch`` object gives, checked."""
+    if switch is None:
+        return ""
+    problem = None
+    if not isinstance(switch, dict):
+        problem = "'switch' is not an object"
+    else:
+        problem = text_problem(switch.get("reason", ""), MAX_REASON_CHARS, multiline=True) or \
+            text_problem(switch.get("from", ""), MAX_NAME_CHARS)
+        at = switch.get("at", "")
+        if problem is None and at != "":
+            problem = time_problem(at, latest_acceptable(_dt.datetime.now(_dt.UTC)))
+    if problem:
+        raise pkg.refuse(f"plan.jsonl: the period's switch is not valid ({problem})", code="package.bad_plan")
+    return str(switch.get("reason", "")) if isinstance(switch, dict) else ""
 
 
 def _check_instrument(db: Database, pkg: OpenPackage, plans: dict[int, _Plan]) -> None:
@@ -490,8 +574,15 @@ def _check_instrument(db: Database, pkg: OpenPackage, plans: dict[int, _Plan]) -
     entry = entries[0]
     key = entry.get("key", "")
     row = db.execute("SELECT form_key FROM periods WHERE year = ?", [pkg.year]).fetchone()
-    period_key = row[0] if row is not None else (plans[pkg.year].instrument.key if pkg.year in plans else None)
+    plan = plans.get(pkg.year)
+    period_key = plan.instrument.key if plan is not None else (row[0] if row is not None else None)
     if period_key == key:
+        return
+    # made with another version the period has used (before or after a switch): every record is checked
+    # against the current version, retired indicators against the version that had them
+    used = set(period_versions(db, pkg.year)) if row is not None else set()
+    if period_key is not None and isinstance(key, str) and key in used and \
+            key.partition("@")[0] == period_key.partition("@")[0]:
         return
     in_db = db.execute("SELECT 1 FROM instruments WHERE key = ?", [key]).fetchone()
     if not in_db and key not in {f.instrument.key for f in available_forms(db)}:
@@ -509,7 +600,12 @@ def _plan_index(db: Database, year: int, plans: dict[int, _Plan]) -> PlanIndex:
     """The plan results are checked against: this database's, extended by plan packages of the same import."""
     has_period = db.execute("SELECT 1 FROM periods WHERE year = ?", [year]).fetchone() is not None
     plan = plans.get(year)
-    index = PlanIndex.from_db(db, year) if has_period else PlanIndex(year, plan.instrument)  # type: ignore[union-attr]
+    if has_period:
+        instrument = plan.instrument if plan is not None else None
+        index = PlanIndex.from_db(db, year, instrument)
+        index.retired = retired_indicators(db, year, index.instrument)
+    else:
+        index = PlanIndex(year, plan.instrument)  # type: ignore[union-attr]
     if plan is not None:
         for inst in plan.model.institutions.values():
             inst_uuid = institution_uuid(inst.code)
@@ -570,7 +666,7 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             except CheckFailure as exc:
                 raise _refuse_record(pkg, batch.file, line, exc) from None
             r = checked.row
-            if r.kind == "evidence" and body["sha256"] not in pkg.evidence and not db.execute(
+            if r.kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and not db.execute(
                     "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
                 raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
                                  code="package.missing_evidence", member=batch.file, line=line)
@@ -683,11 +779,19 @@ def _apply_revocations(db: Database, pkg: OpenPackage, rows: list[tuple[str, str
 def _apply_plan(db: Database, pkg: OpenPackage, plan: _Plan, result: PackageResult) -> None:
     summary = ImportSummary(pkg.name, pkg.year)
     pin_instrument(db, plan.instrument, f"package {Path(pkg.name).name}")
+    made = _iso(pkg.created_at)
+    source = {"package": pkg.manifest_sha256, "file": Path(pkg.name).name, "sender": pkg.sender,
+              "sender_name": pkg.sender_name, "created_at": made}
     if db.execute("SELECT 1 FROM periods WHERE year = ?", [pkg.year]).fetchone() is None:
         db.execute("INSERT INTO periods(year, form_key, is_demo, created_at) VALUES (?, ?, 0, ?)",
                    [pkg.year, plan.instrument.key, now_iso()])
+        record_period_form(db, pkg.year, plan.instrument.key, set_at=made, source=source)
         audit(db, "create", "period", str(pkg.year), year=pkg.year, detail={"form": plan.instrument.key})
         summary.count("periods", "new")
+    elif plan.switch_from is not None:
+        # the coordinator moved the period to another version: the same switch as the Instruments page
+        result.switch = apply_switch(db, pkg.year, plan.instrument.key, plan.reason or Path(pkg.name).name,
+                                     instrument=plan.instrument, source=source, decided_at=made)
     apply_plan(db, pkg.year, plan.model, summary)
     db.conn.executemany("INSERT OR IGNORE INTO assignments(year, unit_uuid, inspector, inspector_name) "
                         "VALUES (?,?,?,?)", [(pkg.year, unit_uuid(i, u), who, name)
@@ -778,6 +882,41 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         n = db.execute("SELECT count(*) FROM xconflicts WHERE year = ? AND institution_uuid = ?",
                        [pkg.year, inst]).fetchone()[0]
         result.bucket(codes.get(inst, inst))["conflicts"] = n
+
+
+def _adopt_local_changes(db: Database, S: str) -> None:  # noqa: N803
+    """Changes made here without a version (demo data, a load by SQL, a database from before exchange records,
+    an edit made outside the application) on what the packages bring versions of are given one first, so that
+    they take part in the merge as versions of their own: a different incoming value is a conflict, never a
+    silent replacement. Units whose state the packages change are adopted whole (their slots are recomputed).
+    Asks first whether this database holds any such change (indexed): a database that holds none pays nothing."""
+    if any(db.execute(sql).fetchone() for sql in (
+            "SELECT 1 FROM answers WHERE version IS NULL LIMIT 1",
+            "SELECT 1 FROM survey_responses WHERE version IS NULL LIMIT 1",
+            "SELECT 1 FROM xcleared LIMIT 1",
+            "SELECT 1 FROM period_units WHERE state_version IS NULL AND finalised_at IS NOT NULL LIMIT 1")):
+        units = db.execute(
+            f"SELECT DISTINCT s.year, s.unit FROM {S}._xstage s WHERE s.kind = 'unit' "
+            f"UNION SELECT DISTINCT s.year, s.unit FROM {S}._xstage s CROSS JOIN answers a "
+            "WHERE s.kind = 'answer' AND a.uuid = s.slot AND a.version IS NULL "
+            f"UNION SELECT DISTINCT s.year, s.unit FROM {S}._xstage s CROSS JOIN xcleared c "
+            "WHERE s.kind = 'answer' AND c.slot = s.slot "
+            f"UNION SELECT DISTINCT s.year, s.unit FROM {S}._xstage s CROSS JOIN survey_responses r "
+            "WHERE s.kind = 'survey' AND r.year = s.year AND r.unit_uuid = s.unit AND r.version IS NULL").fetchall()
+        adopt_units(db, [(y, u) for y, u in units])
+    # evidence links made here that no record names yet, on a slot and file the packages attach or remove
+    if not db.execute("SELECT 1 FROM answer_evidence ae WHERE NOT EXISTS (SELECT 1 FROM xrecords x WHERE "
+                      "x.kind = 'evidence' AND x.slot = ae.answer_uuid AND json_extract(x.body, '$.sha256') = "
+                      "ae.sha256) LIMIT 1").fetchone():
+        return
+    for year, unit, slot, sha, filename, added_at, size, mime in db.execute(
+            "SELECT DISTINCT s.year, s.unit, ae.answer_uuid, ae.sha256, ae.filename, ae.added_at, e.size, e.mime "
+            f"FROM {S}._xstage s CROSS JOIN {S}._xbody b CROSS JOIN answer_evidence ae CROSS JOIN evidence e WHERE "
+            "s.kind = 'evidence' AND b.rowid = s.rowid AND ae.answer_uuid = s.slot AND "
+            "ae.sha256 = json_extract(b.body, '$.sha256') AND e.sha256 = ae.sha256 AND "
+            "NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'evidence' AND x.slot = ae.answer_uuid AND "
+            "json_extract(x.body, '$.sha256') = ae.sha256)").fetchall():
+        record_evidence(db, year, unit, slot, sha, filename, added_at, size, mime)
 
 
 def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # noqa: N803
@@ -892,6 +1031,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
         # 2. merge, in one transaction
         stamp = now_iso()
         with bulk_cache(db), db.atomic():
+            _adopt_local_changes(db, schema)
             for number, pkg in enumerate(packages):
                 result = results[number]
                 if pkg.kind is PackageKind.PLAN:

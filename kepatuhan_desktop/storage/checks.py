@@ -67,6 +67,9 @@ class PlanIndex:
         self.instrument = instrument
         self.units: dict[str, UnitInfo] = {}
         self.by_code: dict[str, dict[str, UnitInfo]] = {}
+        #: indicators of the period's earlier instrument versions that ``instrument`` no longer has: a record
+        #: for one is checked against the version that had it and kept as retired (packages only)
+        self.retired: dict[str, Indicator] = {}
 
     @classmethod
     def from_db(cls, db: Database, year: int, instrument: Instrument | None = None) -> PlanIndex:
@@ -98,6 +101,8 @@ class PlanIndex:
 
     def indicator(self, indicator: object) -> Indicator:
         ind = self.instrument.indicator_map.get(indicator) if isinstance(indicator, str) else None
+        if ind is None and self.retired and isinstance(indicator, str):
+            ind = self.retired.get(indicator)
         if ind is None:
             raise CheckFailure(f"indicator {str(indicator)[:40]!r} is not in instrument {self.instrument.key}",
                                code="check.indicator_unknown", column="indicator", indicator=str(indicator)[:40],

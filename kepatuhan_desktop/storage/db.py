@@ -184,6 +184,23 @@ class KepatuhanDatabase(Database):
     """
 
     path: str = ""
+    #: How long a write transaction started now keeps trying to get the lock (see :meth:`waiting_at_most`).
+    lock_wait: float = LOCK_WAIT_SECONDS
+
+    @contextlib.contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[KepatuhanDatabase]:
+        """Write transactions started inside wait at most ``seconds`` for another writer's lock, then are refused
+        (``db.busy``, nothing changed): the GUI's saves use a fraction of a second and keep a refused save
+        pending instead of freezing the window."""
+        old_wait = self.lock_wait
+        old_timeout = int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        self.lock_wait = seconds
+        self.conn.execute(f"PRAGMA busy_timeout={max(1, int(seconds * 1000))}")
+        try:
+            yield self
+        finally:
+            self.lock_wait = old_wait
+            self.conn.execute(f"PRAGMA busy_timeout={old_timeout}")
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[KepatuhanDatabase]:  # type: ignore[override]
@@ -225,8 +242,10 @@ class KepatuhanDatabase(Database):
             raise mapped from None
 
     def begin_immediate(self) -> None:
-        """Start a write transaction, waiting for another writer's lock (retried up to LOCK_WAIT_SECONDS)."""
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        """Start a write transaction, waiting for another writer's lock (retried up to :attr:`lock_wait`
+        seconds, LOCK_WAIT_SECONDS unless :meth:`waiting_at_most` says otherwise)."""
+        wait = self.lock_wait
+        deadline = time.monotonic() + wait
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -237,9 +256,9 @@ class KepatuhanDatabase(Database):
                 if time.monotonic() >= deadline:
                     raise StorageError(
                         f"{self.path or 'the database'}: the database is busy: another program kept it locked "
-                        f"for more than {LOCK_WAIT_SECONDS:.0f} s; nothing was changed, try again",
+                        f"for more than {wait:g} s; nothing was changed, try again",
                         code="db.busy", path=self.path or "") from None
-                time.sleep(0.05)
+                time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
 
     def _mapped(self, exc: BaseException) -> BaseException:
         return storage_error(exc, self.path) or exc

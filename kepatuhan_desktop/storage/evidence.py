@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from ..errors import InputError, NotFoundError, RefusedError
 from .answers import answer_uuid
 from .db import audit, now_iso
+from .versions import evidence_link_state, record_evidence
 
 #: The largest file accepted as evidence (a phone photo is 2-8 MB).
 MAX_EVIDENCE_BYTES = 15 * 1024 * 1024
@@ -90,6 +91,11 @@ def add_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, ind
         cur = db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
                          "VALUES (?, ?, ?, ?)", [slot, digest, filename, stamp])
         if cur.rowcount:
+            state = evidence_link_state(db, slot, digest)
+            if state is not None and state.body.get("removed"):
+                # removed before and sent so: attaching it again must travel too (the next export adopts
+                # links that no record names; this one a record names as removed)
+                record_evidence(db, year, unit_uuid, slot, digest, filename, stamp, len(data), mime)
             audit(db, "attach", "evidence", slot, year=year,
                   detail={"sha256": digest, "filename": filename, "indicator": indicator, "unit": unit_uuid,
                           "product": product_uuid})
@@ -103,9 +109,16 @@ def remove_evidence(db: Database, year: int, unit_uuid: str, product_uuid: str, 
     slot = answer_uuid(year, unit_uuid, product_uuid, indicator)
     with db.atomic():
         _check_unit_open(db, year, unit_uuid)
+        link = db.execute("SELECT ae.filename, e.size, e.mime FROM answer_evidence ae JOIN evidence e ON "
+                          "e.sha256 = ae.sha256 WHERE ae.answer_uuid = ? AND ae.sha256 = ?", [slot, sha256]).fetchone()
         cur = db.execute("DELETE FROM answer_evidence WHERE answer_uuid = ? AND sha256 = ?", [slot, sha256])
         if not cur.rowcount:
             return False
+        state = evidence_link_state(db, slot, sha256)
+        if state is not None and not state.body.get("removed") and link is not None:
+            # the file was sent attached: its removal travels as a record of its own
+            record_evidence(db, year, unit_uuid, slot, sha256, link[0], now_iso(), int(link[1]), link[2],
+                            removed=True)
         db.execute("DELETE FROM evidence WHERE sha256 = ? AND NOT EXISTS "
                    "(SELECT 1 FROM answer_evidence WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 FROM xrecords "
                    "WHERE kind = 'evidence' AND json_extract(body, '$.sha256') = ?)", [sha256, sha256, sha256])

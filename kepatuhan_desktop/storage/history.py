@@ -32,7 +32,7 @@ from ..domain.numbers import format_value
 from ..errors import NotFoundError
 
 #: The actions an entry can have (the GUI words them; the CLI prints them as they are).
-ACTIONS = ("set", "clear", "note", "resolve", "finalise", "reopen", "survey", "evidence",
+ACTIONS = ("set", "clear", "note", "resolve", "finalise", "reopen", "survey", "evidence", "evidence_removed",
            "identity", "key", "trust", "role", "revoke", "plan", "certificate", "import", "period")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -219,7 +219,7 @@ def _unit_entries(db: Database, unit_uuid: str, year: int | None, product: str |
             after = ", ".join(f"{k}={'-' if v is None else v}" for k, v in
                               sorted(responses.items(), key=lambda kv: int(kv[0]) if str(kv[0]).isdigit() else 0))
         else:
-            action = "evidence"
+            action = "evidence_removed" if body.get("removed") else "evidence"
             after = body.get("filename", "")
         out.append(HistoryEntry(body.get("at", ""), _who(body, names), action, inst_code, unit_code, prod_code, ind,
                                 before, after, reason, source, rec_year, body.get("author", "")))

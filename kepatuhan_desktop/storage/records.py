@@ -427,6 +427,8 @@ class RecordChecker:
         mime = body.get("mime", "application/octet-stream")
         if not isinstance(mime, str) or MIME_RE.fullmatch(mime) is None:
             raise CheckFailure("'mime' is not a media type", code="record.field", field="mime")
+        if not isinstance(body.get("removed", False), bool):
+            raise CheckFailure("'removed' must be true or false", code="record.field", field="removed")
 
     def _audit(self, body: dict[str, Any]) -> None:
         _need(body, "action", "entity")

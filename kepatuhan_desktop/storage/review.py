@@ -66,10 +66,11 @@ class ReviewState:
 # ---- fingerprints ------------------------------------------------------------------------------------------------
 
 
-def answer_fingerprints(db: Database, year: int, institution: str | None = None
+def answer_fingerprints(db: Database, year: int, institution: str | None = None, *, approved_only: bool = False
                         ) -> dict[str, tuple[str, dict[str, str]]]:
     """institution uuid -> (fingerprint of all its answers, {unit uuid: fingerprint of the unit's answers}),
-    over the units planned for ``year``. Only what scores: value and N/A of each answer."""
+    over the units planned for ``year``. Only what scores: value and N/A of each answer. ``approved_only``: only
+    the institutions with a standing approval (the only ones whose fingerprint is compared)."""
     sql = ("SELECT u.institution_uuid, a.unit_uuid, a.product_uuid, a.indicator, coalesce(a.value, ''), a.na "
            "FROM answers a JOIN units u ON u.uuid = a.unit_uuid "
            "JOIN period_units pu ON pu.year = a.year AND pu.unit_uuid = a.unit_uuid WHERE a.year = ?")
@@ -77,6 +78,10 @@ def answer_fingerprints(db: Database, year: int, institution: str | None = None
     if institution is not None:
         sql += " AND u.institution_uuid = ?"
         params.append(institution)
+    if approved_only:
+        sql += (" AND u.institution_uuid IN (SELECT institution_uuid FROM review_approvals WHERE year = ? AND "
+                "invalidated_at IS NULL)")
+        params.append(year)
     sql += " ORDER BY u.institution_uuid, a.unit_uuid, a.product_uuid, a.indicator"
     units: dict[str, dict[str, str]] = {}
     current: tuple[str, str] | None = None
@@ -151,7 +156,8 @@ def review_states(db: Database, year: int, scores: YearScores | None = None, *, 
     approvals = {row[0]: row for row in db.execute(
         "SELECT institution_uuid, approved_by, approved_at, reason, fingerprint, unit_fingerprints, invalidated_at, "
         "invalidated_reason FROM review_approvals WHERE year = ?", [year])}
-    prints = answer_fingerprints(db, year) if approvals else {}
+    standing = any(not row[6] for row in approvals.values())
+    prints = answer_fingerprints(db, year, approved_only=True) if standing else {}
     out: dict[str, ReviewState] = {}
     invalidate: list[tuple[str, str, tuple[str, ...]]] = []
     for row in scores.rows:

@@ -12,6 +12,10 @@ Answers are never touched: answers to indicators the new version does not have s
 answer the new version cannot take (a value above its ``max``, a fraction for a choice, N/A where it is not
 allowed, an indicator that moved between unit and product level) refuses the switch: such an indicator needs
 a new id in the new version.
+
+The versions a period has used are remembered (``storage.period_forms``): results made with any of them are
+still accepted, and a coordinator's plan package that carries another version of the period's instrument
+applies the switch on the database that receives it, through :func:`apply_switch` (``exchange.transfer``).
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from ..domain.answers import AnswerError, check_value
 from ..domain.instrument import Instrument
 from ..domain.scoring import NA
 from ..errors import NotFoundError, RefusedError
-from .db import audit
+from .db import audit, now_iso
 from .forms import find_form_key, instrument_by_key, instrument_for_year, pin_instrument
+from .period_forms import record_period_form
 from .queries import InstitutionRow, year_scores
 
 
@@ -142,10 +147,11 @@ def _check_answers_fit(db: Database, year: int, target: Instrument) -> None:
             example="; ".join(problems[:3]))
 
 
-def plan_switch(db: Database, year: int, to: str) -> SwitchPlan:
-    """A dry run: what moving period ``year`` to instrument ``to`` (``id@version``) changes. Writes nothing."""
+def check_switch(db: Database, year: int, target: Instrument) -> Instrument:
+    """The refusals of a switch of period ``year`` to ``target``, without scoring anything (a plan package that
+    carries a switch is checked with this before anything is written). Returns the period's current
+    instrument."""
     current = instrument_for_year(db, year)
-    target = _target(db, to)
     if target.key == current.key:
         raise RefusedError(f"period {year} already uses {target.key}", code="switch.same", year=year,
                            form=target.key)
@@ -154,6 +160,14 @@ def plan_switch(db: Database, year: int, to: str) -> SwitchPlan:
                            f"{', '.join(map(str, target.years))})", code="switch.wrong_year", year=year,
                            form=target.key, years=", ".join(map(str, target.years)))
     _check_answers_fit(db, year, target)
+    return current
+
+
+def plan_switch(db: Database, year: int, to: str, *, instrument: Instrument | None = None) -> SwitchPlan:
+    """A dry run: what moving period ``year`` to instrument ``to`` (``id@version``) changes. Writes nothing.
+    ``instrument``: the target itself, when it is not installed yet (it came in a plan package)."""
+    target = instrument if instrument is not None else _target(db, to)
+    current = check_switch(db, year, target)
     before = year_scores(db, year, instrument=current)
     after = year_scores(db, year, instrument=target)
     after_by_uuid = {row.institution.uuid: row for row in after.rows}
@@ -191,24 +205,36 @@ def _audit_entry(change: SwitchChange) -> dict[str, Any]:
     return {"institution": change.institution, "before": side(change.before), "after": side(change.after)}
 
 
-def apply_switch(db: Database, year: int, to: str, reason: str, *, expected: SwitchPlan | None = None
-                 ) -> SwitchPlan:
+def apply_switch(db: Database, year: int, to: str, reason: str, *, expected: SwitchPlan | None = None,
+                 instrument: Instrument | None = None, source: dict[str, Any] | None = None,
+                 decided_at: str | None = None) -> SwitchPlan:
     """Move period ``year`` to instrument ``to`` in one transaction, audited with ``reason``. With ``expected``
-    (the dry run the user confirmed), refuses when the outcome is no longer exactly that."""
+    (the dry run the user confirmed), refuses when the outcome is no longer exactly that.
+
+    A coordinator's plan package that carries another version applies it through here too: ``instrument`` is
+    the version it carries, ``source`` names the package (kept in the audit entry) and ``decided_at`` is when
+    the package was made (the switch made here is dated by this database's clock)."""
     reason = reason.strip()
     if not reason:
         raise RefusedError("a reason is required to switch a period's instrument", code="switch.reason_required",
                            year=year)
     with db.atomic():
-        plan = plan_switch(db, year, to)
+        plan = plan_switch(db, year, to, instrument=instrument)
         if expected is not None and expected.outcome() != plan.outcome():
             raise RefusedError(f"the results of period {year} changed since the preview; look at the switch again",
                                code="switch.stale", year=year)
-        target = _target(db, to)
+        target = instrument if instrument is not None else _target(db, to)
         pin_instrument(db, target, f"switch of period {year}")
+        if not db.execute("SELECT 1 FROM period_forms WHERE year = ? AND form_key = ?", [year, plan.before]).fetchone():
+            record_period_form(db, year, plan.before, source={"before": "switch"})
         db.execute("UPDATE periods SET form_key = ? WHERE year = ?", [target.key, year])
-        audit(db, "switch", "period", str(year), year=year, reason=reason, detail={
+        record_period_form(db, year, target.key, set_at=decided_at or now_iso(),
+                           source=source or {"switch": "local"})
+        detail: dict[str, Any] = {
             "from": plan.before, "to": plan.after, "changed": [_audit_entry(c) for c in plan.changes],
-            "retired": dict(plan.retired), "new": list(plan.new)})
+            "retired": dict(plan.retired), "new": list(plan.new)}
+        if source:
+            detail["source"] = source
+        audit(db, "switch", "period", str(year), year=year, reason=reason, detail=detail)
     return SwitchPlan(plan.year, plan.before, plan.after, plan.institutions, plan.changes, plan.retired, plan.new,
                       plan.certificates, applied=True, reason=reason)

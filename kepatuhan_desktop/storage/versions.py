@@ -156,13 +156,55 @@ def record_unit_state(db: Database, year: int, unit_uuid: str, state: str, at: s
     return rid
 
 
-def adopt_unit(db: Database, year: int, unit_uuid: str) -> None:
-    """Give a version to answers of one unit written without one (bulk loads, older databases)."""
+def adopt_unit(db: Database, year: int, unit_uuid: str) -> int:
+    """Give a version to answers of one unit written without one (bulk loads, older databases). Returns how
+    many."""
+    count = 0
     for uid, product, ind, value, na, note, at, by in db.execute(
             "SELECT uuid, product_uuid, indicator, value, na, note, updated_at, inspector_uuid FROM answers "
             "WHERE year = ? AND unit_uuid = ? AND version IS NULL", [year, unit_uuid]).fetchall():
         rid = record_answer(db, year, unit_uuid, product, ind, uid, value, bool(na), note, at, by=by or "")
         db.execute("UPDATE answers SET version = ? WHERE uuid = ?", [rid, uid])
+        count += 1
+    return count
+
+
+def adopt_units(db: Database, units: Iterable[tuple[int, str]]) -> int:
+    """Give versions to every change of these units made without one (answers, clearings, survey responses,
+    the finalised state), each superseding what this database had: before a merge brings versions of the same
+    slots, so that a local change meets them as a version of its own (a conflict when the values differ)
+    instead of being replaced. Returns the number of new records."""
+    count = 0
+    for year, unit in sorted(set(units)):
+        count += adopt_unit(db, year, unit)
+        for slot, product, ind, at in db.execute(
+                "SELECT slot, product_uuid, indicator, at FROM xcleared WHERE year = ? AND unit_uuid = ?",
+                [year, unit]).fetchall():
+            heads = heads_of(db, slot_records(db, "answer", slot))
+            if heads and not all(h.body.get("cleared") for h in heads):
+                record_answer(db, year, unit, product, ind, slot, None, False, "", at, cleared=True)
+                count += 1
+            db.execute("DELETE FROM xcleared WHERE slot = ?", [slot])
+        groups: dict[str, dict[int, str | None]] = {}
+        latest: dict[str, tuple[str, str]] = {}
+        for ind, respondent, value, at, by in db.execute(
+                "SELECT indicator, respondent, value, updated_at, coalesce(inspector_uuid, '') FROM survey_responses "
+                "WHERE year = ? AND unit_uuid = ? AND version IS NULL ORDER BY indicator, respondent", [year, unit]):
+            groups.setdefault(ind, {})[int(respondent)] = value
+            latest[ind] = max(latest.get(ind, ("", "")), (at or "", by or ""))
+        for ind, responses in groups.items():
+            rid = record_survey(db, year, unit, ind, responses, latest[ind][0] or now_iso(), by=latest[ind][1])
+            db.execute("UPDATE survey_responses SET version = ? WHERE year = ? AND unit_uuid = ? AND indicator = ? "
+                       "AND version IS NULL", [rid, year, unit, ind])
+            count += 1
+        row = db.execute("SELECT finalised_at, finalised_by FROM period_units WHERE year = ? AND unit_uuid = ? AND "
+                         "state_version IS NULL", [year, unit]).fetchone()
+        if row is not None and (row[0] is not None or db.execute(
+                "SELECT 1 FROM xrecords WHERE kind = 'unit' AND slot = ?", [unit_slot(year, unit)]).fetchone()):
+            record_unit_state(db, year, unit, UnitState.FINAL if row[0] else UnitState.OPEN, row[0] or now_iso(),
+                              by=row[1] or "")
+            count += 1
+    return count
 
 
 def adopt(db: Database, year: int, progress: Callable[[int, int], None] | None = None) -> int:
@@ -229,8 +271,9 @@ def adopt(db: Database, year: int, progress: Callable[[int, int], None] | None =
     group: dict[str, Any] | None = None
     for unit, ind, respondent, value, at, by, inst in db.execute(
             "SELECT s.unit_uuid, s.indicator, s.respondent, s.value, s.updated_at, s.inspector_uuid, "
-            "u.institution_uuid FROM survey_responses s JOIN units u ON u.uuid = s.unit_uuid "
-            "WHERE s.year = ? AND s.version IS NULL ORDER BY s.unit_uuid, s.indicator, s.respondent", [year]):
+            "u.institution_uuid FROM survey_responses s INDEXED BY survey_unversioned JOIN units u ON u.uuid = "
+            "s.unit_uuid WHERE s.year = ? AND s.version IS NULL ORDER BY s.unit_uuid, s.indicator, s.respondent",
+            [year]):
         if group is None or (group["unit"], group["ind"]) != (unit, ind):
             if group is not None:
                 close(group)
@@ -303,13 +346,25 @@ def record_survey(db: Database, year: int, unit_uuid: str, indicator: str, respo
 
 
 def record_evidence(db: Database, year: int, unit_uuid: str, answer_uuid: str, sha256: str, filename: str,
-                    added_at: str, size: int, mime: str) -> str:
+                    added_at: str, size: int, mime: str, *, removed: bool = False) -> str:
+    """A local attaching (or, with ``removed``, removing) of an evidence file on an answer slot."""
     author, name = _author(db)
     body = {"t": "evidence", "year": year, "inst": _institution_of(db, unit_uuid), "unit": unit_uuid,
             "slot": answer_uuid, "sha256": sha256, "filename": filename, "size": size, "mime": mime,
             "author": author, "author_name": name, "at": added_at, "lamport": next_lamport(db)}
+    if removed:
+        body["removed"] = True
     rid, _ = insert_record(db, body)
     return rid
+
+
+def evidence_link_state(db: Database, slot: str, sha256: str) -> Record | None:
+    """The deciding record of one file on one answer slot: the latest (by the fixed display rule) of the
+    records that attach or remove it; the file is attached when that record does not say ``removed``."""
+    records = [Record(r[0], json.loads(r[1])) for r in db.execute(
+        "SELECT id, body FROM xrecords WHERE kind = 'evidence' AND slot = ? AND json_extract(body, '$.sha256') = ?",
+        [slot, sha256])]
+    return max(records, key=Record.key) if records else None
 
 
 # ---- derived state ---------------------------------------------------------------------------------------------
@@ -526,8 +581,15 @@ def apply_record(db: Database, rid: str, body: dict) -> None:
     recomputed by the caller once per slot)."""
     kind = body["t"]
     if kind == "evidence":
-        db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
-                   "VALUES (?, ?, ?, ?)", [body["slot"], body["sha256"], body["filename"], body["at"]])
+        # attached or removed: the latest record of this file on this slot decides (order of arrival does not)
+        state = evidence_link_state(db, body["slot"], body["sha256"])
+        latest = state.body if state is not None else body
+        if latest.get("removed"):
+            db.execute("DELETE FROM answer_evidence WHERE answer_uuid = ? AND sha256 = ?",
+                       [body["slot"], body["sha256"]])
+        else:
+            db.execute("INSERT OR IGNORE INTO answer_evidence(answer_uuid, sha256, filename, added_at) "
+                       "VALUES (?, ?, ?, ?)", [latest["slot"], latest["sha256"], latest["filename"], latest["at"]])
     elif kind == "audit":
         # attributed to the key that signed the batch: a record cannot speak for anyone else
         detail = dict(body.get("detail") or {})

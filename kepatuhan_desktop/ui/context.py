@@ -9,6 +9,7 @@ from pathlib import Path
 from ..storage.db import get_setting, open_database, set_setting
 from ..storage.identity import Identity, get_identity, set_identity
 from ..storage.lookups import period_years
+from .inspector.session import SaveQueue
 from .qt import QObject, Signal
 
 
@@ -23,6 +24,7 @@ class Changes:
     settings: bool = False
     documents: bool = False
     exchange: bool = False
+    review: bool = False                 # approvals, the approval requirement or certificate revocations
     reloaded: bool = False               # the whole database was replaced (restore): forget everything held
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -42,6 +44,9 @@ class AppContext(QObject):
         self.db = open_database(self.db_path)
         self.closed = False
         self._year: int | None = get_setting(self.db, "ui.year")
+        #: the checklist's saves waiting for the database (another program is writing): kept for the life of
+        #: this database in the window, whichever page or unit is open
+        self.saves = SaveQueue()
 
     # ---- period ------------------------------------------------------------------------------------------
     def years(self) -> list[int]:
@@ -107,4 +112,9 @@ class AppContext(QObject):
         if not self.closed:
             self.closing.emit()
             self.closed = True
+            if self.saves:
+                # the window waited for them already; this is the last chance, so wait as long as any write may
+                from ..storage.db import LOCK_WAIT_SECONDS
+
+                self.saves.flush(self.db, wait=LOCK_WAIT_SECONDS)
             self.db.close()

@@ -128,6 +128,13 @@ TEMPLATES: dict[str, str] = {
     "package.missing_evidence": QT_TRANSLATE_NOOP("Errors", "{file}: {member}, line {line} names an evidence file that is not in the package. Nothing was imported."),
     "package.no_period": QT_TRANSLATE_NOOP("Errors", "{file}: there is no assessment period {year} here. Receive the plan package first. Nothing was imported."),
     "package.other_instrument": QT_TRANSLATE_NOOP("Errors", "{file}: period {year} here uses instrument {instrument}, the package uses {wanted}. Nothing was imported."),
+    "package.stale_plan": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: this plan package was made on {made} (UTC), before period {year} here was set to "
+                  "{instrument} ({decided} UTC); it would move the period back to {wanted}. Receive the "
+                  "coordinator's newest plan package. Nothing was imported."),
+    "package.switch_refused": QT_TRANSLATE_NOOP(
+        "Errors", "{file} was not imported: the coordinator's plan moves period {year} from {instrument} to "
+                  "{wanted}, which cannot be done here. {problem}."),
     "package.bad_plan": QT_TRANSLATE_NOOP("Errors", "{file}: the plan in the package is not valid. Nothing was imported."),
     "package.second_plan": QT_TRANSLATE_NOOP("Errors", "{file}: a second plan package for {year} in the same import. Nothing was imported."),
     "identity.bad_role": QT_TRANSLATE_NOOP("Errors", "{role} is not a role: a person is an inspector or a coordinator."),
@@ -301,6 +308,9 @@ TEMPLATES: dict[str, str] = {
     "unit.open_conflicts": QT_TRANSLATE_NOOP(
         "Errors", "{unit} cannot be finalised yet: {count} conflict(s) not yet resolved."),
     "unit.already_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is already finalised."),
+    "unit.saves_pending": QT_TRANSLATE_NOOP(
+        "Errors", "{count} change(s) of this unit are still waiting for the database (another program is writing "
+                  "to it). They are saved as soon as it is free; finalise the unit then."),
     "unit.not_finalised": QT_TRANSLATE_NOOP("Errors", "{unit} is not finalised."),
     "unit.reopen_needs_reason": QT_TRANSLATE_NOOP("Errors", "Give the reason for reopening the finalised unit."),
     "indicator.not_found": QT_TRANSLATE_NOOP("Errors", "Indicator {indicator} is not in instrument {instrument}."),

@@ -50,6 +50,7 @@ ACTION_TEXTS = {
     "reopen": QT_TRANSLATE_NOOP("History", "unit reopened"),
     "survey": QT_TRANSLATE_NOOP("History", "survey entered"),
     "evidence": QT_TRANSLATE_NOOP("History", "evidence attached"),
+    "evidence_removed": QT_TRANSLATE_NOOP("History", "evidence removed"),
     "identity": QT_TRANSLATE_NOOP("History", "person changed"),
     "key": QT_TRANSLATE_NOOP("History", "signing key"),
     "trust": QT_TRANSLATE_NOOP("History", "key trusted"),
@@ -120,8 +121,8 @@ class HistoryModel(QAbstractTableModel):
             return action_text(e.action)
         if col == self.WHERE:
             return " / ".join(x for x in (e.institution, e.unit, e.product) if x)
-        if col == self.INDICATOR:
-            return e.indicator
+        if col == self.INDICATOR:   # the question as inspectors read it; its id in the tooltip
+            return self.indicator_texts.get(e.indicator, e.indicator)
         if col == self.BEFORE:
             return value_text(e.before) if e.action in ("set", "clear", "resolve") else e.before
         if col == self.AFTER:

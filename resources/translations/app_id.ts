@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>Conflicts</name>
@@ -39,7 +40,7 @@
         <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}), yang kuncinya telah dicabut. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator's plan package first. Nothing was imported.</source>
+        <source>This package was made with instrument {instrument}, which this database does not have. Receive the coordinator&apos;s plan package first. Nothing was imported.</source>
         <translation>Paket ini dibuat dengan instrumen {instrument}, yang tidak ada di basis data ini. Terima dulu paket rencana dari koordinator. Tidak ada yang diimpor.</translation>
     </message>
     <message>
@@ -111,8 +112,8 @@
         <translation>berkas memiliki baris judul tetapi tidak ada baris data.</translation>
     </message>
     <message>
-        <source>the text is not UTF-8 (save it as 'CSV UTF-8' from the spreadsheet).</source>
-        <translation>teks bukan UTF-8 (simpan sebagai 'CSV UTF-8' dari lembar kerja).</translation>
+        <source>the text is not UTF-8 (save it as &apos;CSV UTF-8&apos; from the spreadsheet).</source>
+        <translation>teks bukan UTF-8 (simpan sebagai &apos;CSV UTF-8&apos; dari lembar kerja).</translation>
     </message>
     <message>
         <source>{file}: {member}, line {line} is not UTF-8 text. Nothing was imported.</source>
@@ -207,12 +208,12 @@
         <translation>unit {unit} dari {institution} sudah difinalkan; buka kembali sebelum mengubah jawabannya.</translation>
     </message>
     <message>
-        <source>the code '{value}' is not allowed: codes use lower-case letters, digits, '-', '_' and '.', start with a letter or digit, and have at most 64 characters.</source>
-        <translation>kode '{value}' tidak diperbolehkan: kode memakai huruf kecil, angka, '-', '_' dan '.', diawali huruf atau angka, paling banyak 64 karakter.</translation>
+        <source>the code &apos;{value}&apos; is not allowed: codes use lower-case letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, start with a letter or digit, and have at most 64 characters.</source>
+        <translation>kode &apos;{value}&apos; tidak diperbolehkan: kode memakai huruf kecil, angka, &apos;-&apos;, &apos;_&apos; dan &apos;.&apos;, diawali huruf atau angka, paling banyak 64 karakter.</translation>
     </message>
     <message>
-        <source>The code '{value}' cannot name a file (codes use lower-case letters, digits, '-', '_' and '.'); correct it in the plan.</source>
-        <translation>Kode '{value}' tidak dapat dipakai sebagai nama berkas (kode memakai huruf kecil, angka, '-', '_' dan '.'); perbaiki di rencana.</translation>
+        <source>The code &apos;{value}&apos; cannot name a file (codes use lower-case letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;); correct it in the plan.</source>
+        <translation>Kode &apos;{value}&apos; tidak dapat dipakai sebagai nama berkas (kode memakai huruf kecil, angka, &apos;-&apos;, &apos;_&apos; dan &apos;.&apos;); perbaiki di rencana.</translation>
     </message>
     <message>
         <source>the kind {value} is not one of {kinds}.</source>
@@ -323,7 +324,7 @@
         <translation>{file}: versi format paket ini ({version}) lebih baru dari yang dapat dibaca aplikasi. Perbarui aplikasi. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>{file}: the package claims to be made at {created_at}, after now. Is the sender's clock right? Nothing was imported.</source>
+        <source>{file}: the package claims to be made at {created_at}, after now. Is the sender&apos;s clock right? Nothing was imported.</source>
         <translation>{file}: paket mengaku dibuat pada {created_at}, setelah saat ini. Apakah jam pengirim benar? Tidak ada yang diimpor.</translation>
     </message>
     <message>
@@ -339,7 +340,7 @@
         <translation>{file}: {member} diubah atau rusak. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>{file}: the author's signature of {member} does not match. Nothing was imported.</source>
+        <source>{file}: the author&apos;s signature of {member} does not match. Nothing was imported.</source>
         <translation>{file}: tanda tangan penulis pada {member} tidak cocok. Tidak ada yang diimpor.</translation>
     </message>
     <message>
@@ -395,7 +396,7 @@
         <translation>unit {unit} bukan milik instansi yang disebut</translation>
     </message>
     <message>
-        <source>the record's id does not match what it is about</source>
+        <source>the record&apos;s id does not match what it is about</source>
         <translation>id catatan tidak sesuai dengan isinya</translation>
     </message>
     <message>
@@ -407,7 +408,7 @@
         <translation>responden {respondent} bukan salah satu dari {expected} responden {indicator}</translation>
     </message>
     <message>
-        <source>respondent {respondent}'s answer to {indicator} is not a whole number in range</source>
+        <source>respondent {respondent}&apos;s answer to {indicator} is not a whole number in range</source>
         <translation>jawaban responden {respondent} untuk {indicator} bukan bilangan bulat dalam rentang</translation>
     </message>
     <message>
@@ -437,6 +438,14 @@
     <message>
         <source>{file}: period {year} here uses instrument {instrument}, the package uses {wanted}. Nothing was imported.</source>
         <translation>{file}: periode {year} di sini memakai instrumen {instrument}, paket memakai {wanted}. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file}: this plan package was made on {made} (UTC), before period {year} here was set to {instrument} ({decided} UTC); it would move the period back to {wanted}. Receive the coordinator&apos;s newest plan package. Nothing was imported.</source>
+        <translation>{file}: paket rencana ini dibuat pada {made} (UTC), sebelum periode {year} di sini ditetapkan ke {instrument} ({decided} UTC); paket ini akan mengembalikan periode ke {wanted}. Terima paket rencana terbaru dari koordinator. Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: the coordinator&apos;s plan moves period {year} from {instrument} to {wanted}, which cannot be done here. {problem}.</source>
+        <translation>{file} tidak diimpor: rencana koordinator memindahkan periode {year} dari {instrument} ke {wanted}, dan itu tidak dapat dilakukan di sini. {problem}.</translation>
     </message>
     <message>
         <source>{file}: the plan in the package is not valid. Nothing was imported.</source>
@@ -487,7 +496,7 @@
         <translation>{file}: tanda tangan tidak cocok dengan isinya; paket diubah setelah ditandatangani. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>This package is signed by {signer} (key {fingerprint}). A package of this kind needs a coordinator's key, and this key is not trusted as one here. Nothing was imported.</source>
+        <source>This package is signed by {signer} (key {fingerprint}). A package of this kind needs a coordinator&apos;s key, and this key is not trusted as one here. Nothing was imported.</source>
         <translation>Paket ini ditandatangani oleh {signer} (kunci {fingerprint}). Paket jenis ini memerlukan kunci koordinator, dan kunci ini tidak dipercaya sebagai kunci koordinator di sini. Tidak ada yang diimpor.</translation>
     </message>
     <message>
@@ -515,28 +524,28 @@
         <translation>Gambar {what} yang ditetapkan untuk dokumen tidak ada.</translation>
     </message>
     <message>
-        <source>'{value}' is not a date; write it as YYYY-MM-DD.</source>
-        <translation>'{value}' bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
+        <source>&apos;{value}&apos; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>&apos;{value}&apos; bukan tanggal; tulis sebagai TTTT-BB-HH.</translation>
     </message>
     <message>
-        <source>Expected on or off, not '{value}'.</source>
-        <translation>Diharapkan on atau off, bukan '{value}'.</translation>
+        <source>Expected on or off, not &apos;{value}&apos;.</source>
+        <translation>Diharapkan on atau off, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>'{item}' is not an item of the running order ({known}).</source>
-        <translation>'{item}' bukan mata acara susunan acara ({known}).</translation>
+        <source>&apos;{item}&apos; is not an item of the running order ({known}).</source>
+        <translation>&apos;{item}&apos; bukan mata acara susunan acara ({known}).</translation>
     </message>
     <message>
-        <source>{item}: expected whole minutes from 0 to 240, not '{value}'.</source>
-        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan '{value}'.</translation>
+        <source>{item}: expected whole minutes from 0 to 240, not &apos;{value}&apos;.</source>
+        <translation>{item}: diharapkan menit bulat dari 0 sampai 240, bukan &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>'{name}' is not a document setting ({known}).</source>
-        <translation>'{name}' bukan pengaturan dokumen ({known}).</translation>
+        <source>&apos;{name}&apos; is not a document setting ({known}).</source>
+        <translation>&apos;{name}&apos; bukan pengaturan dokumen ({known}).</translation>
     </message>
     <message>
-        <source>'{zone}' is not a zone.</source>
-        <translation>'{zone}' bukan zona.</translation>
+        <source>&apos;{zone}&apos; is not a zone.</source>
+        <translation>&apos;{zone}&apos; bukan zona.</translation>
     </message>
     <message>
         <source>{name} is incomplete in {year}: {answered} of {total} answers. No certificate was written.</source>
@@ -547,7 +556,7 @@
         <translation>Piagam {name} untuk {year} ditangguhkan: {reason}. Tidak ada piagam yang ditulis.</translation>
     </message>
     <message>
-        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors' answers. Resolve them first. No certificate was written.</source>
+        <source>{name} cannot be certified for {year}: {count} open conflict(s) between inspectors&apos; answers. Resolve them first. No certificate was written.</source>
         <translation>{name} belum dapat diberi piagam untuk {year}: {count} perbedaan jawaban antar pemeriksa belum diselesaikan. Selesaikan dahulu. Tidak ada piagam yang ditulis.</translation>
     </message>
     <message>
@@ -559,8 +568,8 @@
         <translation>{name} tidak berhak atas dokumen ini pada {year} (nilai {score}, kategori {band}). Tidak ada piagam yang ditulis.</translation>
     </message>
     <message>
-        <source>There is no unit '{unit}' in {year}.</source>
-        <translation>Tidak ada unit '{unit}' pada {year}.</translation>
+        <source>There is no unit &apos;{unit}&apos; in {year}.</source>
+        <translation>Tidak ada unit &apos;{unit}&apos; pada {year}.</translation>
     </message>
     <message>
         <source>No certificate to print for {year}: {held} held by the review, {not_selected} not eligible for this choice, {incomplete} incomplete, {withheld} withheld.</source>
@@ -607,16 +616,16 @@
         <translation>{name} belum lengkap pada {year}: {answered} dari {total} jawaban. Rapor memerlukan penilaian yang lengkap.</translation>
     </message>
     <message>
-        <source>'{dialect}' is not a CSV kind (plain or excel).</source>
-        <translation>'{dialect}' bukan jenis CSV (plain atau excel).</translation>
+        <source>&apos;{dialect}&apos; is not a CSV kind (plain or excel).</source>
+        <translation>&apos;{dialect}&apos; bukan jenis CSV (plain atau excel).</translation>
     </message>
     <message>
         <source>{path}: the recap is written as .pdf, .xlsx or .csv.</source>
         <translation>{path}: rekapitulasi ditulis sebagai .pdf, .xlsx atau .csv.</translation>
     </message>
     <message>
-        <source>'{value}' is not a time; write it as HH:MM, e.g. 09:00.</source>
-        <translation>'{value}' bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
+        <source>&apos;{value}&apos; is not a time; write it as HH:MM, e.g. 09:00.</source>
+        <translation>&apos;{value}&apos; bukan jam; tulis sebagai JJ:MM, mis. 09:00.</translation>
     </message>
     <message>
         <source>Nobody to call up in {year}: no institution may be given a certificate yet.</source>
@@ -655,16 +664,16 @@
         <translation>{field} perlu paling sedikit satu isian</translation>
     </message>
     <message>
-        <source>unknown field '{field}' (allowed: {allowed})</source>
-        <translation>isian '{field}' tidak dikenal (yang boleh: {allowed})</translation>
+        <source>unknown field &apos;{field}&apos; (allowed: {allowed})</source>
+        <translation>isian &apos;{field}&apos; tidak dikenal (yang boleh: {allowed})</translation>
     </message>
     <message>
         <source>{field} is required</source>
         <translation>{field} wajib diisi</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not a lower-case id (letters, digits, '.', '_', '-')</source>
-        <translation>{field} '{value}' bukan id huruf kecil (huruf, angka, '.', '_', '-')</translation>
+        <source>{field} &apos;{value}&apos; is not a lower-case id (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>{field} &apos;{value}&apos; bukan id huruf kecil (huruf, angka, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</translation>
     </message>
     <message>
         <source>{field} must be a text, or a text in Indonesian (id) and in English (en)</source>
@@ -675,140 +684,140 @@
         <translation>{field} tidak boleh kosong</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not one of {options}</source>
-        <translation>{field} '{value}' bukan salah satu dari {options}</translation>
+        <source>{field} &apos;{value}&apos; is not one of {options}</source>
+        <translation>{field} &apos;{value}&apos; bukan salah satu dari {options}</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not true or false</source>
-        <translation>{field} '{value}' bukan true atau false</translation>
+        <source>{field} &apos;{value}&apos; is not true or false</source>
+        <translation>{field} &apos;{value}&apos; bukan true atau false</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not a whole number of at least 1</source>
-        <translation>{field} '{value}' bukan bilangan bulat minimal 1</translation>
+        <source>{field} &apos;{value}&apos; is not a whole number of at least 1</source>
+        <translation>{field} &apos;{value}&apos; bukan bilangan bulat minimal 1</translation>
     </message>
     <message>
-        <source>{field} '{value}' is not a number</source>
-        <translation>{field} '{value}' bukan angka</translation>
+        <source>{field} &apos;{value}&apos; is not a number</source>
+        <translation>{field} &apos;{value}&apos; bukan angka</translation>
     </message>
     <message>
-        <source>{field} '{value}' is below 0</source>
-        <translation>{field} '{value}' kurang dari 0</translation>
+        <source>{field} &apos;{value}&apos; is below 0</source>
+        <translation>{field} &apos;{value}&apos; kurang dari 0</translation>
     </message>
     <message>
-        <source>{field} '{value}' must be greater than 0</source>
-        <translation>{field} '{value}' harus lebih dari 0</translation>
+        <source>{field} &apos;{value}&apos; must be greater than 0</source>
+        <translation>{field} &apos;{value}&apos; harus lebih dari 0</translation>
     </message>
     <message>
-        <source>{field} '{value}' is above 100</source>
-        <translation>{field} '{value}' lebih dari 100</translation>
+        <source>{field} &apos;{value}&apos; is above 100</source>
+        <translation>{field} &apos;{value}&apos; lebih dari 100</translation>
     </message>
     <message>
-        <source>version '{value}' must be a text or a whole number</source>
-        <translation>versi '{value}' harus berupa teks atau bilangan bulat</translation>
+        <source>version &apos;{value}&apos; must be a text or a whole number</source>
+        <translation>versi &apos;{value}&apos; harus berupa teks atau bilangan bulat</translation>
     </message>
     <message>
-        <source>year '{value}' is not a year between 2000 and 2100</source>
-        <translation>tahun '{value}' bukan tahun antara 2000 dan 2100</translation>
+        <source>year &apos;{value}&apos; is not a year between 2000 and 2100</source>
+        <translation>tahun &apos;{value}&apos; bukan tahun antara 2000 dan 2100</translation>
     </message>
     <message>
-        <source>{field} is required when the confidence is 'sourced'</source>
-        <translation>{field} wajib diisi bila keyakinannya 'sourced'</translation>
+        <source>{field} is required when the confidence is &apos;sourced&apos;</source>
+        <translation>{field} wajib diisi bila keyakinannya &apos;sourced&apos;</translation>
     </message>
     <message>
-        <source>dimension '{id}' appears twice (first at {first})</source>
-        <translation>dimensi '{id}' muncul dua kali (pertama di {first})</translation>
+        <source>dimension &apos;{id}&apos; appears twice (first at {first})</source>
+        <translation>dimensi &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>variable '{id}' appears twice in dimension '{dimension}' (first at {first})</source>
-        <translation>variabel '{id}' muncul dua kali di dimensi '{dimension}' (pertama di {first})</translation>
+        <source>variable &apos;{id}&apos; appears twice in dimension &apos;{dimension}&apos; (first at {first})</source>
+        <translation>variabel &apos;{id}&apos; muncul dua kali di dimensi &apos;{dimension}&apos; (pertama di {first})</translation>
     </message>
     <message>
-        <source>indicator '{id}' appears twice (first at {first})</source>
-        <translation>indikator '{id}' muncul dua kali (pertama di {first})</translation>
+        <source>indicator &apos;{id}&apos; appears twice (first at {first})</source>
+        <translation>indikator &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>band '{id}' appears twice (first at {first})</source>
-        <translation>kategori '{id}' muncul dua kali (pertama di {first})</translation>
+        <source>band &apos;{id}&apos; appears twice (first at {first})</source>
+        <translation>kategori &apos;{id}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
         <source>two bands start at {value} (first at {first})</source>
         <translation>dua kategori mulai di {value} (pertama di {first})</translation>
     </message>
     <message>
-        <source>rubric value '{value}' is not a whole number</source>
-        <translation>nilai rubrik '{value}' bukan bilangan bulat</translation>
+        <source>rubric value &apos;{value}&apos; is not a whole number</source>
+        <translation>nilai rubrik &apos;{value}&apos; bukan bilangan bulat</translation>
     </message>
     <message>
         <source>rubric value {value} is outside 0..{max}</source>
         <translation>nilai rubrik {value} di luar 0..{max}</translation>
     </message>
     <message>
-        <source>the rubric of '{indicator}' has no text for {missing} (it needs one for every value 0..{max})</source>
-        <translation>rubrik '{indicator}' tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
+        <source>the rubric of &apos;{indicator}&apos; has no text for {missing} (it needs one for every value 0..{max})</source>
+        <translation>rubrik &apos;{indicator}&apos; tidak punya teks untuk {missing} (setiap nilai 0..{max} perlu teks)</translation>
     </message>
     <message>
         <source>no band starts at 0, so a low score would have no band</source>
         <translation>tidak ada kategori yang mulai di 0, sehingga nilai rendah tidak punya kategori</translation>
     </message>
     <message>
-        <source>award_from '{value}' is not the code of one of the bands ({codes})</source>
-        <translation>award_from '{value}' bukan kode salah satu kategori ({codes})</translation>
+        <source>award_from &apos;{value}&apos; is not the code of one of the bands ({codes})</source>
+        <translation>award_from &apos;{value}&apos; bukan kode salah satu kategori ({codes})</translation>
     </message>
     <message>
-        <source>band '{band}' starts at {value}, not below the band before it ('{previous}' at {previous_min}): list the bands from the highest min to the lowest</source>
-        <translation>kategori '{band}' mulai di {value}, tidak di bawah kategori sebelumnya ('{previous}' di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
+        <source>band &apos;{band}&apos; starts at {value}, not below the band before it (&apos;{previous}&apos; at {previous_min}): list the bands from the highest min to the lowest</source>
+        <translation>kategori &apos;{band}&apos; mulai di {value}, tidak di bawah kategori sebelumnya (&apos;{previous}&apos; di {previous_min}): urutkan kategori dari min tertinggi ke terendah</translation>
     </message>
     <message>
-        <source>band '{band}' is below band '{previous}' but in a better zone ({zone}, not {previous_zone})</source>
-        <translation>kategori '{band}' berada di bawah kategori '{previous}' tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
+        <source>band &apos;{band}&apos; is below band &apos;{previous}&apos; but in a better zone ({zone}, not {previous_zone})</source>
+        <translation>kategori &apos;{band}&apos; berada di bawah kategori &apos;{previous}&apos; tetapi zonanya lebih baik ({zone}, bukan {previous_zone})</translation>
     </message>
     <message>
-        <source>every indicator of dimension '{dimension}' has weight 0, so the dimension could never be scored</source>
-        <translation>semua indikator dimensi '{dimension}' berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
+        <source>every indicator of dimension &apos;{dimension}&apos; has weight 0, so the dimension could never be scored</source>
+        <translation>semua indikator dimensi &apos;{dimension}&apos; berbobot 0, sehingga dimensi itu tidak akan pernah bernilai</translation>
     </message>
     <message>
-        <source>dimension '{value}' is not on the dimensions sheet</source>
-        <translation>dimensi '{value}' tidak ada di lembar dimensions</translation>
+        <source>dimension &apos;{value}&apos; is not on the dimensions sheet</source>
+        <translation>dimensi &apos;{value}&apos; tidak ada di lembar dimensions</translation>
     </message>
     <message>
-        <source>indicator '{value}' is not on the indicators sheet</source>
-        <translation>indikator '{value}' tidak ada di lembar indicators</translation>
+        <source>indicator &apos;{value}&apos; is not on the indicators sheet</source>
+        <translation>indikator &apos;{value}&apos; tidak ada di lembar indicators</translation>
     </message>
     <message>
-        <source>indicator '{indicator}' has two texts for value {value} (first at {first})</source>
-        <translation>indikator '{indicator}' punya dua teks untuk nilai {value} (pertama di {first})</translation>
+        <source>indicator &apos;{indicator}&apos; has two texts for value {value} (first at {first})</source>
+        <translation>indikator &apos;{indicator}&apos; punya dua teks untuk nilai {value} (pertama di {first})</translation>
     </message>
     <message>
-        <source>{field} of variable '{variable}' is '{value}' here but '{other}' at {first}</source>
-        <translation>{field} variabel '{variable}' di sini '{value}' tetapi '{other}' di {first}</translation>
+        <source>{field} of variable &apos;{variable}&apos; is &apos;{value}&apos; here but &apos;{other}&apos; at {first}</source>
+        <translation>{field} variabel &apos;{variable}&apos; di sini &apos;{value}&apos; tetapi &apos;{other}&apos; di {first}</translation>
     </message>
     <message>
         <source>{field} holds a formula ({value}); type the value itself</source>
         <translation>{field} berisi rumus ({value}); ketik nilainya langsung</translation>
     </message>
     <message>
-        <source>the workbook has no sheet '{sheet}'</source>
-        <translation>buku kerja tidak punya lembar '{sheet}'</translation>
+        <source>the workbook has no sheet &apos;{sheet}&apos;</source>
+        <translation>buku kerja tidak punya lembar &apos;{sheet}&apos;</translation>
     </message>
     <message>
-        <source>required column '{header}' is missing</source>
-        <translation>kolom wajib '{header}' tidak ada</translation>
+        <source>required column &apos;{header}&apos; is missing</source>
+        <translation>kolom wajib &apos;{header}&apos; tidak ada</translation>
     </message>
     <message>
-        <source>column '{header}' appears twice</source>
-        <translation>kolom '{header}' muncul dua kali</translation>
+        <source>column &apos;{header}&apos; appears twice</source>
+        <translation>kolom &apos;{header}&apos; muncul dua kali</translation>
     </message>
     <message>
         <source>this cell has a value but its column has no header</source>
         <translation>sel ini berisi nilai tetapi kolomnya tidak berjudul</translation>
     </message>
     <message>
-        <source>field '{field}' appears twice (first at {first})</source>
-        <translation>isian '{field}' muncul dua kali (pertama di {first})</translation>
+        <source>field &apos;{field}&apos; appears twice (first at {first})</source>
+        <translation>isian &apos;{field}&apos; muncul dua kali (pertama di {first})</translation>
     </message>
     <message>
-        <source>'{field}' is not a field name (write names such as title.id or sources[0])</source>
-        <translation>'{field}' bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
+        <source>&apos;{field}&apos; is not a field name (write names such as title.id or sources[0])</source>
+        <translation>&apos;{field}&apos; bukan nama isian (tulis nama seperti title.id atau sources[0])</translation>
     </message>
     <message>
         <source>the workbook is too large to be an instrument ({what})</source>
@@ -851,8 +860,8 @@
         <translation>Tidak ada instrumen {form}.</translation>
     </message>
     <message>
-        <source>'{form}' is not an instrument version (write it as ID@VERSION).</source>
-        <translation>'{form}' bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
+        <source>&apos;{form}&apos; is not an instrument version (write it as ID@VERSION).</source>
+        <translation>&apos;{form}&apos; bukan versi instrumen (tulis sebagai ID@VERSI).</translation>
     </message>
     <message>
         <source>Period {year} already uses {form}.</source>
@@ -893,6 +902,10 @@
     <message>
         <source>{unit} is already finalised.</source>
         <translation>{unit} sudah difinalkan.</translation>
+    </message>
+    <message>
+        <source>{count} change(s) of this unit are still waiting for the database (another program is writing to it). They are saved as soon as it is free; finalise the unit then.</source>
+        <translation>{count} perubahan pada unit ini masih menunggu basis data (program lain sedang menulis ke sana). Perubahan itu tersimpan begitu basis data bebas; finalkan unit setelah itu.</translation>
     </message>
     <message>
         <source>{unit} is not finalised.</source>
@@ -979,8 +992,8 @@
         <translation>{file}, baris {line}</translation>
     </message>
     <message>
-        <source>{where}, column '{column}'</source>
-        <translation>{where}, kolom '{column}'</translation>
+        <source>{where}, column &apos;{column}&apos;</source>
+        <translation>{where}, kolom &apos;{column}&apos;</translation>
     </message>
 </context>
 <context>
@@ -1074,7 +1087,7 @@
     <name>History</name>
     <message>
         <source>answer set</source>
-        <extracomment>Most entries one view holds (a national period has hundreds of thousands; narrow to an institution). How each action reads in the view (English source; translated in the "History" context).</extracomment>
+        <extracomment>Most entries one view holds (a national period has hundreds of thousands; narrow to an institution). How each action reads in the view (English source; translated in the &quot;History&quot; context).</extracomment>
         <translation>jawaban diisi</translation>
     </message>
     <message>
@@ -1104,6 +1117,10 @@
     <message>
         <source>evidence attached</source>
         <translation>bukti dilampirkan</translation>
+    </message>
+    <message>
+        <source>evidence removed</source>
+        <translation>bukti dilepas</translation>
     </message>
     <message>
         <source>person changed</source>
@@ -1311,7 +1328,7 @@
     </message>
     <message>
         <source>Vi&amp;ew</source>
-        <translation>Tampilan</translation>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;History of this unit…</source>
@@ -1323,7 +1340,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Ban&amp;tuan</translation>
+        <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
         <source>&amp;About Kepatuhan Desktop</source>
@@ -1336,6 +1353,18 @@
     <message>
         <source>Open the &amp;demo database</source>
         <translation>Buka basis data &amp;demo</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Lanjut bekerja</translation>
+    </message>
+    <message>
+        <source>Waiting for the database: another program is writing to it. {n} change(s) not saved yet are kept and saved as soon as it is free; the window closes then.</source>
+        <translation>Menunggu basis data: program lain sedang menulis ke sana. {n} perubahan yang belum tersimpan tetap disimpan dan akan tersimpan begitu basis data bebas; jendela ditutup setelah itu.</translation>
     </message>
     <message>
         <source>coordinator</source>
@@ -1393,7 +1422,7 @@
     <name>PagePlaceholder</name>
     <message>
         <source>This view could not be opened: {title}</source>
-        <extracomment>Screens up to this width open the window maximised (office laptops: 1366×768). The window's size on larger screens (within the screen's available area).</extracomment>
+        <extracomment>Screens up to this width open the window maximised (office laptops: 1366×768). The window&apos;s size on larger screens (within the screen&apos;s available area).</extracomment>
         <translation>Tampilan ini tidak dapat dibuka: {title}</translation>
     </message>
     <message>
@@ -1491,7 +1520,7 @@
         <translation>Koordinator (mengirim rencana, menggabungkan hasil, mencetak dokumen)</translation>
     </message>
     <message>
-        <source>Your name and office label your signing key: whoever receives your packages sees them, with the key's fingerprint.</source>
+        <source>Your name and office label your signing key: whoever receives your packages sees them, with the key&apos;s fingerprint.</source>
         <translation>Nama dan kantor Anda menjadi label kunci tanda tangan Anda: penerima paket Anda melihatnya, bersama sidik jari kunci.</translation>
     </message>
 </context>
@@ -1792,6 +1821,27 @@ Ganti berkas itu?</translation>
     <message>
         <source>Select All</source>
         <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Approve the results of {name} for {year} as they are now?
+Reason or note (optional):</source>
+        <translation>Setujui hasil {name} untuk {year} sebagaimana adanya sekarang?
+Alasan atau catatan (opsional):</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Kembalikan ke tinjauan</translation>
+    </message>
+    <message>
+        <source>Why is the approval of {name} for {year} taken back?</source>
+        <translation>Mengapa persetujuan {name} untuk {year} dibatalkan?</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>CoordinatorPage</name>
     <message>
         <source>Period {year}</source>
-        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot;</extracomment>
+        <extracomment>zones in display order; &quot;&quot; stands for &quot;no score yet&quot; the review state of each institution of :attr:`scores` (storage.review), computed with them</extracomment>
         <translation>Periode {year}</translation>
     </message>
     <message>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>&amp;Lowest-scoring indicators (mean value as a share of the maximum, over every answered unit and product)</source>
-        <translation>Indikator dengan nilai &amp;terendah (rata-rata nilai terhadap nilai maksimum, dari semua unit dan produk yang dijawab)</translation>
+        <translation>&amp;Indikator dengan nilai terendah (rata-rata nilai terhadap nilai maksimum, dari semua unit dan produk yang dijawab)</translation>
     </message>
     <message>
         <source>Lowest-scoring indicators</source>
@@ -257,6 +257,47 @@
 <context>
     <name>InstitutionsModel</name>
     <message>
+        <source>Incomplete</source>
+        <extracomment>review states in the order the column sorts them (what needs attention first)</extracomment>
+        <translation>Belum lengkap</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>Ada konflik</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Siap ditinjau</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <source>Approved by {who}, {when}</source>
+        <translation>Disetujui {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} open conflict(s): held back from certificates until resolved</source>
+        <translation>{n} konflik terbuka: ditahan dari piagam sampai diselesaikan</translation>
+    </message>
+    <message>
+        <source>Not every required answer is in yet</source>
+        <translation>Belum semua jawaban wajib masuk</translation>
+    </message>
+    <message>
+        <source>Approval undone: the answers changed after it was approved</source>
+        <translation>Persetujuan gugur: jawaban berubah sesudah disetujui</translation>
+    </message>
+    <message>
+        <source>Complete and uncontested; not approved</source>
+        <translation>Lengkap dan tanpa konflik; belum disetujui</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
@@ -297,6 +338,10 @@
         <translation>Konflik</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Peninjauan</translation>
+    </message>
+    <message>
         <source>Units with every required indicator answered, and the share of required indicators answered</source>
         <translation>Unit yang semua indikator wajibnya sudah dijawab, dan persentase indikator wajib yang sudah dijawab</translation>
     </message>
@@ -311,6 +356,10 @@
     <message>
         <source>Answers given differently by two inspectors, not yet resolved</source>
         <translation>Jawaban yang diberikan berbeda oleh dua pemeriksa, belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>Review before award: incomplete, in conflict, ready or approved</source>
+        <translation>Peninjauan sebelum penghargaan: belum lengkap, ada konflik, siap, atau disetujui</translation>
     </message>
     <message>
         <source>Provisional rank: {n} of {m} {kind} scored so far</source>
@@ -330,10 +379,6 @@
     <message>
         <source>Institutions</source>
         <translation>Instansi</translation>
-    </message>
-    <message>
-        <source>Import &amp;plan…</source>
-        <translation>Impor &amp;rencana…</translation>
     </message>
     <message>
         <source>Import the assessment plan (institutions, units, products) from a CSV or XLSX file</source>
@@ -360,20 +405,8 @@
         <translation>J&amp;enis:</translation>
     </message>
     <message>
-        <source>Pro&amp;vince:</source>
-        <translation>Pro&amp;vinsi:</translation>
-    </message>
-    <message>
         <source>&amp;Zone:</source>
         <translation>&amp;Zona:</translation>
-    </message>
-    <message>
-        <source>&amp;Progress:</source>
-        <translation>&amp;Kemajuan:</translation>
-    </message>
-    <message>
-        <source>Conf&amp;licts:</source>
-        <translation>K&amp;onflik:</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -416,6 +449,46 @@
         <translation>Semua</translation>
     </message>
     <message>
+        <source>Import p&amp;lan…</source>
+        <translation>Impor &amp;rencana…</translation>
+    </message>
+    <message>
+        <source>P&amp;rovince:</source>
+        <translation>Pro&amp;vinsi:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress:</source>
+        <translation>&amp;Kemajuan:</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts:</source>
+        <translation>K&amp;onflik:</translation>
+    </message>
+    <message>
+        <source>Re&amp;view:</source>
+        <translation>Pen&amp;injauan:</translation>
+    </message>
+    <message>
+        <source>Appr&amp;ove…</source>
+        <translation>&amp;Setujui…</translation>
+    </message>
+    <message>
+        <source>Approve the selected institution&apos;s results for award as they are now</source>
+        <translation>Setujui hasil instansi yang dipilih untuk penghargaan sebagaimana adanya sekarang</translation>
+    </message>
+    <message>
+        <source>Reope&amp;n…</source>
+        <translation>Ke&amp;mbalikan ke tinjauan…</translation>
+    </message>
+    <message>
+        <source>Take back the approval of the selected institution (with a reason)</source>
+        <translation>Tarik kembali persetujuan instansi yang dipilih (dengan alasan)</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>Status peninjauan</translation>
+    </message>
+    <message>
         <source>No score yet</source>
         <translation>Belum ada nilai</translation>
     </message>
@@ -434,6 +507,18 @@
     <message>
         <source>Without conflicts</source>
         <translation>Tanpa konflik</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>Ada konflik</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Siap ditinjau</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Disetujui</translation>
     </message>
     <message>
         <source>(national, no province)</source>

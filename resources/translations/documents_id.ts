@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>ChangedCertificates</name>
+    <message>
+        <source>no longer in the period&apos;s plan</source>
+        <translation>tidak lagi termasuk rencana periode</translation>
+    </message>
+    <message>
+        <source>incomplete now ({answered} of {total} answers)</source>
+        <translation>kini belum lengkap ({answered} dari {total} jawaban)</translation>
+    </message>
+    <message>
+        <source>{n} open conflict(s) between inspectors&apos; answers</source>
+        <translation>{n} perbedaan jawaban antarpemeriksa belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>the answers changed after it was approved</source>
+        <translation>jawaban berubah sesudah disetujui</translation>
+    </message>
+    <message>
+        <source>score {old} is now {new} ({band}): no longer earns the award</source>
+        <translation>nilai {old} kini {new} ({band}): tidak lagi memenuhi syarat penghargaan</translation>
+    </message>
+    <message>
+        <source>score {old} is now {new} ({band})</source>
+        <translation>nilai {old} kini {new} ({band})</translation>
+    </message>
+    <message>
+        <source>the recipient is now {name}</source>
+        <translation>nama penerima kini {name}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsView</name>
     <message>
         <source>Period</source>
@@ -205,7 +236,7 @@
     </message>
     <message>
         <source>Si&amp;gnatory and issue details…</source>
-        <translation>Pe&amp;nanda tangan dan data terbit…</translation>
+        <translation>P&amp;enanda tangan dan data terbit…</translation>
     </message>
     <message>
         <source>Relea&amp;se this withheld certificate</source>
@@ -240,6 +271,15 @@
         <translation>{n} berkas ditulis ke {folder}</translation>
     </message>
     <message>
+        <source>No certificate printed.</source>
+        <translation>Tidak ada piagam yang dicetak.</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <extracomment>answers the revocation question without a dialog when set (tests); None asks</extracomment>
+        <translation>Tidak dicetak: {reason}</translation>
+    </message>
+    <message>
         <source>Printed as drafts, still under review: {names}</source>
         <translation>Dicetak sebagai draf, masih dalam peninjauan: {names}</translation>
     </message>
@@ -254,6 +294,10 @@
     <message>
         <source>Replaced {file} (it had other content)</source>
         <translation>{file} diganti (isinya berbeda)</translation>
+    </message>
+    <message>
+        <source>Still valid although its result changed: {who}, certificate {serial}: {why}</source>
+        <translation>Masih berlaku walau hasilnya berubah: {who}, piagam {serial}: {why}</translation>
     </message>
     <message>
         <source>Something went wrong (a bug); nothing was written.</source>
@@ -525,6 +569,14 @@ Alasan penangguhan: {reason}</translation>
         <translation>Siap ditinjau</translation>
     </message>
     <message>
+        <source>Certificate {serial} no longer matches: {why}</source>
+        <translation>Piagam {serial} tidak lagi sesuai: {why}</translation>
+    </message>
+    <message>
+        <source> (and {n} more)</source>
+        <translation> (dan {n} lainnya)</translation>
+    </message>
+    <message>
         <source>Held back: {n} open conflict(s)</source>
         <translation>Tertahan: {n} konflik jawaban</translation>
     </message>
@@ -580,6 +632,14 @@ Alasan penangguhan: {reason}</translation>
         <translation>Ke&amp;mbalikan ke tinjauan…</translation>
     </message>
     <message>
+        <source>Revoke ou&amp;tdated certificates…</source>
+        <translation>&amp;Cabut piagam yang hasilnya berubah…</translation>
+    </message>
+    <message>
+        <source>Certificates issued earlier whose result has changed since still verify until they are revoked.</source>
+        <translation>Piagam yang terbit sebelumnya dan hasilnya kemudian berubah tetap dinyatakan asli sampai dicabut.</translation>
+    </message>
+    <message>
         <source>Checking the review state…</source>
         <translation>Memeriksa status peninjauan…</translation>
     </message>
@@ -588,26 +648,44 @@ Alasan penangguhan: {reason}</translation>
         <translation>{approved} disetujui · {ready} siap ditinjau · {conflicts} ada perbedaan jawaban · {incomplete} belum lengkap. {held} tertahan dari piagam.</translation>
     </message>
     <message>
+        <source>{n} certificate(s) issued earlier no longer match their result and still verify.</source>
+        <translation>{n} piagam yang terbit sebelumnya tidak lagi sesuai dengan hasilnya, tetapi masih dinyatakan asli.</translation>
+    </message>
+    <message>
         <source>Review before award</source>
         <translation>Peninjauan sebelum penghargaan</translation>
     </message>
     <message>
-        <source>Approve</source>
-        <translation>Setujui</translation>
+        <source>… and {n} more</source>
+        <translation>… dan {n} lainnya</translation>
     </message>
     <message>
-        <source>Approve the results of {name} for {year} as they are now?
-Reason or note (optional):</source>
-        <translation>Setujui hasil {name} untuk {year} sebagaimana adanya sekarang?
-Alasan atau catatan (boleh kosong):</translation>
+        <source>Certificates whose result changed</source>
+        <translation>Piagam yang hasilnya berubah</translation>
     </message>
     <message>
-        <source>Reopen</source>
-        <translation>Kembalikan ke tinjauan</translation>
+        <source>{n} certificate(s) issued earlier no longer match their result and still verify:</source>
+        <translation>{n} piagam yang terbit sebelumnya tidak lagi sesuai dengan hasilnya, tetapi masih dinyatakan asli:</translation>
     </message>
     <message>
-        <source>Why is the approval of {name} for {year} taken back?</source>
-        <translation>Mengapa persetujuan {name} untuk {year} dibatalkan?</translation>
+        <source>Revoke them now? Anyone who checks one will then be told it was revoked and why (&quot;hasil berubah: …&quot;). This cannot be undone; a new certificate can be printed once the result allows.</source>
+        <translation>Cabut sekarang? Siapa pun yang memeriksanya akan diberi tahu bahwa piagam itu dicabut beserta alasannya (&quot;hasil berubah: …&quot;). Pencabutan tidak dapat dibatalkan; piagam baru dapat dicetak bila hasilnya memenuhi syarat.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Cabut</translation>
+    </message>
+    <message>
+        <source>Keep them for now</source>
+        <translation>Biarkan dulu</translation>
+    </message>
+    <message>
+        <source>Revoking certificates</source>
+        <translation>Mencabut piagam</translation>
+    </message>
+    <message>
+        <source>{n} certificate(s) revoked.</source>
+        <translation>{n} piagam dicabut.</translation>
     </message>
 </context>
 <context>

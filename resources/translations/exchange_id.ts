@@ -4,16 +4,16 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <source>&amp;Back up now…</source>
-        <translation>&amp;Cadangkan sekarang…</translation>
+        <source>Back &amp;up now…</source>
+        <translation>Cadan&amp;gkan sekarang…</translation>
     </message>
     <message>
         <source>&amp;Restore from a backup…</source>
-        <translation>&amp;Pulihkan dari cadangan…</translation>
+        <translation>Pu&amp;lihkan dari cadangan…</translation>
     </message>
     <message>
         <source>&amp;Automatic backups to keep:</source>
-        <translation>Jumlah cadangan &amp;otomatis yang disimpan:</translation>
+        <translation>&amp;Jumlah cadangan otomatis yang disimpan:</translation>
     </message>
     <message>
         <source>Automatic backup</source>
@@ -108,11 +108,11 @@
     </message>
     <message>
         <source>&amp;Value:</source>
-        <translation>&amp;Nilai:</translation>
+        <translation>Ni&amp;lai:</translation>
     </message>
     <message>
         <source>&amp;Take this value</source>
-        <translation>&amp;Pakai nilai ini</translation>
+        <translation>&amp;Gunakan nilai ini</translation>
     </message>
     <message>
         <source>Note of the resolution</source>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>&amp;Note of the resolution:</source>
-        <translation>Ca&amp;tatan penyelesaian:</translation>
+        <translation>Catatan pen&amp;yelesaian:</translation>
     </message>
     <message>
         <source>{n} open conflict(s). Until resolved, the latest edit is shown (a finalised answer stays shown).</source>
@@ -288,7 +288,7 @@
         <translation>Bacakan sidik jari ini bila ada yang menelepon untuk memeriksa kunci Anda. Nama dan kantor Anda diubah di Pengaturan.</translation>
     </message>
     <message>
-        <source>Export my &amp;public key…</source>
+        <source>E&amp;xport my public key…</source>
         <translation>Ekspor kunci publik &amp;saya…</translation>
     </message>
     <message>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>&amp;Trust a key file…</source>
-        <translation>&amp;Percayai berkas kunci…</translation>
+        <translation>Perc&amp;ayai berkas kunci…</translation>
     </message>
     <message>
         <source>Change &amp;role…</source>
@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>Re&amp;voke selected…</source>
-        <translation>Ca&amp;but yang dipilih…</translation>
+        <translation>Cabut yang d&amp;ipilih…</translation>
     </message>
     <message>
         <source>this installation</source>
@@ -416,10 +416,6 @@ Alasan:</translation>
         <translation>&amp;Hasil (jawaban, catatan, finalisasi, bukti)</translation>
     </message>
     <message>
-        <source>&amp;Plan (institutions, units, products, assignments)</source>
-        <translation>&amp;Rencana (instansi, unit, produk, penugasan)</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>Jenis:</translation>
     </message>
@@ -434,10 +430,6 @@ Alasan:</translation>
     <message>
         <source>Recipient</source>
         <translation>Penerima</translation>
-    </message>
-    <message>
-        <source>R&amp;ecipient:</source>
-        <translation>P&amp;enerima:</translation>
     </message>
     <message>
         <source>Only what was not yet sent to this recipient</source>
@@ -516,6 +508,14 @@ Alasan:</translation>
         <translation>rencana</translation>
     </message>
     <message>
+        <source>P&amp;lan (institutions, units, products, assignments)</source>
+        <translation>&amp;Rencana (instansi, unit, produk, penugasan)</translation>
+    </message>
+    <message>
+        <source>Recipie&amp;nt:</source>
+        <translation>P&amp;enerima:</translation>
+    </message>
+    <message>
         <source>I&amp;mport packages…</source>
         <translation>I&amp;mpor paket…</translation>
     </message>
@@ -554,6 +554,14 @@ Alasan:</translation>
     <message>
         <source>{what}: {new} new, {updated} updated, {unchanged} unchanged</source>
         <translation>{what}: {new} baru, {updated} diperbarui, {unchanged} tetap</translation>
+    </message>
+    <message>
+        <source>The coordinator moved period {year} from instrument {before} to {after} ({reason}): {n} of {total} institution(s) change score, band, zone or rank.</source>
+        <translation>Koordinator memindahkan periode {year} dari instrumen {before} ke {after} ({reason}): {n} dari {total} instansi berubah nilai, kategori, zona atau peringkatnya.</translation>
+    </message>
+    <message>
+        <source>Answers to indicators the new version no longer has are kept and shown as retired, not scored: {list}.</source>
+        <translation>Jawaban untuk indikator yang tidak ada lagi di versi baru tetap disimpan dan ditampilkan sebagai indikator lama, tidak dinilai: {list}.</translation>
     </message>
     <message>
         <source>{code}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflict(s)</source>

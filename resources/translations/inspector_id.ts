@@ -84,6 +84,10 @@
         <translation>Buka kembali…</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
+    </message>
+    <message>
         <source>Allow changes to a finalised unit (asks for a reason)</source>
         <translation>Izinkan perubahan pada unit yang sudah final (wajib menyebutkan alasan)</translation>
     </message>
@@ -110,6 +114,10 @@
     <message>
         <source>Undone: indicator {n}</source>
         <translation>Dibatalkan: indikator {n}</translation>
+    </message>
+    <message>
+        <source>↻ Waiting for the database… another program is writing to it. {n} change(s) are kept and will be saved as soon as it is free.</source>
+        <translation>↻ Menunggu basis data… program lain sedang menulis ke sana. {n} perubahan tetap disimpan dan akan tersimpan begitu basis data bebas.</translation>
     </message>
     <message>
         <source>This unit cannot be finalised yet: {n} required indicator(s) are unanswered (numbers {list}). They are listed under “Still missing”.</source>
@@ -162,6 +170,10 @@
 </context>
 <context>
     <name>IndicatorCard</name>
+    <message>
+        <source>↻ Waiting for the database… this answer is kept and saved as soon as the database is free</source>
+        <translation>↻ Menunggu basis data… jawaban ini tetap disimpan dan akan tersimpan begitu basis data bebas</translation>
+    </message>
     <message>
         <source>How collected: {how}</source>
         <translation>Cara pengumpulan: {how}</translation>
@@ -321,6 +333,10 @@
     <message>
         <source>Answers in conflict: {n} versions</source>
         <translation>Jawaban berkonflik: {n} versi</translation>
+    </message>
+    <message>
+        <source>Waiting for the database to save it</source>
+        <translation>Menunggu basis data untuk menyimpannya</translation>
     </message>
 </context>
 <context>
@@ -569,6 +585,37 @@
     <message>
         <source>Write the reason for this choice first: it is recorded with your name.</source>
         <translation>Tuliskan alasan pilihan ini dahulu: alasan dicatat dengan nama Anda.</translation>
+    </message>
+</context>
+<context>
+    <name>RetiredAnswersPanel</name>
+    <message>
+        <source>Answers to indicators that are no longer in this version of the instrument</source>
+        <translation>Jawaban untuk indikator yang tidak ada lagi di versi instrumen ini</translation>
+    </message>
+    <message>
+        <source>The period now uses {form}. These answers are kept as they were given: read-only and not scored. They count again only if the period goes back to a version that has them.</source>
+        <translation>Periode ini sekarang memakai {form}. Jawaban ini disimpan apa adanya: hanya-baca dan tidak dinilai. Jawaban ini baru dihitung lagi jika periode kembali ke versi yang memuat indikatornya.</translation>
+    </message>
+    <message>
+        <source>Product: {name}</source>
+        <translation>Produk: {name}</translation>
+    </message>
+    <message>
+        <source>Answer: {value}</source>
+        <translation>Jawaban: {value}</translation>
+    </message>
+    <message>
+        <source>Given by {who}, {when}</source>
+        <translation>Diberikan oleh {who}, {when}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Catatan: {note}</translation>
     </message>
 </context>
 <context>

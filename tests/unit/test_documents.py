@@ -247,9 +247,50 @@ def test_qr_shows_a_human_line_first_then_the_signed_part(demo, tmp_path, monkey
     human, signed = drawn[0].split("\n")
     assert human.startswith("Piagam Penghargaan 2023 - Pemerintah Kabupaten Badung - Nilai ")
     assert "Kategori A (Kualitas Tertinggi)" in human and parse_payload(signed).serial in human
-    assert human.isascii() and signed.startswith("KPT1|kab-badung||2023|")
+    assert human.isascii() and signed.startswith("KPT2|kab-badung||2023|")
+    assert "|piagam|Pemerintah+Kabupaten+Badung||" in signed and signed.isascii() and " " not in signed
     # a scanner's full text verifies as well as the signed part alone
     assert verify_payload(demo, drawn[0]).ok and verify_payload(demo, signed).ok
+
+
+def test_the_print_file_is_joined_from_parts_page_for_page(demo, tmp_path, monkeypatch):
+    """The combined print file is drawn in parts and joined as it goes (memory stays flat): every page is the
+    certificate's own page (text, logo, signature image), it verifies, renders, and a reprint is identical."""
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    from kepatuhan_desktop.documents import certificates as certs
+    from kepatuhan_desktop.documents.payload import verify_pdf
+    from kepatuhan_desktop.documents.settings import set_issue_setting
+
+    def tiny_png(path, colour=(20, 60, 120)):
+        Image.new("RGB", (60, 30), colour).save(path)
+        return path
+
+    set_issue_setting(demo, "signature_image", str(tiny_png(tmp_path / "ttd.png")), 2023)
+    set_issue_setting(demo, "logo", str(tiny_png(tmp_path / "logo.png", (200, 160, 30))), 2023)
+    monkeypatch.setattr(certs, "PART_PAGES", 4)   # several parts, the last one short
+    batch = write_certificates(demo, 2023, tmp_path / "c", zone="all")
+    assert len(batch.files) > 8 and len(batch.files) % 4
+    combined = PdfReader(str(batch.combined))
+    assert len(combined.pages) == len(batch.files)
+    for page, single in zip(combined.pages, batch.files, strict=True):
+        (own,) = PdfReader(str(single)).pages
+        assert page.extract_text() == own.extract_text()
+        xobjects = page["/Resources"]["/XObject"]
+        assert len(xobjects) == 2   # the logo and the signature, in every part
+    assert combined.metadata["/Title"] == "Sertifikat Penilaian Kepatuhan 2023"
+    assert all(r.ok for r in verify_pdf(demo, batch.combined))
+    assert_fonts_embedded(batch.combined)
+    if shutil.which("pdftoppm"):
+        done = subprocess.run(["pdftoppm", "-r", "20", "-png", str(batch.combined), str(tmp_path / "page")],
+                              capture_output=True, text=True)
+        assert done.returncode == 0 and not done.stderr, done.stderr
+        assert len(list(tmp_path.glob("page-*.png"))) == len(batch.files)
+    again = write_certificates(demo, 2023, tmp_path / "c", zone="all")
+    assert batch.combined.name in again.unchanged
 
 
 def test_reprint_is_byte_identical(demo_path, tmp_path):
@@ -302,6 +343,66 @@ def test_a_changed_score_issues_a_new_serial_and_supersedes_the_old(demo, tmp_pa
     demo.conn.commit()
     code, out_text, err = run(capsys, "--db", demo_path, "verify", "--payload", old)
     assert code == 1 and new_serial in err and "superseded" in err
+
+
+def _lower(db, code: str, value: str = "1") -> None:
+    """Every answered indicator of ``code`` set to ``value`` (new data that lowers its result)."""
+    db.execute("UPDATE answers SET value = ? WHERE year = 2023 AND na = 0 AND value IS NOT NULL AND unit_uuid IN "
+               "(SELECT u.uuid FROM units u JOIN institutions i ON i.uuid = u.institution_uuid WHERE i.code = ?)",
+               [value, code])
+
+
+def test_a_piagam_no_longer_deserved_is_listed_then_revoked_with_its_reason(demo, demo_path, tmp_path, capsys):
+    out = tmp_path / "c"
+    first = write_certificates(demo, 2023, out)
+    assert not first.changed
+    (badung,) = payloads_in_pdf(out / "kab-badung.pdf")
+    _lower(demo, "kab-badung")
+    assert year_scores(demo, 2023).by_code("kab-badung").summary.zone != "hijau"
+
+    # the next batch prints the others, lists Badung's piagam (still valid) and revokes nothing
+    again = write_certificates(demo, 2023, out)
+    assert "kab-badung.pdf" not in {p.name for p in again.files}
+    (item,) = again.changed
+    assert (item.code, item.why, item.serial) == ("kab-badung", "no_award", parse_payload(badung).serial)
+    reason = item.reason_for(year_scores(demo, 2023).instrument)
+    assert reason.startswith("hasil berubah: nilai 90,92 menjadi ") and "tidak lagi memenuhi syarat" in reason
+    assert "no longer match their result and still verify" in again.text() and not again.revoked
+    assert verify_payload(demo, badung).ok
+    # asked for alone: nothing printed, the refusal and the old piagam named
+    alone = write_certificates(demo, 2023, tmp_path / "alone", institution="kab-badung")
+    assert alone.combined is None and alone.selection.refused.code == "certificate.not_eligible"
+    assert [c.serial for c in alone.changed] == [item.serial] and not (tmp_path / "alone").exists()
+    demo.conn.commit()
+
+    # the CLI lists it and exits 1 for the refused institution; with the flag it revokes it
+    db = ["--db", demo_path]
+    code, text, err = run(capsys, *db, "certificates", "--year", 2023, "--institution", "kab-badung", "-o", tmp_path / "x")
+    assert code == 1 and "not eligible" in err and item.serial in text and "--revoke-changed" in text
+    code, text, err = run(capsys, *db, "certificates", "--year", 2023, "-o", out, "--revoke-changed")
+    assert code == 0, err
+    assert f"revoked {item.serial} of kab-badung" in text and "hasil berubah" in text
+    code, text, err = run(capsys, *db, "verify", "--payload", badung)
+    assert code == 1 and "revoked" in err and "hasil berubah: nilai 90,92 menjadi" in err
+    code, text, err = run(capsys, *db, "verify", "--format", "json", out / "kab-lebong.pdf")
+    assert code == 0
+    # once revoked it is no longer listed
+    code, text, err = run(capsys, *db, "certificates", "--year", 2023, "-o", out)
+    assert code == 0 and "still verify" not in text
+
+
+def test_a_changed_result_certificate_outside_the_selection_is_listed(demo, tmp_path):
+    """A 'Sertifikat Hasil Penilaian' (yellow) whose score changed: the award-only batch does not reissue it,
+    so it is listed; a changed piagam that is reissued is superseded, not listed."""
+    write_certificates(demo, 2023, tmp_path / "all", zone="all")
+    _lower(demo, "kab-maybrat", "2")
+    batch = write_certificates(demo, 2023, tmp_path / "award")
+    changed = {c.code: c for c in batch.changed}
+    assert set(changed) == {"kab-maybrat"} and changed["kab-maybrat"].why == "result"
+    assert changed["kab-maybrat"].kind == "hasil"
+    assert "hasil berubah: nilai" in changed["kab-maybrat"].reason_for(None)
+    again = write_certificates(demo, 2023, tmp_path / "all", zone="all")   # reissued: superseded instead
+    assert not again.changed and [old for old, _ in again.superseded]
 
 
 def test_reissue_after_revocation_gets_a_new_serial(demo, tmp_path):
@@ -427,6 +528,137 @@ def test_a_pdf_carrying_another_certificates_code_fails(demo, tmp_path):
     assert "serial" in result.detail and "score" in result.detail
 
 
+def _elsewhere(demo, db_path):
+    """Another installation that trusts the demo's key as a coordinator's (and never issued anything)."""
+    from kepatuhan_desktop.domain.enums import Role
+    from kepatuhan_desktop.storage.keys import export_public_key, trust_key
+
+    other = open_database(db_path)
+    trust_key(other, export_public_key(demo), role=Role.COORDINATOR)
+    return other
+
+
+def _forged_page(demo, tmp_path, code: str, **changes):
+    """The certificate of ``code`` drawn again with ``changes`` to what the page shows, carrying the genuine
+    signed code."""
+    from dataclasses import replace
+
+    from kepatuhan_desktop.documents.certificates import certificate_pdf, prepare, select
+    from kepatuhan_desktop.documents.settings import issue_settings
+
+    scores = year_scores(demo, 2023)
+    (d,) = prepare(demo, scores, select(scores, code, zone="all"))
+    path = tmp_path / f"forged-{'-'.join(changes)}.pdf"
+    path.write_bytes(certificate_pdf(replace(d, **changes), issue_settings(demo, 2023)))
+    return d, path
+
+
+def test_the_recipient_is_signed_and_checked_by_any_database_that_trusts_the_coordinator(demo, tmp_path, db_path):
+    from kepatuhan_desktop.documents.payload import verify_pdf
+
+    write_certificates(demo, 2023, tmp_path / "c", zone="all")
+    other = _elsewhere(demo, db_path)
+    try:
+        for name in ("kab-badung.pdf", "kab-maybrat.pdf", combined_name(2023)):
+            assert all(r.ok for r in verify_pdf(other, tmp_path / "c" / name)), name
+        (genuine,) = verify_pdf(other, tmp_path / "c" / "kab-badung.pdf")
+        assert genuine.payload.recipient == "Pemerintah Kabupaten Badung" and genuine.payload.kind == "piagam"
+        assert "Pemerintah Kabupaten Badung (kab-badung)" in genuine.statement()
+
+        # the page names another recipient, the code is Badung's: refused here and elsewhere alike
+        _, forged = _forged_page(demo, tmp_path, "kab-badung", recipient="Pemerintah Kabupaten Lebong")
+        for db in (demo, other):
+            (result,) = verify_pdf(db, forged)
+            assert not result.ok and result.code == "page-mismatch" and result.detail == "recipient", result
+        # a result certificate (yellow) redrawn as a piagam: the title is signed too
+        d, forged = _forged_page(demo, tmp_path, "kab-maybrat")
+        assert d.kind == "hasil"
+        from dataclasses import replace
+
+        from kepatuhan_desktop.documents.certificates import certificate_pdf
+        from kepatuhan_desktop.documents.settings import issue_settings
+        from kepatuhan_desktop.domain.awards import CertificateKind
+
+        forged.write_bytes(certificate_pdf(replace(d, kind=CertificateKind.PIAGAM), issue_settings(demo, 2023)))
+        (result,) = verify_pdf(other, forged)
+        assert not result.ok and result.code == "page-mismatch" and "title" in result.detail
+        # and the signed names cannot be changed in the code
+        text = genuine.payload.text()
+        assert not verify_payload(other, text.replace("Badung|", "Lebong|")).ok
+    finally:
+        other.close()
+
+
+def test_a_unit_certificate_signs_the_unit_and_its_institution(demo, tmp_path, db_path):
+    from kepatuhan_desktop.documents.payload import verify_pdf
+
+    write_certificates(demo, 2023, tmp_path / "u", institution="kab-badung", unit="dukcapil", zone="all")
+    other = _elsewhere(demo, db_path)
+    try:
+        (result,) = verify_pdf(other, tmp_path / "u" / "kab-badung_dukcapil.pdf")
+        assert result.ok and result.payload.under == "Pemerintah Kabupaten Badung"
+        assert result.recipient().endswith(" of Pemerintah Kabupaten Badung")
+    finally:
+        other.close()
+
+
+def test_version_1_codes_still_verify_as_before(demo, tmp_path, db_path):
+    """A certificate issued before the recipient was signed: the code verifies everywhere; its recipient is
+    checked by the database that issued it (which recorded it)."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from kepatuhan_desktop.documents.certificates import certificate_pdf, prepare, select
+    from kepatuhan_desktop.documents.payload import make_payload, verify_pdf
+    from kepatuhan_desktop.documents.settings import issue_settings
+    from kepatuhan_desktop.storage.certificates import record_issued
+
+    old = make_payload(demo, "kab-lebong", "", 2023, Decimal("86.41"), "B", "hijau", recipient="Pemerintah "
+                       "Kabupaten Lebong", kind="piagam", version=1)
+    text = old.text()
+    assert text.startswith("KPT1|kab-lebong||2023|86.41|B|hijau|2023-") and text.count("|") == 9
+    parsed = parse_payload(text)
+    assert parsed.version == 1 and parsed.recipient == "" and parsed.serial == old.serial
+    # the serial of a result does not depend on the format
+    new = make_payload(demo, "kab-lebong", "", 2023, Decimal("86.41"), "B", "hijau", recipient="Pemerintah "
+                       "Kabupaten Lebong", kind="piagam")
+    assert new.serial == old.serial and new.text() != text
+    other = _elsewhere(demo, db_path)
+    try:
+        assert verify_payload(demo, text).ok and verify_payload(other, text).ok
+        scores = year_scores(demo, 2023)
+        (d,) = prepare(demo, scores, select(scores, "kab-lebong"))
+        settings = issue_settings(demo, 2023)
+        genuine = tmp_path / "v1.pdf"
+        genuine.write_bytes(certificate_pdf(replace(d, payload=parse_payload(text)), settings))
+        record_issued(demo, old.serial, 2023, d.institution.uuid, "", old.score, "B", "hijau", text,
+                      old.fingerprint, recipient=d.recipient)
+        assert [r.ok for r in verify_pdf(demo, genuine)] == [True]
+        assert [r.ok for r in verify_pdf(other, genuine)] == [True]
+        forged = tmp_path / "v1-forged.pdf"
+        forged.write_bytes(certificate_pdf(replace(d, payload=parse_payload(text),
+                                                   recipient="Pemerintah Kabupaten Badung"), settings))
+        assert [r.code for r in verify_pdf(demo, forged)] == ["page-mismatch"]   # the issuer knows the name
+        assert [r.ok for r in verify_pdf(other, forged)] == [True]                # elsewhere: as before
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("name", ["Pemerintah Kabupaten Badung", "Kota Bau-Bau | 100% <&> a+b", "Dinas Pendidikan",
+                                  "Kantor Wilayah Kementerian Agama (Kanwil) D.I. Yogyakarta", "Pelayanan Ñusantara ’25",
+                                  "Badan   Pusat\tStatistik"])
+def test_names_travel_in_the_code_as_printable_ascii(name):
+    from kepatuhan_desktop.documents.payload import decode_name, encode_name
+
+    encoded = encode_name(name)
+    assert encoded.isascii() and "|" not in encoded and " " not in encoded and encoded.isprintable()
+    assert decode_name(encoded) == name
+    assert encode_name("Kota Bau-Bau") == "Kota+Bau-Bau" and encode_name("a+b") == "a%2Bb"
+    for bad in ("100%", "%zz", "%C3", "a b", "a|b"):
+        with pytest.raises(ValueError):
+            decode_name(bad)
+
+
 def test_cli_certificates_verify_revoke(demo_path, tmp_path, capsys):
     import json
 
@@ -435,7 +667,7 @@ def test_cli_certificates_verify_revoke(demo_path, tmp_path, capsys):
     assert code == 0, err
     assert "certificate(s) for 2023" in out
     code, out, err = run(capsys, *db, "verify", tmp_path / "o" / "kab-lebong.pdf")
-    assert code == 0 and out.startswith("VALID") and "Kab. Lebong" in out
+    assert code == 0 and out.startswith("VALID") and "Pemerintah Kabupaten Lebong (kab-lebong)" in out
     code, out, err = run(capsys, *db, "verify", tmp_path / "o" / combined_name(2023))
     assert code == 0 and "certificates valid" in out
     (text,) = payloads_in_pdf(tmp_path / "o" / "kab-lebong.pdf")

@@ -98,7 +98,7 @@ def test_verify_dialog(view, qtbot):
     pdf = next(f for f in files if f.name == "kab-badung.pdf")
     dialog = view.open_verify()
     assert dialog.check_pdf(str(pdf))
-    assert "Kab. Badung" in dialog.result.text()
+    assert "Pemerintah Kabupaten Badung" in dialog.result.text()
     (text,) = payloads_in_pdf(pdf)
     dialog.text.setPlainText(text.replace("|2023|", "|2024|"))
     assert not dialog.check_text()
@@ -168,6 +168,52 @@ def test_review_panel_shows_why_institutions_are_held_back_and_approves(view, qt
     panel.table.selectRow(badung)
     assert panel.reopen_selected("data baru")
     qtbot.waitUntil(lambda: panel.task.finished and panel.model.rows[badung].state == "ready", timeout=30000)
+
+
+def test_a_certificate_whose_result_changed_is_listed_and_revoked_after_confirmation(view, qtbot):
+    from kepatuhan_desktop.documents.payload import payloads_in_pdf, verify_payload
+
+    panel = view.review
+    view.kind.setCurrentIndex(view.kind.findData("certificates"))
+    files = produce(view, qtbot)
+    (code,) = payloads_in_pdf(next(f for f in files if f.name == "kab-badung.pdf"))
+    # new data: Badung's answers lowered (as an import or an edit would)
+    view.ctx.db.execute("UPDATE answers SET value = '1' WHERE year = 2023 AND na = 0 AND value IS NOT NULL AND "
+                        "unit_uuid IN (SELECT u.uuid FROM units u JOIN institutions i ON i.uuid = u.institution_uuid "
+                        "WHERE i.code = 'kab-badung')")
+    from kepatuhan_desktop.ui.context import Changes
+
+    view.ctx.notify(Changes(answers=True, years=frozenset({2023})))
+    qtbot.waitUntil(lambda: panel.task is not None and panel.task.finished and bool(panel.changed), timeout=30000)
+    row = [r.code for r in panel.model.rows].index("kab-badung")
+    why = panel.model.data(panel.model.index(row, 2))
+    assert why.startswith("Certificate ") and "no longer earns the award" in why, why
+    assert "1 certificate(s) issued earlier no longer match" in panel.summary.text()
+    assert panel.revoke_button.isEnabled()
+    box, revoke = panel.revocation_box(panel.changed)
+    assert "Kab. Badung" in box.informativeText() and "no longer earns the award" in box.informativeText()
+    assert box.defaultButton() is not revoke and box.escapeButton() is not revoke
+    box.deleteLater()
+
+    # the next batch lists it; declined: nothing revoked
+    view.confirm_revocation = False
+    produce(view, qtbot)
+    assert "Still valid although its result changed: Kab. Badung" in view.status.text()
+    assert verify_payload(view.ctx.db, code).ok
+    # asked for alone: nothing printed, the refusal and the old piagam named
+    view.cert_institution.setCurrentIndex(view.cert_institution.findData("kab-badung"))
+    assert produce(view, qtbot) == []
+    assert view.status.text().startswith("No certificate printed.")
+    assert "Not printed: " in view.status.text() and "Still valid although its result changed" in view.status.text()
+    view.cert_institution.setCurrentIndex(0)
+    # accepted: revoked in the background with its reason
+    view.confirm_revocation = True
+    produce(view, qtbot)
+    qtbot.waitUntil(lambda: panel.revoke_task is not None and panel.revoke_task.finished, timeout=30000)
+    result = verify_payload(view.ctx.db, code)
+    assert not result.ok and result.code == "revoked" and result.detail.startswith("hasil berubah: nilai ")
+    qtbot.waitUntil(lambda: panel.task.finished and not panel.changed, timeout=30000)
+    assert not panel.revoke_button.isEnabled()
 
 
 def mnemonics(widget) -> list[str]:

@@ -122,8 +122,12 @@ def test_approval_required_and_undone_by_a_later_package(office, tmp_path):
     state = review_state(coord.db, YEAR, "kab-b")
     assert state.state is State.READY and "Unit u2" in state.invalidated_reason
     assert coord.db.execute("SELECT count(*) FROM audit_log WHERE action = 'approval_invalidated'").fetchone()[0] == 1
-    with pytest.raises(RefusedError, match="not approved"):
-        write_certificates(coord.db, YEAR, tmp_path / "d", institution="kab-b")
+    # its certificate printed while approved is still valid: the batch prints nothing, says why, and lists it
+    held = write_certificates(coord.db, YEAR, tmp_path / "d", institution="kab-b")
+    assert not held.files and held.combined is None and not (tmp_path / "d").exists()
+    assert held.selection.refused is not None and held.selection.refused.code == "certificate.not_approved"
+    assert [(c.code, c.why) for c in held.changed] == [("kab-b", "approval_undone")]
+    assert "persetujuan dibatalkan" in held.text() and "still verify" in held.text()
     # approving again accepts the new answers
     assert approve(coord.db, YEAR, "kab-b").state is State.APPROVED
 
@@ -203,3 +207,37 @@ def test_review_cli(office, capsys):
     assert code == 0 and "ready" in out
     code, out, err = run(capsys, *db, "review", "list", "--year", 1999)
     assert code == 1
+
+
+def test_a_certificate_contested_by_new_data_is_listed_and_revoked_on_request(office, tmp_path):
+    from kepatuhan_desktop.documents.certificates import revoke_changed_certificates, stale_certificates
+    from kepatuhan_desktop.documents.payload import payloads_in_pdf, verify_payload
+
+    coord, ani, budi = office
+    write_certificates(coord.db, YEAR, tmp_path / "c")
+    (code,) = payloads_in_pdf(tmp_path / "c" / "kab-a.pdf")
+    contest(coord, ani, budi)   # a later package contests kab-a's result
+    (item,) = stale_certificates(coord.db, YEAR, every_level=True)
+    assert (item.code, item.why, item.conflicts) == ("kab-a", "conflicts", 1)
+    batch = write_certificates(coord.db, YEAR, tmp_path / "c")
+    assert [c.serial for c in batch.changed] == [item.serial] and not batch.revoked
+    assert verify_payload(coord.db, code).ok
+    # confirmed for another serial only: nothing revoked
+    assert revoke_changed_certificates(coord.db, YEAR, serials=["2023-0000-0000"]) == []
+    ((done, revocation),) = revoke_changed_certificates(coord.db, YEAR, serials=[item.serial.lower()])
+    assert revocation.reason == "hasil berubah: 1 perbedaan jawaban antarpemeriksa belum diselesaikan"
+    result = verify_payload(coord.db, code)
+    assert not result.ok and result.code == "revoked" and result.detail == revocation.reason
+    assert stale_certificates(coord.db, YEAR, every_level=True) == []
+    # the revocation travels with the coordinator's next package: an inspector's laptop refuses it too
+    from kepatuhan_desktop.documents.payload import verify_pdf
+
+    assert [r.ok for r in verify_pdf(ani.db, tmp_path / "c" / "kab-a.pdf")] == [True]
+    ani.import_(coord.export_plan())
+    (elsewhere,) = verify_pdf(ani.db, tmp_path / "c" / "kab-a.pdf")
+    assert not elsewhere.ok and elsewhere.code == "revoked" and elsewhere.detail == revocation.reason
+    # resolved later: the next batch issues a new certificate (the revoked serial is never reused)
+    resolve_conflict(coord.db, list_conflicts(coord.db)[0].id, keep=ani.fp, reason="foto")
+    again = write_certificates(coord.db, YEAR, tmp_path / "c", institution="kab-a")
+    (new,) = payloads_in_pdf(again.files[0])
+    assert verify_payload(coord.db, new).ok and new != code

@@ -95,7 +95,7 @@ def test_institutions_model_matches_year_scores(qapp, demo_db):
     model = InstitutionsModel("id")
     model.set_scores(scores)
     assert model.rowCount() == len(scores.rows) == 15
-    assert model.columnCount() == 10
+    assert model.columnCount() == 11
     M = InstitutionsModel
     for r, row in enumerate(scores.rows):
         def cell(col, role=Qt.ItemDataRole.DisplayRole, r=r):
@@ -244,6 +244,55 @@ def test_institutions_view_loads_off_thread_and_counts(qtbot, ctx):
         ctx.set_year(2023)
     assert view.model.year == 2023
     assert view.count_label.text() == "3 of 15 institutions shown, 3 complete"
+
+
+def test_institutions_review_column_filter_approve_and_reopen(qtbot, ctx, monkeypatch):
+    """The review state (storage.review, computed with the scores off the UI thread) in a column with a filter;
+    Approve…/Reopen… call the same storage functions as the review tab and the CLI."""
+    from kepatuhan_desktop.storage.review import review_state
+    from kepatuhan_desktop.ui.coordinator.institutions import InstitutionsModel, InstitutionsView
+    from kepatuhan_desktop.ui.qt import QItemSelectionModel, QMessageBox, Qt
+
+    ctx.set_year(2024)
+    view = InstitutionsView(ctx)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.cache.ready, timeout=30000):
+        view.show()
+    col = InstitutionsModel.REVIEW
+    assert view.model.headerData(col, Qt.Orientation.Horizontal) == "Review"
+    shown = {rec.code: view.model.data(view.model.index(i, col)) for i, rec in enumerate(view.model.records)}
+    expected = {rec.code: ("Ready" if rec.complete else "Incomplete") for rec in view.model.records}
+    assert shown == expected and set(shown.values()) == {"Ready", "Incomplete"}
+    view.review_box.setCurrentIndex(view.review_box.findData("ready"))
+    assert view.count_label.text() == "5 of 15 institutions shown, 5 complete"
+    assert not view.approve_button.isEnabled() and not view.reopen_button.isEnabled()
+
+    view.table.selectionModel().select(view.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                       | QItemSelectionModel.SelectionFlag.Rows)
+    rec = view.selected_record()
+    assert view.approve_button.isEnabled() and not view.reopen_button.isEnabled()
+    with qtbot.waitSignal(view.cache.review_ready, timeout=30000):
+        assert view.approve_selected("diperiksa di rapat")
+    state = review_state(ctx.db, 2024, rec.code)
+    assert state.state == "approved" and state.reason == "diperiksa di rapat"
+    row = next(i for i, r in enumerate(view.model.records) if r.code == rec.code)
+    assert view.model.data(view.model.index(row, col)) == "Approved"
+    assert "diperiksa di rapat" in view.model.data(view.model.index(row, col), Qt.ItemDataRole.ToolTipRole)
+    assert view.count_label.text() == "4 of 15 institutions shown, 4 complete"   # no longer "ready"
+    view.review_box.setCurrentIndex(view.review_box.findData("approved"))
+    assert [r.code for r in view.proxy.records()] == [rec.code]
+    view.table.selectionModel().select(view.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                       | QItemSelectionModel.SelectionFlag.Rows)
+    assert view.reopen_button.isEnabled()
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    assert not view.reopen_selected("   ")   # a reason is required: refused, shown, nothing changed
+    assert warned and "reason" in warned[0]
+    assert review_state(ctx.db, 2024, rec.code).state == "approved"
+    with qtbot.waitSignal(view.cache.review_ready, timeout=30000):
+        assert view.reopen_selected("data baru")
+    assert review_state(ctx.db, 2024, rec.code).state == "ready"
+    assert view.proxy.records() == []
 
 
 def test_views_in_indonesian(qtbot, ctx):

@@ -22,7 +22,7 @@ ORDER = (
     "m0006_trust",
     "m0008_person",
     "m0009_review",
-    "m0012_unversioned",
+    "m0011_period_forms",
 )
 
 for _name in ORDER:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from ...domain.numbers import format_score
 from ...domain.zones import ZONE_COLOURS
 from ...storage.queries import YearScores, year_scores
+from ...storage.review import ReviewState, review_states
 from ..context import Changes
 from ..pages import PageBase
 from ..qt import (
@@ -140,13 +141,17 @@ class ScoresCache(QObject):
     loading = Signal(int)         # year
     failed = Signal(str)
     invalidated = Signal()
+    review_ready = Signal(object)  # the review states of the scores shown (institution uuid -> ReviewState)
 
     def __init__(self, ctx):
         super().__init__(ctx)
         self.ctx = ctx
         self.scores: YearScores | None = None
+        #: the review state of each institution of :attr:`scores` (storage.review), computed with them
+        self.review: dict[str, ReviewState] = {}
         self._stale = True
         self._task = None
+        self._review_task = None
         self._wanted = False
         ctx.changed.connect(self._on_changed)
         ctx.year_changed.connect(lambda _year: self.invalidate())
@@ -172,6 +177,31 @@ class ScoresCache(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if touches_scores(changes):
             self.invalidate()
+        elif changes.review:
+            self.refresh_review()
+
+    def refresh_review(self) -> None:
+        """Recompute only the review states (an approval, a reopening, the requirement changed), off the UI
+        thread, and emit ``review_ready``."""
+        if self.busy:
+            self._wanted = True   # the computation under way may have read the states before the change
+            return
+        scores = self.fresh()
+        if scores is None:
+            return
+
+        def work(job):
+            with background_job():
+                return review_states(job.db, scores.year, scores)
+
+        def done(states: dict[str, ReviewState]) -> None:
+            if self.ctx.closed or self.scores is not scores:
+                return
+            self.review = states
+            self.review_ready.emit(states)
+
+        self._review_task = run_task(None, self.ctx, work, show_progress=False, on_done=done,
+                                     on_error=self._failed)
 
     def invalidate(self) -> None:
         self._stale = True
@@ -199,14 +229,16 @@ class ScoresCache(QObject):
 
         def work(job):
             with background_job():
-                return year_scores(job.db, year)
+                scores = year_scores(job.db, year)
+                return scores, review_states(job.db, year, scores)
 
         self._task = run_task(None, self.ctx, work, show_progress=False, on_done=self._done,
                               on_error=self._failed)
 
-    def _done(self, scores: YearScores) -> None:
+    def _done(self, result: tuple[YearScores, dict[str, ReviewState]]) -> None:
         if self.ctx.closed:   # the window closed while the scores were computed
             return
+        scores, self.review = result
         old, self.scores = self.scores, scores
         again = self._wanted or self._stale or scores.year != self.ctx.year
         self.ready.emit(scores)

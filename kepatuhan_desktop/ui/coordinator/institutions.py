@@ -1,20 +1,25 @@
-"""The institutions of a period at a glance: progress, score, band, zone, rank within kind and open conflicts.
+"""The institutions of a period at a glance: progress, score, band, zone, rank within kind, open conflicts and
+the review state before award.
 
 :class:`InstitutionsModel` is a table model over :func:`storage.queries.year_scores` (the same numbers as
-``kepatuhan scores``); :class:`InstitutionsFilter` sorts numerically and filters by text, kind, province,
-zone, completeness and open conflicts; :class:`InstitutionsView` is the page. A rank is marked provisional
+``kepatuhan scores``) and :func:`storage.review.review_states` (as ``kepatuhan review list``), both computed off
+the UI thread by the shared scores cache; :class:`InstitutionsFilter` sorts numerically and filters by text,
+kind, province, zone, completeness, open conflicts and review state; :class:`InstitutionsView` is the page, with
+Approve…/Reopen… (:mod:`ui.review_actions`, as the Documents page's review tab). A rank is marked provisional
 (*) while institutions of the same kind are still unscored.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...domain.instrument import Band
 from ...domain.scoring import Rank
+from ...domain.times import format_local_time
 from ...domain.zones import KIND_LABELS, KINDS, ZONE_LABELS
 from ...storage.queries import YearScores
+from ...storage.review import ReviewState, State
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -69,6 +74,7 @@ class InstitutionRecord:
     conflicts: int = 0          # answer slots in conflict, not yet resolved
     peers_scored: int = 0       # institutions of the same kind with a score
     peers_total: int = 0        # institutions of the same kind
+    review: ReviewState | None = None   # the review state before award (None until computed)
 
     @property
     def provisional(self) -> bool:
@@ -84,22 +90,30 @@ class InstitutionRecord:
         return self.band.zone if self.band else ""
 
 
-def records_from_scores(scores: YearScores | None) -> list[InstitutionRecord]:
+def records_from_scores(scores: YearScores | None, review: dict[str, ReviewState] | None = None
+                        ) -> list[InstitutionRecord]:
     if scores is None:
         return []
+    review = review or {}
     out = []
     peers = {kind: scores.scored_of_kind(kind) for kind in {r.institution.kind for r in scores.rows}}
     for row in scores.rows:
         inst, s = row.institution, row.summary
         out.append(InstitutionRecord(
             inst.uuid, inst.code, inst.name, inst.kind, inst.province or "", s.units_done, s.units_total,
-            s.answered, s.total, s.score, s.band, s.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind]))
+            s.answered, s.total, s.score, s.band, s.rank, scores.conflicts.get(inst.uuid, 0), *peers[inst.kind],
+            review.get(inst.uuid)))
     return out
 
 
+#: review states in the order the column sorts them (what needs attention first)
+REVIEW_ORDER = (State.CONFLICTS, State.INCOMPLETE, State.READY, State.APPROVED)
+APPROVED_TEXT = "#146C2E"   # dark green, 6.5:1 on white
+
+
 class InstitutionsModel(QAbstractTableModel):
-    CODE, NAME, KIND, PROVINCE, UNITS, SCORE, BAND, ZONE, RANK, CONFLICTS = range(10)
-    COLUMNS = 10
+    CODE, NAME, KIND, PROVINCE, UNITS, SCORE, BAND, ZONE, RANK, CONFLICTS, REVIEW = range(11)
+    COLUMNS = 11
 
     def __init__(self, lang: str = "id", parent=None):
         super().__init__(parent)
@@ -108,9 +122,9 @@ class InstitutionsModel(QAbstractTableModel):
         self.year: int | None = None
 
     # ---- data ------------------------------------------------------------------------------------------------
-    def set_scores(self, scores: YearScores | None) -> None:
+    def set_scores(self, scores: YearScores | None, review: dict[str, ReviewState] | None = None) -> None:
         self.beginResetModel()
-        self.records = records_from_scores(scores)
+        self.records = records_from_scores(scores, review)
         self.year = scores.year if scores is not None else None
         if self._sort_by is not None:
             self._sort_records(*self._sort_by)
@@ -139,6 +153,35 @@ class InstitutionsModel(QAbstractTableModel):
                              for i, rec in zip(persistent, before)])
         self.layoutChanged.emit()
 
+    def set_review(self, review: dict[str, ReviewState]) -> None:
+        """New review states for the records shown (an approval or a reopening): the column changes in place."""
+        self.records = [replace(rec, review=review.get(rec.uuid, rec.review)) for rec in self.records]
+        if self.records:
+            self.dataChanged.emit(self.index(0, self.REVIEW), self.index(len(self.records) - 1, self.REVIEW))
+
+    def review_text(self, rec: InstitutionRecord) -> str:
+        state = rec.review.state if rec.review is not None else None
+        if state is None:
+            return ""
+        return {State.INCOMPLETE: self.tr("Incomplete"), State.CONFLICTS: self.tr("In conflict"),
+                State.READY: self.tr("Ready"), State.APPROVED: self.tr("Approved")}[state]
+
+    def review_tip(self, rec: InstitutionRecord) -> str | None:
+        r = rec.review
+        if r is None:
+            return None
+        if r.state is State.APPROVED:
+            tip = self.tr("Approved by {who}, {when}").format(who=r.approved_by,
+                                                             when=format_local_time(r.approved_at, self.lang))
+            return tip + ("\n" + self.tr("Reason: {reason}").format(reason=r.reason) if r.reason else "")
+        if r.state is State.CONFLICTS:
+            return self.tr("{n} open conflict(s): held back from certificates until resolved").format(n=r.conflicts)
+        if r.state is State.INCOMPLETE:
+            return self.tr("Not every required answer is in yet")
+        if r.invalidated_reason:
+            return self.tr("Approval undone: the answers changed after it was approved")
+        return self.tr("Complete and uncontested; not approved")
+
     def set_language(self, lang: str) -> None:
         if lang != self.lang:
             self.lang = lang
@@ -161,7 +204,7 @@ class InstitutionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Code"), self.tr("Institution"), self.tr("Kind"), self.tr("Province"),
                     self.tr("Units complete"), self.tr("Score"), self.tr("Band"), self.tr("Zone"),
-                    self.tr("Rank"), self.tr("Conflicts"))[section]
+                    self.tr("Rank"), self.tr("Conflicts"), self.tr("Review"))[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (None, None, None, None,
                     self.tr("Units with every required indicator answered, and the share of required "
@@ -170,6 +213,7 @@ class InstitutionsModel(QAbstractTableModel):
                     None, None, self.tr("Rank within its kind over the whole period; equal scores share a rank. "
                                         "* = provisional: institutions of the same kind are still unscored"),
                     self.tr("Answers given differently by two inspectors, not yet resolved"),
+                    self.tr("Review before award: incomplete, in conflict, ready or approved"),
                     )[section]
         return None
 
@@ -192,6 +236,11 @@ class InstitutionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.UNITS, self.SCORE, self.RANK,
                                                                  self.CONFLICTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if col == self.REVIEW and rec.review is not None and role == Qt.ItemDataRole.ForegroundRole:
+            if rec.review.state is State.CONFLICTS:
+                return QColor(CONFLICT_TEXT)
+            if rec.review.state is State.APPROVED:
+                return QColor(APPROVED_TEXT)
         if col == self.CONFLICTS and rec.conflicts:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(CONFLICT_TEXT)
@@ -213,6 +262,8 @@ class InstitutionsModel(QAbstractTableModel):
                     if rec.kind in KIND_LABELS else rec.kind)
             if col == self.CONFLICTS and rec.conflicts:
                 return self.tr("{n} conflict(s) not yet resolved").format(n=rec.conflicts)
+            if col == self.REVIEW:
+                return self.review_tip(rec)
         return None
 
     def _display(self, rec: InstitutionRecord, col: int) -> str:
@@ -239,6 +290,8 @@ class InstitutionsModel(QAbstractTableModel):
             return f"{rec.rank.rank} / {rec.rank.of}" + ("*" if rec.provisional else "")
         if col == self.CONFLICTS:
             return f"\u26a0 {rec.conflicts}" if rec.conflicts else ""
+        if col == self.REVIEW:
+            return self.review_text(rec)
         return ""
 
     def _sort_key(self, rec: InstitutionRecord, col: int):
@@ -262,13 +315,15 @@ class InstitutionsModel(QAbstractTableModel):
             return (rec.rank.rank if rec.rank else 10**6) * 10 + kind
         if col == self.CONFLICTS:
             return rec.conflicts
+        if col == self.REVIEW:
+            return REVIEW_ORDER.index(rec.review.state) if rec.review is not None else len(REVIEW_ORDER)
         return None
 
 
 class InstitutionsFilter(QSortFilterProxyModel):
     """Filters: free text (code, name, province), kind, province, zone ("none" = no score yet),
-    completeness ("complete" / "incomplete") and conflicts ("with" / "without" open conflicts). Sorts by the
-    model's numeric sort role."""
+    completeness ("complete" / "incomplete"), conflicts ("with" / "without" open conflicts) and review state.
+    Sorts by the model's numeric sort role."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -279,6 +334,7 @@ class InstitutionsFilter(QSortFilterProxyModel):
         self.zone = None       # None = any; "" = not scored yet
         self.completeness = ""  # "", "complete", "incomplete"
         self.conflicts = ""     # "", "with", "without"
+        self.review = ""        # "", or a review state: incomplete, conflicts, ready, approved
 
     def set_filter(self, **values) -> None:
         begin_filter_change(self)
@@ -310,6 +366,8 @@ class InstitutionsFilter(QSortFilterProxyModel):
             return False
         if self.conflicts == "without" and rec.conflicts:
             return False
+        if self.review and (rec.review is None or rec.review.state != self.review):
+            return False
         if self.text and not any(self.text in s.lower() for s in (rec.code, rec.name, rec.province)):
             return False
         return True
@@ -336,13 +394,16 @@ class InstitutionsView(CoordinatorPage):
         self.import_answers_button = QPushButton()
         self.import_plan_button.clicked.connect(lambda: self.open_import("plan"))
         self.import_answers_button.clicked.connect(lambda: self.open_import("answers"))
-        self.finish_top(self.import_plan_button, self.import_answers_button)
-
-        # filter bar
+        # the search in the title row (the filter bar below must fit a 1280-pixel screen with every filter)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
+        self.finish_top(self.search_label, self.search, self.import_plan_button, self.import_answers_button)
+        self.top.insertSpacing(self.top.indexOf(self.import_plan_button), 12)
+
+        # filter bar
         self.kind_box = QComboBox()
         self.kind_label = QLabel()
         self.kind_label.setBuddy(self.kind_box)
@@ -358,12 +419,16 @@ class InstitutionsView(CoordinatorPage):
         self.conflicts_box = QComboBox()
         self.conflicts_label = QLabel()
         self.conflicts_label.setBuddy(self.conflicts_box)
+        self.review_box = QComboBox()
+        self.review_label = QLabel()
+        self.review_label.setBuddy(self.review_box)
         bar = QHBoxLayout()
-        for label, widget, stretch in ((self.search_label, self.search, 2), (self.kind_label, self.kind_box, 0),
+        for label, widget, stretch in ((self.kind_label, self.kind_box, 0),
                                        (self.province_label, self.province_box, 1),
                                        (self.zone_label, self.zone_box, 0),
                                        (self.complete_label, self.complete_box, 0),
-                                       (self.conflicts_label, self.conflicts_box, 0)):
+                                       (self.conflicts_label, self.conflicts_box, 0),
+                                       (self.review_label, self.review_box, 0)):
             bar.addWidget(label)
             bar.addWidget(widget, stretch)
             bar.addSpacing(8)
@@ -395,10 +460,17 @@ class InstitutionsView(CoordinatorPage):
         self.note_label.setStyleSheet(f"QLabel#tableNote {{ color: {CONFLICT_TEXT}; }}")
         self.note_label.setWordWrap(True)
         self.note_label.hide()
+        self.approve_button = QPushButton()
+        self.approve_button.clicked.connect(lambda: self.approve_selected())
+        self.reopen_button = QPushButton()
+        self.reopen_button.clicked.connect(lambda: self.reopen_selected())
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addSpacing(12)
         bottom.addWidget(self.note_label, 1)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.approve_button)
+        bottom.addWidget(self.reopen_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
@@ -416,6 +488,14 @@ class InstitutionsView(CoordinatorPage):
             lambda _i: self.proxy.set_filter(completeness=self.complete_box.currentData()))
         self.conflicts_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_filter(conflicts=self.conflicts_box.currentData()))
+        self.review_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(review=self.review_box.currentData()))
+        self.table.selectionModel().selectionChanged.connect(self._update_review_buttons)
+        self.proxy.modelReset.connect(self._update_review_buttons)
+        self.proxy.layoutChanged.connect(self._update_review_buttons)
+        self.proxy.dataChanged.connect(self._update_review_buttons)
+        self.cache.review_ready.connect(self._review_ready)
+        self._update_review_buttons()
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -427,7 +507,7 @@ class InstitutionsView(CoordinatorPage):
 
     def retranslate(self) -> None:
         self.retranslate_common()
-        self.import_plan_button.setText(self.tr("Import &plan…"))
+        self.import_plan_button.setText(self.tr("Import p&lan…"))
         self.import_plan_button.setToolTip(self.tr("Import the assessment plan (institutions, units, products) "
                                                    "from a CSV or XLSX file"))
         self.import_answers_button.setText(self.tr("Import &answers…"))
@@ -435,10 +515,17 @@ class InstitutionsView(CoordinatorPage):
         self.search_label.setText(self.tr("&Search:"))
         self.search.setPlaceholderText(self.tr("code, name or province"))
         self.kind_label.setText(self.tr("&Kind:"))
-        self.province_label.setText(self.tr("Pro&vince:"))
+        self.province_label.setText(self.tr("P&rovince:"))
         self.zone_label.setText(self.tr("&Zone:"))
-        self.complete_label.setText(self.tr("&Progress:"))
-        self.conflicts_label.setText(self.tr("Conf&licts:"))
+        self.complete_label.setText(self.tr("Pro&gress:"))
+        self.conflicts_label.setText(self.tr("&Conflicts:"))
+        self.review_label.setText(self.tr("Re&view:"))
+        self.approve_button.setText(self.tr("Appr&ove…"))
+        self.approve_button.setToolTip(self.tr("Approve the selected institution's results for award as they are "
+                                               "now"))
+        self.reopen_button.setText(self.tr("Reope&n…"))
+        self.reopen_button.setToolTip(self.tr("Take back the approval of the selected institution (with a reason)"))
+        self.review_box.setAccessibleName(self.tr("Review state"))
         self.kind_box.setAccessibleName(self.tr("Kind"))
         self.province_box.setAccessibleName(self.tr("Province"))
         self.zone_box.setAccessibleName(self.tr("Zone"))
@@ -454,6 +541,7 @@ class InstitutionsView(CoordinatorPage):
         self._fill_zone_box()
         self._fill_complete_box()
         self._fill_conflicts_box()
+        self._fill_review_box()
         self._fill_province_box()
         self._update_count()
 
@@ -489,6 +577,12 @@ class InstitutionsView(CoordinatorPage):
         self._refill(self.conflicts_box, [(self.tr("All"), ""), (self.tr("With open conflicts"), "with"),
                                           (self.tr("Without conflicts"), "without")])
 
+    def _fill_review_box(self) -> None:
+        self._refill(self.review_box, [(self.tr("All"), ""), (self.tr("Incomplete"), State.INCOMPLETE.value),
+                                       (self.tr("In conflict"), State.CONFLICTS.value),
+                                       (self.tr("Ready"), State.READY.value),
+                                       (self.tr("Approved"), State.APPROVED.value)])
+
     def _fill_province_box(self) -> None:
         provinces = sorted({r.province for r in self.model.records if r.province})
         items: list[tuple[str, object]] = [(self.tr("All"), None)] + [(p, p) for p in provinces]
@@ -522,13 +616,51 @@ class InstitutionsView(CoordinatorPage):
 
     # ---- data ------------------------------------------------------------------------------------------------
     def show_scores(self, scores: YearScores | None) -> None:
-        self.model.set_scores(scores)
+        self.model.set_scores(scores, self.cache.review if scores is not None and scores is self.cache.scores
+                              else None)
         self._fill_province_box()
         if not self._sized and self.model.records:
             fit_columns(self.table, self.model, self.model._display, self.model.records,
                         stretch=InstitutionsModel.NAME)
             self._sized = True
         self._update_count()
+
+    # ---- review ----------------------------------------------------------------------------------------------
+    def _review_ready(self, states: dict[str, ReviewState]) -> None:
+        if self.shown_scores is not None and self.shown_scores is self.cache.scores:
+            self.model.set_review(states)
+            self.proxy.set_filter()   # a row's state may no longer match the review filter
+            self._update_review_buttons()
+
+    def selected_record(self) -> InstitutionRecord | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], RECORD_ROLE)
+
+    def _update_review_buttons(self, *_args) -> None:
+        rec = self.selected_record()
+        state = rec.review.state if rec is not None and rec.review is not None else None
+        self.approve_button.setEnabled(state in (State.READY, State.APPROVED))
+        self.reopen_button.setEnabled(state is State.APPROVED)
+
+    def approve_selected(self, reason: str | None = None) -> bool:
+        """Approve the selected institution (as the review tab and ``kepatuhan review approve`` do)."""
+        from ..review_actions import approve_institution
+
+        rec = self.selected_record()
+        if rec is None or self.model.year is None:
+            return False
+        return approve_institution(self, self.ctx, self.model.year, rec.code, rec.name, reason)
+
+    def reopen_selected(self, reason: str | None = None) -> bool:
+        """Take back the selected institution's approval, with a reason (as ``kepatuhan review reopen``)."""
+        from ..review_actions import reopen_institution
+
+        rec = self.selected_record()
+        if rec is None or self.model.year is None:
+            return False
+        return reopen_institution(self, self.ctx, self.model.year, rec.code, rec.name, reason)
 
     # ---- imports ---------------------------------------------------------------------------------------------
     def open_import(self, what: str):

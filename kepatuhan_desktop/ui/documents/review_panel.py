@@ -1,29 +1,38 @@
-"""'Review before award': every institution's review state, why it is held back from certificates, and the
-coordinator's Approve…/Reopen… actions and the period's "approval required" switch.
+"""'Review before award': every institution's review state, why it is held back from certificates, the
+certificates issued earlier whose result has changed since (with Revoke…), and the coordinator's
+Approve…/Reopen… actions and the period's "approval required" switch.
 
-The states come from :func:`storage.review.review_states` (computed off the UI thread); approving and
-reopening call :func:`storage.review.approve` and :func:`storage.review.reopen`, as ``kepatuhan review`` does.
+The states come from :func:`storage.review.review_states` and the changed certificates from
+:func:`documents.certificates.stale_certificates` (both computed off the UI thread); approving and reopening
+call :func:`storage.review.approve` and :func:`storage.review.reopen` (:mod:`ui.review_actions`, shared with
+the Institutions page), revoking :func:`documents.certificates.revoke_changed_certificates`, as ``kepatuhan
+review`` and ``kepatuhan certificates --revoke-changed`` do.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from ...documents.certificates import Changed, StaleCertificate, revoke_changed_certificates, stale_certificates
+from ...domain.instrument import Instrument
+from ...domain.numbers import format_score
 from ...errors import KepatuhanError
 from ...storage.queries import year_scores
-from ...storage.review import State, approval_required, approve, reopen, review_states, set_approval_required
+from ...storage.review import State, approval_required, review_states, set_approval_required
 from ..context import Changes
 from ..errors import describe_error
 from ..qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
     QCheckBox,
     QColor,
+    QCoreApplication,
     QDateTime,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLocale,
     QMessageBox,
@@ -51,20 +60,61 @@ class ReviewRow:
     approved_at: str
     reason: str
     undone: str                   # why an approval was undone ('' if none)
+    changed: tuple[StaleCertificate, ...] = ()   # its certificates (or its units') whose result changed
 
 
-def load_rows(db: Any, year: int) -> list[ReviewRow]:
+@dataclass(frozen=True)
+class ReviewData:
+    rows: list[ReviewRow]
+    changed: list[StaleCertificate]   # every certificate of the period whose result changed (still valid)
+    instrument: Instrument
+
+
+def load_rows(db: Any, year: int) -> ReviewData:
     """The rows of ``year`` (runs in a worker thread with its own connection)."""
     scores = year_scores(db, year)
     states = review_states(db, year, scores)
+    changed = stale_certificates(db, year, scores, states, every_level=True)
+    by_institution: dict[str, list[StaleCertificate]] = {}
+    for item in changed:
+        by_institution.setdefault(item.institution_uuid, []).append(item)
     out = []
     for row in scores.rows:
         inst, s = row.institution, row.summary
         st = states[inst.uuid]
         out.append(ReviewRow(inst.code, inst.name, st.state, st.conflicts, s.answered, s.total,
                              inst.withheld_reason or "" if inst.withheld else None, st.approved_by, st.approved_at,
-                             st.reason, st.invalidated_reason if st.state is not State.APPROVED else ""))
-    return out
+                             st.reason, st.invalidated_reason if st.state is not State.APPROVED else "",
+                             tuple(by_institution.get(inst.uuid, ()))))
+    return ReviewData(out, changed, scores.instrument)
+
+
+_CHANGED = {
+    Changed.NOT_IN_PLAN: QT_TRANSLATE_NOOP("ChangedCertificates", "no longer in the period's plan"),
+    Changed.INCOMPLETE: QT_TRANSLATE_NOOP("ChangedCertificates", "incomplete now ({answered} of {total} answers)"),
+    Changed.CONFLICTS: QT_TRANSLATE_NOOP("ChangedCertificates", "{n} open conflict(s) between inspectors' answers"),
+    Changed.APPROVAL_UNDONE: QT_TRANSLATE_NOOP("ChangedCertificates", "the answers changed after it was approved"),
+    Changed.NO_AWARD: QT_TRANSLATE_NOOP("ChangedCertificates",
+                                        "score {old} is now {new} ({band}): no longer earns the award"),
+    Changed.RESULT: QT_TRANSLATE_NOOP("ChangedCertificates", "score {old} is now {new} ({band})"),
+}
+_RECIPIENT = QT_TRANSLATE_NOOP("ChangedCertificates", "the recipient is now {name}")
+
+
+def changed_text(item: StaleCertificate, lang: str) -> str:
+    """Why a certificate no longer matches its result, in the user's language."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ChangedCertificates", text)
+
+    if item.why is Changed.RESULT and item.recipient and item.now_score is not None \
+            and f"{item.now_score:.2f}" == item.score:
+        return tr(_RECIPIENT).format(name=item.recipient)
+    comma = lang == "id"
+    return tr(_CHANGED[item.why]).format(
+        answered=item.answered, total=item.total, n=item.conflicts,
+        old=format_score(Decimal(item.score), decimal_comma=comma),
+        new=format_score(item.now_score, decimal_comma=comma) if item.now_score is not None else "",
+        band=item.now_band.label.get(lang) if item.now_band is not None else "")
 
 
 def local_time(iso: str) -> str:
@@ -84,6 +134,7 @@ class ReviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ReviewRow] = []
         self.required = False
+        self.lang = "id"
 
     def set_rows(self, rows: list[ReviewRow], required: bool) -> None:
         self.beginResetModel()
@@ -118,7 +169,15 @@ class ReviewModel(QAbstractTableModel):
                                                                     and row.withheld is None)
 
     def why_text(self, row: ReviewRow) -> str:
-        """Whether certificates may be printed for it, and if not, why."""
+        """Whether certificates may be printed for it, and if not, why (first: a certificate issued earlier
+        that no longer matches its result)."""
+        if row.changed:
+            first = row.changed[0]
+            text = self.tr("Certificate {serial} no longer matches: {why}").format(
+                serial=first.serial, why=changed_text(first, self.lang))
+            if len(row.changed) > 1:
+                text += self.tr(" (and {n} more)").format(n=len(row.changed) - 1)
+            return text
         if row.state is State.CONFLICTS:
             return self.tr("Held back: {n} open conflict(s)").format(n=row.conflicts)
         if row.state is State.INCOMPLETE:
@@ -148,7 +207,8 @@ class ReviewModel(QAbstractTableModel):
                 return self.tr("Reason: {reason}").format(reason=row.reason)
             if col == self.STATE and row.undone:
                 return self.tr("Approval undone: {reason}").format(reason=row.undone)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.WHY and (self.held(row) or row.withheld is not None):
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.WHY and (self.held(row) or row.withheld is not None
+                                                                           or row.changed):
             return QColor("#B3261E")
         return None
 
@@ -159,12 +219,15 @@ class ReviewPanel(QWidget):
         self.ctx = ctx
         self.year: int | None = None
         self.task: Any = None
+        self.revoke_task: Any = None
+        self.changed: list[StaleCertificate] = []
         self.required = QCheckBox(self.tr("Re&quire approval: certify only approved institutions in this period"))
         self.required.toggled.connect(self._toggle_required)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Review summary"))
         self.model = ReviewModel(self)
+        self.model.lang = ctx.language
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Review state of each institution"))
@@ -179,13 +242,18 @@ class ReviewPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self.tr("&Approve…"))
-        self.approve_button.clicked.connect(self.approve_selected)
+        self.approve_button.clicked.connect(lambda: self.approve_selected())
         self.reopen_button = QPushButton(self.tr("Reope&n…"))
-        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.reopen_button.clicked.connect(lambda: self.reopen_selected())
+        self.revoke_button = QPushButton(self.tr("Revoke ou&tdated certificates…"))
+        self.revoke_button.setToolTip(self.tr("Certificates issued earlier whose result has changed since still "
+                                              "verify until they are revoked."))
+        self.revoke_button.clicked.connect(lambda: self.offer_revocation())
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.revoke_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.required)
         layout.addWidget(self.summary)
@@ -204,26 +272,35 @@ class ReviewPanel(QWidget):
         year = self.year
         if year is None:
             self.model.set_rows([], False)
+            self.changed = []
             self.summary.setText("")
+            self._update_buttons()
             return
+        self.model.lang = self.ctx.language
         self.required.blockSignals(True)
         self.required.setChecked(approval_required(self.ctx.db, year))
         self.required.blockSignals(False)
         self.summary.setText(self.tr("Checking the review state…"))
         self.task = run_task(self, self.ctx, lambda job: load_rows(job.db, year), show_progress=False,
-                             on_done=lambda rows: self._loaded(year, rows), on_error=self._failed)
+                             on_done=lambda data: self._loaded(year, data), on_error=self._failed)
 
-    def _loaded(self, year: int, rows: list[ReviewRow]) -> None:
+    def _loaded(self, year: int, data: ReviewData) -> None:
         if year != self.year or self.ctx.closed:
             return
+        rows = data.rows
         keep = self.selected_code()
         self.model.set_rows(rows, self.required.isChecked())
+        self.changed = data.changed
         counts = {state: sum(1 for r in rows if r.state is state) for state in State}
         held = sum(1 for r in rows if self.model.held(r))
-        self.summary.setText(self.tr("{approved} approved · {ready} ready · {conflicts} in conflict · {incomplete} "
-                                     "incomplete. {held} held back from certificates.").format(
+        text = self.tr("{approved} approved · {ready} ready · {conflicts} in conflict · {incomplete} "
+                       "incomplete. {held} held back from certificates.").format(
             approved=counts[State.APPROVED], ready=counts[State.READY], conflicts=counts[State.CONFLICTS],
-            incomplete=counts[State.INCOMPLETE], held=held))
+            incomplete=counts[State.INCOMPLETE], held=held)
+        if self.changed:
+            text += " " + self.tr("{n} certificate(s) issued earlier no longer match their result and still "
+                                  "verify.").format(n=len(self.changed))
+        self.summary.setText(text)
         if keep:
             for i, r in enumerate(rows):
                 if r.code == keep:
@@ -246,6 +323,7 @@ class ReviewPanel(QWidget):
         row = self.selected_row()
         self.approve_button.setEnabled(row is not None and row.state in (State.READY, State.APPROVED))
         self.reopen_button.setEnabled(row is not None and row.state is State.APPROVED)
+        self.revoke_button.setEnabled(bool(self.changed) and (self.revoke_task is None or self.revoke_task.finished))
 
     def _toggle_required(self, on: bool) -> None:
         if self.year is None:
@@ -255,43 +333,81 @@ class ReviewPanel(QWidget):
         except KepatuhanError as exc:
             QMessageBox.warning(self, self.tr("Review before award"), describe_error(exc))
             return
-        self.ctx.notify(Changes(documents=True, years=frozenset({self.year})))
+        self.ctx.notify(Changes(review=True, documents=True))
         self.reload()
 
     def approve_selected(self, reason: str | None = None) -> bool:
+        from ..review_actions import approve_institution
+
         row = self.selected_row()
         if row is None or self.year is None:
             return False
-        if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Approve"), self.tr("Approve the results of {name} for {year} as they are now?\n"
-                                                  "Reason or note (optional):").format(name=row.name, year=self.year))
-            if not ok:
-                return False
-        try:
-            approve(self.ctx.db, self.year, row.code, reason)
-        except KepatuhanError as exc:
-            QMessageBox.warning(self, self.tr("Approve"), describe_error(exc))
+        if not approve_institution(self, self.ctx, self.year, row.code, row.name, reason):
             return False
-        self.ctx.notify(Changes(documents=True, years=frozenset({self.year})))
         self.reload()
         return True
 
     def reopen_selected(self, reason: str | None = None) -> bool:
+        from ..review_actions import reopen_institution
+
         row = self.selected_row()
         if row is None or self.year is None:
             return False
-        if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Reopen"), self.tr("Why is the approval of {name} for {year} taken back?").format(
-                    name=row.name, year=self.year))
-            if not ok:
-                return False
-        try:
-            reopen(self.ctx.db, self.year, row.code, reason)
-        except KepatuhanError as exc:
-            QMessageBox.warning(self, self.tr("Reopen"), describe_error(exc))
+        if not reopen_institution(self, self.ctx, self.year, row.code, row.name, reason):
             return False
-        self.ctx.notify(Changes(documents=True, years=frozenset({self.year})))
         self.reload()
         return True
+
+    def offer_revocation(self, items: list[StaleCertificate] | None = None, *, confirm: bool | None = None) -> bool:
+        """Ask whether to revoke ``items`` (default: every changed certificate listed), naming each with why;
+        on Yes revoke them in the background (only those still changed then), each with its reason.
+        ``confirm`` answers the question without asking (tests)."""
+        items = list(self.changed if items is None else items)
+        year = self.year if self.year is not None else (items[0].year if items else None)
+        if not items or year is None or (self.revoke_task is not None and not self.revoke_task.finished):
+            return False
+        if confirm is None:
+            box, revoke = self.revocation_box(items)
+            box.exec()
+            confirm = box.clickedButton() is revoke
+        if not confirm:
+            return False
+        from ..tasks import run_task
+
+        serials = [item.serial for item in items]
+        self.revoke_task = run_task(self, self.ctx, lambda job: revoke_changed_certificates(job.db, year, serials),
+                                    title=self.tr("Revoking certificates"), cancellable=False,
+                                    on_done=lambda done: self._revoked(year, done), on_error=self._revoke_failed)
+        self._update_buttons()
+        return True
+
+    def revocation_box(self, items: list[StaleCertificate]) -> tuple[QMessageBox, Any]:
+        """The confirmation: each certificate with why, what revoking means; (box, its Revoke button). Keep them
+        is the default (Escape, Enter)."""
+        shown = items[:12]
+        lines = [f"• {item.who} ({item.serial}): {changed_text(item, self.ctx.language)}" for item in shown]
+        if len(items) > len(shown):
+            lines.append(self.tr("… and {n} more").format(n=len(items) - len(shown)))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Certificates whose result changed"),
+                          self.tr("{n} certificate(s) issued earlier no longer match their result and still "
+                                  "verify:").format(n=len(items)), QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("\n".join(lines) + "\n\n" + self.tr(
+            "Revoke them now? Anyone who checks one will then be told it was revoked and why (\"hasil "
+            "berubah: …\"). This cannot be undone; a new certificate can be printed once the result allows."))
+        revoke = box.addButton(self.tr("Revoke"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep them for now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box, revoke
+
+    def _revoked(self, year: int, done: list[Any]) -> None:
+        if self.ctx.closed:
+            return
+        self.last_revoked = [item.serial for item, _revocation in done]
+        self.ctx.notify(Changes(review=True, documents=True))
+        self.reload()
+        self.summary.setText(self.tr("{n} certificate(s) revoked.").format(n=len(done)))
+
+    def _revoke_failed(self, message: str, known: bool) -> None:
+        QMessageBox.warning(self, self.tr("Certificates whose result changed"), message)
+        self._update_buttons()

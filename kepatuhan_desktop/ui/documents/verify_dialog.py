@@ -33,7 +33,7 @@ class VerifyDialog(QDialog):
         self.pdf_button.clicked.connect(self.choose_pdf)
         text_label = QLabel(self.tr("&QR code text:"))
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("KPT1|…")
+        self.text.setPlaceholderText("KPT2|…")
         text_label.setBuddy(self.text)
         self.check_button = QPushButton(self.tr("&Check the text"))
         self.check_button.setDefault(True)
@@ -88,9 +88,7 @@ class VerifyDialog(QDialog):
         for r in results:
             p = r.payload
             if r.ok and p is not None:
-                who = r.institution_name or p.institution
-                if p.unit:
-                    who = f"{r.unit_name or p.unit} · {who}"
+                who = r.recipient(" · ")
                 lines.append(self.tr("Genuine: certificate {serial} for {who}, {year}, score {score}, band {band}. "
                                      "Signed by {signer}.").format(serial=p.serial, who=who, year=p.year,
                                                                    score=p.score.replace('.', ','), band=p.band, signer=r.signer))
@@ -125,6 +123,6 @@ class VerifyDialog(QDialog):
         return r.reason
 
     def _show(self, ok: bool, text: str) -> None:
-        colour = "#1E8E3E" if ok else "#C5221F"
+        colour = "#146C2E" if ok else "#B3261E"   # AA on the dialog background (5.7:1, 5.4:1)
         self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.result.setText(text)

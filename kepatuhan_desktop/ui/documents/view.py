@@ -219,7 +219,8 @@ class DocumentsView(PageBase, QWidget):
         self.review.set_year(self.selected_year())
 
     def _changed(self, changes: Changes) -> None:
-        if changes.plan or changes.answers or changes.years or changes.documents or changes.exchange:
+        if (changes.plan or changes.answers or changes.years or changes.documents or changes.exchange
+                or changes.review or changes.reloaded):
             self.refresh()
         elif changes.settings:
             self._update_settings_warning()
@@ -361,7 +362,10 @@ class DocumentsView(PageBase, QWidget):
     def _done(self, result: list[Path] | CertificateBatch) -> None:
         self.produce_button.setEnabled(True)
         batch = result if isinstance(result, CertificateBatch) else None
-        files = [batch.combined, *batch.files] if batch is not None else result
+        if batch is not None:
+            files = ([batch.combined] if batch.combined is not None else []) + batch.files
+        else:
+            files = result
         self.last_batch = batch
         self.last_files = [Path(f) for f in files]
         self.files.clear()
@@ -371,19 +375,33 @@ class DocumentsView(PageBase, QWidget):
             item.setToolTip(str(f))
             self.files.addItem(item)
         pdfs = [f for f in self.last_files if f.suffix.lower() == ".pdf"]
-        text = self.tr("{n} file(s) written to {folder}").format(n=len(self.last_files),
-                                                                 folder=self.last_files[0].parent)
+        if self.last_files:
+            text = self.tr("{n} file(s) written to {folder}").format(n=len(self.last_files),
+                                                                     folder=self.last_files[0].parent)
+        else:
+            text = self.tr("No certificate printed.")
         if batch is not None:
             text += self.batch_notes(batch)
         self._say(text, True)
-        self.tabs.setCurrentWidget(self.preview)
         if pdfs:
+            self.tabs.setCurrentWidget(self.preview)
             self.files.setCurrentRow(self.last_files.index(pdfs[0]))
         self.ctx.notify(Changes(documents=True))
+        if batch is not None and batch.changed_left_valid:
+            # certificates issued earlier whose result changed: listed in the review tab, and offered for revocation
+            self.tabs.setCurrentWidget(self.review)
+            self.review.offer_revocation(batch.changed_left_valid, confirm=self.confirm_revocation)
+
+    #: answers the revocation question without a dialog when set (tests); None asks
+    confirm_revocation: bool | None = None
 
     def batch_notes(self, batch: CertificateBatch) -> str:
         """What the batch left out or replaced, in the user's language."""
+        from .review_panel import changed_text
+
         lines = []
+        if batch.selection.refused is not None:
+            lines.append(self.tr("Not printed: {reason}").format(reason=describe_error(batch.selection.refused)))
         if batch.selection.held:
             held = ", ".join(h.name for h in batch.selection.held)
             lines.append((self.tr("Printed as drafts, still under review: {names}") if batch.draft else
@@ -395,6 +413,9 @@ class DocumentsView(PageBase, QWidget):
                     file=r.name, old=r.old_serial, new=r.new_serial))
             else:
                 lines.append(self.tr("Replaced {file} (it had other content)").format(file=r.name))
+        for item in batch.changed_left_valid:
+            lines.append(self.tr("Still valid although its result changed: {who}, certificate {serial}: {why}").format(
+                who=item.who, serial=item.serial, why=changed_text(item, self.ctx.language)))
         return "".join("\n" + line for line in lines)
 
     def _failed(self, message: str, known: bool) -> None:

@@ -88,7 +88,7 @@ class TransferPanel(QWidget):
         export_box = QGroupBox(self.tr("Send: export a package"))
         form = QFormLayout(export_box)
         self.results_radio = QRadioButton(self.tr("&Results (answers, notes, finalisations, evidence)"))
-        self.plan_radio = QRadioButton(self.tr("&Plan (institutions, units, products, assignments)"))
+        self.plan_radio = QRadioButton(self.tr("P&lan (institutions, units, products, assignments)"))
         self.results_radio.setChecked(True)
         kinds = QVBoxLayout()
         kinds.addWidget(self.results_radio)
@@ -101,7 +101,7 @@ class TransferPanel(QWidget):
         form.addRow(label, self.institution)
         self.recipient = QComboBox()
         self.recipient.setAccessibleName(self.tr("Recipient"))
-        label = QLabel(self.tr("R&ecipient:"))
+        label = QLabel(self.tr("Recipie&nt:"))
         label.setBuddy(self.recipient)
         form.addRow(label, self.recipient)
         self.since_last = QCheckBox(self.tr("Only what was not yet sent to this recipient"))
@@ -230,6 +230,16 @@ class TransferPanel(QWidget):
                     lines.append("  " + self.tr("{what}: {new} new, {updated} updated, {unchanged} unchanged").format(
                         what=what_names.get(kind, kind), new=c.get("new", 0), updated=c.get("updated", 0),
                         unchanged=c.get("unchanged", 0)))
+            if r.switch is not None:
+                lines.append("  " + self.tr("The coordinator moved period {year} from instrument {before} to {after} "
+                                            "({reason}): {n} of {total} institution(s) change score, band, zone or "
+                                            "rank.").format(year=r.year, before=r.switch.before, after=r.switch.after,
+                                                            reason=r.switch.reason, n=len(r.switch.changes),
+                                                            total=r.switch.institutions))
+                if r.switch.retired:
+                    lines.append("  " + self.tr("Answers to indicators the new version no longer has are kept and "
+                                                "shown as retired, not scored: {list}.").format(
+                        list=", ".join(f"{ind} ({n})" for ind, n in r.switch.retired)))
             for code in sorted(r.institutions):
                 c = r.institutions[code]
                 lines.append("  " + self.tr("{code}: {new} new, {updated} updated, {unchanged} unchanged, "
@@ -431,7 +441,7 @@ class KeysPanel(QWidget):
                               "office are changed in Settings."))
         hint.setWordWrap(True)
         own.addRow("", hint)
-        export = QPushButton(self.tr("Export my &public key…"))
+        export = QPushButton(self.tr("E&xport my public key…"))
         export.clicked.connect(self._choose_export)
         own.addRow("", export)
         layout.addWidget(own_box)
@@ -599,7 +609,7 @@ class BackupPanel(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        backup = QPushButton(self.tr("&Back up now…"))
+        backup = QPushButton(self.tr("Back &up now…"))
         backup.clicked.connect(self._choose_backup)
         restore = QPushButton(self.tr("&Restore from a backup…"))
         restore.clicked.connect(self._choose_restore)

@@ -40,7 +40,8 @@ class CardList(QScrollArea):
         self._generation += 1
 
     def load(self, items: list[tuple], count: int, make_card) -> None:
-        """``items``: ("h", text, level) headers and ("c", index) cards; ``make_card(index)`` builds one."""
+        """``items``: ("h", text, level) headers, ("c", index) cards (``make_card(index)`` builds one) and
+        ("w", make_widget) other read-only widgets (built in their turn)."""
         self.clear()
         self._items, self._count, self._make = items, count, make_card
         container = QWidget()
@@ -65,6 +66,9 @@ class CardList(QScrollArea):
         while self._next < len(self._items) and built < count:
             item = self._items[self._next]
             self._next += 1
+            if item[0] == "w":
+                self._layout.addWidget(item[1]())
+                continue
             if item[0] != "c":
                 self._layout.addWidget(SectionHeader(item[1], item[2]))
                 continue

@@ -70,6 +70,7 @@ class IndicatorCard(QFrame):
         self.value = None            # Fraction | NA | None (unanswered)
         self.read_only = False
         self.conflict = None         # the open Conflict on this slot, if any
+        self.pending = False         # a save of this slot waits for the database
         ind = slot.indicator
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -94,6 +95,12 @@ class IndicatorCard(QFrame):
         self.status.setObjectName("cardStatus")
         head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
+        self.pending_label = QLabel(self.tr("\u21bb Waiting for the database\u2026 this answer is kept and saved as "
+                                            "soon as the database is free"))
+        self.pending_label.setObjectName("pending")
+        self.pending_label.setWordWrap(True)
+        self.pending_label.hide()
+        layout.addWidget(self.pending_label)
         how = self.tr("How collected: {how}").format(how=self.collection_text(ind.collection))
         if not ind.required:
             how += " · " + self.tr("optional")
@@ -297,6 +304,17 @@ class IndicatorCard(QFrame):
             self.style().polish(self)
         self._update_status()
 
+    def set_pending(self, pending: bool) -> None:
+        """Show that a save of this slot is waiting for the database (it lands by itself)."""
+        if pending == self.pending:
+            return
+        self.pending = pending
+        self.pending_label.setVisible(pending)
+        self.setProperty("pending", pending)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._update_status()
+
     def set_current(self, current: bool) -> None:
         if self.property("current") != current:
             self.setProperty("current", current)
@@ -362,6 +380,8 @@ class IndicatorCard(QFrame):
             text = "\u2014"
         if self.conflict is not None:
             text = "\u26a0 " + text
+        if self.pending:
+            text = "\u21bb " + text
         self.status.setText(text)
         if self.property("answered") != answered:
             self.setProperty("answered", answered)
@@ -370,6 +390,8 @@ class IndicatorCard(QFrame):
         description = (self.tr("Answer: {value}").format(value=text) if answered else self.tr("Not answered"))
         if self.conflict is not None:
             description += ". " + self.tr("Answers in conflict: {n} versions").format(n=len(self.conflict.versions))
+        if self.pending:
+            description += ". " + self.tr("Waiting for the database to save it")
         self.setAccessibleDescription(description)
 
     # ---- input ---------------------------------------------------------------------------------------------
@@ -507,6 +529,7 @@ QLabel#question { font-weight: 600; }
 QLabel#how { color: #5f6368; }
 QLabel#cardNumber { color: #5f6368; font-weight: 600; }
 QLabel#cardStatus { font-weight: 700; min-width: 2.5em; qproperty-alignment: AlignRight; }
+QLabel#pending { color: #6b3a00; background: #fef7e0; padding: 2px 4px; border-radius: 3px; }
 QLabel#section { font-size: 13pt; font-weight: 700; padding: 10px 0 2px 0; color: #174ea6; }
 QLabel#subsection { font-weight: 700; padding: 6px 0 0 0; color: #3c4043; }
 """

@@ -7,6 +7,10 @@ inspector asks for. Every answer is saved the moment it is given; there is no Sa
 Keys on a card: digits answer, N = N/A, Delete clears, Up/Down move, Enter or Ctrl+Enter jump to the next
 unanswered indicator, Ctrl+Z undoes the last change (an answer or a removed photo), Ctrl+Shift+F finalises the
 unit (after a confirmation). An answer in conflict opens the resolution instead of changing.
+
+A save never freezes the window: when another program holds the database's write lock, the answer is kept
+waiting (the card and the line under the unit's state say so), counts as given, and lands by itself in the
+order given when the lock frees (a timer tries again); the window waits for such saves before it closes.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from ..qt import (
     QShortcut,
     QSplitter,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +46,7 @@ from .checklist import CARD_STYLE, IndicatorCard, Slot
 from .dialogs import ReopenDialog, ResolveDialog
 from .live_panel import LivePanel
 from .navigator import Navigator
+from .retired import RetiredAnswersPanel
 from .session import CONFLICTS, FINALISED, INCOMPLETE, READY, UndoHistory, UnitSession, UnitStatus
 from .survey_dialog import SurveyDialog
 
@@ -48,6 +54,7 @@ LAST_UNIT = "ui.checklist.unit"
 SURVEY_SIZE = "ui.survey.size"
 SYNC_SCORING_UNITS = 400   # above this, the navigator's scores are computed in the background
 THUMB = 44
+RETRY_MS = 300             # how often saves waiting for the database are tried again
 FINALISE_KEYS = "Ctrl+Shift+F"
 
 
@@ -68,6 +75,7 @@ class ChecklistPage(PageBase, QWidget):
         self._stale = True
         self.dialog: QDialog | None = None        # the resolution, reopen or survey dialog open now
         self.confirm_box: QMessageBox | None = None
+        self.retired_panel: RetiredAnswersPanel | None = None   # the open unit's retired answers, when it has any
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.navigator = Navigator()
@@ -95,6 +103,12 @@ class ChecklistPage(PageBase, QWidget):
         self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(self.tr("State of the unit"))
         titles.addWidget(self.state_label)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.save_state.setWordWrap(True)
+        self.save_state.setAccessibleName(self.tr("Saving"))
+        self.save_state.hide()
+        titles.addWidget(self.save_state)
         head.addLayout(titles, 1)
         self.finalise_button = QPushButton(self.tr("Finalise unit\u2026"))
         self.finalise_button.setToolTip(self.tr("Lock the unit's answers (needs every required answer and no open "
@@ -139,7 +153,13 @@ class ChecklistPage(PageBase, QWidget):
                            "QLabel#message[kind=\"info\"] { background: #e6f4ea; color: #0d652d; }"
                            "QLabel#unitState { font-weight: 600; color: #3c4043; }"
                            "QLabel#unitState[state=\"finalised\"] { color: #0d652d; }"
-                           "QLabel#unitState[state=\"conflicts\"] { color: #8a4500; }")
+                           "QLabel#unitState[state=\"conflicts\"] { color: #8a4500; }"
+                           "QLabel#saveState { color: #6b3a00; background: #fef7e0; padding: 3px 6px; "
+                           "border-radius: 4px; }")
+        self._pending_keys: set = set()
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_MS)
+        self._retry_timer.timeout.connect(self.retry_saves)
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -269,8 +289,11 @@ class ChecklistPage(PageBase, QWidget):
 
     def _build_unit(self, unit_uuid: str) -> None:
         """A fresh session of the unit (everything read from the database) and its cards."""
-        self.session = UnitSession(self.ctx.db, self.year, unit_uuid, self.instrument, history=self.history)
+        self.session = UnitSession(self.ctx.db, self.year, unit_uuid, self.instrument, history=self.history,
+                                   saves=self.ctx.saves)
+        self._pending_keys = self.session.pending()
         self.units[unit_uuid] = self.session.unit
+        self.retired_panel = None
         self.hide_message()
         unit = self.session.unit
         lang = self.lang
@@ -295,6 +318,9 @@ class ChecklistPage(PageBase, QWidget):
                 if var is not None:
                     items.append(("v", var.label.get(lang), 1))
             items.append(("c", index))
+        if self.session.retired:
+            retired, form_key = self.session.retired, self.instrument.key
+            items.append(("w", lambda: self._retired_panel(retired, form_key)))
         self.card_list.load(items, len(self.slots), lambda i: self._make_card(self.slots[i], i))
         self.title.setText(unit.name)
         inst = next((i for i in self.plan if i.uuid == unit.institution_uuid), None)
@@ -303,6 +329,11 @@ class ChecklistPage(PageBase, QWidget):
         first = next((i for i, s in enumerate(self.slots) if self.values[s.key] is None), 0)
         self.set_current(first)
         self._update_live()
+        self._saves_changed()
+
+    def _retired_panel(self, retired: list, form_key: str) -> RetiredAnswersPanel:
+        self.retired_panel = RetiredAnswersPanel(retired, form_key, self.lang)
+        return self.retired_panel
 
     def _make_card(self, slot: Slot, index: int) -> IndicatorCard:
         session = self.session
@@ -314,6 +345,7 @@ class ChecklistPage(PageBase, QWidget):
             self._load_thumbnails(card)
         card.set_read_only(session.finalised)
         card.set_conflict(session.conflict(slot.key))
+        card.set_pending(slot.key in self._pending_keys)
         card.answer_requested.connect(self.answer)
         card.note_edited.connect(self._note)
         card.focused.connect(lambda c: self.set_current(c.index, focus=False))
@@ -342,6 +374,7 @@ class ChecklistPage(PageBase, QWidget):
         self.refresh(force=True)
 
     def _stop(self) -> None:
+        self._retry_timer.stop()       # the window (or the context's close) waits for the saves
         self.card_list.stop()          # pending batches of cards are dropped
         self._score_generation += 1    # and a background scoring result
 
@@ -386,6 +419,7 @@ class ChecklistPage(PageBase, QWidget):
             changed = self.session.answer(key, value)
         except KepatuhanError as exc:
             card.set_value(previous)
+            self._saves_changed()
             if exc.code == "answer.in_conflict":
                 self.resolve(card, value)
             else:
@@ -394,6 +428,7 @@ class ChecklistPage(PageBase, QWidget):
         self._refresh_card(card.index)
         if changed:
             self.hide_message()
+            self._saves_changed()
             self._answers_changed()
             if advance and previous is None and self.session.values[key] is not None:
                 self.next_unanswered(quiet=True)
@@ -421,6 +456,7 @@ class ChecklistPage(PageBase, QWidget):
             return False
         self.ensure_built(index)
         self._refresh_card(index)
+        self._saves_changed()
         if step.kind == "evidence":
             self._load_thumbnails(self.cards[index])
             self.show_message(self.tr("Undone: the photo is back on indicator {n}").format(n=index + 1), info=True)
@@ -438,6 +474,7 @@ class ChecklistPage(PageBase, QWidget):
             card.note.setText(card._saved_note)
             return
         card._saved_note = text
+        self._saves_changed()
 
     def _flush_focus(self) -> None:
         """Save a note or number still being typed (leaving the field does it; this covers unit switches,
@@ -450,6 +487,63 @@ class ChecklistPage(PageBase, QWidget):
                 card._number_entered()
 
     flush = _flush_focus
+
+    # ---- saves waiting for the database ----------------------------------------------------------------------
+    def _saves_changed(self) -> None:
+        """Show which saves wait for the database (on their cards and under the unit's state), report those the
+        rules refused meanwhile, and keep trying while any waits."""
+        session = self.session
+        pending = session.pending() if session is not None else set()
+        if session is not None:
+            for key in self._pending_keys | pending:
+                index = session.index.get(key)
+                if index is None or index >= len(self.cards):
+                    continue
+                if key in self._pending_keys - pending:
+                    self._refresh_card(index)
+                self.cards[index].set_pending(key in pending)
+            if session.refused:
+                self.show_message("\n".join(describe_error(exc) for _item, exc in session.refused))
+                session.refused.clear()
+        self._pending_keys = pending
+        waiting = len(self.ctx.saves)
+        if waiting:
+            self.save_state.setText(self.tr("\u21bb Waiting for the database\u2026 another program is writing to it. "
+                                            "{n} change(s) are kept and will be saved as soon as it is free.").format(
+                n=waiting))
+            self.save_state.show()
+            if not self._retry_timer.isActive():
+                self._retry_timer.start()
+        else:
+            self.save_state.hide()
+            self._retry_timer.stop()
+
+    def retry_saves(self) -> None:
+        """Try the waiting saves again (the timer calls this); what lands is shown at once."""
+        if self.ctx.closed:
+            self._retry_timer.stop()
+            return
+        waiting = list(self.ctx.saves.items)
+        if self.session is not None:
+            self.session.flush_saves()
+        else:
+            done = self.ctx.saves.flush(self.ctx.db, self.history)
+            if done.refused:
+                self.show_message("\n".join(describe_error(exc) for _item, exc in done.refused))
+        self._saves_changed()
+        left = {id(item) for item in self.ctx.saves.items}
+        units = frozenset(item.unit_uuid for item in waiting if id(item) not in left)
+        if units:
+            if self.session is not None and self.session.unit.uuid in units:
+                self._update_live()
+            self._emitting = True
+            try:
+                self.ctx.notify(Changes(years=frozenset({self.year}), units=units, answers=True))
+            finally:
+                self._emitting = False
+
+    def pending_saves(self) -> int:
+        return len(self.ctx.saves)
 
     def _answers_changed(self) -> None:
         self._update_live()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ...domain.instrument import Instrument
 from ...domain.numbers import format_score, round2
 from ...domain.scoring import NA, UnitAnswers, UnitScore, score_unit
-from ...domain.zones import ZONE_COLOURS, ZONE_LABELS
+from ...domain.zones import ZONE_COLOURS, ZONE_LABELS, ZONE_TEXT_COLOURS
 from ..qt import (
     QBrush,
     QColor,
@@ -41,7 +41,7 @@ def provisional_score(instrument: Instrument, answers: UnitAnswers) -> Decimal |
 
 def zone_chip(zone: str | None, text: str) -> str:
     colour = ZONE_COLOURS.get(zone or "", "#9aa0a6")
-    fg = "#000000" if zone == "kuning" else "#ffffff"
+    fg = ZONE_TEXT_COLOURS.get(zone or "", "#000000")
     return (f'<span style="background-color:{colour}; color:{fg}; font-weight:600;">'
             f"&nbsp;{text}&nbsp;</span>")
 

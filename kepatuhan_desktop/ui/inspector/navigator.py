@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...domain.instrument import Instrument
 from ...domain.numbers import format_score
 from ...domain.scoring import UnitScore, institution_from_units
-from ...domain.zones import ZONE_COLOURS
+from ...domain.zones import ZONE_COLOURS, ZONE_TEXT_COLOURS
 from ...storage.queries import PlanInstitution, PlanUnit
 from ..qt import (
     QBrush,
@@ -155,7 +155,7 @@ class Navigator(QWidget):
         colour = ZONE_COLOURS.get(zone or "")
         if colour:
             item.setBackground(2, QBrush(QColor(colour)))
-            item.setForeground(2, QBrush(QColor("#000000" if zone == "kuning" else "#ffffff")))
+            item.setForeground(2, QBrush(QColor(ZONE_TEXT_COLOURS[zone or ""])))
 
     def _paint_unit(self, unit: PlanUnit) -> None:
         item = self._unit_items[unit.uuid]

@@ -13,19 +13,25 @@ Rules it keeps (the storage functions keep them too, this is where the GUI learn
 - an answer in conflict (two databases answered it differently) is never changed by a plain edit: the
   change raises ``answer.in_conflict``, and the page opens the resolution (side by side, reason required);
 - a unit with an open conflict cannot be finalised (``unit.open_conflicts``, decided in storage);
-- undo goes back one step at a time across units: an answer, a cleared answer, a removed photo.
+- undo goes back one step at a time across units: an answer, a cleared answer, a removed photo;
+- a save is never dropped and never waits long for the database: an answer or note that cannot get the
+  database's write lock within a fraction of a second (another program is writing) is kept in the
+  :class:`SaveQueue` (shown as pending, counted as given) and lands, in the order given, when the lock frees;
+  finalising waits until the unit has nothing pending.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ...domain.answers import AnswerError, parse_answer
 from ...domain.instrument import Indicator, Instrument
 from ...domain.scoring import UnitAnswers, UnitScore, Value, score_unit
-from ...errors import KepatuhanError, RefusedError
+from ...errors import KepatuhanError, RefusedError, StorageError
 from ...exchange.conflicts import Conflict, list_conflicts, resolve_conflict
 from ...storage.answers import (
     answer_uuid,
@@ -45,6 +51,7 @@ from ...storage.evidence import (
     list_evidence,
     remove_evidence,
 )
+from ...storage.period_forms import RetiredAnswer, retired_answers
 from ...storage.queries import PlanProduct, PlanUnit, load_unit
 from ...storage.survey import SurveyState, save_response, survey_state
 
@@ -118,6 +125,112 @@ class UndoHistory:
         return len(self.steps)
 
 
+# ---- saves that wait for the database ----------------------------------------------------------------------
+
+#: How long one attempt of a save waits for another writer's lock before the save is kept pending (seconds):
+#: short enough that the window never feels it, long enough that two saves meeting each other just wait.
+TRY_SECONDS = 0.15
+#: How long the checklist's other changes (finalise, reopen, a photo, a survey respondent, a resolution) wait
+#: for the lock before they are refused with ``db.busy`` (the inspector sees why and tries again).
+OTHER_SECONDS = 0.5
+
+
+@dataclass
+class PendingSave:
+    """An answer (``kind`` "answer": ``value``, None clears) or a note (``kind`` "note": ``note``) of one slot,
+    not saved yet because the database was busy. ``before``: the answer before the change (the undo step made
+    when it lands); ``undo``: whether landing makes an undo step (not for an undo itself)."""
+
+    year: int
+    unit_uuid: str
+    key: Key
+    kind: str
+    instrument: Instrument
+    value: Value | None = None
+    note: str = ""
+    before: Value | None = None
+    undo: bool = True
+    since: float = field(default_factory=time.monotonic)
+
+    @property
+    def ident(self) -> tuple[int, str, Key, str]:
+        return (self.year, self.unit_uuid, self.key, self.kind)
+
+
+@dataclass
+class Flushed:
+    """What one attempt to save the queue did: the saves that landed, those refused (and why)."""
+
+    landed: list[PendingSave] = field(default_factory=list)
+    refused: list[tuple[PendingSave, KepatuhanError]] = field(default_factory=list)
+
+
+class SaveQueue:
+    """The checklist's saves waiting for the database, oldest first, across units (the application keeps one
+    per database, so that opening another unit or rebuilding a page loses none). A newer save of the same slot
+    replaces a waiting one in its place, so the order of what lands is the order it was given."""
+
+    def __init__(self) -> None:
+        self.items: list[PendingSave] = []
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def add(self, item: PendingSave) -> None:
+        for i, old in enumerate(self.items):
+            if old.ident == item.ident:
+                item.before, item.since = old.before, old.since   # one step from what was there before
+                self.items[i] = item
+                return
+        self.items.append(item)
+
+    def of_unit(self, year: int, unit_uuid: str) -> list[PendingSave]:
+        return [i for i in self.items if i.year == year and i.unit_uuid == unit_uuid]
+
+    def oldest(self) -> float | None:
+        return min((i.since for i in self.items), default=None)
+
+    def flush(self, db: Any, history: UndoHistory | None = None, *, wait: float = TRY_SECONDS) -> Flushed:
+        """Save what waits, in order, each in its own transaction waiting at most ``wait`` seconds for the lock;
+        stops at the first that still finds the database busy (it and the rest stay). A save the rules refuse
+        now (the unit was finalised meanwhile, an answer came into conflict) leaves the queue and is reported."""
+        done = Flushed()
+        while self.items:
+            item = self.items[0]
+            try:
+                with _waiting(db, wait):
+                    changed = _save(db, item)
+            except StorageError as exc:
+                if exc.code == "db.busy":
+                    break
+                self.items.pop(0)
+                done.refused.append((item, exc))
+                continue
+            except KepatuhanError as exc:
+                self.items.pop(0)
+                done.refused.append((item, exc))
+                continue
+            self.items.pop(0)
+            if changed and item.kind == "answer" and item.undo and history is not None:
+                history.push(Step(item.year, item.unit_uuid, item.key, "answer", item.before))
+            done.landed.append(item)
+        return done
+
+
+def _waiting(db: Any, seconds: float) -> Any:
+    import contextlib
+
+    waiting = getattr(db, "waiting_at_most", None)
+    return waiting(seconds) if waiting is not None else contextlib.nullcontext(db)
+
+
+def _save(db: Any, item: PendingSave) -> bool:
+    product, indicator = item.key
+    if item.kind == "note":
+        return save_note(db, item.year, item.unit_uuid, product, indicator, item.note)
+    return save_answer(db, item.year, item.unit_uuid, product, indicator, item.value, instrument=item.instrument)
+
+
 # ---- status ------------------------------------------------------------------------------------------------
 
 FINALISED, READY, INCOMPLETE, CONFLICTS = "finalised", "ready", "incomplete", "conflicts"
@@ -147,12 +260,15 @@ class UnitSession:
     """One unit of one period, as the checklist shows it. Every method that changes something saves it at
     once (its own transaction) and updates what the session holds; :meth:`reload` re-reads it all."""
 
-    def __init__(self, db, year: int, unit_uuid: str, instrument: Instrument, *, history: UndoHistory | None = None):
+    def __init__(self, db, year: int, unit_uuid: str, instrument: Instrument, *, history: UndoHistory | None = None,
+                 saves: SaveQueue | None = None):
         # who makes the changes is not the session's business: storage records the database's person
         self.db = db
         self.year = year
         self.instrument = instrument
         self.history = history if history is not None else UndoHistory()
+        self.saves = saves if saves is not None else SaveQueue()
+        self.refused: list[tuple[PendingSave, KepatuhanError]] = []   # waiting saves refused meanwhile
         unit = load_unit(db, year, unit_uuid)
         if unit is None:
             raise RefusedError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
@@ -164,11 +280,13 @@ class UnitSession:
         self.notes: dict[Key, str] = {}
         self.conflicts: dict[Key, Conflict] = {}
         self.evidence_count: dict[Key, int] = {}
+        self.retired: list[RetiredAnswer] = []
         self.reload()
 
     # ---- reading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the unit again: finalised state, answers, notes, evidence counts, open conflicts."""
+        """Read the unit again: finalised state, answers, notes, evidence counts, open conflicts, and the answers
+        to indicators the period's current version no longer has (retired: shown read-only, never scored)."""
         fresh = load_unit(self.db, self.year, self.unit.uuid)
         if fresh is not None:
             self.unit.finalised_at, self.unit.finalised_by = fresh.finalised_at, fresh.finalised_by
@@ -178,7 +296,19 @@ class UnitSession:
         slot_ids = {self.slot_uuid(s.key): s.key for s in self.slots}
         counts = evidence_counts(self.db, list(slot_ids))
         self.evidence_count = {key: counts.get(uid, 0) for uid, key in slot_ids.items()}
+        self.retired = retired_answers(self.db, self.year, self.unit.uuid, self.instrument)
         self._load_conflicts()
+        for item in self.saves.of_unit(self.year, self.unit.uuid):
+            self._show_pending(item)
+
+    def _show_pending(self, item: PendingSave) -> None:
+        """What the inspector gave counts as given while it waits for the database."""
+        if item.key not in self.index:
+            return
+        if item.kind == "note":
+            self.notes[item.key] = item.note
+        else:
+            self.values[item.key] = item.value
 
     def _load_conflicts(self) -> None:
         self.conflicts = {(c.product_uuid, c.indicator): c
@@ -189,6 +319,41 @@ class UnitSession:
         stored = unit_answer_details(self.db, self.year, self.unit.uuid).get(key)
         self.values[key] = stored.value if stored else None
         self.notes[key] = stored.note if stored else ""
+        for item in self.saves.of_unit(self.year, self.unit.uuid):
+            if item.key == key:
+                self._show_pending(item)
+
+    # ---- saves waiting for the database --------------------------------------------------------------------
+    def pending(self) -> set[Key]:
+        """The slots of this unit with a save waiting for the database."""
+        return {item.key for item in self.saves.of_unit(self.year, self.unit.uuid)}
+
+    def _queue(self, item: PendingSave) -> bool:
+        """Queue the save and try what waits (this one last); returns whether this one landed. A refusal of
+        this save is raised; refusals of earlier ones are kept in :attr:`refused` for the page to show."""
+        self.saves.add(item)
+        return self.flush_saves(raise_for=item)
+
+    def flush_saves(self, raise_for: PendingSave | None = None, *, wait: float = TRY_SECONDS) -> bool:
+        """Try the waiting saves now (the page calls this on a timer). Updates the slots of this unit that
+        landed or were refused; returns whether ``raise_for`` (or, without it, everything) landed."""
+        done = self.saves.flush(self.db, self.history, wait=wait)
+        mine = None
+        for item, exc in done.refused:
+            if item.year == self.year and item.unit_uuid == self.unit.uuid and item.key in self.index:
+                self._reload_slot(item.key)
+            if item is raise_for:
+                mine = exc
+            else:
+                self.refused.append((item, exc))
+        for item in done.landed:
+            if item.year == self.year and item.unit_uuid == self.unit.uuid and item.key in self.index:
+                self._reload_slot(item.key)
+        if mine is not None:
+            raise mine
+        if raise_for is not None:
+            return any(item is raise_for for item in done.landed)
+        return not self.saves
 
     def slot_uuid(self, key: Key) -> str:
         return answer_uuid(self.year, self.unit.uuid, key[0], key[1])
@@ -255,18 +420,28 @@ class UnitSession:
             raise RefusedError(f"indicator {key[1]} has answers in conflict; settle the conflict (with a reason) "
                                "instead of editing it", code="answer.in_conflict", indicator=key[1])
         before = self.values[key]
-        changed = save_answer(self.db, self.year, self.unit.uuid, key[0], key[1], value,
-                              instrument=self.instrument)
-        if changed:
-            self.history.push(Step(self.year, self.unit.uuid, key, "answer", before))
-            self._reload_slot(key)
-        return changed
+        waiting = any(i.key == key and i.kind == "answer" for i in self.saves.of_unit(self.year, self.unit.uuid))
+        if value == before and not waiting:
+            return False
+        item = PendingSave(self.year, self.unit.uuid, key, "answer", self.instrument, value=value, before=before)
+        landed = self._queue(item)
+        if not landed:
+            self._show_pending(item)   # kept: it lands when the database is free
+        return True
 
     def set_note(self, key: Key, text: str) -> bool:
+        """Save the note of an answered slot (kept waiting, like an answer, while the database is busy)."""
         self._check_open()
-        changed = save_note(self.db, self.year, self.unit.uuid, key[0], key[1], text)
-        self.notes[key] = text
-        return changed
+        if text == self.notes.get(key, "") and not any(i.key == key and i.kind == "note"
+                                                        for i in self.saves.of_unit(self.year, self.unit.uuid)):
+            return False
+        if self.values.get(key) is None:
+            raise RefusedError("answer the indicator before adding a note", code="answer.note_without_answer",
+                               indicator=key[1])
+        item = PendingSave(self.year, self.unit.uuid, key, "note", self.instrument, note=text)
+        if not self._queue(item):
+            self._show_pending(item)
+        return True
 
     def can_undo(self) -> bool:
         step = self.history.peek()
@@ -278,18 +453,21 @@ class UnitSession:
         if not self.can_undo():
             return None
         step = self.history.pop()
+        assert step is not None
         self._check_open()
         if step.kind == "answer":
             if step.key in self.conflicts:
                 raise RefusedError(f"indicator {step.key[1]} has answers in conflict; settle the conflict (with a "
                                    "reason) instead of editing it", code="answer.in_conflict", indicator=step.key[1])
-            save_answer(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], step.before,
-                        instrument=self.instrument)
-            self._reload_slot(step.key)
+            item = PendingSave(self.year, self.unit.uuid, step.key, "answer", self.instrument,
+                               value=step.before, undo=False)  # type: ignore[arg-type]  # an answer step
+            if not self._queue(item):
+                self._show_pending(item)
         elif step.kind == "evidence":
             sha, filename, data = step.before
-            add_evidence(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], data=data,
-                         filename=filename)
+            with _waiting(self.db, OTHER_SECONDS):
+                add_evidence(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], data=data,
+                             filename=filename)
             self.evidence_count[step.key] = len(self.evidence(step.key))
         return step
 
@@ -307,8 +485,9 @@ class UnitSession:
         """One respondent's answer (int, storage.survey.NO_ANSWER, or None to remove it); the indicator's
         value becomes the mean."""
         self.check_survey_editable(key)
-        state = save_response(self.db, self.year, self.unit.uuid, key[1], respondent, value,
-                              instrument=self.instrument)
+        with _waiting(self.db, OTHER_SECONDS):
+            state = save_response(self.db, self.year, self.unit.uuid, key[1], respondent, value,
+                                  instrument=self.instrument)
         self._reload_slot(key)
         return state
 
@@ -325,8 +504,9 @@ class UnitSession:
         result = AttachResult()
         for path in paths:
             try:
-                add_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], path,
-                             limit=MAX_EVIDENCE_BYTES)
+                with _waiting(self.db, OTHER_SECONDS):
+                    add_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], path,
+                                 limit=MAX_EVIDENCE_BYTES)
                 result.added += 1
             except KepatuhanError as exc:
                 result.errors.append(exc)
@@ -340,7 +520,8 @@ class UnitSession:
         if item is None:
             return False
         data = evidence_data(self.db, sha256)
-        removed = remove_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], sha256)
+        with _waiting(self.db, OTHER_SECONDS):
+            removed = remove_evidence(self.db, self.year, self.unit.uuid, key[0], key[1], sha256)
         if removed:
             self.history.push(Step(self.year, self.unit.uuid, key, "evidence", (sha256, item.filename, data)))
             self.evidence_count[key] = len(self.evidence(key))
@@ -348,15 +529,23 @@ class UnitSession:
 
     # ---- finalising ----------------------------------------------------------------------------------------
     def check_finalise(self) -> None:
-        """Raise the refusal (``unit.incomplete``, ``unit.open_conflicts``...) if the unit cannot be finalised."""
+        """Raise the refusal (``unit.incomplete``, ``unit.open_conflicts``, ``unit.saves_pending``...) if the
+        unit cannot be finalised."""
+        waiting = self.saves.of_unit(self.year, self.unit.uuid)
+        if waiting:
+            raise RefusedError(f"{len(waiting)} change(s) of this unit are still waiting for the database; finalise "
+                               "once they are saved", code="unit.saves_pending", count=len(waiting))
         check_finalise(self.db, self.year, self.unit, self.instrument)
 
     def finalise(self) -> None:
-        finalise_unit(self.db, self.year, self.unit)
+        self.check_finalise()
+        with _waiting(self.db, OTHER_SECONDS):
+            finalise_unit(self.db, self.year, self.unit)
         self.reload()
 
     def reopen(self, reason: str) -> None:
-        reopen_unit(self.db, self.year, self.unit, reason)
+        with _waiting(self.db, OTHER_SECONDS):
+            reopen_unit(self.db, self.year, self.unit, reason)
         self.reload()
 
     # ---- conflicts -----------------------------------------------------------------------------------------
@@ -374,5 +563,6 @@ class UnitSession:
             from ...domain.answers import value_text
 
             take = value_text(take)
-        resolve_conflict(self.db, conflict.id, take=take, keep=keep, reason=reason, note=note)
+        with _waiting(self.db, OTHER_SECONDS):
+            resolve_conflict(self.db, conflict.id, take=take, keep=keep, reason=reason, note=note)
         self.reload()
