@@ -924,9 +924,10 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
     """The answer slots the merge of a package touches (``_xtouched``): every slot with a new version, then every
     answer slot of a unit with a new finalise/reopen event; with what each slot showed before.
 
-    The shown answer of a *simple* slot is written here, straight from the staged columns: a slot whose only
-    record is the one just received, not cleared and not in conflict, of a unit without finalise/reopen events
-    or whose winning event is a final one that names the record in its basis. That is what the rule of
+    The shown answer of a *simple* slot is written here, straight from the staged columns (a plain insert: an
+    upsert looks each row up twice): a slot with no answer row yet whose only record is the one just received,
+    not cleared and not in conflict, of a unit without finalise/reopen events or whose winning event is a final
+    one that names the record in its basis. That is what the rule of
     ``storage.versions.recompute_answers`` gives for such a slot (one head, no conflict), without reading the
     record back; every other slot is recomputed by the rule itself (``simple = 0``)."""
     # per unit, whether its slots can be simple: 0 no unit events, 1 finalised (the record must be in the basis
@@ -945,7 +946,8 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
                "had INTEGER NOT NULL, before TEXT, srow INTEGER, simple INTEGER NOT NULL)")
     db.execute(
         f"INSERT INTO {S}._xtouched(slot, inst, new, had, before, srow, simple) SELECT s.slot, s.inst, 1, "
-        "a.uuid IS NOT NULL, a.version, s.rowid, coalesce(s.cleared = 0 AND (u.mode = 0 OR (u.mode = 1 AND EXISTS "
+        "a.uuid IS NOT NULL, a.version, s.rowid, coalesce(a.uuid IS NULL AND s.cleared = 0 AND (u.mode = 0 OR "
+        "(u.mode = 1 AND EXISTS "
         f"(SELECT 1 FROM {S}._xrefs r WHERE r.child = u.state AND r.ref = s.id AND r.rel = 'basis'))) AND "
         "(SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) = 1"
         + (" AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = s.slot)" if conflicts else "") +
@@ -957,18 +959,11 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
                    "x.institution_uuid, 0, a.uuid IS NOT NULL, a.version, 0 FROM xrecords x LEFT JOIN answers a ON "
                    "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
     db.execute(f"CREATE INDEX {S}._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
-    # slots without a row yet by a plain insert (an upsert looks each row up twice), the others by an update
     db.execute(
         "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
         "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
         f"nullif(s.by_, ''), s.at, s.lamport, s.id FROM {S}._xtouched t CROSS JOIN {S}._xstage s WHERE t.simple = 1 "
-        "AND t.had = 0 AND s.rowid = t.srow ORDER BY t.rowid")
-    rows = db.execute("SELECT s.value, s.na, s.note, nullif(s.by_, ''), s.at, s.lamport, s.id, s.slot FROM "
-                      f"{S}._xtouched t CROSS JOIN {S}._xstage s WHERE t.simple = 1 AND t.had = 1 AND s.rowid = t.srow "
-                      "ORDER BY t.rowid")
-    while chunk := rows.fetchmany(STAGE_ROWS):
-        db.conn.executemany("UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, "
-                            "rev = ?, version = ? WHERE uuid = ?", chunk)
+        "AND s.rowid = t.srow ORDER BY t.rowid")
 
 
 def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:  # noqa: N803

@@ -109,25 +109,6 @@ def test_an_import_refuses_the_first_line_that_changes_a_finalised_unit(db, tmp_
     assert db.execute("SELECT count(*) FROM xrecords").fetchone()[0] == before
 
 
-def test_a_received_version_replaces_a_row_written_without_one(tmp_path):
-    """A slot whose only record is the one received, but which has an answer row written here without a version
-    (an older database, a load by SQL): the merge updates that row from the received record."""
-    from .exchange_helpers import YEAR, make_office
-
-    coord, (ani,) = make_office(tmp_path, "ani")
-    ani.answer("kab-a", "u1", "in1", 3, note="dari ani")
-    ani.answer("kab-a", "u1", "in2", 2)
-    unit = unit_uuid("kab-a", "u1")
-    with coord.db.atomic():
-        coord.db.execute("INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, "
-                         "updated_at) VALUES (?, ?, ?, '', 'in1', '1', 0, 'lama', '2023-01-01T00:00:00.000Z')",
-                         [answer_slot(YEAR, unit, "", "in1"), YEAR, unit])
-    result = coord.import_(ani.export())[0]
-    rows = dict(coord.db.execute("SELECT indicator, value || '|' || note || '|' || (version IS NOT NULL) FROM answers"))
-    assert rows == {"in1": "3|dari ani|1", "in2": "2||1"}
-    assert result.institutions["kab-a"] == {"new": 1, "updated": 1, "unchanged": 0, "conflicts": 0}
-
-
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text,
                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
                            max_leaves=8)
