@@ -101,3 +101,42 @@ def test_closing_the_window_waits_for_a_waiting_save(ani_path, qtbot):
         assert get_answer(ctx.db, YEAR, uid, "", "in2").value == 1   # type: ignore[union-attr]
     finally:
         ctx.close()
+
+
+def test_a_survey_value_waits_in_the_entry_and_lands(ani_path, qtbot):
+    from kepatuhan_desktop.storage.survey import survey_state
+    from kepatuhan_desktop.ui.qt import Qt
+
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    try:
+        page = make_page(qtbot, ctx)
+        page.open_unit(uid)
+        card = card_of(page, "out1")
+        with Locker(ani_path) as lock:
+            dialog = page.open_survey(card)
+            start = time.monotonic()
+            for key in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1):
+                qtbot.keyClick(dialog, key)
+            assert time.monotonic() - start < 1.5                  # typing is not held up by the lock
+            assert dialog.state.responses == {1: 3, 2: 2, 3: 1}
+            assert [c.property("pending") for c in dialog.cells[:4]] == [True, True, True, False]
+            assert "\u21bb" in dialog.cells[0].text() and "waiting" in dialog.cells[0].accessibleName()
+            assert dialog.waiting.text().startswith("\u21bb Waiting for the database") and "3 value(s)" in \
+                dialog.waiting.text()
+            assert card.pending and page.save_state.isVisibleTo(page)
+            assert page.session.values[("", "out1")] == 2               # the mean, counted as given
+            qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)   # undo works meanwhile
+            assert dialog.state.responses == {1: 3, 2: 2} and dialog.current == 3
+            assert survey_state(ctx.db, YEAR, uid, "out1").responses == {}
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                dialog.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / "survey-waiting.png"))
+            lock.release()
+        qtbot.waitUntil(lambda: not ctx.saves, timeout=5000)
+        assert survey_state(ctx.db, YEAR, uid, "out1").responses == {1: 3, 2: 2}
+        qtbot.waitUntil(lambda: not dialog.cells[0].property("pending"), timeout=2000)
+        assert dialog.waiting.text() == "" and not card.pending
+        assert get_answer(ctx.db, YEAR, uid, "", "out1").value == Fraction(5, 2)   # type: ignore[union-attr]
+        dialog.reject()
+    finally:
+        ctx.close()

@@ -192,3 +192,31 @@ def test_finalise_saves_what_waits_first_or_refuses(ani) -> None:
         lock.release()
         session.finalise()                         # the lock freed: the value lands first, then the unit locks
     assert session.finalised and _responses(ani) == {1: 2}
+
+
+def test_undo_takes_back_a_change_that_still_waits(ani) -> None:
+    """The newest change is the one Ctrl+Z takes back even while it waits: it leaves the queue and never
+    reaches the database; an older change that landed is undone after it."""
+    queue, history = SaveQueue(), UndoHistory()
+    session = _session(ani, queue=queue, history=history)
+    uid = unit_uuid("kab-a", "u1")
+    session.answer(("", "in1"), Fraction(1))                    # lands
+    with Locker(ani.path):
+        session.answer(("", "in2"), Fraction(2))
+        session.answer(("", "in2"), Fraction(3))                # replaces the waiting 2
+        session.save_response(("", "out1"), 1, 2)
+        step = session.undo()
+        assert step is not None and step.kind == "survey" and step.before == (1, None)
+        assert session.survey(("", "out1")).responses == {} and session.values[("", "out1")] is None
+        step = session.undo()                                  # the answer, back to before both changes
+        assert step is not None and step.key == ("", "in2") and session.values[("", "in2")] is None
+        assert not queue
+        step = session.undo()                                  # then the one that landed (it waits in turn)
+        assert step is not None and step.key == ("", "in1") and session.values[("", "in1")] is None
+        assert len(queue) == 1
+    assert session.flush_saves()
+    for ind in ("in1", "in2"):
+        assert get_answer(ani.db, YEAR, uid, "", ind) is None
+    assert _responses(ani) == {} and not history.steps
+    assert ani.db.execute("SELECT count(*) FROM xrecords WHERE kind = 'answer' AND json_extract(body, '$.ind') = "
+                          "'in2'").fetchone()[0] == 0             # what was taken back never reached the database

@@ -94,13 +94,15 @@ def unit_slots(instrument: Instrument, unit: PlanUnit) -> list[Slot]:
 class Step:
     """One undoable change. ``kind``: "answer" (``before`` = the previous value, None = unanswered),
     "survey" (one respondent's value: ``before`` = (respondent, previous value: int, NO_ANSWER or None = not
-    entered)) or "evidence" (a removed file: ``before`` = (sha256, filename, bytes))."""
+    entered)) or "evidence" (a removed file: ``before`` = (sha256, filename, bytes)). ``at``: when the change
+    was given (monotonic clock): a change still waiting for the database may be newer than the last step."""
 
     year: int
     unit_uuid: str
     key: Key
     kind: str
     before: object
+    at: float = field(default_factory=time.monotonic, compare=False)
 
 
 class UndoHistory:
@@ -162,7 +164,8 @@ class PendingSave:
     respondent: int = 0
     response: int | str | None = None
     label: str = ""
-    since: float = field(default_factory=time.monotonic)
+    since: float = field(default_factory=time.monotonic)   # when the first change of this slot began waiting
+    given: float = field(default_factory=time.monotonic)   # when this change was given
 
     @property
     def ident(self) -> tuple[int, str, Key, str, int]:
@@ -171,8 +174,8 @@ class PendingSave:
     def step(self) -> Step:
         """The undo step this save makes when it lands."""
         if self.kind == "survey":
-            return Step(self.year, self.unit_uuid, self.key, "survey", (self.respondent, self.before))
-        return Step(self.year, self.unit_uuid, self.key, "answer", self.before)
+            return Step(self.year, self.unit_uuid, self.key, "survey", (self.respondent, self.before), self.given)
+        return Step(self.year, self.unit_uuid, self.key, "answer", self.before, self.given)
 
 
 @dataclass
@@ -216,13 +219,21 @@ class SaveQueue:
     def add(self, item: PendingSave) -> None:
         for i, old in enumerate(self.items):
             if old.ident == item.ident:
-                item.before, item.since = old.before, old.since   # one step from what was there before
+                item.since = old.since
+                if old.undo:
+                    item.before = old.before   # one step from what the database has
                 self.items[i] = item
                 return
         self.items.append(item)
 
     def of_unit(self, year: int, unit_uuid: str) -> list[PendingSave]:
         return [i for i in self.items if i.year == year and i.unit_uuid == unit_uuid]
+
+    def newest_undoable(self, where=None) -> PendingSave | None:
+        """The newest waiting change the inspector made (not an undo, not a note), of the units ``where(year,
+        unit_uuid)`` accepts."""
+        items = [i for i in self.items if i.undo and i.kind != "note" and (where is None or where(i.year, i.unit_uuid))]
+        return max(items, key=lambda i: i.given, default=None)
 
     def oldest(self) -> float | None:
         return min((i.since for i in self.items), default=None)
@@ -273,6 +284,18 @@ def _save(db: Any, item: PendingSave) -> bool:
     if item.kind == "note":
         return save_note(db, item.year, item.unit_uuid, product, indicator, item.note)
     return save_answer(db, item.year, item.unit_uuid, product, indicator, item.value, instrument=item.instrument)
+
+
+def latest_change(history: UndoHistory, saves: SaveQueue, where=None) -> Step | PendingSave | None:
+    """The inspector's newest change that Ctrl+Z takes back: the last undo step, or a change still waiting for
+    the database if it was given later (of the units ``where(year, unit_uuid)`` accepts)."""
+    step = history.peek()
+    if step is not None and where is not None and not where(step.year, step.unit_uuid):
+        step = None
+    waiting = saves.newest_undoable(where)
+    if waiting is not None and (step is None or waiting.given > step.at):
+        return waiting
+    return step
 
 
 # ---- status ------------------------------------------------------------------------------------------------
@@ -499,14 +522,25 @@ class UnitSession:
         return True
 
     def can_undo(self) -> bool:
-        step = self.history.peek()
-        return step is not None and step.year == self.year and step.unit_uuid == self.unit.uuid
+        change = self.latest_change()
+        return change is not None and change.year == self.year and change.unit_uuid == self.unit.uuid
+
+    def latest_change(self) -> Step | PendingSave | None:
+        """The newest change of this period that Ctrl+Z takes back (see :func:`latest_change`)."""
+        return latest_change(self.history, self.saves, lambda year, _unit: year == self.year)
 
     def undo(self) -> Step | None:
-        """Undo the newest step if it belongs to this unit (the page opens the step's unit first otherwise).
-        The step is used up even when the database refuses it (the error says why)."""
+        """Undo the newest change if it belongs to this unit (the page opens its unit first otherwise). A
+        change still waiting for the database is simply taken out of the queue (it never lands). A step is used
+        up even when the database refuses it (the error says why)."""
         if not self.can_undo():
             return None
+        change = self.latest_change()
+        if isinstance(change, PendingSave):
+            self._check_open()
+            self.saves.items.remove(change)
+            self._reload_slot(change.key)
+            return change.step()
         step = self.history.pop()
         assert step is not None
         self._check_open()
