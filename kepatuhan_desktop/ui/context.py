@@ -47,6 +47,10 @@ class AppContext(QObject):
         #: the checklist's saves waiting for the database (another program is writing): kept for the life of
         #: this database in the window, whichever page or unit is open
         self.saves = SaveQueue()
+        #: waiting saves the rules refused when they were tried outside the checklist (it shows them)
+        self.refused_saves: list = []
+        #: the open question about saves still waiting (ui.saves_prompt), if any
+        self.saves_prompt = None
 
     # ---- period ------------------------------------------------------------------------------------------
     def years(self) -> list[int]:
@@ -102,6 +106,15 @@ class AppContext(QObject):
         self.db.close()
         self.db = open_database(self.db_path)
         self._year = get_setting(self.db, "ui.year")
+        if self.saves:
+            # The GUI asks before it restores (ui.saves_prompt), so nothing should wait here; whatever does
+            # belongs to the replaced file and must never be written into this one: it is set aside.
+            import logging
+
+            logging.getLogger(__name__).warning("%d waiting save(s) of the replaced database set aside",
+                                                len(self.saves))
+            self.replaced_saves, self.saves = self.saves, SaveQueue()
+        self.refused_saves = []
         self.notify(Changes(years=frozenset(self.years()), plan=True, answers=True, settings=True, documents=True,
                             exchange=True, reloaded=True))
         year = self.year

@@ -522,9 +522,11 @@ class ChecklistPage(PageBase, QWidget):
                 if key in self._pending_keys - pending:
                     self._refresh_card(index)
                 self.cards[index].set_pending(key in pending)
-            if session.refused:
-                self.show_message("\n".join(describe_error(exc) for _item, exc in session.refused))
+            refused = session.refused + self.ctx.refused_saves
+            if refused:
+                self.show_message("\n".join(describe_error(exc) for _item, exc in refused))
                 session.refused.clear()
+                self.ctx.refused_saves.clear()
             if isinstance(self.dialog, SurveyDialog) and self.dialog.isVisible() and self.dialog.session is session:
                 self.dialog.reload()
         self._pending_keys = pending
