@@ -66,7 +66,7 @@ class AppContext(QObject):
     def set_year(self, year: int) -> None:
         if year != self._year:
             self._year = year
-            set_setting(self.db, "ui.year", year)
+            self.remember("ui.year", year)
             self.year_changed.emit(year)
 
     # ---- settings ----------------------------------------------------------------------------------------
@@ -75,6 +75,22 @@ class AppContext(QObject):
 
     def set_setting(self, key: str, value) -> None:
         set_setting(self.db, key, value)
+
+    def remember(self, key: str, value) -> bool:
+        """Keep a view preference (the last unit opened, a dialog's size, the period shown) if the database
+        is free within a moment; while another program writes it is simply not kept this time (the window
+        never waits for a preference). Returns whether it was kept."""
+        from ..errors import StorageError
+        from .inspector.session import TRY_SECONDS
+
+        try:
+            with self.db.waiting_at_most(TRY_SECONDS):
+                set_setting(self.db, key, value)
+        except StorageError as exc:
+            if exc.code != "db.busy":
+                raise
+            return False
+        return True
 
     @property
     def language(self) -> str:

@@ -18,7 +18,7 @@ from .qt import QMessageBox, QObject, QProgressDialog, Qt, QTimer, QWidget
 
 CLOSE, SWITCH, RESTORE = "close", "switch", "restore"
 RETRY_MS = 300
-#: the first attempt, before asking, waits this long for the lock (the window may pause this once)
+# the first attempt, before asking, waits this long for the lock (the window may pause this once)
 FIRST_TRY_SECONDS = 0.5
 MAX_UNITS_NAMED = 8
 

@@ -275,3 +275,62 @@ def test_a_survey_value_waits_in_the_entry_and_lands(ani_path, qtbot):
         dialog.reject()
     finally:
         ctx.close()
+
+
+def test_in_indonesian_the_rarer_changes_say_busy_and_finalise_and_closing_explain(ani_path, qtbot, tmp_path):
+    """By default the inspector reads Indonesian: a photo refused because another program writes says so
+    (``db.busy``), finalising with a value still waiting is refused with the reason and the waiting card is
+    shown, and the question before closing is Indonesian too."""
+    from kepatuhan_desktop.ui.i18n import install_language
+
+    ctx = open_ctx(ani_path)
+    ctx.set_setting("ui.language", "id")
+    install_language("id")
+    window, page = _window(ctx, qtbot)
+    try:
+        session = page.session
+        for ind in ("in1", "in2", "in3", "out2", "pg1", "pg2"):
+            session.answer(("", ind), Fraction(3))
+        for product in session.unit.products:
+            for ind in ("pr1", "pr2"):
+                session.answer((product.uuid, ind), Fraction(3))
+        page.open_unit(session.unit.uuid)
+        photo = tmp_path / "papan.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + b"x" * 5000)
+        with Locker(ani_path):
+            card = card_of(page, "in1")
+            assert page.attach_files(card, [str(photo)]) == 0
+            assert page.message.isVisibleTo(page)
+            assert "sibuk" in page.message.text() and "busy" not in page.message.text()
+            out1 = card_of(page, "out1")
+            dialog = page.open_survey(out1)
+            dialog.enter(2)
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                dialog.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / "id-survey-waiting.png"))
+            dialog.reject()
+            assert out1.pending and out1.pending_label.isVisibleTo(page)
+            assert page.finalise(confirm=False) is False and not page.session.finalised
+            assert "menunggu basis data" in page.message.text() and page.current == out1.index
+            assert "difinalkan setelah perubahan itu tersimpan" in page.state_label.text()
+            assert page.save_state.text().startswith("\u21bb Menunggu basis data")
+            window.close()
+            prompt = ctx.saves_prompt
+            assert prompt.question.windowTitle() == "Perubahan belum tersimpan"
+            assert "1 perubahan belum tersimpan" in prompt.question.text()
+            assert prompt.discard_button.text() == "&Buang 1 perubahan"
+            assert prompt.wait_button.text() == "&Tunggu dan simpan"
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                shots = Path(os.environ["KEPATUHAN_SCREENSHOTS"])
+                window.grab().save(str(shots / "id-close-window.png"))
+                prompt.question.grab().save(str(shots / "id-close-question.png"))
+            prompt.cancel_button.click()
+            start = time.monotonic()                  # another unit and back: a preference never waits 60 s
+            page.open_unit(unit_uuid("kab-a", "u2"))
+            page.open_unit(unit_uuid("kab-a", "u1"))
+            assert time.monotonic() - start < 3 and card_of(page, "out1").pending
+        qtbot.waitUntil(lambda: not ctx.saves, timeout=5000)
+        assert page.finalise(confirm=False) is True
+    finally:
+        window.close()
+        ctx.close()
+        install_language("en")

@@ -292,7 +292,7 @@ class ChecklistPage(PageBase, QWidget):
         if self.unit is None or self.unit.uuid != unit_uuid or not self.slots:
             self._build_unit(unit_uuid)
             if self.ctx.setting(LAST_UNIT) != unit_uuid:
-                self.ctx.set_setting(LAST_UNIT, unit_uuid)
+                self.ctx.remember(LAST_UNIT, unit_uuid)
         self.navigator.select_unit(unit_uuid, product_uuid)
         if product_uuid:
             index = next((i for i, s in enumerate(self.slots) if s.product_uuid == product_uuid), 0)
@@ -614,6 +614,10 @@ class ChecklistPage(PageBase, QWidget):
             if status.conflicts:
                 text += " · " + self.tr("\u26a0 {n} conflict(s) not yet resolved").format(n=status.conflicts)
             return text
+        waiting = len(self.session.saves.of_unit(self.year, self.unit.uuid)) if self.session is not None else 0
+        if waiting:
+            return self.tr("Every required answer is given; {n} change(s) still wait for the database: the unit "
+                           "can be finalised once they are saved").format(n=waiting)
         return self.tr("Every required answer is given: the unit can be finalised ({keys})").format(
             keys=FINALISE_KEYS)
 
@@ -791,7 +795,7 @@ class ChecklistPage(PageBase, QWidget):
 
     def _survey_closed(self, card: IndicatorCard, dialog: SurveyDialog) -> None:
         if not self.ctx.closed:
-            self.ctx.set_setting(SURVEY_SIZE, [dialog.width(), dialog.height()])
+            self.ctx.remember(SURVEY_SIZE, [dialog.width(), dialog.height()])
         self.set_current(card.index)
 
     def _survey_changed(self, card: IndicatorCard, state) -> None:
