@@ -47,6 +47,10 @@ class AppContext(QObject):
         #: the checklist's saves waiting for the database (another program is writing): kept for the life of
         #: this database in the window, whichever page or unit is open
         self.saves = SaveQueue()
+        #: waiting saves the rules refused when they were tried outside the checklist (it shows them)
+        self.refused_saves: list = []
+        #: the open question about saves still waiting (ui.saves_prompt), if any
+        self.saves_prompt = None
 
     # ---- period ------------------------------------------------------------------------------------------
     def years(self) -> list[int]:
@@ -62,7 +66,7 @@ class AppContext(QObject):
     def set_year(self, year: int) -> None:
         if year != self._year:
             self._year = year
-            set_setting(self.db, "ui.year", year)
+            self.remember("ui.year", year)
             self.year_changed.emit(year)
 
     # ---- settings ----------------------------------------------------------------------------------------
@@ -71,6 +75,22 @@ class AppContext(QObject):
 
     def set_setting(self, key: str, value) -> None:
         set_setting(self.db, key, value)
+
+    def remember(self, key: str, value) -> bool:
+        """Keep a view preference (the last unit opened, a dialog's size, the period shown) if the database
+        is free within a moment; while another program writes it is simply not kept this time (the window
+        never waits for a preference). Returns whether it was kept."""
+        from ..errors import StorageError
+        from .inspector.session import TRY_SECONDS
+
+        try:
+            with self.db.waiting_at_most(TRY_SECONDS):
+                set_setting(self.db, key, value)
+        except StorageError as exc:
+            if exc.code != "db.busy":
+                raise
+            return False
+        return True
 
     @property
     def language(self) -> str:
@@ -102,6 +122,15 @@ class AppContext(QObject):
         self.db.close()
         self.db = open_database(self.db_path)
         self._year = get_setting(self.db, "ui.year")
+        if self.saves:
+            # The GUI asks before it restores (ui.saves_prompt), so nothing should wait here; whatever does
+            # belongs to the replaced file and must never be written into this one: it is set aside.
+            import logging
+
+            logging.getLogger(__name__).warning("%d waiting save(s) of the replaced database set aside",
+                                                len(self.saves))
+            self.replaced_saves, self.saves = self.saves, SaveQueue()
+        self.refused_saves = []
         self.notify(Changes(years=frozenset(self.years()), plan=True, answers=True, settings=True, documents=True,
                             exchange=True, reloaded=True))
         year = self.year

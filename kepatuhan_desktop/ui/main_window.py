@@ -41,7 +41,6 @@ from .qt import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QShortcut,
     QSizePolicy,
     QSplitter,
@@ -170,7 +169,6 @@ class MainWindow(QMainWindow):
         self.demo_path = demo_path
         self.first_run = None
         self.history_dialog = None
-        self.saves_dialog = None       # the wait for saves still waiting for the database (closing, switching)
         self._skip_first_run = False
         self._started = False
         self.setWindowIcon(app_icon())
@@ -446,67 +444,25 @@ class MainWindow(QMainWindow):
         target = self.home_path if on_demo else self.demo_path
         if target is not None:
             self.flush_pages()
-            self.wait_for_saves(lambda: self.database_requested.emit(target))
+            self.wait_for_saves(lambda: self.database_requested.emit(target), "switch")
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush_pages()
         if self.ctx.saves and not self.ctx.closed:
-            # answers still waiting for the database (another program is writing): wait for them, never lose them
+            # answers still waiting for the database (another program is writing): never lost without asking
             event.ignore()
             self.wait_for_saves(self.close)
             return
         self._closed = True
         super().closeEvent(event)
 
-    def wait_for_saves(self, then) -> bool:
-        """Run ``then`` once no save waits for the database; meanwhile a progress message says how many wait
-        and the saves are tried again every few tenths of a second (the window stays usable). "Keep working"
-        goes back to the window without ``then``. Returns True when ``then`` ran at once."""
-        if not self.ctx.saves:
-            then()
-            return True
-        if self.saves_dialog is not None:
-            return False
-        from .inspector.session import TRY_SECONDS
+    def wait_for_saves(self, then, purpose: str = "close") -> bool:
+        """Run ``then`` once no save waits for the database: the saves are tried once more, and if some still
+        cannot land the inspector is asked (wait, discard them, or keep working; see ui.saves_prompt).
+        Returns True when ``then`` ran at once."""
+        from .saves_prompt import settle_saves
 
-        dialog = QProgressDialog(self)
-        dialog.setWindowTitle(self.tr("Saving"))
-        dialog.setCancelButtonText(self.tr("&Keep working"))
-        dialog.setRange(0, 0)
-        dialog.setMinimumDuration(0)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        timer = QTimer(dialog)
-        timer.setInterval(300)
-
-        def text() -> str:
-            return self.tr("Waiting for the database: another program is writing to it. {n} change(s) not saved "
-                           "yet are kept and saved as soon as it is free; the window closes then.").format(
-                n=len(self.ctx.saves))
-
-        def tick() -> None:
-            self.ctx.saves.flush(self.ctx.db, wait=TRY_SECONDS)
-            if self.ctx.saves:
-                dialog.setLabelText(text())
-                return
-            timer.stop()
-            self.saves_dialog = None
-            dialog.reset()
-            dialog.hide()
-            dialog.deleteLater()
-            then()
-
-        def cancelled() -> None:
-            timer.stop()
-            self.saves_dialog = None
-            dialog.deleteLater()
-
-        dialog.setLabelText(text())
-        dialog.canceled.connect(cancelled)
-        timer.timeout.connect(tick)
-        self.saves_dialog = dialog
-        dialog.show()
-        timer.start()
-        return False
+        return settle_saves(self, self.ctx, then, purpose)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange and not getattr(self, "_closed", False):

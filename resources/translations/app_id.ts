@@ -1355,18 +1355,6 @@
         <translation>Buka basis data &amp;demo</translation>
     </message>
     <message>
-        <source>Saving</source>
-        <translation>Menyimpan</translation>
-    </message>
-    <message>
-        <source>&amp;Keep working</source>
-        <translation>&amp;Lanjut bekerja</translation>
-    </message>
-    <message>
-        <source>Waiting for the database: another program is writing to it. {n} change(s) not saved yet are kept and saved as soon as it is free; the window closes then.</source>
-        <translation>Menunggu basis data: program lain sedang menulis ke sana. {n} perubahan yang belum tersimpan tetap disimpan dan akan tersimpan begitu basis data bebas; jendela ditutup setelah itu.</translation>
-    </message>
-    <message>
         <source>coordinator</source>
         <translation>koordinator</translation>
     </message>
@@ -1842,6 +1830,61 @@ Alasan atau catatan (opsional):</translation>
     <message>
         <source>Why is the approval of {name} for {year} taken back?</source>
         <translation>Mengapa persetujuan {name} untuk {year} dibatalkan?</translation>
+    </message>
+</context>
+<context>
+    <name>SavesPrompt</name>
+    <message>
+        <source>The backup is restored once they are saved.</source>
+        <translation>Cadangan dipulihkan setelah perubahan itu tersimpan.</translation>
+    </message>
+    <message>
+        <source>The other database opens once they are saved.</source>
+        <translation>Basis data yang lain dibuka setelah perubahan itu tersimpan.</translation>
+    </message>
+    <message>
+        <source>The window closes once they are saved.</source>
+        <translation>Jendela ditutup setelah perubahan itu tersimpan.</translation>
+    </message>
+    <message>
+        <source>• {unit}: {n} change(s)</source>
+        <translation>• {unit}: {n} perubahan</translation>
+    </message>
+    <message>
+        <source>… and {n} more unit(s)</source>
+        <translation>… dan {n} unit lainnya</translation>
+    </message>
+    <message>
+        <source>{n} change(s) are not saved yet: another program is writing to the database and keeps it locked.</source>
+        <translation>{n} perubahan belum tersimpan: program lain sedang menulis ke basis data dan menguncinya.</translation>
+    </message>
+    <message>
+        <source>Wait until they are saved, or discard them? {after}</source>
+        <translation>Tunggu sampai tersimpan, atau buang perubahan itu? {after}</translation>
+    </message>
+    <message>
+        <source>Waiting for the database: another program is writing to it. {n} change(s) not saved yet are kept and saved as soon as it is free.</source>
+        <translation>Menunggu basis data: program lain sedang menulis ke sana. {n} perubahan yang belum tersimpan tetap disimpan dan akan tersimpan begitu basis data bebas.</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet</source>
+        <translation>Perubahan belum tersimpan</translation>
+    </message>
+    <message>
+        <source>&amp;Wait and save them</source>
+        <translation>&amp;Tunggu dan simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard {n} change(s)</source>
+        <translation>&amp;Buang {n} perubahan</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Lanjut bekerja</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
     </message>
 </context>
 <context>

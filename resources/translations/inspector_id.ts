@@ -120,6 +120,10 @@
         <translation>↻ Menunggu basis data… program lain sedang menulis ke sana. {n} perubahan tetap disimpan dan akan tersimpan begitu basis data bebas.</translation>
     </message>
     <message>
+        <source>Every required answer is given; {n} change(s) still wait for the database: the unit can be finalised once they are saved</source>
+        <translation>Semua jawaban wajib terisi; {n} perubahan masih menunggu basis data: unit dapat difinalkan setelah perubahan itu tersimpan</translation>
+    </message>
+    <message>
         <source>This unit cannot be finalised yet: {n} required indicator(s) are unanswered (numbers {list}). They are listed under “Still missing”.</source>
         <translation>Unit ini belum dapat difinalkan: {n} indikator wajib belum dijawab (nomor {list}). Daftarnya ada di bagian “Masih kurang”.</translation>
     </message>
@@ -633,12 +637,20 @@
         <translation>Ringkasan survei</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
         <source>Respondent {n}</source>
         <translation>Responden {n}</translation>
+    </message>
+    <message>
+        <source>(waiting for the database)</source>
+        <translation>(menunggu basis data)</translation>
     </message>
     <message>
         <source>Indicator value (mean): {v}</source>
@@ -659,6 +671,14 @@
     <message>
         <source>{n} respondents still missing</source>
         <translation>{n} responden masih kurang</translation>
+    </message>
+    <message>
+        <source>↻ Waiting for the database… another program is writing to it. {n} value(s) marked ↻ are kept, counted, and saved as soon as it is free.</source>
+        <translation>↻ Menunggu basis data… program lain sedang menulis ke sana. {n} nilai bertanda ↻ tetap disimpan, sudah dihitung, dan akan tersimpan begitu basis data bebas.</translation>
+    </message>
+    <message>
+        <source>Nothing of this survey indicator to undo here; close the entry to undo other changes.</source>
+        <translation>Tidak ada isian survei indikator ini yang bisa dibatalkan di sini; tutup jendela isian untuk membatalkan perubahan lain.</translation>
     </message>
 </context>
 </TS>

@@ -671,7 +671,18 @@ class BackupPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_from(path)
 
-    def restore_from(self, path: str | Path) -> bool:
+    def restore_from(self, path: str | Path) -> bool | None:
+        """Restore ``path`` in place of the database. Saves still waiting for the database (another program is
+        writing) are tried first; if some cannot land the inspector is asked to wait for them or discard them
+        (returns None: the restore follows the answer), so the restored file never receives the old one's."""
+        from ..saves_prompt import RESTORE, settle_saves
+
+        done: list[bool] = []
+        if settle_saves(self, self.ctx, lambda: done.append(self._restore_now(path)), RESTORE):
+            return done[0]
+        return None
+
+    def _restore_now(self, path: str | Path) -> bool:
         try:
             taken = restore_database(self.ctx.db_path, path, keep=int(self.keep.value()))
         except KepatuhanError as exc:

@@ -8,9 +8,11 @@ Keys on a card: digits answer, N = N/A, Delete clears, Up/Down move, Enter or Ct
 unanswered indicator, Ctrl+Z undoes the last change (an answer or a removed photo), Ctrl+Shift+F finalises the
 unit (after a confirmation). An answer in conflict opens the resolution instead of changing.
 
-A save never freezes the window: when another program holds the database's write lock, the answer is kept
-waiting (the card and the line under the unit's state say so), counts as given, and lands by itself in the
-order given when the lock frees (a timer tries again); the window waits for such saves before it closes.
+A save never freezes the window: when another program holds the database's write lock, an answer, a note or
+a survey respondent's value is kept waiting (the card, the survey entry and the line under the unit's state
+say so), counts as given, and lands by itself in the order given when the lock frees (a timer tries again).
+Finalising first saves what waits (and is refused, saying why, while it cannot); before the window closes,
+another database opens or a backup is restored, the main window asks what to do with saves still waiting.
 """
 
 from __future__ import annotations
@@ -47,7 +49,16 @@ from .dialogs import ReopenDialog, ResolveDialog
 from .live_panel import LivePanel
 from .navigator import Navigator
 from .retired import RetiredAnswersPanel
-from .session import CONFLICTS, FINALISED, INCOMPLETE, READY, UndoHistory, UnitSession, UnitStatus
+from .session import (
+    CONFLICTS,
+    FINALISED,
+    INCOMPLETE,
+    READY,
+    UndoHistory,
+    UnitSession,
+    UnitStatus,
+    latest_change,
+)
 from .survey_dialog import SurveyDialog
 
 LAST_UNIT = "ui.checklist.unit"
@@ -281,7 +292,7 @@ class ChecklistPage(PageBase, QWidget):
         if self.unit is None or self.unit.uuid != unit_uuid or not self.slots:
             self._build_unit(unit_uuid)
             if self.ctx.setting(LAST_UNIT) != unit_uuid:
-                self.ctx.set_setting(LAST_UNIT, unit_uuid)
+                self.ctx.remember(LAST_UNIT, unit_uuid)
         self.navigator.select_unit(unit_uuid, product_uuid)
         if product_uuid:
             index = next((i for i, s in enumerate(self.slots) if s.product_uuid == product_uuid), 0)
@@ -293,6 +304,9 @@ class ChecklistPage(PageBase, QWidget):
                                    saves=self.ctx.saves)
         self._pending_keys = self.session.pending()
         self.units[unit_uuid] = self.session.unit
+        inst = next((i for i in self.plan if i.uuid == self.session.unit.institution_uuid), None)
+        if inst is not None:
+            self.session.label = f"{inst.name} \u2014 {self.session.unit.name}"
         self.retired_panel = None
         self.hide_message()
         unit = self.session.unit
@@ -435,15 +449,21 @@ class ChecklistPage(PageBase, QWidget):
         return True
 
     def undo(self) -> bool:
-        """Undo the last change (an answer, a removed photo), opening its unit if it was another one."""
+        """Undo the last change (an answer, a survey value, a removed photo; a change still waiting for the
+        database is taken out of the queue), opening its unit if it was another one."""
+
+        def here(year: int, unit_uuid: str) -> bool:
+            return year == self.year and unit_uuid in self.units
+
         step = self.history.peek()
-        while step is not None and (step.year != self.year or step.unit_uuid not in self.units):
+        while step is not None and not here(step.year, step.unit_uuid):
             self.history.pop()
             step = self.history.peek()
-        if step is None:
+        change = latest_change(self.history, self.ctx.saves, here)   # a change still waiting may be newer
+        if change is None:
             return False
-        if self.unit is None or self.unit.uuid != step.unit_uuid:
-            self.open_unit(step.unit_uuid)
+        if self.unit is None or self.unit.uuid != change.unit_uuid:
+            self.open_unit(change.unit_uuid)
         try:
             step = self.session.undo()
         except KepatuhanError as exc:
@@ -502,9 +522,13 @@ class ChecklistPage(PageBase, QWidget):
                 if key in self._pending_keys - pending:
                     self._refresh_card(index)
                 self.cards[index].set_pending(key in pending)
-            if session.refused:
-                self.show_message("\n".join(describe_error(exc) for _item, exc in session.refused))
+            refused = session.refused + self.ctx.refused_saves
+            if refused:
+                self.show_message("\n".join(describe_error(exc) for _item, exc in refused))
                 session.refused.clear()
+                self.ctx.refused_saves.clear()
+            if isinstance(self.dialog, SurveyDialog) and self.dialog.isVisible() and self.dialog.session is session:
+                self.dialog.reload()
         self._pending_keys = pending
         waiting = len(self.ctx.saves)
         if waiting:
@@ -590,6 +614,10 @@ class ChecklistPage(PageBase, QWidget):
             if status.conflicts:
                 text += " · " + self.tr("\u26a0 {n} conflict(s) not yet resolved").format(n=status.conflicts)
             return text
+        waiting = len(self.session.saves.of_unit(self.year, self.unit.uuid)) if self.session is not None else 0
+        if waiting:
+            return self.tr("Every required answer is given; {n} change(s) still wait for the database: the unit "
+                           "can be finalised once they are saved").format(n=waiting)
         return self.tr("Every required answer is given: the unit can be finalised ({keys})").format(
             keys=FINALISE_KEYS)
 
@@ -626,6 +654,11 @@ class ChecklistPage(PageBase, QWidget):
         if self.session is None or self.session.finalised:
             return False
         self._flush_focus()
+        if self.session.pending():
+            # what waits for the database is saved first: the unit is never finalised without it
+            self.session.flush_unit()
+            self._saves_changed()
+            self._update_live()
         try:
             self.session.check_finalise()
         except KepatuhanError as exc:
@@ -658,6 +691,12 @@ class ChecklistPage(PageBase, QWidget):
             self.show_message(self.tr("This unit cannot be finalised yet: {n} conflict(s) not yet resolved "
                                       "(marked \u26a0). Resolve each one, with a reason.").format(n=exc.params["count"]))
             first = min((self.session.index[k] for k in self.session.conflicts), default=None)
+            if first is not None:
+                self.set_current(first)
+        elif exc.code == "unit.saves_pending":
+            self.show_message(describe_error(exc))
+            first = min((self.session.index[k] for k in self.session.pending() if k in self.session.index),
+                        default=None)
             if first is not None:
                 self.set_current(first)
         else:
@@ -756,12 +795,13 @@ class ChecklistPage(PageBase, QWidget):
 
     def _survey_closed(self, card: IndicatorCard, dialog: SurveyDialog) -> None:
         if not self.ctx.closed:
-            self.ctx.set_setting(SURVEY_SIZE, [dialog.width(), dialog.height()])
+            self.ctx.remember(SURVEY_SIZE, [dialog.width(), dialog.height()])
         self.set_current(card.index)
 
     def _survey_changed(self, card: IndicatorCard, state) -> None:
         self._refresh_card(card.index)
         card.set_survey(state)
+        self._saves_changed()
         self._answers_changed()
 
     # ---- evidence ------------------------------------------------------------------------------------------

@@ -14,10 +14,12 @@ Rules it keeps (the storage functions keep them too, this is where the GUI learn
   change raises ``answer.in_conflict``, and the page opens the resolution (side by side, reason required);
 - a unit with an open conflict cannot be finalised (``unit.open_conflicts``, decided in storage);
 - undo goes back one step at a time across units: an answer, a cleared answer, a removed photo;
-- a save is never dropped and never waits long for the database: an answer or note that cannot get the
-  database's write lock within a fraction of a second (another program is writing) is kept in the
-  :class:`SaveQueue` (shown as pending, counted as given) and lands, in the order given, when the lock frees;
-  finalising waits until the unit has nothing pending.
+- a save is never dropped and never waits long for the database: an answer, a note or a survey respondent's
+  value that cannot get the database's write lock within a fraction of a second (another program is writing)
+  is kept in the :class:`SaveQueue` (shown as pending, counted as given) and lands, in the order given, when
+  the lock frees; finalising first tries to save what waits and is refused while anything of the unit still
+  waits; the rarer changes (a photo, finalise, reopen, a resolution) wait half a second, then are refused
+  with ``db.busy``.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from ...storage.evidence import (
 )
 from ...storage.period_forms import RetiredAnswer, retired_answers
 from ...storage.queries import PlanProduct, PlanUnit, load_unit
-from ...storage.survey import SurveyState, save_response, survey_state
+from ...storage.survey import NO_ANSWER, SurveyState, save_response, survey_state
 
 Key = tuple[str, str]   # (product uuid or '', indicator id)
 
@@ -90,14 +92,17 @@ def unit_slots(instrument: Instrument, unit: PlanUnit) -> list[Slot]:
 
 @dataclass(frozen=True)
 class Step:
-    """One undoable change. ``kind``: "answer" (``before`` = the previous value, None = unanswered) or
-    "evidence" (a removed file: ``before`` = (sha256, filename, bytes))."""
+    """One undoable change. ``kind``: "answer" (``before`` = the previous value, None = unanswered),
+    "survey" (one respondent's value: ``before`` = (respondent, previous value: int, NO_ANSWER or None = not
+    entered)) or "evidence" (a removed file: ``before`` = (sha256, filename, bytes)). ``at``: when the change
+    was given (monotonic clock): a change still waiting for the database may be newer than the last step."""
 
     year: int
     unit_uuid: str
     key: Key
     kind: str
     before: object
+    at: float = field(default_factory=time.monotonic, compare=False)
 
 
 class UndoHistory:
@@ -130,16 +135,22 @@ class UndoHistory:
 #: How long one attempt of a save waits for another writer's lock before the save is kept pending (seconds):
 #: short enough that the window never feels it, long enough that two saves meeting each other just wait.
 TRY_SECONDS = 0.15
-#: How long the checklist's other changes (finalise, reopen, a photo, a survey respondent, a resolution) wait
-#: for the lock before they are refused with ``db.busy`` (the inspector sees why and tries again).
+#: How long the checklist's other changes (finalise, reopen, a photo, a resolution) wait for the lock before
+#: they are refused with ``db.busy`` (the inspector sees why and tries again).
 OTHER_SECONDS = 0.5
+#: After an attempt found the database busy, a new save joins the queue without trying for this long (the
+#: page's timer tries again meanwhile): typing 30 respondents while another program writes stays instant.
+QUIET_SECONDS = 0.5
 
 
 @dataclass
 class PendingSave:
-    """An answer (``kind`` "answer": ``value``, None clears) or a note (``kind`` "note": ``note``) of one slot,
-    not saved yet because the database was busy. ``before``: the answer before the change (the undo step made
-    when it lands); ``undo``: whether landing makes an undo step (not for an undo itself)."""
+    """An answer (``kind`` "answer": ``value``, None clears), a note (``kind`` "note": ``note``) or one survey
+    respondent's value (``kind`` "survey": ``respondent``, ``response`` = int, NO_ANSWER or None to remove the
+    entry) of one slot, not saved yet because the database was busy. ``before``: the answer (for a survey
+    value: the respondent's value) before the change, the undo step made when it lands; ``undo``: whether
+    landing makes an undo step (not for an undo itself); ``label``: the unit as the inspector knows it (the
+    question before closing names the units whose changes wait)."""
 
     year: int
     unit_uuid: str
@@ -148,13 +159,23 @@ class PendingSave:
     instrument: Instrument
     value: Value | None = None
     note: str = ""
-    before: Value | None = None
+    before: object = None
     undo: bool = True
-    since: float = field(default_factory=time.monotonic)
+    respondent: int = 0
+    response: int | str | None = None
+    label: str = ""
+    since: float = field(default_factory=time.monotonic)   # when the first change of this slot began waiting
+    given: float = field(default_factory=time.monotonic)   # when this change was given
 
     @property
-    def ident(self) -> tuple[int, str, Key, str]:
-        return (self.year, self.unit_uuid, self.key, self.kind)
+    def ident(self) -> tuple[int, str, Key, str, int]:
+        return (self.year, self.unit_uuid, self.key, self.kind, self.respondent)
+
+    def step(self) -> Step:
+        """The undo step this save makes when it lands."""
+        if self.kind == "survey":
+            return Step(self.year, self.unit_uuid, self.key, "survey", (self.respondent, self.before), self.given)
+        return Step(self.year, self.unit_uuid, self.key, "answer", self.before, self.given)
 
 
 @dataclass
@@ -172,20 +193,47 @@ class SaveQueue:
 
     def __init__(self) -> None:
         self.items: list[PendingSave] = []
+        self.busy_at: float | None = None   # when an attempt last found the database busy
 
     def __len__(self) -> int:
         return len(self.items)
 
+    def recently_busy(self) -> bool:
+        """Whether the last attempt found the database busy a moment ago (a new save then just joins)."""
+        return bool(self.items) and self.busy_at is not None and time.monotonic() - self.busy_at < QUIET_SECONDS
+
+    def units(self) -> list[tuple[str, int]]:
+        """The units whose changes wait (their labels, in the order first given) and how many each."""
+        counts: dict[tuple[int, str], list] = {}
+        for item in self.items:
+            entry = counts.setdefault((item.year, item.unit_uuid), [item.label or item.unit_uuid, 0])
+            entry[1] += 1
+        return [(label, n) for label, n in counts.values()]
+
+    def discard(self) -> list[PendingSave]:
+        """Forget every waiting save (the inspector chose so, asked by name and count); returns them."""
+        items, self.items = self.items, []
+        self.busy_at = None
+        return items
+
     def add(self, item: PendingSave) -> None:
         for i, old in enumerate(self.items):
             if old.ident == item.ident:
-                item.before, item.since = old.before, old.since   # one step from what was there before
+                item.since = old.since
+                if old.undo:
+                    item.before = old.before   # one step from what the database has
                 self.items[i] = item
                 return
         self.items.append(item)
 
     def of_unit(self, year: int, unit_uuid: str) -> list[PendingSave]:
         return [i for i in self.items if i.year == year and i.unit_uuid == unit_uuid]
+
+    def newest_undoable(self, where=None) -> PendingSave | None:
+        """The newest waiting change the inspector made (not an undo, not a note), of the units ``where(year,
+        unit_uuid)`` accepts."""
+        items = [i for i in self.items if i.undo and i.kind != "note" and (where is None or where(i.year, i.unit_uuid))]
+        return max(items, key=lambda i: i.given, default=None)
 
     def oldest(self) -> float | None:
         return min((i.since for i in self.items), default=None)
@@ -202,6 +250,7 @@ class SaveQueue:
                     changed = _save(db, item)
             except StorageError as exc:
                 if exc.code == "db.busy":
+                    self.busy_at = time.monotonic()
                     break
                 self.items.pop(0)
                 done.refused.append((item, exc))
@@ -211,9 +260,11 @@ class SaveQueue:
                 done.refused.append((item, exc))
                 continue
             self.items.pop(0)
-            if changed and item.kind == "answer" and item.undo and history is not None:
-                history.push(Step(item.year, item.unit_uuid, item.key, "answer", item.before))
+            if changed and item.kind != "note" and item.undo and history is not None:
+                history.push(item.step())
             done.landed.append(item)
+        if not self.items:
+            self.busy_at = None
         return done
 
 
@@ -226,9 +277,25 @@ def _waiting(db: Any, seconds: float) -> Any:
 
 def _save(db: Any, item: PendingSave) -> bool:
     product, indicator = item.key
+    if item.kind == "survey":
+        save_response(db, item.year, item.unit_uuid, indicator, item.respondent, item.response,
+                      instrument=item.instrument)
+        return True
     if item.kind == "note":
         return save_note(db, item.year, item.unit_uuid, product, indicator, item.note)
     return save_answer(db, item.year, item.unit_uuid, product, indicator, item.value, instrument=item.instrument)
+
+
+def latest_change(history: UndoHistory, saves: SaveQueue, where=None) -> Step | PendingSave | None:
+    """The inspector's newest change that Ctrl+Z takes back: the last undo step, or a change still waiting for
+    the database if it was given later (of the units ``where(year, unit_uuid)`` accepts)."""
+    step = history.peek()
+    if step is not None and where is not None and not where(step.year, step.unit_uuid):
+        step = None
+    waiting = saves.newest_undoable(where)
+    if waiting is not None and (step is None or waiting.given > step.at):
+        return waiting
+    return step
 
 
 # ---- status ------------------------------------------------------------------------------------------------
@@ -274,6 +341,7 @@ class UnitSession:
             raise RefusedError(f"unit {unit_uuid} is not part of period {year}", code="unit.not_in_period",
                                unit=unit_uuid, year=year)
         self.unit: PlanUnit = unit
+        self.label = unit.name   # how waiting saves name the unit (the page adds the institution)
         self.slots: list[Slot] = unit_slots(instrument, unit)
         self.index: dict[Key, int] = {s.key: i for i, s in enumerate(self.slots)}
         self.values: dict[Key, Value | None] = {}
@@ -307,6 +375,8 @@ class UnitSession:
             return
         if item.kind == "note":
             self.notes[item.key] = item.note
+        elif item.kind == "survey":
+            self.values[item.key] = self.survey(item.key).value
         else:
             self.values[item.key] = item.value
 
@@ -328,10 +398,18 @@ class UnitSession:
         """The slots of this unit with a save waiting for the database."""
         return {item.key for item in self.saves.of_unit(self.year, self.unit.uuid)}
 
+    def pending_respondents(self, key: Key) -> set[int]:
+        """The respondents of a survey indicator whose value waits for the database."""
+        return {item.respondent for item in self.saves.of_unit(self.year, self.unit.uuid)
+                if item.kind == "survey" and item.key == key}
+
     def _queue(self, item: PendingSave) -> bool:
         """Queue the save and try what waits (this one last); returns whether this one landed. A refusal of
         this save is raised; refusals of earlier ones are kept in :attr:`refused` for the page to show."""
+        item.label = self.label
         self.saves.add(item)
+        if self.saves.recently_busy():
+            return False   # another program writes: it joins the queue at once, the page's timer tries again
         return self.flush_saves(raise_for=item)
 
     def flush_saves(self, raise_for: PendingSave | None = None, *, wait: float = TRY_SECONDS) -> bool:
@@ -444,14 +522,25 @@ class UnitSession:
         return True
 
     def can_undo(self) -> bool:
-        step = self.history.peek()
-        return step is not None and step.year == self.year and step.unit_uuid == self.unit.uuid
+        change = self.latest_change()
+        return change is not None and change.year == self.year and change.unit_uuid == self.unit.uuid
+
+    def latest_change(self) -> Step | PendingSave | None:
+        """The newest change of this period that Ctrl+Z takes back (see :func:`latest_change`)."""
+        return latest_change(self.history, self.saves, lambda year, _unit: year == self.year)
 
     def undo(self) -> Step | None:
-        """Undo the newest step if it belongs to this unit (the page opens the step's unit first otherwise).
-        The step is used up even when the database refuses it (the error says why)."""
+        """Undo the newest change if it belongs to this unit (the page opens its unit first otherwise). A
+        change still waiting for the database is simply taken out of the queue (it never lands). A step is used
+        up even when the database refuses it (the error says why)."""
         if not self.can_undo():
             return None
+        change = self.latest_change()
+        if isinstance(change, PendingSave):
+            self._check_open()
+            self.saves.items.remove(change)
+            self._reload_slot(change.key)
+            return change.step()
         step = self.history.pop()
         assert step is not None
         self._check_open()
@@ -463,17 +552,40 @@ class UnitSession:
                                value=step.before, undo=False)  # type: ignore[arg-type]  # an answer step
             if not self._queue(item):
                 self._show_pending(item)
+        elif step.kind == "survey":
+            self.check_survey_editable(step.key)
+            respondent, before = step.before   # type: ignore[misc]  # a survey step
+            item = PendingSave(self.year, self.unit.uuid, step.key, "survey", self.instrument,
+                               respondent=respondent, response=before, undo=False)
+            if not self._queue(item):
+                self._show_pending(item)
         elif step.kind == "evidence":
             sha, filename, data = step.before
-            with _waiting(self.db, OTHER_SECONDS):
-                add_evidence(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], data=data,
-                             filename=filename)
+            try:
+                with _waiting(self.db, OTHER_SECONDS):
+                    add_evidence(self.db, self.year, self.unit.uuid, step.key[0], step.key[1], data=data,
+                                 filename=filename)
+            except StorageError as exc:
+                if exc.code == "db.busy":
+                    self.history.push(step)   # not used up: the photo comes back with the next Ctrl+Z
+                raise
             self.evidence_count[step.key] = len(self.evidence(step.key))
         return step
 
     # ---- survey --------------------------------------------------------------------------------------------
     def survey(self, key: Key) -> SurveyState:
-        return survey_state(self.db, self.year, self.unit.uuid, key[1], self.instrument)
+        """The respondents' values as the inspector gave them: those waiting for the database included."""
+        state = survey_state(self.db, self.year, self.unit.uuid, key[1], self.instrument)
+        waiting = [i for i in self.saves.of_unit(self.year, self.unit.uuid) if i.kind == "survey" and i.key == key]
+        if not waiting:
+            return state
+        responses = dict(state.responses)
+        for item in waiting:
+            if item.response is None:
+                responses.pop(item.respondent, None)
+            else:
+                responses[item.respondent] = None if item.response == NO_ANSWER else int(item.response)
+        return SurveyState(state.indicator, state.expected, dict(sorted(responses.items())))
 
     def check_survey_editable(self, key: Key) -> None:
         self._check_open()
@@ -483,13 +595,29 @@ class UnitSession:
 
     def save_response(self, key: Key, respondent: int, value) -> SurveyState:
         """One respondent's answer (int, storage.survey.NO_ANSWER, or None to remove it); the indicator's
-        value becomes the mean."""
+        value becomes the mean. Kept waiting, like an answer, while the database is busy (the state returned
+        counts it); undo takes it back one respondent at a time."""
         self.check_survey_editable(key)
-        with _waiting(self.db, OTHER_SECONDS):
-            state = save_response(self.db, self.year, self.unit.uuid, key[1], respondent, value,
-                                  instrument=self.instrument)
-        self._reload_slot(key)
-        return state
+        indicator = self.slots[self.index[key]].indicator
+        if respondent < 1:
+            raise RefusedError("respondents are numbered from 1", code="survey.bad_respondent")
+        if isinstance(value, int) and not 0 <= value <= indicator.max:
+            raise RefusedError(f"value {value} is outside 0..{indicator.max} for indicator {indicator.id}",
+                               code="answer.outside", value=str(value), max=indicator.max, indicator=indicator.id)
+        state = self.survey(key)
+        if respondent not in state.responses:
+            before: int | str | None = None
+        else:
+            given = state.responses[respondent]
+            before = NO_ANSWER if given is None else given
+        waiting = respondent in self.pending_respondents(key)
+        if value == before and not waiting:
+            return state
+        item = PendingSave(self.year, self.unit.uuid, key, "survey", self.instrument, respondent=respondent,
+                           response=value, before=before)
+        if not self._queue(item):
+            self._show_pending(item)
+        return self.survey(key)
 
     # ---- evidence ------------------------------------------------------------------------------------------
     def evidence(self, key: Key) -> list[EvidenceItem]:
@@ -537,7 +665,17 @@ class UnitSession:
                                "once they are saved", code="unit.saves_pending", count=len(waiting))
         check_finalise(self.db, self.year, self.unit, self.instrument)
 
+    def flush_unit(self, wait: float = OTHER_SECONDS) -> bool:
+        """Try once more, waiting up to ``wait`` seconds, to save what waits (before finalising): returns
+        whether nothing of this unit waits any more."""
+        if self.saves.of_unit(self.year, self.unit.uuid):
+            self.flush_saves(wait=wait)
+        return not self.saves.of_unit(self.year, self.unit.uuid)
+
     def finalise(self) -> None:
+        """Finalise the unit: what of it waits for the database is saved first (or the finalise is refused,
+        ``unit.saves_pending``: it would lock the unit without them)."""
+        self.flush_unit()
         self.check_finalise()
         with _waiting(self.db, OTHER_SECONDS):
             finalise_unit(self.db, self.year, self.unit)

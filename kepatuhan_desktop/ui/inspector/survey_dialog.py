@@ -1,5 +1,7 @@
 """Fast per-respondent entry for a survey indicator: type a digit per respondent, it is saved at once and the
 cursor moves on. The indicator's value (the mean) is recomputed by storage.survey in the same transaction.
+While another program writes to the database a value waits (its cell is marked ↻ and a line says so),
+counts in the mean shown, and lands by itself (the checklist's timer); Ctrl+Z takes back the last value.
 The dialog keeps its size while entries come and go (the summary wraps, the error line keeps its place)."""
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ..qt import (
     QDialogButtonBox,
     QGridLayout,
     QKeyEvent,
+    QKeySequence,
     QLabel,
     Qt,
     QVBoxLayout,
@@ -69,6 +72,12 @@ class SurveyDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setMinimumHeight(2 * self.summary.fontMetrics().height() * 12 // 10 + 4)
         layout.addWidget(self.summary)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("waiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.setAccessibleName(self.tr("Saving"))
+        self.waiting.setMinimumHeight(2 * self.waiting.fontMetrics().height() + 8)   # its place stays when empty
+        layout.addWidget(self.waiting)
         self.error = QLabel()
         self.error.setStyleSheet("color: #C5221F;")
         self.error.setWordWrap(True)
@@ -90,7 +99,11 @@ class SurveyDialog(QDialog):
         self.setMinimumSize(max(self.sizeHint().width(), 620), self.sizeHint().height())
         self.resize(self.minimumSize())
         self.setStyleSheet("QLabel#cell { border: 1px solid #c9ced6; border-radius: 4px; background: palette(base); }"
-                           "QLabel#cell[current=\"true\"] { border: 2px solid #1a73e8; }")
+                           "QLabel#cell[pending=\"true\"] { border: 1px dashed #8a4500; background: #fef7e0; "
+                           "color: #6b3a00; }"
+                           "QLabel#cell[current=\"true\"] { border: 2px solid #1a73e8; }"
+                           "QLabel#waiting[active=\"true\"] { color: #6b3a00; background: #fef7e0; padding: 3px 6px; "
+                           "border-radius: 4px; }")
 
     def _build_cells(self) -> None:
         count = max(self.state.expected, max(self.state.responses, default=0))
@@ -106,13 +119,25 @@ class SurveyDialog(QDialog):
         self.current = number
         self._refresh()
 
+    def reload(self) -> None:
+        """Show the values again as the session has them (saves that waited have landed, or were refused)."""
+        self.state = self.session.survey(self.key)
+        self._refresh()
+
     def _refresh(self) -> None:
         self._build_cells()
+        pending = self.session.pending_respondents(self.key)
         for cell in self.cells:
             value = self.state.responses.get(cell.number, "")
             shown = "\u00d7" if value is None else str(value)
-            cell.setText(f"<small>{cell.number}</small><br><b>{shown}</b>")
+            mark = " \u21bb" if cell.number in pending else ""
+            cell.setText(f"<small>{cell.number}{mark}</small><br><b>{shown}</b>")
+            name = self.tr("Respondent {n}").format(n=cell.number)
+            if cell.number in pending:
+                name += " " + self.tr("(waiting for the database)")
+            cell.setAccessibleName(name)
             cell.setProperty("current", cell.number == self.current)
+            cell.setProperty("pending", cell.number in pending)
             cell.style().unpolish(cell)
             cell.style().polish(cell)
         value = self.state.value
@@ -124,6 +149,15 @@ class SurveyDialog(QDialog):
             parts.append(self.tr("{n} could not answer").format(n=no_answer))
         parts.append(self.tr("{n} respondents still missing").format(n=self.state.missing))
         self.summary.setText(" · ".join(parts))
+        if pending:
+            self.waiting.setText(self.tr("\u21bb Waiting for the database\u2026 another program is writing to it. "
+                                         "{n} value(s) marked \u21bb are kept, counted, and saved as soon as it "
+                                         "is free.").format(n=len(pending)))
+        else:
+            self.waiting.setText("")
+        self.waiting.setProperty("active", bool(pending))
+        self.waiting.style().unpolish(self.waiting)
+        self.waiting.style().polish(self.waiting)
 
     def enter(self, value) -> None:
         """Save ``value`` (int, NO_ANSWER or None) for the current respondent."""
@@ -138,7 +172,31 @@ class SurveyDialog(QDialog):
             self.current += 1
         self._refresh()
 
+    def undo(self) -> bool:
+        """Take back the last change if it is a value of this indicator (Ctrl+Z); other changes are undone
+        in the checklist, once the entry is closed."""
+        change = self.session.latest_change()
+        if change is None or not self.session.can_undo() or change.kind != "survey" or change.key != self.key:
+            self.error.setText(self.tr("Nothing of this survey indicator to undo here; close the entry to undo "
+                                       "other changes."))
+            return False
+        try:
+            step = self.session.undo()
+        except KepatuhanError as exc:
+            self.error.setText(describe_error(exc))
+            return False
+        self.error.setText("")
+        if step is not None:
+            self.current = step.before[0]   # type: ignore[index]  # a survey step: (respondent, value)
+        self.state = self.session.survey(self.key)
+        self.changed.emit(self.state)
+        self._refresh()
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return
         key = event.key()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             digit = key - Qt.Key.Key_0
