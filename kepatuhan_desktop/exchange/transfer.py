@@ -40,7 +40,7 @@ from ..domain.instrument import Instrument, InstrumentError, instrument_from_dic
 from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
 from ..errors import NotFoundError, RefusedError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
-from ..storage.db import audit, bulk_cache, now_iso, temp_writes
+from ..storage.db import audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
@@ -830,12 +830,15 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     result.new_records = db.execute(f"SELECT count(*) FROM {S}._xnew").fetchone()[0]
     if not result.new_records:
         return
-    insert_records_select(
-        db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
-            f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
-            "b.rowid = n.srow ORDER BY n.srow",
-        f"SELECT r.child, r.ref FROM {S}._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
-        lamport=stage.lamport.get(number, 0))
+    # more records than this database holds (a first national merge): the secondary indexes of xrecords are built
+    # once after the insert rather than grown row by row (the statements below use them)
+    with deferred_indexes(db, "xrecords", result.new_records):
+        insert_records_select(
+            db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
+                f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
+                "b.rowid = n.srow ORDER BY n.srow",
+            f"SELECT r.child, r.ref FROM {S}._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
+            lamport=stage.lamport.get(number, 0))
     _store_evidence(db, pkg, stamp, S)
     for rid, text in db.execute(f"SELECT s.id, b.body FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN "
                                 f"{S}._xbody b WHERE n.kind IN ('evidence', 'audit') AND s.rowid = n.srow AND "
