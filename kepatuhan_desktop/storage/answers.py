@@ -464,8 +464,14 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
     has_records = "EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot)" if known else "0"
     changed = new = 0
     with deferred_indexes(db, "xrecords", 0 if known else count):
-        cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, coalesce(s.note, a.note, ''), "
-                            f"a.uuid IS NOT NULL, {has_records} {_CHANGED} ORDER BY s.line")
+        if db.execute("SELECT 1 FROM answers WHERE year = ? LIMIT 1", [year]).fetchone() is None:
+            # no answer of the year yet (a first load): every staged row is new, none to compare with
+            cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, coalesce(s.note, ''), 0, "
+                                f"{has_records} FROM temp._answer_stage s ORDER BY s.line")
+        else:
+            cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, "
+                                f"coalesce(s.note, a.note, ''), a.uuid IS NOT NULL, {has_records} {_CHANGED} "
+                                "ORDER BY s.line")
         while chunk := cursor.fetchmany(_STAGE_ROWS):
             heads = _heads(db, [c[0] for c in chunk if c[8]]) if known else {}
             records: list[tuple[Any, ...]] = []
