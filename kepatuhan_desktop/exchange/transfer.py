@@ -864,9 +864,11 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     # each slot with a new version counted once (a slot given two new versions is never a simple one); summed
     # here rather than by GROUP BY, whose sort would hold the whole year in memory
     counts: dict[str, list[int]] = {}
+    # (a simple slot had no answer and was just given one: new, without looking it up)
     for inst, new, updated in db.execute(
-            f"SELECT t.inst, t.had = 0 AND a.uuid IS NOT NULL, t.had = 1 AND a.version IS NOT t.before "
-            f"FROM {S}._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 AND (t.simple = 1 OR "
+            f"SELECT t.inst, CASE WHEN t.simple = 1 THEN 1 ELSE t.had = 0 AND EXISTS (SELECT 1 FROM answers a WHERE "
+            "a.uuid = t.slot) END, CASE WHEN t.simple = 1 THEN 0 ELSE t.had = 1 AND (SELECT a.version FROM answers a "
+            f"WHERE a.uuid = t.slot) IS NOT t.before END FROM {S}._xtouched t WHERE t.new = 1 AND (t.simple = 1 OR "
             f"t.rowid = (SELECT min(d.rowid) FROM {S}._xtouched d WHERE d.slot = t.slot AND d.simple = 0 AND "
             f"d.new = 1))"):
         c = counts.get(inst)
