@@ -171,6 +171,37 @@ def store_record_rows(db: Database, rows: Sequence[tuple[Any, ...]], parents: Se
     return inserted
 
 
+def sql_literal(value: str | int | None) -> str:
+    """``value`` as an SQL literal (text quoted, a whole number as digits): for values shared by every row of a
+    bulk insert, written once into its statement instead of bound on each row."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(int(value))
+    if not isinstance(value, str):
+        raise TypeError(f"not a text or whole number for an SQL literal: {value!r:.40}")
+    if "\x00" in value:  # (an SQL statement cannot hold one): the text's bytes
+        return f"CAST(x'{value.encode('utf-8').hex()}' AS TEXT)"
+    return "'" + value.replace("'", "''") + "'"
+
+
+def store_answer_rows(db: Database, rows: Sequence[tuple[str, str, str, str, str]],
+                      parents: Sequence[tuple[str, str]], *, year: int, author: str, at: str, lamport: int) -> int:
+    """:func:`store_record_rows` for answer records that share their year, author, time and Lamport counter (a
+    bulk import makes them): ``rows`` are (id, institution, unit, slot, text); the shared columns are written
+    once into the statement (binding eleven values per row cost a tenth of a national load). Returns how many
+    were new."""
+    before = db.conn.total_changes
+    db.conn.executemany(_INSERT + f"VALUES (?, 'answer', {sql_literal(year)}, ?, ?, ?, {sql_literal(author)}, "
+                        f"{sql_literal(at)}, {sql_literal(lamport)}, ?, NULL)", rows)
+    inserted = db.conn.total_changes - before
+    if parents:
+        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
+    if lamport:
+        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [lamport])
+    return inserted
+
+
 def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
                           parents_params: Sequence[Any] = (), *, lamport: int | None = None) -> int:
     """:func:`insert_records` for records waiting in a (temporary) table, without reading them into Python:

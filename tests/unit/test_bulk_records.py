@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kepatuhan_desktop.storage.answers import import_answers, save_answer
 from kepatuhan_desktop.storage.db import NAMESPACE, stable_uuid
 from kepatuhan_desktop.storage.plan import import_loci, institution_uuid, unit_uuid
-from kepatuhan_desktop.storage.records import AnswerTexts, answer_slot, canonical, record_id
+from kepatuhan_desktop.storage.records import AnswerTexts, answer_slot, canonical, record_id, sql_literal
 
 from .storage_helpers import install_test_forms, plan_b, write
 
@@ -31,6 +31,16 @@ def test_answer_texts_are_canonical(year, author, author_name, by, at, lamport, 
             "by": by, "at": at, "lamport": lamport, "parents": parents}
     texts = AnswerTexts(year=year, author=author, author_name=author_name, by=by, at=at, lamport=lamport)
     assert texts.text(inst, unit, product, ind, slot, value, na, note, parents) == canonical(body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=text | st.text(max_size=30) | st.integers(-(2**63), 2**63 - 1) | st.none())
+def test_a_shared_value_written_into_a_statement_reads_back_the_same(value):
+    import sqlite3
+
+    con = sqlite3.connect(":memory:")
+    got = con.execute("SELECT " + sql_literal(value)).fetchone()[0]
+    assert got == value and type(got) is type(value)
 
 
 @settings(max_examples=300, deadline=None)
