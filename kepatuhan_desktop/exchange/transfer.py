@@ -40,7 +40,7 @@ from ..domain.instrument import Instrument, InstrumentError, instrument_from_dic
 from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
 from ..errors import NotFoundError, RefusedError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
-from ..storage.db import audit, bulk_cache, deferred_indexes, now_iso, temp_writes
+from ..storage.db import PAGE_SIZE, audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
@@ -428,6 +428,7 @@ def _open_stage(db: Database) -> str:
         return "temp"
     _drop_stage(db, STAGE_DB)  # left by an import that was interrupted
     db.execute(f"ATTACH DATABASE '' AS {STAGE_DB}")
+    db.execute(f"PRAGMA {STAGE_DB}.page_size = {PAGE_SIZE}")
     db.execute(f"PRAGMA {STAGE_DB}.journal_mode = OFF")
     db.execute(f"PRAGMA {STAGE_DB}.synchronous = OFF")
     return STAGE_DB
