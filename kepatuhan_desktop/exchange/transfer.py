@@ -654,14 +654,9 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             done[0] += 1
             continue
         checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache)
-        packer = zlib.compressobj(1)
-        pieces: list[bytes] = []
-        raw: list[bytes] = []
+        pieces: list[bytes] = []  # the batch as it is stored (zlib)
         count = 0
-        for line, text, body in pkg.lines(batch.file, raw=raw):
-            for piece in raw:
-                pieces.append(packer.compress(piece))
-            raw.clear()
+        for line, text, body in pkg.lines(batch.file, packed=pieces):
             try:
                 checked = checker.check(body, text, batch.sha256)
             except CheckFailure as exc:
@@ -692,9 +687,6 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             count += 1
             if len(stage.rows) >= STAGE_ROWS:
                 stage.flush(db)
-        for piece in raw:
-            pieces.append(packer.compress(piece))
-        pieces.append(packer.flush())
         stage.flush(db)
         db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
