@@ -234,6 +234,7 @@ class Checked:
 
 
 _TYPES: dict[Any, RecordType] = {t.value: t for t in RecordType}
+_new_row = tuple.__new__
 
 
 def _is_int(value: object) -> bool:
@@ -295,7 +296,6 @@ class RecordChecker:
         self._names = cache.names
         self._times = cache.times
         self._values = cache.values
-        self._slots: dict[tuple[Any, Any, Any], tuple[Any, Any]] = {}
 
     def _name_ok(self, key: str, value: object, limit: int = MAX_NAME_CHARS, multiline: bool = False) -> None:
         if type(value) is str and value in self._names:
@@ -358,8 +358,9 @@ class RecordChecker:
             self._evidence(body)
         else:
             self._audit(body)
-        row = RecordRow(record_id(text), kind.value, year, body.get("inst", ""), body.get("unit", ""), body["slot"], author,
-                        at, lamport, text, batch, tuple(body.get("parents") or ()))
+        # (the tuple made directly: RecordRow's own constructor is a Python call per record)
+        row = _new_row(RecordRow, (record_id(text), t, year, body.get("inst", ""), body.get("unit", ""), body["slot"],
+                                   author, at, lamport, text, batch, tuple(body.get("parents") or ())))
         return Checked(row, body, parents, basis)
 
     def _unit_of(self, body: dict[str, Any]) -> Any:
@@ -372,14 +373,8 @@ class RecordChecker:
     def _answer(self, body: dict[str, Any]) -> list[str]:
         if not _ANSWER_KEYS <= body.keys():
             _need(body, "unit", "product", "ind", "na", "parents")
-        key = (body["unit"], body["product"], body["ind"])
-        known = self._slots.get(key) if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str \
-            else None
-        if known is None:
-            unit = self.index.unit(body["unit"])
-            ind = slot_indicator(self.index, unit, body["product"], body["ind"])
-            known = self._slots[key] = (unit, ind)
-        unit, ind = known
+        unit = self.index.unit(body["unit"])
+        ind = slot_indicator(self.index, unit, body["product"], body["ind"])
         if body.get("inst", unit.institution_uuid) != unit.institution_uuid:
             raise CheckFailure(f"unit {unit.code} does not belong to institution {str(body.get('inst'))[:40]}",
                                code="record.institution", unit=unit.code)
