@@ -202,8 +202,8 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     try:
         for i, row in enumerate(chosen):
             (blob,) = db.execute("SELECT data FROM xbatches WHERE sha256 = ?", [row[0]]).fetchone()
-            writer.add_batch(BatchOut(row[0], zlib.decompress(blob), row[1], row[2], row[3], row[4], bytes(row[5]),
-                                      bytes(row[6]), row[7], row[8] or ""))
+            writer.add_batch(BatchOut(row[0], b"", row[1], row[2], row[3], row[4], bytes(row[5]), bytes(row[6]), row[7],
+                                      row[8] or "", packed=bytes(blob)))
             summary.batches += 1
             summary.records += row[7]
             for sha, removed in db.execute(
