@@ -957,11 +957,13 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
                    "x.institution_uuid, 0, a.uuid IS NOT NULL, a.version, 0 FROM xrecords x LEFT JOIN answers a ON "
                    "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
     db.execute(f"CREATE INDEX {S}._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
-    db.execute(
-        "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-        "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
-        f"nullif(s.by_, ''), s.at, s.lamport, s.id FROM {S}._xtouched t CROSS JOIN {S}._xstage s WHERE t.simple = 1 "
-        "AND s.rowid = t.srow ORDER BY t.rowid")
+    simple = db.execute(f"SELECT count(*) FROM {S}._xtouched WHERE simple = 1").fetchone()[0]
+    with deferred_indexes(db, "answers", simple):  # (more than the table holds: its indexes built after)
+        db.execute(
+            "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+            "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
+            f"nullif(s.by_, ''), s.at, s.lamport, s.id FROM {S}._xtouched t CROSS JOIN {S}._xstage s WHERE "
+            "t.simple = 1 AND s.rowid = t.srow ORDER BY t.rowid")
 
 
 def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:  # noqa: N803

@@ -463,9 +463,11 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
                        "x.kind = 'answer' AND x.slot = s.slot) LIMIT 1").fetchone() is not None
     has_records = "EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot)" if known else "0"
     changed = new = 0
-    with deferred_indexes(db, "xrecords", 0 if known else count):
-        if db.execute("SELECT 1 FROM answers WHERE year = ? LIMIT 1", [year]).fetchone() is None:
-            # no answer of the year yet (a first load): every staged row is new, none to compare with
+    # no answer of the year yet (a first load): every staged row is new, none to compare with
+    first = db.execute("SELECT 1 FROM answers WHERE year = ? LIMIT 1", [year]).fetchone() is None
+    with deferred_indexes(db, "xrecords", 0 if known else count), \
+            deferred_indexes(db, "answers", count if first else 0):
+        if first:
             cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, coalesce(s.note, ''), 0, "
                                 f"{has_records} FROM temp._answer_stage s ORDER BY s.line")
         else:

@@ -142,3 +142,45 @@ def test_a_package_line_parses_as_json_loads_does(value, before, after, cut):
     except ValueError:
         got = "refused"
     assert repr(got) == repr(expected)
+
+
+def test_answers_keep_everything_through_m0012(tmp_path):
+    """m0012 makes the answers table again without the unique index of its natural key: every row, the primary
+    key and both triggers (an edit outside the exchange layer unversions a row; deleting an exchanged answer
+    remembers the clearing) come through, and the lookups by unit use the new index."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
+
+    install_test_forms()
+    path = tmp_path / "lama.db"
+    db = open_database(path, migrate=False)
+    MIGRATIONS.apply(db, stop_before="m0012_answers_by_unit")
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
+                                                 "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
+    before = db.execute("SELECT * FROM answers ORDER BY uuid").fetchall()
+    assert len(before) == 3
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_answers_2'").fetchone()
+    db.close()
+    db = open_database(path)
+    try:
+        assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == before
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'answers'")}
+        assert names == {"answers", "sqlite_autoindex_answers_1", "answers_unit", "answers_unversioned",
+                         "answers_deleted"}
+        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT value FROM answers WHERE year = ? AND "
+                                                  "unit_uuid = ?", [2023, unit_uuid("kab-a", "u1")]))
+        assert "answers_unit" in plan
+        slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO answers(uuid, year, unit_uuid, indicator, value, updated_at) VALUES "
+                       "(?, 2023, ?, 'in1', '1', 'x')", [slot, unit_uuid("kab-a", "u1")])
+        db.execute("UPDATE answers SET value = '1' WHERE uuid = ?", [slot])
+        assert db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone() == (None,)
+        other = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in2")
+        db.execute("DELETE FROM answers WHERE uuid = ?", [other])
+        assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
+    finally:
+        db.close()
