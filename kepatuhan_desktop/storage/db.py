@@ -41,6 +41,10 @@ PAGE_SIZE = 16384
 BULK_CACHE_KIB = 65536
 
 
+#: The page cache while an index is built after a bulk insert (KiB; see ``deferred_indexes``).
+SORT_CACHE_KIB = 16384
+
+
 @contextlib.contextmanager
 def bulk_cache(db: Database) -> Iterator[None]:
     """A larger page cache for the duration of a bulk operation."""
@@ -88,8 +92,17 @@ def deferred_indexes(db: Database, table: str, adding: int) -> Iterator[bool]:
     for name, _sql in indexes:
         db.execute(f"DROP INDEX [{name}]")
     yield bool(indexes)
-    for _name, sql in indexes:
-        db.execute(sql)
+    if not indexes:
+        return
+    # the sort of an index build holds up to the page cache's size of keys in memory: a smaller one for it keeps
+    # a national merge's memory flat (the sort goes on in temporary files)
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
+    try:
+        for _name, sql in indexes:
+            db.execute(sql)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 def stable_uuid(*parts: object) -> str:
