@@ -2,10 +2,11 @@
 
 An answer's ``uuid`` is derived from (year, unit, product, indicator) (``storage.answers.answer_uuid``), so the
 primary key already keeps one answer per slot; the unique index of m0001 on those four columns enforced nothing
-more and cost a second random insert per answer. It becomes ``answers_unit`` on (year, unit_uuid, product_uuid,
-indicator, value): the lookups every query makes (a unit's answers, a year's answers), in the order rescoring
-reads them, and with the value (rescoring a year reads the index alone). Not unique, so a bulk load into an
-empty year builds it once after the rows are in rather than one row at a time. Columns, constraints,
+more and cost a second random insert per answer. It becomes ``answers_unit`` on (year, unit_uuid, product_uuid):
+the lookups every query makes (a unit's answers, a year's answers), in the order rescoring reads them. Not
+unique, so a bulk load into an empty year builds it once after the rows are in rather than one row at a time.
+(With the indicator and value in it too, rescoring would read the index alone, 5% faster, but would no longer
+read the rows: a damaged answers table would go unnoticed by it.) Columns, constraints,
 triggers and the partial index of unversioned answers are as before. SQLite cannot drop a table's constraint,
 so the table is made again and its rows copied.
 """
@@ -40,7 +41,7 @@ def m0012_answers_by_unit(db: Database) -> None:
         "inspector_uuid, updated_at, rev, version FROM answers ORDER BY year, unit_uuid, product_uuid, indicator",
         "DROP TABLE answers",  # (its triggers and indexes with it; no table refers to it)
         "ALTER TABLE answers_m0012 RENAME TO answers",
-        "CREATE INDEX answers_unit ON answers(year, unit_uuid, product_uuid, indicator, value)",
+        "CREATE INDEX answers_unit ON answers(year, unit_uuid, product_uuid)",
         "CREATE INDEX answers_unversioned ON answers(year, unit_uuid) WHERE version IS NULL",
         # as m0003 made them
         """CREATE TRIGGER answers_unversioned AFTER UPDATE OF value, na, note ON answers
