@@ -301,7 +301,11 @@ def child(op: str, reset: Path | None = None, **kw: object) -> dict:
     snapshot = None
     if reset is not None:
         snapshot = reset.with_name(reset.name + ".start")
-        _copy_db(reset, snapshot) if reset.exists() else None
+        if reset.exists():
+            _copy_db(reset, snapshot)
+        else:  # the second run starts from nothing too (not from the starting point of an earlier benchmark run)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{snapshot}{suffix}").unlink(missing_ok=True)
     result = _run_child(op, False, kw)
     result["rss"] = result.get("rss_self", 0)
     if reset is not None:

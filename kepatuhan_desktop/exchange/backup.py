@@ -136,6 +136,11 @@ def restore_database(db_path: str | Path, source: str | Path, *, folder: str | P
     try:
         dest = sqlite3.connect(str(db_path), timeout=10)
         try:
+            size = "PRAGMA page_size"
+            if src.execute(size).fetchone()[0] != dest.execute(size).fetchone()[0]:
+                # (a database in WAL mode takes no copy of another page size: older databases have 4 KiB pages,
+                # new ones 16 KiB) out of WAL for the copy; opening the restored database turns WAL on again
+                dest.execute("PRAGMA journal_mode=DELETE")
             src.backup(dest)
         finally:
             dest.close()

@@ -40,7 +40,7 @@ from ..domain.instrument import Instrument, InstrumentError, instrument_from_dic
 from ..domain.limits import MAX_NAME_CHARS, MAX_REASON_CHARS, latest_acceptable, text_problem, time_problem
 from ..errors import NotFoundError, RefusedError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
-from ..storage.db import audit, bulk_cache, now_iso, temp_writes
+from ..storage.db import PAGE_SIZE, audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
@@ -202,8 +202,8 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     try:
         for i, row in enumerate(chosen):
             (blob,) = db.execute("SELECT data FROM xbatches WHERE sha256 = ?", [row[0]]).fetchone()
-            writer.add_batch(BatchOut(row[0], zlib.decompress(blob), row[1], row[2], row[3], row[4], bytes(row[5]),
-                                      bytes(row[6]), row[7], row[8] or ""))
+            writer.add_batch(BatchOut(row[0], b"", row[1], row[2], row[3], row[4], bytes(row[5]), bytes(row[6]), row[7],
+                                      row[8] or "", packed=bytes(blob)))
             summary.batches += 1
             summary.records += row[7]
             for sha, removed in db.execute(
@@ -428,6 +428,7 @@ def _open_stage(db: Database) -> str:
         return "temp"
     _drop_stage(db, STAGE_DB)  # left by an import that was interrupted
     db.execute(f"ATTACH DATABASE '' AS {STAGE_DB}")
+    db.execute(f"PRAGMA {STAGE_DB}.page_size = {PAGE_SIZE}")
     db.execute(f"PRAGMA {STAGE_DB}.journal_mode = OFF")
     db.execute(f"PRAGMA {STAGE_DB}.synchronous = OFF")
     return STAGE_DB
@@ -653,14 +654,9 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             done[0] += 1
             continue
         checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache)
-        packer = zlib.compressobj(1)
-        pieces: list[bytes] = []
-        raw: list[bytes] = []
+        pieces: list[bytes] = []  # the batch as it is stored (zlib)
         count = 0
-        for line, text, body in pkg.lines(batch.file, raw=raw):
-            for piece in raw:
-                pieces.append(packer.compress(piece))
-            raw.clear()
+        for line, text, body in pkg.lines(batch.file, packed=pieces):
             try:
                 checked = checker.check(body, text, batch.sha256)
             except CheckFailure as exc:
@@ -691,9 +687,6 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
             count += 1
             if len(stage.rows) >= STAGE_ROWS:
                 stage.flush(db)
-        for piece in raw:
-            pieces.append(packer.compress(piece))
-        pieces.append(packer.flush())
         stage.flush(db)
         db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
@@ -830,12 +823,15 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     result.new_records = db.execute(f"SELECT count(*) FROM {S}._xnew").fetchone()[0]
     if not result.new_records:
         return
-    insert_records_select(
-        db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
-            f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
-            "b.rowid = n.srow ORDER BY n.srow",
-        f"SELECT r.child, r.ref FROM {S}._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
-        lamport=stage.lamport.get(number, 0))
+    # more records than this database holds (a first national merge): the secondary indexes of xrecords are built
+    # once after the insert rather than grown row by row (the statements below use them)
+    with deferred_indexes(db, "xrecords", result.new_records):
+        insert_records_select(
+            db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
+                f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
+                "b.rowid = n.srow ORDER BY n.srow",
+            f"SELECT r.child, r.ref FROM {S}._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],
+            lamport=stage.lamport.get(number, 0))
     _store_evidence(db, pkg, stamp, S)
     for rid, text in db.execute(f"SELECT s.id, b.body FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN "
                                 f"{S}._xbody b WHERE n.kind IN ('evidence', 'audit') AND s.rowid = n.srow AND "
@@ -861,9 +857,11 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     # each slot with a new version counted once (a slot given two new versions is never a simple one); summed
     # here rather than by GROUP BY, whose sort would hold the whole year in memory
     counts: dict[str, list[int]] = {}
+    # (a simple slot had no answer and was just given one: new, without looking it up)
     for inst, new, updated in db.execute(
-            f"SELECT t.inst, t.had = 0 AND a.uuid IS NOT NULL, t.had = 1 AND a.version IS NOT t.before "
-            f"FROM {S}._xtouched t LEFT JOIN answers a ON a.uuid = t.slot WHERE t.new = 1 AND (t.simple = 1 OR "
+            f"SELECT t.inst, CASE WHEN t.simple = 1 THEN 1 ELSE t.had = 0 AND EXISTS (SELECT 1 FROM answers a WHERE "
+            "a.uuid = t.slot) END, CASE WHEN t.simple = 1 THEN 0 ELSE t.had = 1 AND (SELECT a.version FROM answers a "
+            f"WHERE a.uuid = t.slot) IS NOT t.before END FROM {S}._xtouched t WHERE t.new = 1 AND (t.simple = 1 OR "
             f"t.rowid = (SELECT min(d.rowid) FROM {S}._xtouched d WHERE d.slot = t.slot AND d.simple = 0 AND "
             f"d.new = 1))"):
         c = counts.get(inst)
@@ -959,11 +957,13 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
                    "x.institution_uuid, 0, a.uuid IS NOT NULL, a.version, 0 FROM xrecords x LEFT JOIN answers a ON "
                    "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
     db.execute(f"CREATE INDEX {S}._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
-    db.execute(
-        "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-        "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
-        f"nullif(s.by_, ''), s.at, s.lamport, s.id FROM {S}._xtouched t CROSS JOIN {S}._xstage s WHERE t.simple = 1 "
-        "AND s.rowid = t.srow ORDER BY t.rowid")
+    simple = db.execute(f"SELECT count(*) FROM {S}._xtouched WHERE simple = 1").fetchone()[0]
+    with deferred_indexes(db, "answers", simple):  # (more than the table holds: its indexes built after)
+        db.execute(
+            "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
+            "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
+            f"nullif(s.by_, ''), s.at, s.lamport, s.id FROM {S}._xtouched t CROSS JOIN {S}._xstage s WHERE "
+            "t.simple = 1 AND s.rowid = t.srow ORDER BY t.rowid")
 
 
 def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:  # noqa: N803

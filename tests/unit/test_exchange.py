@@ -353,3 +353,42 @@ def test_changes_made_without_the_storage_functions_are_still_exported(tmp_path)
     coord.import_(ani.export())
     assert coord.db.execute("SELECT value FROM answers WHERE indicator = 'in1'").fetchone() == ("1",)
     assert not list_conflicts(coord.db)
+
+
+def test_an_exported_batch_is_its_stored_stream_and_reads_back_whole(tmp_path):
+    """A stored batch goes into the package as its own deflate data (not compressed again): the zip's checks
+    pass, each member is the batch exactly, and the package imports; a stored stream that is not plain deflate
+    is unpacked and written as usual."""
+    import hashlib
+    import zipfile
+    import zlib
+
+    from kepatuhan_desktop.exchange.package import PackageWriter
+
+    coord, (ani,) = make_office(tmp_path, "ani")
+    ani.answer("kab-a", "u1", "in1", 3, note="catatan ünïcode")
+    ani.answer("kab-b", "u1", "pr1", 2, product="p1")
+    out = ani.export()
+    stored = {f"batches/{sha}.jsonl": zlib.decompress(data) for sha, data in
+              ani.db.execute("SELECT sha256, data FROM xbatches")}
+    with zipfile.ZipFile(out) as zf:
+        assert zf.testzip() is None
+        manifest = json.loads(zf.read("manifest.json"))
+        members = {n: zf.read(n) for n in zf.namelist() if n.startswith("batches/")}
+        assert {zf.getinfo(n).compress_type for n in members} == {zipfile.ZIP_DEFLATED}
+    assert members == stored and stored
+    for name, data in members.items():
+        assert manifest["files"][name] == {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    assert coord.import_(out)[0].new_records == 2
+
+    writer = PackageWriter(tmp_path / "x.kpk", "results", YEAR, [])
+    content = b'{"a":1}\n' * 1000
+    writer.add_deflated("plain", zlib.compress(content, 9))
+    writer.add_deflated("trailing", zlib.compress(content) + b"extra")   # not plain: unpacked, written as usual
+    with pytest.raises(zlib.error):
+        writer.add_deflated("truncated", zlib.compress(content)[:-9])
+    writer.zip.close()
+    with zipfile.ZipFile(writer.tmp) as zf:
+        assert zf.testzip() is None
+        assert zf.read("plain") == content and zf.read("trailing") == content
+    assert writer.files["trailing"] == {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}

@@ -237,3 +237,65 @@ def test_unlisted_member(office, tmp_path):
     sha = hashlib.sha256(b"x").hexdigest()
     bad = rewrite_package(good, tmp_path / "bad.kpk", members={f"evidence/{sha}": b"x"}, keep_sig=True)
     refused(coord, bad, "not listed in the signed manifest")
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+def test_a_stored_batch_is_its_member_exactly(office, tmp_path, compression):
+    """A received batch is kept as its member's bytes (the zip's own compressed bytes in a zlib wrapper when the
+    member is deflated, compressed here when it is stored), so it can be sent on verbatim."""
+    import zlib
+
+    coord, ani, good = office
+    repacked = tmp_path / "repacked.kpk"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(repacked, "w") as dst:
+        members = {n: src.read(n) for n in src.namelist()}
+        for name, data in members.items():
+            dst.writestr(name, data, compress_type=compression if name.startswith("batches/") else
+                         zipfile.ZIP_DEFLATED)
+    coord.import_(repacked)
+    batches = {n: d for n, d in members.items() if n.startswith("batches/")}
+    stored = {f"batches/{sha}.jsonl": zlib.decompress(data)
+              for sha, data in coord.db.execute("SELECT sha256, data FROM xbatches WHERE author = ?", [ani.fp])}
+    assert stored == batches
+
+
+def test_a_batch_member_with_bytes_after_its_compressed_data_is_refused(office, tmp_path):
+    coord, ani, good = office
+    name = batch_name(good)
+    bad = tmp_path / "bad.kpk"
+    with zipfile.ZipFile(good) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:
+        for n, data in members.items():
+            dst.writestr(n, data)
+    # the member's compressed size grows by two bytes the inflater never reads (its hash stays right)
+    raw = bad.read_bytes()
+    with zipfile.ZipFile(bad) as zf:
+        info = zf.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    end = start + info.compress_size
+    patched = raw[:end] + b"\x00\x00" + raw[end:]
+    # fix the sizes in the local header and the central directory, and the directory's offsets after the member
+    import struct
+
+    patched = bytearray(patched)
+    struct.pack_into("<I", patched, info.header_offset + 18, info.compress_size + 2)
+    with zipfile.ZipFile(bad) as zf:
+        infos = zf.infolist()
+    cd_start = raw.rfind(b"PK\x05\x06")
+    eocd = struct.unpack_from("<4s4H2LH", raw, cd_start)
+    cd_offset = eocd[6] + 2
+    pos = cd_offset
+    for i in infos:
+        assert patched[pos:pos + 4] == b"PK\x01\x02"
+        n, m, k = struct.unpack_from("<3H", patched, pos + 28)
+        if i.filename == name:
+            struct.pack_into("<I", patched, pos + 20, info.compress_size + 2)
+        if i.header_offset > info.header_offset:
+            struct.pack_into("<I", patched, pos + 42, i.header_offset + 2)
+        pos += 46 + n + m + k
+    struct.pack_into("<L", patched, cd_start + 2 + 16, cd_offset)
+    bad.write_bytes(bytes(patched))
+    with zipfile.ZipFile(bad) as zf:   # still a zip that reads back the same member
+        assert zf.read(name) == members[name]
+    assert "does not end with its compressed data" in refused(coord, bad, "damaged")

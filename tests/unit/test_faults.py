@@ -101,10 +101,12 @@ def _can_mount() -> bool:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 2 MiB tmpfs when this process may mount one (root on Linux); else None."""
+    """An 8 MiB tmpfs when this process may mount one (root on Linux); else None. (A planned database on 16 KiB
+    pages takes about 1.2 MiB, and its write-ahead log as much again while it is written; the test fills the
+    rest.)"""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if not _can_mount() or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+    if not _can_mount() or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
                                           capture_output=True).returncode != 0:
         yield None
         return

@@ -142,3 +142,32 @@ def test_folders_with_spaces_and_non_ascii_letters(tmp_path, monkeypatch):
     db = open_database(db_path)
     assert get_identity(db).name == "Ni Luh Süastini"
     db.close()
+
+
+def test_a_backup_restores_over_a_database_of_another_page_size(tmp_path, monkeypatch):
+    """Databases made before new ones had 16 KiB pages keep 4 KiB pages, and so do their backups: restoring one
+    over a new database (or the other way round) works."""
+    import sqlite3
+
+    from kepatuhan_desktop.exchange.backup import backup_database, restore_database
+    from kepatuhan_desktop.storage import db as storage_db
+
+    monkeypatch.setenv("KEPATUHAN_DATA_DIR", str(tmp_path / "data"))
+    for old, new in ((4096, storage_db.PAGE_SIZE), (storage_db.PAGE_SIZE, 4096)):
+        folder = tmp_path / f"{old}-{new}"
+        monkeypatch.setattr(storage_db, "PAGE_SIZE", old)
+        db = open_database(folder / "old.db")
+        set_identity(db, Identity("Lama"))
+        taken = backup_database(db.conn, folder / "old-backup.db")
+        db.close()
+        monkeypatch.setattr(storage_db, "PAGE_SIZE", new)
+        db_path = folder / "current.db"
+        db = open_database(db_path)
+        set_identity(db, Identity("Baru"))
+        db.close()
+        assert [sqlite3.connect(p).execute("PRAGMA page_size").fetchone()[0] for p in (taken, db_path)] == [old, new]
+        assert restore_database(db_path, taken, folder=folder / "auto") is not None
+        db = open_database(db_path)
+        assert get_identity(db).name == "Lama"
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        db.close()

@@ -23,6 +23,7 @@ ORDER = (
     "m0008_person",
     "m0009_review",
     "m0011_period_forms",
+    "m0012_answers_by_unit",
 )
 
 for _name in ORDER:
