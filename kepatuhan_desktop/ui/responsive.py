@@ -23,7 +23,7 @@ from typing import Any
 _job_lock = threading.Lock()
 _jobs = 0
 _saved: tuple[bool, float] = (True, 0.005)
-JOB_SWITCH_INTERVAL = 0.0005  # seconds
+JOB_SWITCH_INTERVAL = 0.0001  # seconds
 
 
 @contextmanager
@@ -34,7 +34,7 @@ def background_job() -> Iterator[None]:
       the GIL, and with the national set in memory (200 000 answer rows) one collection takes up to half a
       second. Reference counting still frees everything; only reference cycles wait for the job to end, and
       the objects alive when it ends are frozen out of later collections (``gc.freeze``).
-    * The interpreter's switch interval drops from 5 ms to 0.5 ms: every call from Qt into Python on the UI
+    * The interpreter's switch interval drops from 5 ms to 0.1 ms: every call from Qt into Python on the UI
       thread (a model's data(), a slot) must take the GIL from the worker, and waits up to one interval.
 
     Nested and concurrent jobs share one counter; the last one to end restores both settings.
