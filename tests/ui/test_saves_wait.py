@@ -230,8 +230,11 @@ def test_a_restore_with_nothing_waiting_asks_nothing(ani_path, qtbot, tmp_path):
     backup_database(ctx.db.conn, backup)
     try:
         page.answer(card_of(page, "in2"), Fraction(2))
-        assert window.page_widget("exchange").backups.restore_from(backup) is True
-        assert ctx.saves_prompt is None
+        backups = window.page_widget("exchange").backups
+        with qtbot.waitSignal(backups.restore_finished, timeout=10000) as restored:
+            backups.restore_from(backup)
+            assert ctx.saves_prompt is None                         # nothing asked
+        assert restored.args == [True]
         assert get_answer(ctx.db, YEAR, unit_uuid("kab-a", "u1"), "", "in2") is None
     finally:
         window.close()
@@ -334,3 +337,69 @@ def test_in_indonesian_the_rarer_changes_say_busy_and_finalise_and_closing_expla
         window.close()
         ctx.close()
         install_language("en")
+
+
+def _progress_of(panel):
+    from kepatuhan_desktop.ui.qt import QProgressDialog
+
+    shown = [d for d in panel.findChildren(QProgressDialog) if d.isVisible()]
+    return shown[0] if shown else None
+
+
+@pytest.mark.parametrize("ending", ["lock freed", "cancelled"])
+def test_a_restore_under_anothers_lock_waits_without_freezing(ani_path, qtbot, tmp_path, ending):
+    """Waiting saves discarded, the backup is restored while another program still holds the write lock: the
+    window keeps running, a progress message says it waits (with Cancel), the automatic backup is taken first;
+    the restore follows when the lock frees, or, cancelled, leaves the database as it was."""
+    from kepatuhan_desktop.exchange.backup import backup_database, list_backups
+
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot)
+    backup = tmp_path / "backup.db"
+    backup_database(ctx.db.conn, backup)
+    page.answer(card_of(page, "in1"), Fraction(3))                # after the backup: the restore takes it away
+    qtbot.waitUntil(lambda: not ctx.saves, timeout=5000)
+    before = len(list_backups())
+    exchange = window.page_widget("exchange")
+    window.nav.setCurrentRow(next(i for i, p in enumerate(window.pages) if p.key == "exchange"))
+    exchange.tabs.setCurrentWidget(exchange.backups)
+    finished: list[bool] = []
+    exchange.backups.restore_finished.connect(finished.append)
+    try:
+        with Locker(ani_path) as lock:
+            page.answer(card_of(page, "in2"), Fraction(2))
+            exchange.backups.restore_from(backup)
+            ctx.saves_prompt.discard_button.click()
+            beat = Heartbeat()
+            start = time.monotonic()
+            assert time.monotonic() - start < 0.5                  # the click came back at once
+            qtbot.waitUntil(lambda: _progress_of(exchange.backups) is not None, timeout=5000)
+            dialog = _progress_of(exchange.backups)
+            qtbot.waitUntil(lambda: "another program is writing" in dialog.labelText(), timeout=5000)
+            qtbot.wait(1500)
+            assert not finished and beat.longest_gap() < 0.6, beat.longest_gap()
+            assert len(list_backups()) == before + 1                 # the automatic backup is already taken
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                window.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / "restore-waiting.png"))
+            beat.timer.stop()
+            if ending == "cancelled":
+                from kepatuhan_desktop.ui.qt import QPushButton
+
+                (cancel,) = dialog.findChildren(QPushButton)
+                assert cancel.text() == "Cancel"
+                cancel.click()
+                qtbot.waitUntil(lambda: finished == [False], timeout=5000)
+                assert "cancelled" in exchange.backups.status.text()
+            lock.release()
+        qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+        answer = get_answer(ctx.db, YEAR, uid, "", "in1")
+        if ending == "cancelled":
+            assert finished == [False] and answer is not None and answer.value == 3     # unchanged
+        else:
+            assert finished == [True] and answer is None and "Restored" in exchange.backups.status.text()
+        assert get_answer(ctx.db, YEAR, uid, "", "in2") is None     # discarded, as chosen
+        assert _progress_of(exchange.backups) is None
+    finally:
+        window.close()
+        ctx.close()
