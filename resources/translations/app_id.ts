@@ -1886,6 +1886,46 @@ Alasan atau catatan (opsional):</translation>
         <source>Saving</source>
         <translation>Menyimpan</translation>
     </message>
+    <message>
+        <source>the note on “{indicator}”</source>
+        <translation>catatan pada “{indicator}”</translation>
+    </message>
+    <message>
+        <source>respondent {n}&apos;s value for “{indicator}”</source>
+        <translation>nilai responden {n} untuk “{indicator}”</translation>
+    </message>
+    <message>
+        <source>the answer to “{indicator}”</source>
+        <translation>jawaban untuk “{indicator}”</translation>
+    </message>
+    <message>
+        <source>• {unit}: {what} was not saved. {why}</source>
+        <translation>• {unit}: {what} tidak tersimpan. {why}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… dan {n} lainnya</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: restore the backup again when you have read this.</source>
+        <translation>Tidak ada yang dipulihkan: pulihkan cadangan lagi setelah Anda membaca ini.</translation>
+    </message>
+    <message>
+        <source>The other database was not opened: open it again when you have read this.</source>
+        <translation>Basis data lain tidak dibuka: buka lagi setelah Anda membaca ini.</translation>
+    </message>
+    <message>
+        <source>The window stayed open so that you see this: close the window again when you have read it.</source>
+        <translation>Jendela tetap terbuka agar Anda melihat ini: tutup jendela lagi setelah Anda membacanya.</translation>
+    </message>
+    <message>
+        <source>Changes refused</source>
+        <translation>Perubahan ditolak</translation>
+    </message>
+    <message>
+        <source>{n} change(s) could not be saved: they were waiting for the database, and the rules refused them now.</source>
+        <translation>{n} perubahan tidak dapat disimpan: perubahan itu menunggu basis data, dan kini ditolak oleh aturan.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

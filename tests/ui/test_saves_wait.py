@@ -403,3 +403,85 @@ def test_a_restore_under_anothers_lock_waits_without_freezing(ani_path, qtbot, t
     finally:
         window.close()
         ctx.close()
+
+
+def _finalise_elsewhere(path, uid):
+    """Another program finalises the unit (a coordinator's tool, a package): straight into the file."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("UPDATE period_units SET finalised_at = '2026-12-01T08:00:00.000Z', finalised_by = 'lain' "
+                     "WHERE year = ? AND unit_uuid = ?", [YEAR, uid])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("purpose", ["close", "switch"])
+def test_a_waiting_save_refused_in_the_last_attempt_stops_the_close_and_is_shown(ani_path, qtbot, tmp_path,
+                                                                                 purpose):
+    """A change waits; meanwhile another program finalises its unit. Closing (or opening another database)
+    tries it once more, the rules refuse it: the window stays, a message names what was refused, of which unit
+    and why; closing again then closes."""
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot, home_path=ani_path, demo_path=tmp_path / "demo.db")
+    requested: list = []
+    window.database_requested.connect(requested.append)
+    try:
+        with Locker(ani_path):
+            page.answer(card_of(page, "in2"), Fraction(2))
+            assert len(ctx.saves) == 1
+        _finalise_elsewhere(ani_path, uid)
+        if purpose == "close":
+            window.close()
+        else:
+            window.act_demo.trigger()
+        box = ctx.saves_refusal
+        assert box is not None and box.isVisible() and not requested and window.isVisible()
+        assert not ctx.saves and ctx.saves_prompt is None
+        assert "1 change(s) could not be saved" in box.text()
+        details = box.informativeText()
+        assert "Kab. A \u2014 Unit u1" in details and "the answer to" in details
+        assert "finalised" in details                                    # why, worded
+        assert ("close the window again" if purpose == "close" else "open it again") in details
+        assert box.accessibleName()
+        if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+            box.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / f"refused-{purpose}.png"))
+        box.button(box.StandardButton.Ok).click()
+        assert ctx.saves_refusal is None and window.isVisible()
+        assert get_answer(ctx.db, YEAR, uid, "", "in2") is None
+        if purpose == "close":
+            window.close()
+            assert not window.isVisible()
+        else:
+            window.act_demo.trigger()
+            assert requested == [tmp_path / "demo.db"]
+    finally:
+        window.close()
+        ctx.close()
+
+
+def test_a_save_refused_while_the_question_is_open_closes_it_and_is_shown(ani_path, qtbot):
+    """The question is open (the lock was held); the lock frees but the unit was finalised meanwhile: the
+    retry is refused, the question goes, the refusal is shown, the window stays."""
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot)
+    try:
+        with Locker(ani_path) as lock:
+            page.answer(card_of(page, "in2"), Fraction(2))
+            window.close()
+            assert ctx.saves_prompt is not None and ctx.saves_prompt.question is not None
+            lock.release()
+            _finalise_elsewhere(ani_path, uid)          # no event ran since: the prompt's timer tries next
+        qtbot.waitUntil(lambda: ctx.saves_refusal is not None, timeout=5000)
+        assert ctx.saves_prompt is None and window.isVisible() and not ctx.saves
+        assert "Kab. A \u2014 Unit u1: the answer to" in ctx.saves_refusal.informativeText()
+        ctx.saves_refusal.button(ctx.saves_refusal.StandardButton.Ok).click()
+        window.close()
+        assert not window.isVisible()
+    finally:
+        window.close()
+        ctx.close()
