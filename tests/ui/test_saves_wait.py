@@ -14,6 +14,7 @@ import pytest
 
 from kepatuhan_desktop.storage.answers import get_answer
 from kepatuhan_desktop.storage.plan import unit_uuid
+from kepatuhan_desktop.ui.qt import QApplication
 
 from ..unit.exchange_helpers import YEAR, make_office
 from ..unit.locker import Locker
@@ -314,6 +315,7 @@ def test_in_indonesian_the_rarer_changes_say_busy_and_finalise_and_closing_expla
             assert out1.pending and out1.pending_label.isVisibleTo(page)
             assert page.finalise(confirm=False) is False and not page.session.finalised
             assert "menunggu basis data" in page.message.text() and page.current == out1.index
+            assert _in_view(page, out1)                    # the waiting card is shown, not only selected
             assert "difinalkan setelah perubahan itu tersimpan" in page.state_label.text()
             assert page.save_state.text().startswith("\u21bb Menunggu basis data")
             window.close()
@@ -482,6 +484,49 @@ def test_a_save_refused_while_the_question_is_open_closes_it_and_is_shown(ani_pa
         ctx.saves_refusal.button(ctx.saves_refusal.StandardButton.Ok).click()
         window.close()
         assert not window.isVisible()
+    finally:
+        window.close()
+        ctx.close()
+
+
+def _in_view(page, card) -> bool:
+    from kepatuhan_desktop.ui.qt import QRect
+
+    scroll = page.card_list
+    viewport = scroll.viewport()
+    top_left = card.mapTo(viewport, card.rect().topLeft())
+    return viewport.rect().contains(QRect(top_left, card.size()))
+
+
+def test_finalise_refused_for_a_waiting_save_scrolls_its_card_into_view(ani_path, qtbot):
+    """At 1366x768 the waiting card is far down the list: finalising (from the first card) is refused,
+    and the waiting card becomes the current one, scrolled into the viewport and focused."""
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot)
+    try:
+        session = page.session
+        for ind in ("in1", "in2", "in3", "out1", "out2", "pg1", "pg2"):
+            session.answer(("", ind), Fraction(3))
+        for product in session.unit.products:
+            for ind in ("pr1", "pr2"):
+                session.answer((product.uuid, ind), Fraction(3))
+        page.open_unit(uid)
+        page.ensure_built(len(page.slots) - 1)
+        last = page.cards[-1]                                     # built, not shown yet: no event has run
+        with Locker(ani_path):
+            page.answer(last, Fraction(1))
+            assert last.pending
+            page.set_current(0)
+            assert not _in_view(page, last)                       # far down: out of view before
+            assert page.finalise() is False                       # refused before any confirmation
+            assert not page.session.finalised and page.current == last.index
+            assert _in_view(page, last)                           # at once (a screenshot now shows it)
+            qtbot.wait(300)                                       # and it stays there, focused
+            assert _in_view(page, last) and page.current == last.index
+            assert last.hasFocus() or last.isAncestorOf(QApplication.focusWidget())
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                window.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / "finalise-waiting-card.png"))
     finally:
         window.close()
         ctx.close()
