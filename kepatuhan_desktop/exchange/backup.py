@@ -61,10 +61,12 @@ def backup_database(source: str | Path | sqlite3.Connection, out: str | Path) ->
             if own:
                 src.close()
         if problem:
-            raise StorageError(f"{out}: the backup copy failed its integrity check ({problem}); nothing was written")
+            raise StorageError(f"{out}: the backup copy failed its integrity check ({problem}); nothing was written",
+                               code="backup.copy_damaged", file=str(out), detail=problem)
         os.replace(tmp, out)
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{out}: backup failed ({exc})") from None
+        raise StorageError(f"{out}: backup failed ({exc})", code="backup.failed", file=str(out),
+                           detail=str(exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
     return out
@@ -74,26 +76,30 @@ def check_backup(path: str | Path) -> int:
     """Refuse a file that is not a sound Kepatuhan database of this or an older schema; return its schema."""
     path = Path(path)
     if not path.is_file():
-        raise RefusedError(f"{path}: no such file")
+        raise RefusedError(f"{path}: no such file", code="restore.missing", file=str(path))
     try:
         conn = _connect_ro(path)
     except sqlite3.DatabaseError as exc:
-        raise RefusedError(f"{path}: not a database ({exc}); nothing was restored") from None
+        raise RefusedError(f"{path}: not a database ({exc}); nothing was restored", code="restore.not_database",
+                           file=str(path), detail=str(exc)) from None
     try:
         problem = _integrity(conn)
         if problem:
-            raise RefusedError(f"{path}: the file is damaged ({problem}); nothing was restored")
+            raise RefusedError(f"{path}: the file is damaged ({problem}); nothing was restored",
+                               code="restore.damaged", file=str(path), detail=problem)
         try:
             names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
             conn.execute("SELECT 1 FROM periods LIMIT 1")
         except sqlite3.DatabaseError:
-            raise RefusedError(f"{path}: not a Kepatuhan database; nothing was restored") from None
+            raise RefusedError(f"{path}: not a Kepatuhan database; nothing was restored",
+                               code="restore.not_kepatuhan", file=str(path)) from None
     finally:
         conn.close()
     unknown = [n for n in names if n not in known_names()]
     if unknown:
         raise RefusedError(f"{path}: written by a newer version of Kepatuhan Desktop (schema steps "
-                           f"{', '.join(unknown)}); update the application; nothing was restored")
+                           f"{', '.join(unknown)}); update the application; nothing was restored",
+                           code="restore.newer", file=str(path), steps=", ".join(unknown))
     return len(names)
 
 
@@ -191,7 +197,8 @@ def restore_database(db_path: str | Path, source: str | Path, *, folder: str | P
         finally:
             dest.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{db_path}: restore failed ({exc}); the previous database is in {taken}") from None
+        raise StorageError(f"{db_path}: restore failed ({exc}); the previous database is in {taken}",
+                           code="restore.failed", path=str(db_path), detail=str(exc), saved=str(taken or "-")) from None
     finally:
         src.close()
     return taken

@@ -68,6 +68,38 @@
         <translation>{path}: berkas basis data rusak. Pulihkan dari cadangan.</translation>
     </message>
     <message>
+        <source>{file}: the backup copy failed its check ({detail}). Nothing was written.</source>
+        <translation>{file}: salinan cadangan gagal diperiksa ({detail}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{file}: the backup could not be written ({detail}).</source>
+        <translation>{file}: cadangan tidak dapat ditulis ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file}: no such file. Nothing was restored.</source>
+        <translation>{file}: berkas tidak ada. Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} is not a database ({detail}). Nothing was restored.</source>
+        <translation>{file} bukan basis data ({detail}). Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail}). Nothing was restored.</source>
+        <translation>{file} rusak ({detail}). Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} is not a Kepatuhan database. Nothing was restored.</source>
+        <translation>{file} bukan basis data Kepatuhan. Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of Kepatuhan Desktop. Update the application to restore it; nothing was restored.</source>
+        <translation>{file} ditulis oleh versi Kepatuhan Desktop yang lebih baru. Perbarui aplikasi untuk memulihkannya; tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{path}: the restore failed ({detail}). The previous database is kept in {saved}.</source>
+        <translation>{path}: pemulihan gagal ({detail}). Basis data sebelumnya tersimpan di {saved}.</translation>
+    </message>
+    <message>
         <source>{path}: the database is busy: another program kept it locked for too long. Nothing was changed; try again.</source>
         <translation>{path}: basis data sedang sibuk: program lain menguncinya terlalu lama. Tidak ada yang diubah; coba lagi.</translation>
     </message>

@@ -68,3 +68,23 @@ def test_a_waiting_restore_can_be_stopped_and_follows_when_the_lock_frees(tmp_pa
         lock.release()
     assert restore_database(path, backup, folder=tmp_path / "auto", wait=5) is not None
     assert _probe(path) == "lama"
+
+
+def test_a_refused_backup_file_is_worded_in_indonesian(tmp_path, qapp):
+    from kepatuhan_desktop.errors import RefusedError
+    from kepatuhan_desktop.ui.errors import describe_error
+    from kepatuhan_desktop.ui.i18n import install_language
+
+    path, _backup = _two_states(tmp_path)
+    broken = tmp_path / "rusak.db"
+    broken.write_bytes(b"x" * 5000)
+    with pytest.raises(RefusedError) as refused:
+        restore_database(path, broken, folder=tmp_path / "auto")
+    assert refused.value.code == "restore.damaged" and refused.value.params["file"] == str(broken)
+    install_language("id")
+    try:
+        text = describe_error(refused.value)
+        assert "rusak" in text and "Tidak ada yang dipulihkan" in text
+    finally:
+        install_language("en")
+    assert _probe(path) == "baru" and not list_backups(tmp_path / "auto")     # refused before anything
