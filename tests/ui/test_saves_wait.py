@@ -317,6 +317,7 @@ def test_in_indonesian_the_rarer_changes_say_busy_and_finalise_and_closing_expla
             assert "menunggu basis data" in page.message.text() and page.current == out1.index
             assert _in_view(page, out1)                    # the waiting card is shown, not only selected
             assert "difinalkan setelah perubahan itu tersimpan" in page.state_label.text()
+            assert "setelah 1 perubahan yang menunggu tersimpan" in page.live.missing_caption.text()
             assert page.save_state.text().startswith("\u21bb Menunggu basis data")
             window.close()
             prompt = ctx.saves_prompt

@@ -531,6 +531,8 @@ class ChecklistPage(PageBase, QWidget):
             if isinstance(self.dialog, SurveyDialog) and self.dialog.isVisible() and self.dialog.session is session:
                 self.dialog.reload()
         self._pending_keys = pending
+        if session is not None:
+            self.live.set_waiting(len(session.saves.of_unit(session.year, session.unit.uuid)))
         waiting = len(self.ctx.saves)
         if waiting:
             self.save_state.setText(self.tr("\u21bb Waiting for the database\u2026 another program is writing to it. "
@@ -591,6 +593,7 @@ class ChecklistPage(PageBase, QWidget):
             names[slot.key] = text
         status = self.session.status(score)
         conflicts = [key for key in self.session.conflicts]
+        self.live.set_waiting(len(self.session.saves.of_unit(self.session.year, self.session.unit.uuid)))
         self.live.show_score(self.instrument, score, self.session.answers(), self.lang, names, status=status,
                              conflicts=conflicts)
         self._touched.add(self.unit.uuid)
