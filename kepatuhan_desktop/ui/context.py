@@ -51,6 +51,8 @@ class AppContext(QObject):
         self.refused_saves: list = []
         #: the open question about saves still waiting (ui.saves_prompt), if any
         self.saves_prompt = None
+        #: the open message about waiting saves the rules refused while closing, switching or restoring
+        self.saves_refusal = None
 
     # ---- period ------------------------------------------------------------------------------------------
     def years(self) -> list[int]:

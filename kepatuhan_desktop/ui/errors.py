@@ -33,6 +33,19 @@ TEMPLATES: dict[str, str] = {
     "db.full": QT_TRANSLATE_NOOP("Errors", "{path}: the disk is full. Nothing was saved and the database is unchanged; free some space and try again."),
     "db.readonly": QT_TRANSLATE_NOOP("Errors", "{path}: cannot be written (the file or its folder is read-only). Nothing was changed."),
     "db.damaged": QT_TRANSLATE_NOOP("Errors", "{path}: the database file is damaged. Restore a backup."),
+    # backup and restore
+    "backup.copy_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the backup copy failed its check ({detail}). Nothing was written."),
+    "backup.failed": QT_TRANSLATE_NOOP("Errors", "{file}: the backup could not be written ({detail})."),
+    "restore.missing": QT_TRANSLATE_NOOP("Errors", "{file}: no such file. Nothing was restored."),
+    "restore.not_database": QT_TRANSLATE_NOOP("Errors", "{file} is not a database ({detail}). Nothing was restored."),
+    "restore.damaged": QT_TRANSLATE_NOOP("Errors", "{file} is damaged ({detail}). Nothing was restored."),
+    "restore.not_kepatuhan": QT_TRANSLATE_NOOP("Errors", "{file} is not a Kepatuhan database. Nothing was restored."),
+    "restore.newer": QT_TRANSLATE_NOOP(
+        "Errors", "{file} was written by a newer version of Kepatuhan Desktop. Update the application to restore "
+                  "it; nothing was restored."),
+    "restore.failed": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: the restore failed ({detail}). The previous database is kept in {saved}."),
     "db.busy": QT_TRANSLATE_NOOP("Errors", "{path}: the database is busy: another program kept it locked for too long. Nothing was changed; try again."),
     "db.io": QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read or written ({detail})."),
     "db.not_kepatuhan": QT_TRANSLATE_NOOP("Errors", "{path}: cannot be opened as a Kepatuhan database."),

@@ -12,15 +12,23 @@ while a save of this database waits, so a restore never receives the old databas
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from ..errors import KepatuhanError
 from .context import AppContext, Changes
-from .qt import QMessageBox, QObject, QProgressDialog, Qt, QTimer, QWidget
+from .errors import describe_error
+from .qt import QCoreApplication, QMessageBox, QObject, QProgressDialog, Qt, QTimer, QWidget
+
+if TYPE_CHECKING:
+    from .inspector.session import PendingSave
 
 CLOSE, SWITCH, RESTORE = "close", "switch", "restore"
 RETRY_MS = 300
 # the first attempt, before asking, waits this long for the lock (the window may pause this once)
 FIRST_TRY_SECONDS = 0.5
 MAX_UNITS_NAMED = 8
+# an indicator's text quoted in a refusal is cut after this many characters
+QUOTE_CHARS = 70
 
 
 class SavesPrompt(QObject):
@@ -37,6 +45,8 @@ class SavesPrompt(QObject):
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self._tick)
         self.done = False
+        # refusals from here on stop the action, whoever's attempt met them (this prompt's or the checklist's)
+        self.refusals_seen = len(ctx.saves.refusals)
 
     # ---- wording ---------------------------------------------------------------------------------------------
     def _after(self) -> str:
@@ -130,6 +140,16 @@ class SavesPrompt(QObject):
             self._finish()
             return
         flush_and_tell(self.ctx)
+        refused = self.ctx.saves.refusals[self.refusals_seen:]
+        if refused:
+            # the rules refused a waiting change: the action stops, and the inspector is told what and why
+            if self.question is not None:
+                box, self.question = self.question, None
+                box.done(0)
+                box.deleteLater()
+            self._finish()
+            show_refused(self.parent_widget, self.ctx, refused, self.purpose)
+            return
         if not self.ctx.saves:
             if self.question is not None:
                 box, self.question = self.question, None
@@ -163,26 +183,88 @@ class SavesPrompt(QObject):
         self.then()
 
 
-def flush_and_tell(ctx: AppContext, wait: float | None = None) -> None:
-    """Try the waiting saves; the views of the units whose saves landed (or were refused) are told."""
+def flush_and_tell(ctx: AppContext, wait: float | None = None) -> list[tuple[PendingSave, KepatuhanError]]:
+    """Try the waiting saves; the views of the units whose saves landed (or were refused) are told. Returns
+    the saves the rules refused in this attempt (and why)."""
     from .inspector.session import TRY_SECONDS
 
     done = ctx.saves.flush(ctx.db, wait=TRY_SECONDS if wait is None else wait)
-    ctx.refused_saves.extend(done.refused)   # the checklist says why, if the window stays
+    ctx.refused_saves.extend(done.refused)   # the checklist says why too, if it is open
     gone = done.landed + [item for item, _exc in done.refused]
     if gone:
         ctx.notify(Changes(years=frozenset(i.year for i in gone), units=frozenset(i.unit_uuid for i in gone),
                            answers=True))
+    return done.refused
+
+
+def refused_text(item: PendingSave, exc: KepatuhanError, lang: str) -> str:
+    """One refused save as the inspector knows it: which unit, what change, why (in the user's language)."""
+    indicator = item.instrument.indicator_map.get(item.key[1])
+    name = indicator.text.get(lang) if indicator is not None else item.key[1]
+    if len(name) > QUOTE_CHARS:
+        name = name[:QUOTE_CHARS - 1].rstrip() + "\u2026"
+    if item.kind == "note":
+        what = QCoreApplication.translate("SavesPrompt", "the note on \u201c{indicator}\u201d")
+    elif item.kind == "survey":
+        what = QCoreApplication.translate("SavesPrompt", "respondent {n}'s value for \u201c{indicator}\u201d")
+    else:
+        what = QCoreApplication.translate("SavesPrompt", "the answer to \u201c{indicator}\u201d")
+    what = what.format(indicator=name, n=item.respondent)
+    return QCoreApplication.translate("SavesPrompt", "\u2022 {unit}: {what} was not saved. {why}").format(
+        unit=item.label or item.unit_uuid, what=what, why=describe_error(exc))
+
+
+def show_refused(parent: QWidget, ctx: AppContext, refused: list[tuple[PendingSave, KepatuhanError]],
+                 purpose: str) -> QMessageBox:
+    """The close, switch or restore is stopped: say which waiting changes the rules refused, of which unit and
+    why; the inspector reads it and closes (switches, restores) again. The open one is ``ctx.saves_refusal``."""
+    lang = ctx.language
+    lines = [refused_text(item, exc, lang) for item, exc in refused[:MAX_UNITS_NAMED]]
+    if len(refused) > MAX_UNITS_NAMED:
+        lines.append(QCoreApplication.translate("SavesPrompt", "\u2026 and {n} more").format(n=len(refused) - MAX_UNITS_NAMED))
+    if purpose == RESTORE:
+        after = QCoreApplication.translate("SavesPrompt", "Nothing was restored: restore the backup again when you have read this.")
+    elif purpose == SWITCH:
+        after = QCoreApplication.translate("SavesPrompt", "The other database was not opened: open it again when you have read this.")
+    else:
+        after = QCoreApplication.translate("SavesPrompt", "The window stayed open so that you see this: close the window again when you "
+                                  "have read it.")
+    title = QCoreApplication.translate("SavesPrompt", "Changes refused")
+    box = QMessageBox(QMessageBox.Icon.Warning, title,
+                      QCoreApplication.translate("SavesPrompt", "{n} change(s) could not be saved: they were waiting for the database, "
+                                        "and the rules refused them now.").format(n=len(refused)),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText("\n".join(lines) + "\n\n" + after)
+    box.setAccessibleName(title)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    ctx.saves_refusal = box
+
+    def closed(_result: int) -> None:
+        if getattr(ctx, "saves_refusal", None) is box:
+            ctx.saves_refusal = None
+        box.deleteLater()
+
+    box.finished.connect(closed)
+    box.open()
+    return box
 
 
 def settle_saves(parent: QWidget, ctx: AppContext, then: Callable[[], object], purpose: str = CLOSE) -> bool:
     """Run ``then`` once no save of this database waits: at once if none waits or the waiting ones land now;
-    otherwise after the inspector's answer (wait, discard) or never (keep working). Returns whether ``then``
-    ran at once."""
+    otherwise after the inspector's answer (wait, discard) or never (keep working). A waiting save the rules
+    refuse in these last attempts (its unit was finalised elsewhere meanwhile) stops the action: the refusal
+    is shown and the inspector acts again. Returns whether ``then`` ran at once."""
+    if getattr(ctx, "saves_refusal", None) is not None:
+        return False       # a refusal is being shown: read it first
     if ctx.saves:
         if getattr(ctx, "saves_prompt", None) is not None:
             return False   # already asked
+        seen = len(ctx.saves.refusals)
         flush_and_tell(ctx, FIRST_TRY_SECONDS)
+        refused = ctx.saves.refusals[seen:]
+        if refused:
+            show_refused(parent, ctx, refused, purpose)
+            return False
     if not ctx.saves:
         then()
         return True

@@ -121,8 +121,12 @@ def run_task(parent: QWidget | None, ctx, fn: Callable[[Job], Any], *, title: st
 
     def on_progress(done: int, total: int, text: str) -> None:
         if dialog is not None:
-            dialog.setMaximum(max(total, 1))
-            dialog.setValue(min(done, max(total, 1)))
+            if total <= 0:
+                dialog.setRange(0, 0)   # how long is not known (waiting for the database): a busy bar, not "0%"
+                dialog.setValue(0)      # (what makes the dialog show itself after its minimum duration)
+            else:
+                dialog.setMaximum(total)
+                dialog.setValue(min(done, total))
             if text:
                 dialog.setLabelText(text)
 

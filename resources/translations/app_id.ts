@@ -68,6 +68,38 @@
         <translation>{path}: berkas basis data rusak. Pulihkan dari cadangan.</translation>
     </message>
     <message>
+        <source>{file}: the backup copy failed its check ({detail}). Nothing was written.</source>
+        <translation>{file}: salinan cadangan gagal diperiksa ({detail}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{file}: the backup could not be written ({detail}).</source>
+        <translation>{file}: cadangan tidak dapat ditulis ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file}: no such file. Nothing was restored.</source>
+        <translation>{file}: berkas tidak ada. Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} is not a database ({detail}). Nothing was restored.</source>
+        <translation>{file} bukan basis data ({detail}). Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail}). Nothing was restored.</source>
+        <translation>{file} rusak ({detail}). Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} is not a Kepatuhan database. Nothing was restored.</source>
+        <translation>{file} bukan basis data Kepatuhan. Tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer version of Kepatuhan Desktop. Update the application to restore it; nothing was restored.</source>
+        <translation>{file} ditulis oleh versi Kepatuhan Desktop yang lebih baru. Perbarui aplikasi untuk memulihkannya; tidak ada yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{path}: the restore failed ({detail}). The previous database is kept in {saved}.</source>
+        <translation>{path}: pemulihan gagal ({detail}). Basis data sebelumnya tersimpan di {saved}.</translation>
+    </message>
+    <message>
         <source>{path}: the database is busy: another program kept it locked for too long. Nothing was changed; try again.</source>
         <translation>{path}: basis data sedang sibuk: program lain menguncinya terlalu lama. Tidak ada yang diubah; coba lagi.</translation>
     </message>
@@ -1885,6 +1917,46 @@ Alasan atau catatan (opsional):</translation>
     <message>
         <source>Saving</source>
         <translation>Menyimpan</translation>
+    </message>
+    <message>
+        <source>the note on “{indicator}”</source>
+        <translation>catatan pada “{indicator}”</translation>
+    </message>
+    <message>
+        <source>respondent {n}&apos;s value for “{indicator}”</source>
+        <translation>nilai responden {n} untuk “{indicator}”</translation>
+    </message>
+    <message>
+        <source>the answer to “{indicator}”</source>
+        <translation>jawaban untuk “{indicator}”</translation>
+    </message>
+    <message>
+        <source>• {unit}: {what} was not saved. {why}</source>
+        <translation>• {unit}: {what} tidak tersimpan. {why}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… dan {n} lainnya</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: restore the backup again when you have read this.</source>
+        <translation>Tidak ada yang dipulihkan: pulihkan cadangan lagi setelah Anda membaca ini.</translation>
+    </message>
+    <message>
+        <source>The other database was not opened: open it again when you have read this.</source>
+        <translation>Basis data lain tidak dibuka: buka lagi setelah Anda membaca ini.</translation>
+    </message>
+    <message>
+        <source>The window stayed open so that you see this: close the window again when you have read it.</source>
+        <translation>Jendela tetap terbuka agar Anda melihat ini: tutup jendela lagi setelah Anda membacanya.</translation>
+    </message>
+    <message>
+        <source>Changes refused</source>
+        <translation>Perubahan ditolak</translation>
+    </message>
+    <message>
+        <source>{n} change(s) could not be saved: they were waiting for the database, and the rules refused them now.</source>
+        <translation>{n} perubahan tidak dapat disimpan: perubahan itu menunggu basis data, dan kini ditolak oleh aturan.</translation>
     </message>
 </context>
 <context>

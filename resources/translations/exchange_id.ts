@@ -52,8 +52,26 @@
         <translation>Ganti basis data saat ini dengan {file}? Basis data saat ini dicadangkan lebih dahulu.</translation>
     </message>
     <message>
+        <source>Waiting for the database: another program is writing to it.
+The backup is restored as soon as it is free; nothing has been changed yet.</source>
+        <translation>Menunggu basis data: program lain sedang menulis ke sana.
+Cadangan dipulihkan begitu basis data bebas; belum ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Memulihkan {file}…</translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>Memulihkan dari cadangan</translation>
+    </message>
+    <message>
         <source>Restored {file}. The previous database was saved as {saved}.</source>
         <translation>{file} dipulihkan. Basis data sebelumnya disimpan sebagai {saved}.</translation>
+    </message>
+    <message>
+        <source>Restore cancelled: the database is unchanged.</source>
+        <translation>Pemulihan dibatalkan: basis data tidak berubah.</translation>
     </message>
 </context>
 <context>

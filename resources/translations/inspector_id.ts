@@ -406,6 +406,10 @@
         <translation>Lengkap, tetapi {n} konflik harus diselesaikan sebelum difinalkan</translation>
     </message>
     <message>
+        <source>Nothing missing: the unit can be finalised once {n} waiting change(s) are saved</source>
+        <translation>Lengkap: unit dapat difinalkan setelah {n} perubahan yang menunggu tersimpan</translation>
+    </message>
+    <message>
         <source>Nothing missing: the unit can be finalised</source>
         <translation>Lengkap: unit dapat difinalkan</translation>
     </message>

@@ -191,7 +191,9 @@ def test_views_show_the_database_as_it_is_after_a_restore(qtbot, ctx, tmp_path):
     assert (first.value, second.value) == (1, 2)
     window.nav.setCurrentRow(next(i for i, p in enumerate(window.pages) if p.key == "exchange"))
     exchange = window.page_widget("exchange")
-    assert exchange.backups.restore_from(backup)
+    with qtbot.waitSignal(exchange.backups.restore_finished, timeout=10000) as restored:
+        exchange.backups.restore_from(backup)
+    assert restored.args == [True]
     window.nav.setCurrentRow(0)
     qtbot.waitUntil(lambda: bool(checklist.cards) and checklist.cards[0].value == 3, timeout=5000)
     checklist.ensure_built(1)

@@ -14,6 +14,7 @@ import pytest
 
 from kepatuhan_desktop.storage.answers import get_answer
 from kepatuhan_desktop.storage.plan import unit_uuid
+from kepatuhan_desktop.ui.qt import QApplication
 
 from ..unit.exchange_helpers import YEAR, make_office
 from ..unit.locker import Locker
@@ -230,8 +231,11 @@ def test_a_restore_with_nothing_waiting_asks_nothing(ani_path, qtbot, tmp_path):
     backup_database(ctx.db.conn, backup)
     try:
         page.answer(card_of(page, "in2"), Fraction(2))
-        assert window.page_widget("exchange").backups.restore_from(backup) is True
-        assert ctx.saves_prompt is None
+        backups = window.page_widget("exchange").backups
+        with qtbot.waitSignal(backups.restore_finished, timeout=10000) as restored:
+            backups.restore_from(backup)
+            assert ctx.saves_prompt is None                         # nothing asked
+        assert restored.args == [True]
         assert get_answer(ctx.db, YEAR, unit_uuid("kab-a", "u1"), "", "in2") is None
     finally:
         window.close()
@@ -311,7 +315,9 @@ def test_in_indonesian_the_rarer_changes_say_busy_and_finalise_and_closing_expla
             assert out1.pending and out1.pending_label.isVisibleTo(page)
             assert page.finalise(confirm=False) is False and not page.session.finalised
             assert "menunggu basis data" in page.message.text() and page.current == out1.index
+            assert _in_view(page, out1)                    # the waiting card is shown, not only selected
             assert "difinalkan setelah perubahan itu tersimpan" in page.state_label.text()
+            assert "setelah 1 perubahan yang menunggu tersimpan" in page.live.missing_caption.text()
             assert page.save_state.text().startswith("\u21bb Menunggu basis data")
             window.close()
             prompt = ctx.saves_prompt
@@ -334,3 +340,194 @@ def test_in_indonesian_the_rarer_changes_say_busy_and_finalise_and_closing_expla
         window.close()
         ctx.close()
         install_language("en")
+
+
+def _progress_of(panel):
+    from kepatuhan_desktop.ui.qt import QProgressDialog
+
+    shown = [d for d in panel.findChildren(QProgressDialog) if d.isVisible()]
+    return shown[0] if shown else None
+
+
+@pytest.mark.parametrize("ending", ["lock freed", "cancelled"])
+def test_a_restore_under_anothers_lock_waits_without_freezing(ani_path, qtbot, tmp_path, ending):
+    """Waiting saves discarded, the backup is restored while another program still holds the write lock: the
+    window keeps running, a progress message says it waits (with Cancel), the automatic backup is taken first;
+    the restore follows when the lock frees, or, cancelled, leaves the database as it was."""
+    from kepatuhan_desktop.exchange.backup import backup_database, list_backups
+
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot)
+    backup = tmp_path / "backup.db"
+    backup_database(ctx.db.conn, backup)
+    page.answer(card_of(page, "in1"), Fraction(3))                # after the backup: the restore takes it away
+    qtbot.waitUntil(lambda: not ctx.saves, timeout=5000)
+    before = len(list_backups())
+    exchange = window.page_widget("exchange")
+    window.nav.setCurrentRow(next(i for i, p in enumerate(window.pages) if p.key == "exchange"))
+    exchange.tabs.setCurrentWidget(exchange.backups)
+    finished: list[bool] = []
+    exchange.backups.restore_finished.connect(finished.append)
+    try:
+        with Locker(ani_path) as lock:
+            page.answer(card_of(page, "in2"), Fraction(2))
+            exchange.backups.restore_from(backup)
+            ctx.saves_prompt.discard_button.click()
+            beat = Heartbeat()
+            start = time.monotonic()
+            assert time.monotonic() - start < 0.5                  # the click came back at once
+            qtbot.waitUntil(lambda: _progress_of(exchange.backups) is not None, timeout=5000)
+            dialog = _progress_of(exchange.backups)
+            qtbot.waitUntil(lambda: "another program is writing" in dialog.labelText(), timeout=5000)
+            qtbot.wait(1500)
+            assert not finished and beat.longest_gap() < 0.6, beat.longest_gap()
+            assert len(list_backups()) == before + 1                 # the automatic backup is already taken
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                window.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / "restore-waiting.png"))
+            beat.timer.stop()
+            if ending == "cancelled":
+                from kepatuhan_desktop.ui.qt import QPushButton
+
+                (cancel,) = dialog.findChildren(QPushButton)
+                assert cancel.text() == "Cancel"
+                cancel.click()
+                qtbot.waitUntil(lambda: finished == [False], timeout=5000)
+                assert "cancelled" in exchange.backups.status.text()
+            lock.release()
+        qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+        answer = get_answer(ctx.db, YEAR, uid, "", "in1")
+        if ending == "cancelled":
+            assert finished == [False] and answer is not None and answer.value == 3     # unchanged
+        else:
+            assert finished == [True] and answer is None and "Restored" in exchange.backups.status.text()
+        assert get_answer(ctx.db, YEAR, uid, "", "in2") is None     # discarded, as chosen
+        assert _progress_of(exchange.backups) is None
+    finally:
+        window.close()
+        ctx.close()
+
+
+def _finalise_elsewhere(path, uid):
+    """Another program finalises the unit (a coordinator's tool, a package): straight into the file."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("UPDATE period_units SET finalised_at = '2026-12-01T08:00:00.000Z', finalised_by = 'lain' "
+                     "WHERE year = ? AND unit_uuid = ?", [YEAR, uid])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("purpose", ["close", "switch"])
+def test_a_waiting_save_refused_in_the_last_attempt_stops_the_close_and_is_shown(ani_path, qtbot, tmp_path,
+                                                                                 purpose):
+    """A change waits; meanwhile another program finalises its unit. Closing (or opening another database)
+    tries it once more, the rules refuse it: the window stays, a message names what was refused, of which unit
+    and why; closing again then closes."""
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot, home_path=ani_path, demo_path=tmp_path / "demo.db")
+    requested: list = []
+    window.database_requested.connect(requested.append)
+    try:
+        with Locker(ani_path):
+            page.answer(card_of(page, "in2"), Fraction(2))
+            assert len(ctx.saves) == 1
+        _finalise_elsewhere(ani_path, uid)
+        if purpose == "close":
+            window.close()
+        else:
+            window.act_demo.trigger()
+        box = ctx.saves_refusal
+        assert box is not None and box.isVisible() and not requested and window.isVisible()
+        assert not ctx.saves and ctx.saves_prompt is None
+        assert "1 change(s) could not be saved" in box.text()
+        details = box.informativeText()
+        assert "Kab. A \u2014 Unit u1" in details and "the answer to" in details
+        assert "finalised" in details                                    # why, worded
+        assert ("close the window again" if purpose == "close" else "open it again") in details
+        assert box.accessibleName()
+        if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+            box.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / f"refused-{purpose}.png"))
+        box.button(box.StandardButton.Ok).click()
+        assert ctx.saves_refusal is None and window.isVisible()
+        assert get_answer(ctx.db, YEAR, uid, "", "in2") is None
+        if purpose == "close":
+            window.close()
+            assert not window.isVisible()
+        else:
+            window.act_demo.trigger()
+            assert requested == [tmp_path / "demo.db"]
+    finally:
+        window.close()
+        ctx.close()
+
+
+def test_a_save_refused_while_the_question_is_open_closes_it_and_is_shown(ani_path, qtbot):
+    """The question is open (the lock was held); the lock frees but the unit was finalised meanwhile: the
+    retry is refused, the question goes, the refusal is shown, the window stays."""
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot)
+    try:
+        with Locker(ani_path) as lock:
+            page.answer(card_of(page, "in2"), Fraction(2))
+            window.close()
+            assert ctx.saves_prompt is not None and ctx.saves_prompt.question is not None
+            lock.release()
+            _finalise_elsewhere(ani_path, uid)          # no event ran since: the prompt's timer tries next
+        qtbot.waitUntil(lambda: ctx.saves_refusal is not None, timeout=5000)
+        assert ctx.saves_prompt is None and window.isVisible() and not ctx.saves
+        assert "Kab. A \u2014 Unit u1: the answer to" in ctx.saves_refusal.informativeText()
+        ctx.saves_refusal.button(ctx.saves_refusal.StandardButton.Ok).click()
+        window.close()
+        assert not window.isVisible()
+    finally:
+        window.close()
+        ctx.close()
+
+
+def _in_view(page, card) -> bool:
+    from kepatuhan_desktop.ui.qt import QRect
+
+    scroll = page.card_list
+    viewport = scroll.viewport()
+    top_left = card.mapTo(viewport, card.rect().topLeft())
+    return viewport.rect().contains(QRect(top_left, card.size()))
+
+
+def test_finalise_refused_for_a_waiting_save_scrolls_its_card_into_view(ani_path, qtbot):
+    """At 1366x768 the waiting card is far down the list: finalising (from the first card) is refused,
+    and the waiting card becomes the current one, scrolled into the viewport and focused."""
+    ctx = open_ctx(ani_path)
+    uid = unit_uuid("kab-a", "u1")
+    window, page = _window(ctx, qtbot)
+    try:
+        session = page.session
+        for ind in ("in1", "in2", "in3", "out1", "out2", "pg1", "pg2"):
+            session.answer(("", ind), Fraction(3))
+        for product in session.unit.products:
+            for ind in ("pr1", "pr2"):
+                session.answer((product.uuid, ind), Fraction(3))
+        page.open_unit(uid)
+        page.ensure_built(len(page.slots) - 1)
+        last = page.cards[-1]                                     # built, not shown yet: no event has run
+        with Locker(ani_path):
+            page.answer(last, Fraction(1))
+            assert last.pending
+            page.set_current(0)
+            assert not _in_view(page, last)                       # far down: out of view before
+            assert page.finalise() is False                       # refused before any confirmation
+            assert not page.session.finalised and page.current == last.index
+            assert _in_view(page, last)                           # at once (a screenshot now shows it)
+            qtbot.wait(300)                                       # and it stays there, focused
+            assert _in_view(page, last) and page.current == last.index
+            assert last.hasFocus() or last.isAncestorOf(QApplication.focusWidget())
+            if os.environ.get("KEPATUHAN_SCREENSHOTS"):
+                window.grab().save(str(Path(os.environ["KEPATUHAN_SCREENSHOTS"]) / "finalise-waiting-card.png"))
+    finally:
+        window.close()
+        ctx.close()

@@ -117,11 +117,15 @@ def test_export_keys_and_backup_restore(view_office, qtbot, tmp_path):
     assert view.backups.backup_to(tmp_path / "b.db")
     ctx.db.execute("DELETE FROM trusted_keys")
     ctx.db.conn.commit()
-    assert view.backups.restore_from(tmp_path / "b.db")
+    with qtbot.waitSignal(view.backups.restore_finished, timeout=10000) as restored:
+        view.backups.restore_from(tmp_path / "b.db")
+    assert restored.args == [True]
     assert ctx.db.execute("SELECT count(*) FROM trusted_keys").fetchone()[0] > 0
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"x" * 5000)
-    assert not view.backups.restore_from(broken)
+    with qtbot.waitSignal(view.backups.restore_finished, timeout=10000) as refused:
+        view.backups.restore_from(broken)
+    assert refused.args == [False]
     assert "broken.db" in view.backups.status.text()
 
 

@@ -53,6 +53,7 @@ from ..qt import (
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ..tasks import run_task
 from .trust import PackageReceiver, TrustDialog, role_text
@@ -604,6 +605,9 @@ class KeysPanel(QWidget):
 class BackupPanel(QWidget):
     """Back up now, restore (confirmed, after an automatic backup), and the automatic backups kept."""
 
+    # a restore ended: True restored, False refused, failed or cancelled (the database unchanged)
+    restore_finished = Signal(bool)
+
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -633,6 +637,7 @@ class BackupPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.task = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -671,31 +676,52 @@ class BackupPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_from(path)
 
-    def restore_from(self, path: str | Path) -> bool | None:
+    def restore_from(self, path: str | Path) -> None:
         """Restore ``path`` in place of the database. Saves still waiting for the database (another program is
         writing) are tried first; if some cannot land the inspector is asked to wait for them or discard them
-        (returns None: the restore follows the answer), so the restored file never receives the old one's."""
+        (the restore follows the answer), so the restored file never receives the old one's. The restore itself
+        runs off the window's thread (:meth:`_restore_now`); ``restore_finished`` says how it ended."""
         from ..saves_prompt import RESTORE, settle_saves
 
-        done: list[bool] = []
-        if settle_saves(self, self.ctx, lambda: done.append(self._restore_now(path)), RESTORE):
-            return done[0]
-        return None
+        settle_saves(self, self.ctx, lambda: self._restore_now(path), RESTORE)
 
-    def _restore_now(self, path: str | Path) -> bool:
-        try:
-            taken = restore_database(self.ctx.db_path, path, keep=int(self.keep.value()))
-        except KepatuhanError as exc:
-            self.status.setText(describe_error(exc))
-            if self.isVisible():
-                QMessageBox.warning(self, self.tr("Restore from a backup"), describe_error(exc))
-            return False
+    def _restore_now(self, path: str | Path):
+        """Check the backup, take the automatic backup, then copy, in a background job: while another program
+        holds the database's write lock the copy waits (a progress message with Cancel; the window keeps
+        running) and is refused as busy after LOCK_WAIT_SECONDS; cancelled or refused, nothing is changed."""
+        keep = int(self.keep.value())
+        waiting_text = self.tr("Waiting for the database: another program is writing to it.\nThe backup is "
+                               "restored as soon as it is free; nothing has been changed yet.")
+
+        def work(job):
+            return restore_database(self.ctx.db_path, path, keep=keep, check=job.check,
+                                    waiting=lambda: job.progress(0, 0, waiting_text))
+
+        self.status.setText(self.tr("Restoring {file}…").format(file=path))
+        self.task = run_task(self, self.ctx, work, title=self.tr("Restoring from a backup"),
+                             on_done=lambda taken: self._restored(path, taken),
+                             on_error=self._restore_failed, on_cancel=self._restore_cancelled)
+        return self.task
+
+    def _restored(self, path: str | Path, taken: Path | None) -> None:
         # reopen (a backup of an older schema is migrated) and reload every view
         self.ctx.reopen()
         self.status.setText(self.tr("Restored {file}. The previous database was saved as {saved}.").format(
             file=path, saved=taken or "-"))
         self.refresh()
-        return True
+        self.restore_finished.emit(True)
+
+    def _restore_failed(self, message: str, _known: bool) -> None:
+        self.status.setText(message)
+        self.refresh()   # the automatic backup taken before the attempt is listed
+        if self.isVisible():
+            QMessageBox.warning(self, self.tr("Restore from a backup"), message)
+        self.restore_finished.emit(False)
+
+    def _restore_cancelled(self) -> None:
+        self.status.setText(self.tr("Restore cancelled: the database is unchanged."))
+        self.refresh()
+        self.restore_finished.emit(False)
 
 
 class HistoryPanel(QWidget):

@@ -3,7 +3,7 @@ current card kept in view."""
 
 from __future__ import annotations
 
-from ..qt import QFrame, QScrollArea, Qt, QTimer, QVBoxLayout, QWidget
+from ..qt import QApplication, QCoreApplication, QEvent, QFrame, QScrollArea, Qt, QTimer, QVBoxLayout, QWidget
 from .checklist import IndicatorCard, SectionHeader
 
 FIRST_CARDS = 10    # built before the unit is shown
@@ -66,15 +66,22 @@ class CardList(QScrollArea):
         while self._next < len(self._items) and built < count:
             item = self._items[self._next]
             self._next += 1
+            # (shown at once, not on the layout's next turn: a card jumped to right after it was built has its
+            # place in the list, and can take the focus, before any event runs)
             if item[0] == "w":
-                self._layout.addWidget(item[1]())
+                widget = item[1]()
+                self._layout.addWidget(widget)
+                widget.show()
                 continue
             if item[0] != "c":
-                self._layout.addWidget(SectionHeader(item[1], item[2]))
+                header = SectionHeader(item[1], item[2])
+                self._layout.addWidget(header)
+                header.show()
                 continue
             card = self._make(item[1])
             self.cards.append(card)
             self._layout.addWidget(card)
+            card.show()
             built += 1
         if self._next >= len(self._items) and self._items:
             self._layout.addStretch(1)
@@ -97,11 +104,22 @@ class CardList(QScrollArea):
         card.set_current(True)
         if focus:
             card.setFocus(Qt.FocusReason.OtherFocusReason)
-        QTimer.singleShot(0, lambda c=card: self._ensure_visible(c))
+        self._ensure_visible(card)
+        # once more after this event: what changes above the list meanwhile (a message shown) moves it again
+        QTimer.singleShot(0, lambda c=card: self._ensure_visible(c, focus))
         return card
 
-    def _ensure_visible(self, card: IndicatorCard) -> None:
+    def _ensure_visible(self, card: IndicatorCard, focus: bool = False) -> None:
+        """Scroll so that ``card`` lies within the viewport. Layouts still pending (cards just built, a message
+        shown above the list) are settled first: otherwise the card's place and the scroll range are stale and
+        the scroll stops short (the card stayed out of view after a refused finalise)."""
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         try:
+            if card is not self.current_card():
+                return      # another card became current meanwhile
+            if focus and not card.hasFocus() and not card.isAncestorOf(QApplication.focusWidget()):
+                card.setFocus(Qt.FocusReason.OtherFocusReason)
             bar = self.verticalScrollBar()
             top, height = card.y(), card.height()
             view = self.viewport().height()

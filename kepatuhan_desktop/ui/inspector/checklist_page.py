@@ -42,6 +42,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..saves_prompt import refused_text
 from ..tasks import run_task
 from .card_list import CardList
 from .checklist import CARD_STYLE, IndicatorCard, Slot
@@ -524,12 +525,14 @@ class ChecklistPage(PageBase, QWidget):
                 self.cards[index].set_pending(key in pending)
             refused = session.refused + self.ctx.refused_saves
             if refused:
-                self.show_message("\n".join(describe_error(exc) for _item, exc in refused))
+                self.show_message("\n".join(refused_text(item, exc, self.ctx.language) for item, exc in refused))
                 session.refused.clear()
                 self.ctx.refused_saves.clear()
             if isinstance(self.dialog, SurveyDialog) and self.dialog.isVisible() and self.dialog.session is session:
                 self.dialog.reload()
         self._pending_keys = pending
+        if session is not None:
+            self.live.set_waiting(len(session.saves.of_unit(session.year, session.unit.uuid)))
         waiting = len(self.ctx.saves)
         if waiting:
             self.save_state.setText(self.tr("\u21bb Waiting for the database\u2026 another program is writing to it. "
@@ -553,7 +556,8 @@ class ChecklistPage(PageBase, QWidget):
         else:
             done = self.ctx.saves.flush(self.ctx.db, self.history)
             if done.refused:
-                self.show_message("\n".join(describe_error(exc) for _item, exc in done.refused))
+                self.show_message("\n".join(refused_text(item, exc, self.ctx.language)
+                                              for item, exc in done.refused))
         self._saves_changed()
         left = {id(item) for item in self.ctx.saves.items}
         units = frozenset(item.unit_uuid for item in waiting if id(item) not in left)
@@ -589,6 +593,7 @@ class ChecklistPage(PageBase, QWidget):
             names[slot.key] = text
         status = self.session.status(score)
         conflicts = [key for key in self.session.conflicts]
+        self.live.set_waiting(len(self.session.saves.of_unit(self.session.year, self.session.unit.uuid)))
         self.live.show_score(self.instrument, score, self.session.answers(), self.lang, names, status=status,
                              conflicts=conflicts)
         self._touched.add(self.unit.uuid)

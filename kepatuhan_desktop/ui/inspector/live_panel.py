@@ -53,6 +53,8 @@ class LivePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("livePanel")
         self.setMinimumWidth(230)
+        self.waiting = 0          # changes of the unit waiting for the database
+        self._shown: tuple | None = None   # what the caption was last made from
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         self.caption = QLabel(self.tr("Unit score"))
@@ -93,6 +95,7 @@ class LivePanel(QFrame):
         self.band.setText("")
         self.progress.setText("")
         self.missing.clear()
+        self._shown = None
         self._clear_bars()
 
     def _clear_bars(self) -> None:
@@ -159,7 +162,15 @@ class LivePanel(QFrame):
             item = QListWidgetItem(slot_names.get(key, gap.indicator))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.missing.addItem(item)
+        self._shown = (score, status, len(conflicts))
         self.missing_caption.setText(self._caption(score, status, len(conflicts)))
+
+    def set_waiting(self, n: int) -> None:
+        """How many changes of the unit wait for the database (the caption does not offer to finalise then)."""
+        if n != self.waiting:
+            self.waiting = n
+            if self._shown is not None:
+                self.missing_caption.setText(self._caption(*self._shown))
 
     def _caption(self, score: UnitScore, status, conflicts: int) -> str:
         state = status.state if status is not None else None
@@ -174,6 +185,9 @@ class LivePanel(QFrame):
         if conflicts:
             return self.tr("Nothing missing, but {n} conflict(s) must be resolved before finalising").format(
                 n=conflicts)
+        if self.waiting:
+            return self.tr("Nothing missing: the unit can be finalised once {n} waiting change(s) are saved").format(
+                n=self.waiting)
         return self.tr("Nothing missing: the unit can be finalised")
 
     def _band_html(self, band, lang: str) -> str:

@@ -194,6 +194,9 @@ class SaveQueue:
     def __init__(self) -> None:
         self.items: list[PendingSave] = []
         self.busy_at: float | None = None   # when an attempt last found the database busy
+        #: every waiting save the rules refused when it was tried, oldest first (whoever tried it: the question
+        #: before closing reads the ones refused since it began, so that none slips past it)
+        self.refusals: list[tuple[PendingSave, KepatuhanError]] = []
 
     def __len__(self) -> int:
         return len(self.items)
@@ -265,6 +268,7 @@ class SaveQueue:
             done.landed.append(item)
         if not self.items:
             self.busy_at = None
+        self.refusals.extend(done.refused)
         return done
 
 
