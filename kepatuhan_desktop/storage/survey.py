@@ -69,18 +69,26 @@ def survey_state(db: Database, year: int, unit_uuid: str, indicator: str,
     return SurveyState(indicator, ind.respondents or 30, responses)
 
 
-def save_response(db: Database, year: int, unit_uuid: str, indicator: str, respondent: int,
-                  value: int | str | None, *, instrument: Instrument | None = None) -> SurveyState:
-    """Set respondent ``respondent``'s answer: an int in 0..max, :data:`NO_ANSWER`, or None to delete the
-    entry. The indicator's answer becomes the mean of the counted respondents (cleared when none), in the same
-    transaction. Refuses a finalised unit (through save_answer)."""
-    instrument = instrument or instrument_for_year(db, year)
+def check_response(instrument: Instrument, indicator: str, respondent: int, value: int | str | None) -> Indicator:
+    """The checks of one respondent's answer that need no database (numbered from 1, an int within the
+    indicator's 0..max): :func:`save_response` runs them, and so does a value kept waiting for the database
+    before it is queued. Returns the indicator."""
     ind = _indicator(instrument, indicator)
     if respondent < 1:
         raise RefusedError("respondents are numbered from 1", code="survey.bad_respondent")
     if isinstance(value, int) and not 0 <= value <= ind.max:
         raise RefusedError(f"value {value} is outside 0..{ind.max} for indicator {indicator}", code="answer.outside",
                            value=str(value), max=ind.max, indicator=indicator)
+    return ind
+
+
+def save_response(db: Database, year: int, unit_uuid: str, indicator: str, respondent: int,
+                  value: int | str | None, *, instrument: Instrument | None = None) -> SurveyState:
+    """Set respondent ``respondent``'s answer: an int in 0..max, :data:`NO_ANSWER`, or None to delete the
+    entry. The indicator's answer becomes the mean of the counted respondents (cleared when none), in the same
+    transaction. Refuses a finalised unit (through save_answer)."""
+    instrument = instrument or instrument_for_year(db, year)
+    check_response(instrument, indicator, respondent, value)
     with db.atomic():
         finalised = db.execute("SELECT finalised_at FROM period_units WHERE year = ? AND unit_uuid = ?",
                                [year, unit_uuid]).fetchone()

@@ -55,7 +55,7 @@ from ...storage.evidence import (
 )
 from ...storage.period_forms import RetiredAnswer, retired_answers
 from ...storage.queries import PlanProduct, PlanUnit, load_unit
-from ...storage.survey import NO_ANSWER, SurveyState, save_response, survey_state
+from ...storage.survey import NO_ANSWER, SurveyState, check_response, save_response, survey_state
 
 Key = tuple[str, str]   # (product uuid or '', indicator id)
 
@@ -602,12 +602,7 @@ class UnitSession:
         value becomes the mean. Kept waiting, like an answer, while the database is busy (the state returned
         counts it); undo takes it back one respondent at a time."""
         self.check_survey_editable(key)
-        indicator = self.slots[self.index[key]].indicator
-        if respondent < 1:
-            raise RefusedError("respondents are numbered from 1", code="survey.bad_respondent")
-        if isinstance(value, int) and not 0 <= value <= indicator.max:
-            raise RefusedError(f"value {value} is outside 0..{indicator.max} for indicator {indicator.id}",
-                               code="answer.outside", value=str(value), max=indicator.max, indicator=indicator.id)
+        check_response(self.instrument, key[1], respondent, value)
         state = self.survey(key)
         if respondent not in state.responses:
             before: int | str | None = None
