@@ -6,6 +6,7 @@ same; the views are told through ``Changes(review=True)``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import KepatuhanError
@@ -30,32 +31,28 @@ def approve_institution(parent: QWidget, ctx: Any, year: int, code: str, name: s
                         reason: str | None = None) -> bool:
     """Approve ``code``'s results for ``year`` as they are now, asking for a reason or note (optional) unless
     ``reason`` is given. Refusals (incomplete, open conflicts) are shown in the user's language."""
-    if reason is None:
-        reason, ok = QInputDialog.getText(parent, _tr(APPROVE), _tr(APPROVE_ASK).format(name=name, year=year),
-                                          QLineEdit.EchoMode.Normal, "")
-        if not ok:
-            return False
-    try:
-        approve(ctx.db, year, code, reason)
-    except KepatuhanError as exc:
-        QMessageBox.warning(parent, _tr(APPROVE), describe_error(exc))
-        return False
-    ctx.notify(Changes(review=True, documents=True))
-    return True
+    return _review_action(parent, ctx, approve, APPROVE, APPROVE_ASK, year, code, name, reason)
 
 
 def reopen_institution(parent: QWidget, ctx: Any, year: int, code: str, name: str,
                        reason: str | None = None) -> bool:
     """Take back the approval of ``code`` for ``year``, asking why unless ``reason`` is given (required)."""
+    return _review_action(parent, ctx, reopen, REOPEN, REOPEN_ASK, year, code, name, reason)
+
+
+def _review_action(parent: QWidget, ctx: Any, action: Callable[[Any, int, str, str], object], title: str,
+                   ask: str, year: int, code: str, name: str, reason: str | None) -> bool:
+    """Ask for the reason (unless given), run ``action`` (storage's approve or reopen), show a refusal in the
+    user's language; True when it was done (the views are told)."""
     if reason is None:
-        reason, ok = QInputDialog.getText(parent, _tr(REOPEN), _tr(REOPEN_ASK).format(name=name, year=year),
+        reason, ok = QInputDialog.getText(parent, _tr(title), _tr(ask).format(name=name, year=year),
                                           QLineEdit.EchoMode.Normal, "")
         if not ok:
             return False
     try:
-        reopen(ctx.db, year, code, reason)
+        action(ctx.db, year, code, reason)
     except KepatuhanError as exc:
-        QMessageBox.warning(parent, _tr(REOPEN), describe_error(exc))
+        QMessageBox.warning(parent, _tr(title), describe_error(exc))
         return False
     ctx.notify(Changes(review=True, documents=True))
     return True
