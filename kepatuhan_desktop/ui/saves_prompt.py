@@ -143,18 +143,12 @@ class SavesPrompt(QObject):
         refused = self.ctx.saves.refusals[self.refusals_seen:]
         if refused:
             # the rules refused a waiting change: the action stops, and the inspector is told what and why
-            if self.question is not None:
-                box, self.question = self.question, None
-                box.done(0)
-                box.deleteLater()
+            self._close_question()
             self._finish()
             show_refused(self.parent_widget, self.ctx, refused, self.purpose)
             return
         if not self.ctx.saves:
-            if self.question is not None:
-                box, self.question = self.question, None
-                box.done(0)
-                box.deleteLater()
+            self._close_question()
             self._proceed()
             return
         if self.question is not None:
@@ -164,6 +158,13 @@ class SavesPrompt(QObject):
                 self.discard_button.setText(self.tr("&Discard {n} change(s)").format(n=len(self.ctx.saves)))
         if self.progress is not None:
             self.progress.setLabelText(self.progress_text())
+
+    def _close_question(self) -> None:
+        """Close the question unanswered (what it asked about has settled by itself)."""
+        if self.question is not None:
+            box, self.question = self.question, None
+            box.done(0)
+            box.deleteLater()
 
     def _finish(self) -> None:
         self.done = True
