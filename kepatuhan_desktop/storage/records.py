@@ -161,8 +161,15 @@ def store_record_rows(db: Database, rows: Sequence[tuple[Any, ...]], parents: Se
                       top_lamport: int) -> int:
     """:func:`insert_records` for rows already in the column order of :class:`RecordRow` (without parents), with
     the (child, parent) pairs and the highest Lamport counter among them. Returns how many were new."""
+    return _store_rows(db, "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, parents, top_lamport)
+
+
+def _store_rows(db: Database, values: str, rows: Sequence[tuple[Any, ...]], parents: Sequence[tuple[str, str]],
+                top_lamport: int) -> int:
+    """The insert both :func:`store_record_rows` and :func:`store_answer_rows` make (``values``: the VALUES
+    clause for their rows), their parents, and the clock. Returns how many rows were new."""
     before = db.conn.total_changes
-    db.conn.executemany(_INSERT + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.conn.executemany(_INSERT + values, rows)
     inserted = db.conn.total_changes - before
     if parents:
         db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
@@ -191,15 +198,8 @@ def store_answer_rows(db: Database, rows: Sequence[tuple[str, str, str, str, str
     bulk import makes them): ``rows`` are (id, institution, unit, slot, text); the shared columns are written
     once into the statement (binding eleven values per row cost a tenth of a national load). Returns how many
     were new."""
-    before = db.conn.total_changes
-    db.conn.executemany(_INSERT + f"VALUES (?, 'answer', {sql_literal(year)}, ?, ?, ?, {sql_literal(author)}, "
-                        f"{sql_literal(at)}, {sql_literal(lamport)}, ?, NULL)", rows)
-    inserted = db.conn.total_changes - before
-    if parents:
-        db.conn.executemany("INSERT OR IGNORE INTO xparents(child, parent) VALUES (?, ?)", parents)
-    if lamport:
-        db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [lamport])
-    return inserted
+    return _store_rows(db, f"VALUES (?, 'answer', {sql_literal(year)}, ?, ?, ?, {sql_literal(author)}, "
+                           f"{sql_literal(at)}, {sql_literal(lamport)}, ?, NULL)", rows, parents, lamport)
 
 
 def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
