@@ -532,7 +532,7 @@ class ChecklistPage(PageBase, QWidget):
                 self.dialog.reload()
         self._pending_keys = pending
         if session is not None:
-            self.live.set_waiting(len(session.saves.of_unit(session.year, session.unit.uuid)))
+            self.live.set_waiting(len(session.waiting()))
         waiting = len(self.ctx.saves)
         if waiting:
             self.save_state.setText(self.tr("\u21bb Waiting for the database\u2026 another program is writing to it. "
@@ -593,7 +593,7 @@ class ChecklistPage(PageBase, QWidget):
             names[slot.key] = text
         status = self.session.status(score)
         conflicts = [key for key in self.session.conflicts]
-        self.live.set_waiting(len(self.session.saves.of_unit(self.session.year, self.session.unit.uuid)))
+        self.live.set_waiting(len(self.session.waiting()))
         self.live.show_score(self.instrument, score, self.session.answers(), self.lang, names, status=status,
                              conflicts=conflicts)
         self._touched.add(self.unit.uuid)
@@ -619,7 +619,7 @@ class ChecklistPage(PageBase, QWidget):
             if status.conflicts:
                 text += " · " + self.tr("\u26a0 {n} conflict(s) not yet resolved").format(n=status.conflicts)
             return text
-        waiting = len(self.session.saves.of_unit(self.year, self.unit.uuid)) if self.session is not None else 0
+        waiting = len(self.session.waiting()) if self.session is not None else 0
         if waiting:
             return self.tr("Every required answer is given; {n} change(s) still wait for the database: the unit "
                            "can be finalised once they are saved").format(n=waiting)

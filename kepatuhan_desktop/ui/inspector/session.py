@@ -370,7 +370,7 @@ class UnitSession:
         self.evidence_count = {key: counts.get(uid, 0) for uid, key in slot_ids.items()}
         self.retired = retired_answers(self.db, self.year, self.unit.uuid, self.instrument)
         self._load_conflicts()
-        for item in self.saves.of_unit(self.year, self.unit.uuid):
+        for item in self.waiting():
             self._show_pending(item)
 
     def _show_pending(self, item: PendingSave) -> None:
@@ -393,18 +393,22 @@ class UnitSession:
         stored = unit_answer_details(self.db, self.year, self.unit.uuid).get(key)
         self.values[key] = stored.value if stored else None
         self.notes[key] = stored.note if stored else ""
-        for item in self.saves.of_unit(self.year, self.unit.uuid):
+        for item in self.waiting():
             if item.key == key:
                 self._show_pending(item)
 
     # ---- saves waiting for the database --------------------------------------------------------------------
+    def waiting(self) -> list[PendingSave]:
+        """This unit's saves waiting for the database, oldest first."""
+        return self.saves.of_unit(self.year, self.unit.uuid)
+
     def pending(self) -> set[Key]:
         """The slots of this unit with a save waiting for the database."""
-        return {item.key for item in self.saves.of_unit(self.year, self.unit.uuid)}
+        return {item.key for item in self.waiting()}
 
     def pending_respondents(self, key: Key) -> set[int]:
         """The respondents of a survey indicator whose value waits for the database."""
-        return {item.respondent for item in self.saves.of_unit(self.year, self.unit.uuid)
+        return {item.respondent for item in self.waiting()
                 if item.kind == "survey" and item.key == key}
 
     def _queue(self, item: PendingSave) -> bool:
@@ -502,7 +506,7 @@ class UnitSession:
             raise RefusedError(f"indicator {key[1]} has answers in conflict; settle the conflict (with a reason) "
                                "instead of editing it", code="answer.in_conflict", indicator=key[1])
         before = self.values[key]
-        waiting = any(i.key == key and i.kind == "answer" for i in self.saves.of_unit(self.year, self.unit.uuid))
+        waiting = any(i.key == key and i.kind == "answer" for i in self.waiting())
         if value == before and not waiting:
             return False
         item = PendingSave(self.year, self.unit.uuid, key, "answer", self.instrument, value=value, before=before)
@@ -515,7 +519,7 @@ class UnitSession:
         """Save the note of an answered slot (kept waiting, like an answer, while the database is busy)."""
         self._check_open()
         if text == self.notes.get(key, "") and not any(i.key == key and i.kind == "note"
-                                                        for i in self.saves.of_unit(self.year, self.unit.uuid)):
+                                                        for i in self.waiting()):
             return False
         if self.values.get(key) is None:
             raise RefusedError("answer the indicator before adding a note", code="answer.note_without_answer",
@@ -580,7 +584,7 @@ class UnitSession:
     def survey(self, key: Key) -> SurveyState:
         """The respondents' values as the inspector gave them: those waiting for the database included."""
         state = survey_state(self.db, self.year, self.unit.uuid, key[1], self.instrument)
-        waiting = [i for i in self.saves.of_unit(self.year, self.unit.uuid) if i.kind == "survey" and i.key == key]
+        waiting = [i for i in self.waiting() if i.kind == "survey" and i.key == key]
         if not waiting:
             return state
         responses = dict(state.responses)
@@ -658,7 +662,7 @@ class UnitSession:
     def check_finalise(self) -> None:
         """Raise the refusal (``unit.incomplete``, ``unit.open_conflicts``, ``unit.saves_pending``...) if the
         unit cannot be finalised."""
-        waiting = self.saves.of_unit(self.year, self.unit.uuid)
+        waiting = self.waiting()
         if waiting:
             raise RefusedError(f"{len(waiting)} change(s) of this unit are still waiting for the database; finalise "
                                "once they are saved", code="unit.saves_pending", count=len(waiting))
@@ -667,9 +671,9 @@ class UnitSession:
     def flush_unit(self, wait: float = OTHER_SECONDS) -> bool:
         """Try once more, waiting up to ``wait`` seconds, to save what waits (before finalising): returns
         whether nothing of this unit waits any more."""
-        if self.saves.of_unit(self.year, self.unit.uuid):
+        if self.waiting():
             self.flush_saves(wait=wait)
-        return not self.saves.of_unit(self.year, self.unit.uuid)
+        return not self.waiting()
 
     def finalise(self) -> None:
         """Finalise the unit: what of it waits for the database is saved first (or the finalise is refused,
