@@ -6,9 +6,13 @@ keeps what records do not (finalising, reopening with its reason). Every value p
 ``storage.checks``, whether typed in the GUI or read from a file. A finalised unit is read-only until reopened
 with a reason.
 
-A bulk import reads and checks the file first without holding the database's write lock (rows are staged in a
-temporary table, so memory stays bounded however long the file), then writes everything in one transaction:
-another program saving an answer meanwhile waits seconds, not the whole import.
+A bulk import into a year that already holds answers or records reads and checks the file first without
+holding the database's write lock (rows are staged in a temporary table, so memory stays bounded however long
+the file), then compares and writes everything in one transaction: another program saving an answer meanwhile
+waits seconds, not the whole import. The first load of a year (nothing in it to compare with) reads, checks and
+writes in one pass inside its transaction, in chunks, and builds the year's indexes once at the end; a slot
+given on two lines sends it back to the staged way, which accepts a repeated value and refuses a different one
+naming both lines. Either way the file is refused whole at its first bad row.
 """
 
 from __future__ import annotations
@@ -445,19 +449,108 @@ def _refuse_locked(db: Database, name: str, year: int, index: PlanIndex) -> None
                      code="answers.in_conflict", indicator=ind, unit=info.code, institution=info.institution_code)
 
 
+class _Change:
+    """Who, when and with which Lamport counter one import writes: every record it makes shares them."""
+
+    def __init__(self, db: Database, year: int, index: PlanIndex) -> None:
+        from .versions import _author
+
+        self.year = year
+        self.author, author_name = _author(db)
+        self.by = current_actor(db)
+        self.lamport = next_lamport(db)
+        self.stamp = now_iso()
+        self.texts = AnswerTexts(year=year, author=self.author, author_name=author_name, by=self.by, at=self.stamp,
+                                 lamport=self.lamport)
+        self.inst_of = {uid: info.institution_uuid for uid, info in index.units.items()}
+        self._insert = ("INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, "
+                        f"inspector_uuid, updated_at, rev, version) VALUES (?, {sql_literal(year)}, ?, ?, ?, ?, ?, ?, "
+                        f"{sql_literal(self.by)}, {sql_literal(self.stamp)}, 1, ?)")
+
+    def write(self, db: Database, records: list[tuple[Any, ...]], parents: list[tuple[str, str]],
+              inserts: list[tuple[Any, ...]]) -> None:
+        """Store the records (id, institution, unit, slot, text) and insert the answer rows (slot, unit,
+        product, indicator, value, na, note, record id) of slots without one. A slot that has a row already
+        raises :class:`_SlotTwice`."""
+        store_answer_rows(db, records, parents, year=self.year, author=self.author, at=self.stamp,
+                          lamport=self.lamport)
+        # (an insert without ON CONFLICT: an upsert looks each row up twice; what every row shares written once)
+        try:
+            db.conn.executemany(self._insert, inserts)
+        except sqlite3.IntegrityError as exc:
+            if "answers.uuid" not in str(exc):
+                raise
+            raise _SlotTwice from None
+
+
+class _SlotTwice(Exception):
+    """A first load met a slot given on two lines (the staged import decides whether that is allowed)."""
+
+
+def _first_load(db: Database, year: int) -> bool:
+    """Whether the year holds nothing an import must compare with: no answer, no record, no finalised unit."""
+    return db.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM answers WHERE year = ?) AND NOT EXISTS (SELECT 1 FROM xrecords WHERE "
+        "year = ?) AND NOT EXISTS (SELECT 1 FROM period_units WHERE year = ? AND finalised_at IS NOT NULL)",
+        [year, year, year]).fetchone()[0] == 1
+
+
+def _load_first(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, summary: ImportSummary,
+                total: int, progress: Callable[[int, int], None] | None) -> int:
+    """A first load (:func:`_first_load`), inside the write transaction: every row is read, checked and written
+    in one pass, one record and one answer row per line, with nothing to stage or compare. Returns the rows
+    read. Refuses the file at its first bad row; raises :class:`_SlotTwice` at a slot given twice."""
+    change = _Change(db, year, index)
+    try:
+        with deferred_indexes(db, "xrecords", total, unique=True), deferred_indexes(db, "answers", total, unique=True):
+            count = _load_rows(db, name, path, index, change, progress, total)
+    except sqlite3.IntegrityError as exc:  # a line repeats another's slot (its record too, if the same)
+        if "answers.uuid" in str(exc) or "xrecords.id" in str(exc):
+            raise _SlotTwice from None
+        raise
+    summary.count("answers", "new", count)
+    return count
+
+
+def _load_rows(db: Database, name: str, path: str | Path, index: PlanIndex, change: _Change,
+               progress: Callable[[int, int], None] | None, total: int) -> int:
+    texts, inst_of = change.texts, change.inst_of
+    values: dict[tuple[str, str], tuple[str | None, int]] = {}
+    records: list[tuple[Any, ...]] = []
+    inserts: list[tuple[Any, ...]] = []
+    count = 0
+    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
+        try:
+            _line, slot, unit, product, ind, value, na, note = _check_row(index, row, values)
+        except CheckFailure as exc:
+            raise InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params) \
+                from None
+        note = note or ""
+        inst = inst_of[unit]
+        text = texts.text(inst, unit, product, ind, slot, value, na, note)
+        rid = record_id(text)
+        records.append((rid, inst, unit, slot, text))
+        inserts.append((slot, unit, product, ind, value, na, note, rid))
+        count += 1
+        if len(records) >= _STAGE_ROWS:
+            change.write(db, records, [], inserts)
+            records.clear()
+            inserts.clear()
+            if progress is not None:
+                progress(count, max(total, count))
+    if not count:
+        raise InputError(name, "has a header but no rows", code="table.no_rows")
+    change.write(db, records, [], inserts)
+    return count
+
+
 def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary: ImportSummary,
                   count: int, total: int, progress: Callable[[int, int], None] | None) -> None:
     """Inside the write transaction: compare the staged rows with the database and write what changed, one
     record and one answer row per changed slot. ``count``: the staged rows (one per slot)."""
-    from .versions import _author
-
     _refuse_locked(db, name, year, index)
-    author, author_name = _author(db)
-    by = current_actor(db)
-    lamport = next_lamport(db)
-    stamp = now_iso()
-    texts = AnswerTexts(year=year, author=author, author_name=author_name, by=by, at=stamp, lamport=lamport)
-    inst_of = {uid: info.institution_uuid for uid, info in index.units.items()}
+    change = _Change(db, year, index)
+    texts, inst_of, by, stamp = change.texts, change.inst_of, change.by, change.stamp
     # a slot with versions already (written here before, or received) gets a version superseding them
     known = db.execute("SELECT 1 FROM temp._answer_stage s WHERE EXISTS (SELECT 1 FROM xrecords x WHERE "
                        "x.kind = 'answer' AND x.slot = s.slot) LIMIT 1").fetchone() is not None
@@ -496,12 +589,7 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
                 if versioned:
                     settled.append((slot,))
             new += len(inserts)
-            store_answer_rows(db, records, parents, year=year, author=author, at=stamp, lamport=lamport)
-            # (an insert without ON CONFLICT: an upsert looks each row up twice; what every row shares written once)
-            db.conn.executemany(
-                "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
-                f"updated_at, rev, version) VALUES (?, {sql_literal(year)}, ?, ?, ?, ?, ?, ?, {sql_literal(by)}, "
-                f"{sql_literal(stamp)}, 1, ?)", inserts)
+            change.write(db, records, parents, inserts)
             db.conn.executemany(
                 f"UPDATE answers SET value = ?, na = ?, note = ?, inspector_uuid = {sql_literal(by)}, "
                 f"updated_at = {sql_literal(stamp)}, rev = rev + 1, version = ? WHERE uuid = ?", updates)
@@ -516,6 +604,13 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
     summary.count("answers", "unchanged", count - changed)
 
 
+def _audit_import(db: Database, name: str, year: int, rows: int, summary: ImportSummary) -> None:
+    """The records hold each answer; the audit keeps what they do not: which file brought them."""
+    if summary.changed:
+        audit(db, "import", "answers", "", year=year,
+              detail={"file": Path(name).name, "rows": rows, "counts": summary.counts})
+
+
 def import_answers(db: Database, path: str | Path, year: int, *,
                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
     """Import answers from CSV/XLSX for ``year``: every row is checked first (the one validation of
@@ -526,6 +621,19 @@ def import_answers(db: Database, path: str | Path, year: int, *,
     index = PlanIndex.from_db(db, year)
     estimate = estimate_rows(path)
     summary = ImportSummary(name, year)
+    if _first_load(db, year):
+        try:
+            with bulk_cache(db), db.atomic():
+                if _first_load(db, year):  # (asked again under the lock)
+                    count = _load_first(db, name, path, year, index, summary, estimate, progress)
+                    _audit_import(db, name, year, count, summary)
+        except _SlotTwice:  # the staged import below accepts a repeated line or names both lines
+            summary = ImportSummary(name, year)
+        else:
+            if summary.changed:
+                if progress is not None:
+                    progress(1, 1)
+                return summary
     with _autocommit(db):
         db.execute("DROP TABLE IF EXISTS temp._answer_stage")
         db.execute("CREATE TEMP TABLE _answer_stage(line INTEGER PRIMARY KEY, slot TEXT NOT NULL, unit TEXT NOT NULL, "
@@ -537,10 +645,7 @@ def import_answers(db: Database, path: str | Path, year: int, *,
             raise InputError(name, "has a header but no rows", code="table.no_rows")
         with bulk_cache(db), db.atomic():
             _write_staged(db, name, year, index, summary, slots, max(count, estimate), progress)
-            # the records hold each answer; the audit keeps what they do not: which file brought them
-            if summary.changed:
-                audit(db, "import", "answers", "", year=year,
-                      detail={"file": Path(name).name, "rows": count, "counts": summary.counts})
+            _audit_import(db, name, year, count, summary)
     finally:
         with _autocommit(db):
             db.execute("DROP TABLE IF EXISTS temp._answer_stage")

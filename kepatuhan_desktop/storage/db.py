@@ -74,21 +74,25 @@ def temp_writes(db: Database) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def deferred_indexes(db: Database, table: str, adding: int) -> Iterator[bool]:
+def deferred_indexes(db: Database, table: str, adding: int, *, unique: bool = False) -> Iterator[bool]:
     """Inside a write transaction, about to add ``adding`` rows to ``table``: when that is more than the table
     holds, its secondary indexes (not those that enforce uniqueness) are dropped now and built again at the end,
     in the same transaction (sorting the rows once costs less than as many inserts at random places in each
     index). Yields whether they were dropped: statements that need those indexes should wait until the end. If
-    the transaction fails, the rollback restores them like everything else."""
+    the transaction fails, the rollback restores them like everything else.
+
+    ``unique``: the unique indexes too (not a primary key's, which cannot be dropped), for a caller whose rows
+    cannot collide with what the table holds: nothing is ignored or replaced as a duplicate meanwhile, and a
+    duplicate among the added rows makes the rebuild raise ``sqlite3.IntegrityError`` (roll back then)."""
     if not db.conn.in_transaction:
         raise RuntimeError("deferred_indexes needs a write transaction")
     held = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]").fetchone()[0]
     indexes: list[tuple[str, str]] = []
     if adding > held:
-        unique = {r[1] for r in db.execute(f"PRAGMA index_list([{table}])") if r[2]}
+        kept = set() if unique else {r[1] for r in db.execute(f"PRAGMA index_list([{table}])") if r[2]}
         indexes = [(name, sql) for name, sql in db.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-            "ORDER BY name", [table]) if name not in unique]
+            "ORDER BY name", [table]) if name not in kept]
     for name, _sql in indexes:
         db.execute(f"DROP INDEX [{name}]")
     yield bool(indexes)

@@ -164,7 +164,8 @@ def test_answers_keep_everything_through_m0012(tmp_path):
     assert len(before) == 3
     assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_answers_2'").fetchone()
     db.close()
-    db = open_database(path)
+    db = open_database(path, migrate=False)
+    MIGRATIONS.apply(db, stop_before="m0013_keys_as_indexes")
     try:
         assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == before
         names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'answers'")}
@@ -188,3 +189,75 @@ def test_answers_keep_everything_through_m0012(tmp_path):
         assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
     finally:
         db.close()
+
+
+def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_path):
+    """m0013 makes xrecords and answers again with their ids kept unique by named indexes instead of primary
+    keys: every row with its rowid, the other indexes and both triggers come through, and the ids stay unique
+    (a duplicate insert fails; INSERT OR IGNORE and ON CONFLICT(uuid) still find the existing row)."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
+
+    install_test_forms()
+    path = tmp_path / "lama.db"
+    db = open_database(path, migrate=False)
+    MIGRATIONS.apply(db, stop_before="m0013_keys_as_indexes")
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
+                                                 "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
+    save_answer(db, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(2), note="diubah")
+    tables = ("answers", "xrecords")
+    before = {t: db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+    others = {t: sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = ? AND "
+                                                 "name NOT LIKE 'sqlite_autoindex%'", [t])) for t in tables}
+    assert len(before["xrecords"]) == 4 and len(before["answers"]) == 3
+    db.close()
+    db = open_database(path)
+    try:
+        for t, key in (("answers", "uuid"), ("xrecords", "id")):
+            assert db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() == before[t]
+            names = sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = ?", [t]))
+            assert names == sorted(others[t] + [f"{t}_{key}"])
+            assert db.execute("SELECT count(*) FROM pragma_index_list(?) WHERE \"unique\" = 1", [t]).fetchone() == (1,)
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rid, body = before["xrecords"][0][1], before["xrecords"][0][10]
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO xrecords(id, kind, year, author, at, lamport, body) VALUES "
+                       "(?, 'answer', 2023, 'x', 'x', 1, ?)", [rid, body])
+        db.execute("INSERT OR IGNORE INTO xrecords(id, kind, year, author, at, lamport, body) VALUES "
+                   "(?, 'answer', 2023, 'x', 'x', 1, 'lain')", [rid])
+        assert db.execute("SELECT count(*), max(body) FROM xrecords WHERE id = ?", [rid]).fetchone() == (1, body)
+        slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO answers(uuid, year, unit_uuid, indicator, value, updated_at) VALUES "
+                       "(?, 2023, ?, 'in1', '1', 'x')", [slot, unit_uuid("kab-a", "u1")])
+        save_answer(db, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(1))  # (an upsert on the uuid)
+        assert db.execute("SELECT value, rev FROM answers WHERE uuid = ?", [slot]).fetchone() == ("1", 3)
+        db.execute("UPDATE answers SET value = '3' WHERE uuid = ?", [slot])  # outside the exchange layer
+        assert db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone() == (None,)
+        other = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in2")
+        db.execute("DELETE FROM answers WHERE uuid = ?", [other])
+        assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("note", ["sama", None])
+def test_a_first_load_with_a_line_given_twice_word_for_word(db, tmp_path, note):
+    """A first load writes as it reads (no stage) and builds the ids' unique indexes after its rows: a line
+    repeated word for word (the same record twice) is found then, and the load is made again through the stage,
+    which keeps one answer per slot."""
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    header = "institution,unit,product,indicator,value" + (",note" if note else "")
+    line = "kab-a,u1,,in1,3" + (f",{note}" if note else "")
+    other = "kab-a,u2,,in1,2" + ("," if note else "")
+    summary = import_answers(db, write(tmp_path / "a.csv", f"{header}\n{line}\n{other}\n{line}\n"), 2023)
+    assert summary.counts["answers"] == {"new": 2, "updated": 0, "unchanged": 0}
+    assert db.execute("SELECT count(*), count(DISTINCT id) FROM xrecords").fetchone() == (2, 2)
+    assert db.execute("SELECT count(*) FROM answers").fetchone() == (2,)
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE name IN ('xrecords_id', 'answers_uuid')")}
+    assert names == {"xrecords_id", "answers_uuid"}
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -24,6 +24,7 @@ ORDER = (
     "m0009_review",
     "m0011_period_forms",
     "m0012_answers_by_unit",
+    "m0013_keys_as_indexes",
 )
 
 for _name in ORDER:
