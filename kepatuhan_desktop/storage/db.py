@@ -21,7 +21,7 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION, known_names
 
 #: Namespace for the uuid5 of every record, so that two laptops that load the same plan agree on ids.
 NAMESPACE = uuid.UUID("6f1c2b8e-4d0a-5a7e-9c3b-2e8f5d1a7c40")
-_NS_BYTES = NAMESPACE.bytes
+NAMESPACE_BYTES = NAMESPACE.bytes
 
 #: How long SQLite waits for another writer's lock before giving up one attempt (ms), and how long a write
 #: transaction keeps trying to start before it is refused (s). A save is retried this long, never dropped
@@ -117,13 +117,14 @@ def stable_uuid(*parts: object) -> str:
     return uuid5_text("\x1f".join(str(p) for p in parts))
 
 
-_VARIANT = "89ab89ab89ab89ab"
+#: The 17th hex digit of a uuid5 by that of the hash: its two high bits set to the variant 10.
+VARIANT_DIGIT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 
 
 def uuid5_text(name: str) -> str:
     """``str(uuid.uuid5(NAMESPACE, name))``: the version nibble set to 5, the variant bits to 10."""
-    h = hashlib.sha1(_NS_BYTES + name.encode("utf-8")).hexdigest()
-    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[int(h[16], 16)]}{h[17:20]}-{h[20:32]}"
+    h = hashlib.sha1(NAMESPACE_BYTES + name.encode("utf-8")).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{VARIANT_DIGIT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 # ---- SQLite errors as refusals ---------------------------------------------------------------------------------
