@@ -1,8 +1,17 @@
-"""Frozen entry point of ``kepatuhan-desktop`` (the GUI). PyInstaller runs this file as ``__main__``."""
+"""Frozen entry point of ``kepatuhan-desktop`` (the GUI). PyInstaller runs this file as ``__main__``.
 
+Started with ``KEPATUHAN_HELPER=answer-rows`` in its environment, the executable is the helper process that
+reads a large answers file for a running import (``kepatuhan_desktop.storage.answer_rows``) instead, without
+loading Qt."""
+
+import os
 import sys
 
-from kepatuhan_desktop.ui.app import main
-
 if __name__ == "__main__":
+    if os.environ.get("KEPATUHAN_HELPER") == "answer-rows":
+        from kepatuhan_desktop.storage.answer_rows import helper_main
+
+        sys.exit(helper_main())
+    from kepatuhan_desktop.ui.app import main
+
     sys.exit(main())

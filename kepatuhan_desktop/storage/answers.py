@@ -33,14 +33,23 @@ from ..domain.instrument import Instrument
 from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
+from .answer_rows import (
+    ANSWER_OPTIONAL,
+    ANSWER_REQUIRED,
+    CHUNK_ROWS,
+    Worker,
+    WorkerFault,
+    check_row,
+    record_chunks,
+    refusal,
+    start_worker,
+)
 from .checks import (
     CheckFailure,
     PlanIndex,
     UnitInfo,
     checked_value,
-    parsed_value,
     slot_indicator,
-    slot_rule,
     text_limit,
 )
 from .db import audit, bulk_cache, deferred_indexes, now_iso, temp_writes
@@ -51,9 +60,6 @@ from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
 from .records import AnswerTexts, answer_slot, record_id, sql_literal, store_answer_rows
 from .tabular import estimate_rows, iter_table
 from .versions import next_lamport, record_answer, record_unit_state
-
-ANSWER_REQUIRED = ("institution", "unit", "product", "indicator", "value")
-ANSWER_OPTIONAL = ("note",)
 
 
 def answer_uuid(year: int, unit_uuid: str, product_uuid: str, indicator: str) -> str:
@@ -301,7 +307,7 @@ def reopen_unit(db: Database, year: int, unit: PlanUnit, reason: str) -> None:
 
 # ---- bulk import ----------------------------------------------------------------------------------------------
 
-_STAGE_ROWS = 5000
+_STAGE_ROWS = CHUNK_ROWS
 
 
 @contextlib.contextmanager
@@ -313,46 +319,6 @@ def _autocommit(db: Database) -> Iterator[None]:
     else:
         with db.ensure_autocommit_on():
             yield
-
-
-def _check_row(index: PlanIndex, row: Any, values: dict[tuple[str, str], tuple[str | None, int]]
-               ) -> tuple[Any, ...]:
-    """One table row through the one validation; returns the staged row. ``values`` remembers the values
-    already checked per indicator (a file repeats a handful of them)."""
-    cells = row.values
-    inst_code = cells.get("institution", "")
-    units = index.by_code.get(inst_code)
-    if units is None:
-        raise CheckFailure(f"institution {inst_code[:70]!r} is not in the {index.year} plan",
-                           code="check.institution_unknown", column="institution", institution=inst_code[:70],
-                           year=index.year)
-    unit_code = cells.get("unit", "")
-    unit = units.get(unit_code)
-    if unit is None:
-        raise CheckFailure(f"unit {unit_code[:70]!r} is not a unit of {inst_code} in {index.year}",
-                           code="check.unit_not_of_institution", column="unit", unit=unit_code[:70],
-                           institution=inst_code, year=index.year)
-    ind = index.indicator(cells.get("indicator", ""))
-    product_code = cells.get("product", "")
-    product_uuid = ""
-    if product_code:
-        found = unit.product_codes.get(product_code)
-        if found is None and ind.level == "product" and unit.products:
-            raise CheckFailure(f"product {product_code[:70]!r} is not a product of unit {unit.code}",
-                               code="check.product_unknown", column="product", product=product_code[:70],
-                               unit=unit.code)
-        product_uuid = found or "?"
-    slot_rule(ind, unit, product_uuid)
-    raw = cells.get("value", "")
-    checked = values.get((ind.id, raw))
-    if checked is None:
-        value = parsed_value(ind, raw)
-        checked = values[(ind.id, raw)] = (None if value is NA else value_text(value), int(value is NA))
-    note = cells.get("note")
-    if note:
-        text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
-    return (row.line, answer_slot(index.year, unit.uuid, product_uuid, ind.id), unit.uuid, product_uuid, ind.id,
-            checked[0], checked[1], note)
 
 
 def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, total: int,
@@ -371,10 +337,9 @@ def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, to
 
     for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
         try:
-            buffer.append(_check_row(index, row, values))
+            buffer.append(check_row(index, row, values))
         except CheckFailure as exc:
-            raise InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params) \
-                from None
+            raise refusal(name, row, exc) from None
         count += 1
         if len(buffer) >= _STAGE_ROWS:
             flush()
@@ -496,14 +461,14 @@ def _first_load(db: Database, year: int) -> bool:
 
 
 def _load_first(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, summary: ImportSummary,
-                total: int, progress: Callable[[int, int], None] | None) -> int:
+                total: int, progress: Callable[[int, int], None] | None, worker: Worker | None) -> int:
     """A first load (:func:`_first_load`), inside the write transaction: every row is read, checked and written
     in one pass, one record and one answer row per line, with nothing to stage or compare. Returns the rows
     read. Refuses the file at its first bad row; raises :class:`_SlotTwice` at a slot given twice."""
     change = _Change(db, year, index)
     try:
         with deferred_indexes(db, "xrecords", total, unique=True), deferred_indexes(db, "answers", total, unique=True):
-            count = _load_rows(db, name, path, index, change, progress, total)
+            count = _load_rows(db, name, path, index, change, progress, total, worker)
     except sqlite3.IntegrityError as exc:  # a line repeats another's slot (its record too, if the same)
         if "answers.uuid" in str(exc) or "xrecords.id" in str(exc):
             raise _SlotTwice from None
@@ -513,34 +478,17 @@ def _load_first(db: Database, name: str, path: str | Path, year: int, index: Pla
 
 
 def _load_rows(db: Database, name: str, path: str | Path, index: PlanIndex, change: _Change,
-               progress: Callable[[int, int], None] | None, total: int) -> int:
-    texts, inst_of = change.texts, change.inst_of
-    values: dict[tuple[str, str], tuple[str | None, int]] = {}
-    records: list[tuple[Any, ...]] = []
-    inserts: list[tuple[Any, ...]] = []
+               progress: Callable[[int, int], None] | None, total: int, worker: Worker | None) -> int:
+    chunks = worker.chunks(name, path, index, change.texts) if worker is not None else \
+        record_chunks(name, path, index, change.texts)
     count = 0
-    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
-        try:
-            _line, slot, unit, product, ind, value, na, note = _check_row(index, row, values)
-        except CheckFailure as exc:
-            raise InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params) \
-                from None
-        note = note or ""
-        inst = inst_of[unit]
-        text = texts.text(inst, unit, product, ind, slot, value, na, note)
-        rid = record_id(text)
-        records.append((rid, inst, unit, slot, text))
-        inserts.append((slot, unit, product, ind, value, na, note, rid))
-        count += 1
-        if len(records) >= _STAGE_ROWS:
-            change.write(db, records, [], inserts)
-            records.clear()
-            inserts.clear()
-            if progress is not None:
-                progress(count, max(total, count))
+    for records, inserts in chunks:
+        change.write(db, records, [], inserts)
+        count += len(inserts)
+        if progress is not None:
+            progress(count, max(total, count))
     if not count:
         raise InputError(name, "has a header but no rows", code="table.no_rows")
-    change.write(db, records, [], inserts)
     return count
 
 
@@ -604,6 +552,22 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
     summary.count("answers", "unchanged", count - changed)
 
 
+def _first_load_once(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, estimate: int,
+                     progress: Callable[[int, int], None] | None, worker: Worker | None) -> ImportSummary | None:
+    """The first load of the year (:func:`_load_first`) in its transaction; None when it is not one after all
+    (a change came first) or a slot was given twice (the staged import words that)."""
+    summary = ImportSummary(name, year)
+    try:
+        with bulk_cache(db), db.atomic():
+            if not _first_load(db, year):  # (asked again under the lock)
+                return None
+            count = _load_first(db, name, path, year, index, summary, estimate, progress, worker)
+            _audit_import(db, name, year, count, summary)
+    except _SlotTwice:
+        return None
+    return summary
+
+
 def _audit_import(db: Database, name: str, year: int, rows: int, summary: ImportSummary) -> None:
     """The records hold each answer; the audit keeps what they do not: which file brought them."""
     if summary.changed:
@@ -620,20 +584,22 @@ def import_answers(db: Database, path: str | Path, year: int, *,
     name = str(path)
     index = PlanIndex.from_db(db, year)
     estimate = estimate_rows(path)
-    summary = ImportSummary(name, year)
     if _first_load(db, year):
+        # (a large file is read and checked by a helper process while this one writes: started first, since
+        # starting takes a moment)
+        worker = start_worker(estimate)
         try:
-            with bulk_cache(db), db.atomic():
-                if _first_load(db, year):  # (asked again under the lock)
-                    count = _load_first(db, name, path, year, index, summary, estimate, progress)
-                    _audit_import(db, name, year, count, summary)
-        except _SlotTwice:  # the staged import below accepts a repeated line or names both lines
-            summary = ImportSummary(name, year)
-        else:
-            if summary.changed:
-                if progress is not None:
-                    progress(1, 1)
-                return summary
+            loaded = _first_load_once(db, name, path, year, index, estimate, progress, worker)
+        except WorkerFault:  # (rolled back) the helper failed, not the file: the same load, read here
+            loaded = _first_load_once(db, name, path, year, index, estimate, progress, None)
+        finally:
+            if worker is not None:
+                worker.close()
+        if loaded is not None:
+            if progress is not None:
+                progress(1, 1)
+            return loaded
+    summary = ImportSummary(name, year)
     with _autocommit(db):
         db.execute("DROP TABLE IF EXISTS temp._answer_stage")
         db.execute("CREATE TEMP TABLE _answer_stage(line INTEGER PRIMARY KEY, slot TEXT NOT NULL, unit TEXT NOT NULL, "

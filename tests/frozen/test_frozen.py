@@ -98,3 +98,45 @@ def test_frozen_bundle_is_lean(build_dir):
     names = [p.name for p in internal.rglob("*")]
     for unwanted in ("WebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Multimedia", "tkinter", "_tkinter"):
         assert not [n for n in names if unwanted in n], f"{unwanted} is in the bundle"
+
+
+@pytest.mark.parametrize("exe", ["kepatuhan", "kepatuhan-desktop"])
+def test_frozen_executable_is_the_answer_rows_helper_when_asked(build_dir, bare_env, tmp_path, exe):
+    """A large import's helper process is the application's own executable with KEPATUHAN_HELPER set: it reads
+    and checks the file it is sent and answers with the records, or with the refusal of a bad row (the CLI's
+    and the windowed GUI's executable alike)."""
+    import io
+
+    from kepatuhan_desktop.storage import answer_rows
+    from kepatuhan_desktop.storage.checks import PlanIndex
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.plan import import_loci
+    from kepatuhan_desktop.storage.records import AnswerTexts
+
+    from ..unit.storage_helpers import answers_b, install_test_forms, plan_b, write
+
+    install_test_forms()
+    db = open_database(tmp_path / "plan.db")
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    index = PlanIndex.from_db(db, 2023)
+    db.close()
+    texts = AnswerTexts(year=2023, author="a", author_name="A", by="b", at="2024-01-01T00:00:00.000Z", lamport=1)
+    good = answers_b(tmp_path)
+    lines = good.read_text().splitlines()
+    bad = write(tmp_path / "bad.csv", "\n".join(lines[:5] + ["kab-a,u9,,in1,3,"]) + "\n")
+    env = dict(bare_env, **{answer_rows.HELPER_ENV: answer_rows.HELPER_NAME})
+    for file, expected in ((good, list(answer_rows.record_chunks(str(good), good, index, texts, 4))), (bad, None)):
+        request = io.BytesIO()
+        answer_rows._send(request, (str(file), str(file), index, texts, 4))
+        done = subprocess.run([str(build_dir / f"{exe}{EXE}")], input=request.getvalue(), env=env,
+                              capture_output=True, timeout=120, cwd=env["HOME"])
+        replies = io.BytesIO(done.stdout)
+        messages = []
+        while (message := answer_rows._receive(replies)) is not None:
+            messages.append(message)
+        if expected is not None:
+            assert done.returncode == 0, done.stderr
+            assert messages == [("chunk", c) for c in expected] + [("done",)] and len(expected) > 2
+        else:
+            assert messages[-1][:4] == ("refused", str(file), messages[-1][2], 6), messages
+            assert messages[-1][5] == "check.unit_not_of_institution"

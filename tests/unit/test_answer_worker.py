@@ -1,0 +1,119 @@
+"""A large first load is read and checked by a helper process (``storage.answer_rows.Worker``) while the
+caller writes: the same records, answers and refusals as when the caller reads the file itself."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from kepatuhan_desktop.errors import InputError
+from kepatuhan_desktop.storage import answer_rows, answers
+from kepatuhan_desktop.storage.answers import import_answers
+from kepatuhan_desktop.storage.db import open_database
+from kepatuhan_desktop.storage.plan import import_loci
+
+from .storage_helpers import answers_b, dump, install_test_forms, plan_b, write
+
+
+@pytest.fixture
+def helper(monkeypatch):
+    """Every first load goes through a helper process, in chunks of 7 rows; counts the helpers started."""
+    started: list[answer_rows.Worker] = []
+    real = answer_rows.Worker
+
+    def worker() -> answer_rows.Worker:
+        started.append(real())
+        return started[-1]
+
+    monkeypatch.setattr(answer_rows, "WORKER_ROWS", 0)
+    monkeypatch.setattr(answer_rows, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(answer_rows, "Worker", worker)
+    return started
+
+
+def _state(db) -> tuple[list, list]:
+    """The answers and the record bodies, without what differs between two databases (their keys, the time)."""
+    rows = db.execute("SELECT uuid, year, unit_uuid, product_uuid, indicator, value, na, note, rev FROM answers "
+                      "ORDER BY rowid").fetchall()
+    bodies = []
+    for (text,) in db.execute("SELECT body FROM xrecords ORDER BY rowid"):
+        body = json.loads(text)
+        for key in ("author", "author_name", "at", "by"):
+            body.pop(key)
+        bodies.append(body)
+    return rows, bodies
+
+
+def _loaded(tmp_path, name: str, answers_file) -> tuple[list, list]:
+    db = open_database(tmp_path / f"{name}.db")
+    try:
+        import_loci(db, plan_b(tmp_path), 2023, "test-b")
+        summary = import_answers(db, answers_file, 2023)
+        assert summary.counts["answers"]["new"] == len(answers_file.read_text().splitlines()) - 1
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return _state(db)
+    finally:
+        db.close()
+
+
+def test_a_load_read_by_the_helper_writes_what_a_load_read_here_writes(tmp_path, monkeypatch, helper):
+    install_test_forms()
+    file = answers_b(tmp_path, {("kab-a", "u1", "", "in1"): "NA", ("kab-b", "u2", "p1", "pr1"): 2})
+    via_helper = _loaded(tmp_path, "helper", file)
+    assert len(helper) == 1  # (and it was used: chunks of 7 rows from it)
+    monkeypatch.setattr(answer_rows, "WORKER_ROWS", 10**9)
+    here = _loaded(tmp_path, "here", file)
+    assert len(helper) == 1
+    assert via_helper == here and len(here[0]) > 7
+
+
+def test_a_bad_row_found_by_the_helper_refuses_the_file_as_here(tmp_path, db, helper):
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    lines = answers_b(tmp_path).read_text().splitlines()
+    lines[20] = lines[20].rsplit(",", 2)[0] + ",9,"  # a value above the indicator's maximum, on line 21
+    bad = write(tmp_path / "bad.csv", "\n".join(lines) + "\n")
+    before = dump(db)
+    with pytest.raises(InputError) as refused:
+        import_answers(db, bad, 2023)
+    assert len(helper) == 1
+    assert (refused.value.file, refused.value.line, refused.value.column) == (str(bad), 21, "value")
+    assert refused.value.code.startswith("answer.") and refused.value.params["indicator"]
+    assert dump(db) == before
+
+
+def test_a_helper_that_fails_is_replaced_by_reading_here(tmp_path, db, helper, monkeypatch):
+    """A helper that dies without a word (here: a Python that exits at once) is a fault of the helper, not of
+    the file: the load is rolled back and made again reading the file in this process."""
+    monkeypatch.setattr(answer_rows, "_helper_command", lambda: ([sys.executable, "-c", "raise SystemExit(3)"], {}))
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    file = answers_b(tmp_path)
+    summary = import_answers(db, file, 2023)
+    assert len(helper) == 1
+    assert summary.counts["answers"]["new"] == len(file.read_text().splitlines()) - 1
+    assert db.execute("SELECT count(*) FROM xrecords").fetchone()[0] == summary.counts["answers"]["new"]
+
+
+def test_a_slot_given_twice_goes_through_the_stage_after_the_helper(tmp_path, db, helper):
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    lines = answers_b(tmp_path).read_text().splitlines()
+    twice = write(tmp_path / "twice.csv", "\n".join(lines + [lines[3].rsplit(",", 2)[0] + ",1,"]) + "\n")
+    before = dump(db)
+    with pytest.raises(InputError) as refused:
+        import_answers(db, twice, 2023)
+    assert refused.value.code == "answers.duplicate" and refused.value.line == len(lines) + 1
+    assert refused.value.params["first_line"] == 4
+    assert dump(db) == before
+    assert answers._first_load(db, 2023)
+
+
+def test_the_helper_is_this_module_run_by_the_same_python(monkeypatch):
+    command, env = answer_rows._helper_command()
+    assert command == [sys.executable, "-m", "kepatuhan_desktop.storage.answer_rows"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    command, env = answer_rows._helper_command()
+    assert command == [sys.executable] and env[answer_rows.HELPER_ENV] == answer_rows.HELPER_NAME
