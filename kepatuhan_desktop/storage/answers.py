@@ -582,23 +582,26 @@ def import_answers(db: Database, path: str | Path, year: int, *,
     line; importing the same file twice changes nothing. Memory stays bounded: rows are staged in a temporary
     table, not held in lists."""
     name = str(path)
-    index = PlanIndex.from_db(db, year)
     estimate = estimate_rows(path)
-    if _first_load(db, year):
-        # (a large file is read and checked by a helper process while this one writes: started first, since
-        # starting takes a moment)
-        worker = start_worker(estimate)
-        try:
-            loaded = _first_load_once(db, name, path, year, index, estimate, progress, worker)
-        except WorkerFault:  # (rolled back) the helper failed, not the file: the same load, read here
-            loaded = _first_load_once(db, name, path, year, index, estimate, progress, None)
-        finally:
-            if worker is not None:
-                worker.close()
-        if loaded is not None:
-            if progress is not None:
-                progress(1, 1)
-            return loaded
+    first = _first_load(db, year)
+    # (a large file is read and checked by a helper process while this one writes: started first, since starting
+    # takes a moment)
+    worker = start_worker(estimate) if first else None
+    loaded = None
+    try:
+        index = PlanIndex.from_db(db, year)
+        if first:
+            try:
+                loaded = _first_load_once(db, name, path, year, index, estimate, progress, worker)
+            except WorkerFault:  # (rolled back) the helper failed, not the file: the same load, read here
+                loaded = _first_load_once(db, name, path, year, index, estimate, progress, None)
+    finally:
+        if worker is not None:
+            worker.close()
+    if loaded is not None:
+        if progress is not None:
+            progress(1, 1)
+        return loaded
     summary = ImportSummary(name, year)
     with _autocommit(db):
         db.execute("DROP TABLE IF EXISTS temp._answer_stage")
