@@ -364,7 +364,35 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
                 conn.close()
                 raise StorageError(f"{path}: upgrading the database failed ({exc}); it was rolled back.",
                                    code="db.upgrade_failed", path=str(path), detail=str(exc)) from None
+            if applied:
+                compact_after_upgrade(db)
     return db
+
+
+def compact_after_upgrade(db: Database) -> bool:
+    """After an upgrade of an existing database: the file written again (``VACUUM``) when the upgrade left much
+    of it free (a table made again leaves its old pages behind) or its pages are not of :data:`PAGE_SIZE` (a
+    database made before new ones had 16 KiB pages keeps SQLite's 4 KiB until rewritten). Only when no other
+    program has the file open (changing the page size needs the rollback journal for a moment); otherwise, or
+    if the disk is too full, the file stays as it is, valid, and this is tried at the next upgrade. Returns
+    whether it was rewritten."""
+    page_size = int(db.execute("PRAGMA page_size").fetchone()[0])
+    free = int(db.execute("PRAGMA freelist_count").fetchone()[0])
+    pages = int(db.execute("PRAGMA page_count").fetchone()[0])
+    if page_size == PAGE_SIZE and free * 4 < pages:
+        return False
+    done = False
+    with db.ensure_autocommit_on():
+        try:
+            if str(db.execute("PRAGMA journal_mode=DELETE").fetchone()[0]).lower() == "delete":
+                db.execute(f"PRAGMA page_size={PAGE_SIZE}")
+                db.execute("VACUUM")
+                done = True
+        except sqlite3.Error:
+            pass
+        finally:
+            db.execute("PRAGMA journal_mode=WAL").fetchone()
+    return done
 
 
 def schema_version(db: Database) -> int:

@@ -15,7 +15,7 @@ from kepatuhan_desktop.storage.db import NAMESPACE, stable_uuid
 from kepatuhan_desktop.storage.plan import import_loci, institution_uuid, unit_uuid
 from kepatuhan_desktop.storage.records import AnswerTexts, answer_slot, canonical, record_id, sql_literal
 
-from .storage_helpers import install_test_forms, plan_b, write
+from .storage_helpers import answers_b, install_test_forms, plan_b, write
 
 text = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(['"', "\\", "\n\t\r", "\x00\x1f", "ä€𝄞"])
 
@@ -261,3 +261,77 @@ def test_a_first_load_with_a_line_given_twice_word_for_word(db, tmp_path, note):
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE name IN ('xrecords_id', 'answers_uuid')")}
     assert names == {"xrecords_id", "answers_uuid"}
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _old_database(tmp_path, page_size: int):
+    """A database of schema 12 (before m0013) with answers and records, made with pages of ``page_size``."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "lama.db"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA page_size = {page_size}")
+    raw.execute("VACUUM")
+    raw.close()
+    db = open_database(path, migrate=False)
+    MIGRATIONS.apply(db, stop_before="m0013_keys_as_indexes")
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    import_answers(db, answers_b(tmp_path), 2023)
+    rows = db.execute("SELECT * FROM answers ORDER BY uuid").fetchall()
+    db.close()
+    return path, rows
+
+
+def test_an_upgrade_rewrites_an_old_database_in_the_page_size_of_a_new_one(tmp_path):
+    """A database made with 4 KiB pages (before new ones had 16 KiB) is rewritten after its upgrade, with what
+    the made-again tables left behind given back: the same rows, in WAL mode, and the copy taken before the
+    upgrade keeps the old file as it was."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import PAGE_SIZE, open_database
+
+    path, rows = _old_database(tmp_path, 4096)
+    db = open_database(path)
+    try:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE != 4096
+        assert str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+        assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == rows
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        db.close()
+    backup = sorted(tmp_path.glob("lama.db.schema*.bak"))[-1]
+    assert sqlite3.connect(backup).execute("PRAGMA page_size").fetchone()[0] == 4096
+
+
+def test_an_upgrade_leaves_the_file_as_it_is_while_another_program_has_it_open(tmp_path):
+    """Changing the page size needs the file to itself for a moment: with another connection reading it, the
+    upgrade is done and the rewrite skipped (the file stays valid, in WAL mode)."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import compact_after_upgrade, open_database
+
+    path, rows = _old_database(tmp_path, 4096)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN")
+    other.execute("SELECT count(*) FROM answers").fetchone()
+    try:
+        db = open_database(path)
+        try:
+            assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
+            assert str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+            assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == rows
+        finally:
+            db.close()
+    finally:
+        other.close()
+    db = open_database(path)
+    try:
+        assert compact_after_upgrade(db) is True  # (alone now: what the next upgrade does)
+        assert db.execute("PRAGMA page_size").fetchone()[0] != 4096
+        assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == rows
+    finally:
+        db.close()
