@@ -657,40 +657,42 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                         batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
             done[0] += 1
             continue
-        checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache)
+        check = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache).check
         pieces: list[bytes] = []  # the batch as it is stored (zlib)
         count = 0
-        for line, text, body in pkg.lines(batch.file, packed=pieces):
+        sha, member = batch.sha256, batch.file
+        rows, bodies, refs = stage.rows, stage.bodies, stage.refs  # (emptied in place by each flush)
+        row = stage.next_row
+        for line, text, body in pkg.lines(member, packed=pieces):
             try:
-                checked = checker.check(body, text, batch.sha256)
+                checked = check(body, text, sha)
             except CheckFailure as exc:
-                raise _refuse_record(pkg, batch.file, line, exc) from None
-            r = checked.row
-            if r.kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and not db.execute(
-                    "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
-                raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
-                                 code="package.missing_evidence", member=batch.file, line=line)
-            row = stage.next_row
-            stage.next_row += 1
-            if r.kind == "answer":
-                stage.rows.append((row, r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport,
-                                   batch.sha256, number, line, body["product"], body["ind"], body.get("value"),
-                                   body["na"], body.get("note", ""), int(body.get("cleared", False)),
-                                   body.get("by", "")))
-                units.add((r.year, r.unit))
+                raise _refuse_record(pkg, member, line, exc) from None
+            rid, kind, year, inst, unit, slot, author, at, lamport = checked.row[:9]
+            if kind == "answer":
+                rows.append((row, rid, kind, year, inst, unit, slot, author, at, lamport, sha, number, line,
+                             body["product"], body["ind"], body.get("value"), body["na"], body.get("note", ""),
+                             int(body.get("cleared", False)), body.get("by", "")))
+                units.add((year, unit))
             else:
-                stage.rows.append((row, r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport,
-                                   batch.sha256, number, line, None, None, None, None, None, None, None))
-            stage.bodies.append((row, r.text))
-            if r.lamport > top:
-                top = stage.lamport[number] = r.lamport
-            for p in checked.parents:
-                stage.refs.append((r.id, r.kind, r.slot, r.unit, p, "parent", number, batch.file, line))
-            for b in checked.basis:
-                stage.refs.append((r.id, r.kind, r.slot, r.unit, b, "basis", number, batch.file, line))
+                if kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and \
+                        not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
+                    raise pkg.refuse(f"member {member}, line {line}: evidence {body['sha256']} is missing",
+                                     code="package.missing_evidence", member=member, line=line)
+                rows.append((row, rid, kind, year, inst, unit, slot, author, at, lamport, sha, number, line, None,
+                             None, None, None, None, None, None))
+            bodies.append((row, text))
+            row += 1
+            if lamport > top:
+                top = stage.lamport[number] = lamport
+            if checked.parents:
+                refs.extend((rid, kind, slot, unit, p, "parent", number, member, line) for p in checked.parents)
+            if checked.basis:
+                refs.extend((rid, kind, slot, unit, b, "basis", number, member, line) for b in checked.basis)
             count += 1
-            if len(stage.rows) >= STAGE_ROWS:
+            if len(rows) >= STAGE_ROWS:
                 stage.flush(db)
+        stage.next_row = row
         stage.flush(db)
         db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
