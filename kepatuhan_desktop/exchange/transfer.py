@@ -122,17 +122,18 @@ def own_role(db: Database) -> Role:
     return identity.role if identity is not None else Role.INSPECTOR
 
 
-def _make_own_batches(db: Database, year: int) -> int:
-    """Group this database's records not yet in a batch into signed batches, one per institution."""
+def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
+    """Group this database's records not yet in a batch into signed batches, one per institution. Returns the
+    CRC-32 and size of the content of each batch stored (the package takes them instead of inflating it again)."""
     key = ensure_key(db)
     role = str(own_role(db))
     groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch IS NULL AND "
                                        "year = ? AND author = ?", [year, key.fingerprint])]
-    made = 0
+    made: dict[str, tuple[int, int]] = {}
     for inst in groups:
         where = "batch IS NULL AND year = ? AND author = ? AND institution_uuid = ?"
         params = [year, key.fingerprint, inst]
-        digest, count = hashlib.sha256(), 0
+        digest, count, crc, size = hashlib.sha256(), 0, 0, 0
         packer = zlib.compressobj(1)
         pieces: list[bytes] = []
         cursor = db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", params)
@@ -140,19 +141,21 @@ def _make_own_batches(db: Database, year: int) -> int:
         while rows := cursor.fetchmany(EXPORT_ROWS):
             data = ("\n".join([r[0] for r in rows]) + "\n").encode("utf-8")
             digest.update(data)
+            crc, size = zlib.crc32(data, crc), size + len(data)
             pieces.append(packer.compress(data))
             count += len(rows)
         pieces.append(packer.flush())
         sha = digest.hexdigest()
         _fp, signature = sign(db, batch_message(sha))
         code_row = db.execute("SELECT code FROM institutions WHERE uuid = ?", [inst]).fetchone()
-        db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
-                   "author_name, public_key, signature, records, created_at, data, author_role) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                   [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name, key.public_key,
-                    signature, count, now_iso(), b"".join(pieces), role])
+        stored = db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, "
+                            "author, author_name, public_key, signature, records, created_at, data, author_role) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name,
+                             key.public_key, signature, count, now_iso(), b"".join(pieces), role]).rowcount
         db.execute(f"UPDATE xrecords SET batch = ? WHERE {where}", [sha, *params])
-        made += 1
+        if stored == 1:  # (the data stored are these)
+            made[sha] = (crc, size)
     return made
 
 
@@ -188,7 +191,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     recipient = to or "*"
     with bulk_cache(db), db.atomic():
         adopt(db, year)
-        _make_own_batches(db, year)
+        made = _make_own_batches(db, year)
     sql = ("SELECT sha256, year, institution_code, author, author_name, public_key, signature, records, "
            "author_role FROM xbatches WHERE year = ?")
     params: list[Any] = [year]
@@ -207,7 +210,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
         for i, row in enumerate(chosen):
             (blob,) = db.execute("SELECT data FROM xbatches WHERE sha256 = ?", [row[0]]).fetchone()
             writer.add_batch(BatchOut(row[0], b"", row[1], row[2], row[3], row[4], bytes(row[5]), bytes(row[6]), row[7],
-                                      row[8] or "", packed=bytes(blob)))
+                                      row[8] or "", packed=bytes(blob), content=made.get(row[0])))
             summary.batches += 1
             summary.records += row[7]
             for sha, removed in db.execute(
