@@ -65,6 +65,8 @@ Progress = Callable[[int, int], None] | None
 STAGE_ROWS = 5000
 RECOMPUTE_SLOTS = 10_000
 RECOMPUTE_SURVEYS = 1_000  # a survey record holds up to 30 respondents
+#: Records of an own batch read, hashed and compressed at once when it is made (bounds the memory of an export).
+EXPORT_ROWS = 2000
 #: Revoked certificate serials (the documents' ``YYYY-XXXX-XXXX``, and room for other forms).
 SERIAL_CHARS = 40
 
@@ -120,35 +122,40 @@ def own_role(db: Database) -> Role:
     return identity.role if identity is not None else Role.INSPECTOR
 
 
-def _make_own_batches(db: Database, year: int) -> int:
-    """Group this database's records not yet in a batch into signed batches, one per institution."""
+def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
+    """Group this database's records not yet in a batch into signed batches, one per institution. Returns the
+    CRC-32 and size of the content of each batch stored (the package takes them instead of inflating it again)."""
     key = ensure_key(db)
     role = str(own_role(db))
     groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch IS NULL AND "
                                        "year = ? AND author = ?", [year, key.fingerprint])]
-    made = 0
+    made: dict[str, tuple[int, int]] = {}
     for inst in groups:
         where = "batch IS NULL AND year = ? AND author = ? AND institution_uuid = ?"
         params = [year, key.fingerprint, inst]
-        digest, count = hashlib.sha256(), 0
+        digest, count, crc, size = hashlib.sha256(), 0, 0, 0
         packer = zlib.compressobj(1)
         pieces: list[bytes] = []
-        for (body,) in db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", params):
-            line = body.encode("utf-8") + b"\n"
-            digest.update(line)
-            pieces.append(packer.compress(line))
-            count += 1
+        cursor = db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", params)
+        # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national export)
+        while rows := cursor.fetchmany(EXPORT_ROWS):
+            data = ("\n".join([r[0] for r in rows]) + "\n").encode("utf-8")
+            digest.update(data)
+            crc, size = zlib.crc32(data, crc), size + len(data)
+            pieces.append(packer.compress(data))
+            count += len(rows)
         pieces.append(packer.flush())
         sha = digest.hexdigest()
         _fp, signature = sign(db, batch_message(sha))
         code_row = db.execute("SELECT code FROM institutions WHERE uuid = ?", [inst]).fetchone()
-        db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, author, "
-                   "author_name, public_key, signature, records, created_at, data, author_role) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                   [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name, key.public_key,
-                    signature, count, now_iso(), b"".join(pieces), role])
+        stored = db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, "
+                            "author, author_name, public_key, signature, records, created_at, data, author_role) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name,
+                             key.public_key, signature, count, now_iso(), b"".join(pieces), role]).rowcount
         db.execute(f"UPDATE xrecords SET batch = ? WHERE {where}", [sha, *params])
-        made += 1
+        if stored == 1:  # (the data stored are these)
+            made[sha] = (crc, size)
     return made
 
 
@@ -184,7 +191,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     recipient = to or "*"
     with bulk_cache(db), db.atomic():
         adopt(db, year)
-        _make_own_batches(db, year)
+        made = _make_own_batches(db, year)
     sql = ("SELECT sha256, year, institution_code, author, author_name, public_key, signature, records, "
            "author_role FROM xbatches WHERE year = ?")
     params: list[Any] = [year]
@@ -203,7 +210,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
         for i, row in enumerate(chosen):
             (blob,) = db.execute("SELECT data FROM xbatches WHERE sha256 = ?", [row[0]]).fetchone()
             writer.add_batch(BatchOut(row[0], b"", row[1], row[2], row[3], row[4], bytes(row[5]), bytes(row[6]), row[7],
-                                      row[8] or "", packed=bytes(blob)))
+                                      row[8] or "", packed=bytes(blob), content=made.get(row[0])))
             summary.batches += 1
             summary.records += row[7]
             for sha, removed in db.execute(
@@ -653,40 +660,42 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                         batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
             done[0] += 1
             continue
-        checker = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache)
+        check = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache).check
         pieces: list[bytes] = []  # the batch as it is stored (zlib)
         count = 0
-        for line, text, body in pkg.lines(batch.file, packed=pieces):
+        sha, member = batch.sha256, batch.file
+        rows, bodies, refs = stage.rows, stage.bodies, stage.refs  # (emptied in place by each flush)
+        row = stage.next_row
+        for line, text, body in pkg.lines(member, packed=pieces):
             try:
-                checked = checker.check(body, text, batch.sha256)
+                checked = check(body, text, sha)
             except CheckFailure as exc:
-                raise _refuse_record(pkg, batch.file, line, exc) from None
-            r = checked.row
-            if r.kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and not db.execute(
-                    "SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
-                raise pkg.refuse(f"member {batch.file}, line {line}: evidence {body['sha256']} is missing",
-                                 code="package.missing_evidence", member=batch.file, line=line)
-            row = stage.next_row
-            stage.next_row += 1
-            if r.kind == "answer":
-                stage.rows.append((row, r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport,
-                                   batch.sha256, number, line, body["product"], body["ind"], body.get("value"),
-                                   body["na"], body.get("note", ""), int(body.get("cleared", False)),
-                                   body.get("by", "")))
-                units.add((r.year, r.unit))
+                raise _refuse_record(pkg, member, line, exc) from None
+            rid, kind, year, inst, unit, slot, author, at, lamport = checked.row[:9]
+            if kind == "answer":
+                rows.append((row, rid, kind, year, inst, unit, slot, author, at, lamport, sha, number, line,
+                             body["product"], body["ind"], body.get("value"), body["na"], body.get("note", ""),
+                             int(body.get("cleared", False)), body.get("by", "")))
+                units.add((year, unit))
             else:
-                stage.rows.append((row, r.id, r.kind, r.year, r.inst, r.unit, r.slot, r.author, r.at, r.lamport,
-                                   batch.sha256, number, line, None, None, None, None, None, None, None))
-            stage.bodies.append((row, r.text))
-            if r.lamport > top:
-                top = stage.lamport[number] = r.lamport
-            for p in checked.parents:
-                stage.refs.append((r.id, r.kind, r.slot, r.unit, p, "parent", number, batch.file, line))
-            for b in checked.basis:
-                stage.refs.append((r.id, r.kind, r.slot, r.unit, b, "basis", number, batch.file, line))
+                if kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and \
+                        not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
+                    raise pkg.refuse(f"member {member}, line {line}: evidence {body['sha256']} is missing",
+                                     code="package.missing_evidence", member=member, line=line)
+                rows.append((row, rid, kind, year, inst, unit, slot, author, at, lamport, sha, number, line, None,
+                             None, None, None, None, None, None))
+            bodies.append((row, text))
+            row += 1
+            if lamport > top:
+                top = stage.lamport[number] = lamport
+            if checked.parents:
+                refs.extend((rid, kind, slot, unit, p, "parent", number, member, line) for p in checked.parents)
+            if checked.basis:
+                refs.extend((rid, kind, slot, unit, b, "basis", number, member, line) for b in checked.basis)
             count += 1
-            if len(stage.rows) >= STAGE_ROWS:
+            if len(rows) >= STAGE_ROWS:
                 stage.flush(db)
+        stage.next_row = row
         stage.flush(db)
         db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
@@ -817,9 +826,13 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     # the records not stored yet, each once (a record may come in more than one batch), in the order read
     db.execute(f"DROP TABLE IF EXISTS {S}._xnew")
     db.execute(f"CREATE TABLE {S}._xnew(srow INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
+    # (a record read twice is looked for only when the stage holds one: a scan of its index of ids, where a
+    # probe per record cost a twentieth of a national merge)
+    twice = db.execute(f"SELECT 1 FROM {S}._xstage GROUP BY id HAVING count(*) > 1 LIMIT 1").fetchone()
     db.execute(f"INSERT INTO {S}._xnew(srow, kind) SELECT s.rowid, s.kind FROM {S}._xstage s WHERE s.pkg = ? AND "
-               f"NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id) AND NOT EXISTS (SELECT 1 FROM {S}._xstage d "
-               "WHERE d.id = s.id AND d.rowid < s.rowid AND d.pkg = s.pkg) ORDER BY s.rowid", [number])
+               "NOT EXISTS (SELECT 1 FROM xrecords x WHERE x.id = s.id)"
+               + (f" AND NOT EXISTS (SELECT 1 FROM {S}._xstage d WHERE d.id = s.id AND d.rowid < s.rowid AND "
+                  "d.pkg = s.pkg)" if twice else "") + " ORDER BY s.rowid", [number])
     result.new_records = db.execute(f"SELECT count(*) FROM {S}._xnew").fetchone()[0]
     if not result.new_records:
         return
@@ -939,6 +952,10 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
         "WHEN pu.finalised_at IS NOT NULL THEN 1 END, pu.state_version FROM period_units pu WHERE pu.year = ? AND "
         "pu.unit_uuid = ?", sorted(answer_units))
     conflicts = db.execute("SELECT 1 FROM xconflicts LIMIT 1").fetchone() is not None
+    # a slot is simple only with one answer record; when no slot here has two (the first merge of a year: one scan
+    # of the index of slots), each staged record is its slot's only one (a count per slot cost a twentieth)
+    versions = db.execute("SELECT 1 FROM xrecords WHERE kind = 'answer' GROUP BY slot HAVING count(*) > 1 "
+                          "LIMIT 1").fetchone() is not None
     db.execute(f"DROP TABLE IF EXISTS {S}._xtouched")
     db.execute(f"CREATE TABLE {S}._xtouched(slot TEXT NOT NULL, inst TEXT NOT NULL, new INTEGER NOT NULL, "
                "had INTEGER NOT NULL, before TEXT, srow INTEGER, simple INTEGER NOT NULL)")
@@ -946,8 +963,9 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
         f"INSERT INTO {S}._xtouched(slot, inst, new, had, before, srow, simple) SELECT s.slot, s.inst, 1, "
         "a.uuid IS NOT NULL, a.version, s.rowid, coalesce(a.uuid IS NULL AND s.cleared = 0 AND (u.mode = 0 OR "
         "(u.mode = 1 AND EXISTS "
-        f"(SELECT 1 FROM {S}._xrefs r WHERE r.child = u.state AND r.ref = s.id AND r.rel = 'basis'))) AND "
-        "(SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) = 1"
+        f"(SELECT 1 FROM {S}._xrefs r WHERE r.child = u.state AND r.ref = s.id AND r.rel = 'basis')))"
+        + (" AND (SELECT count(*) FROM xrecords x WHERE x.kind = 'answer' AND x.slot = s.slot) = 1" if versions
+           else "")
         + (" AND NOT EXISTS (SELECT 1 FROM xconflicts c WHERE c.slot = s.slot)" if conflicts else "") +
         f", 0) FROM {S}._xnew n CROSS JOIN {S}._xstage s LEFT JOIN {S}._xunits u ON u.year = s.year AND "
         "u.unit = s.unit LEFT JOIN answers a ON a.uuid = s.slot WHERE n.kind = 'answer' AND s.rowid = n.srow "

@@ -29,7 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.enums import ConflictKind, RecordType, UnitState
-from .db import now_iso, stable_uuid
+from .db import now_iso, stable_uuid, uuid5_text
 from .identity import current_actor
 from .keys import ensure_key
 from .records import (
@@ -549,7 +549,8 @@ def recompute_surveys(db: Database, slots: Iterable[str], bodies: dict[str, dict
     if not slots:
         return
     by_slot = _records_by_slot(db, "survey", slots, bodies)
-    rows = []
+    rows: list[tuple[Any, ...]] = []
+    fresh: list[tuple[Any, ...]] = []  # of groups without a row yet: inserted plainly (an upsert costs twice that)
     for _slot, records in by_slot.items():
         winners: dict[str, Record] = {}
         for r in sorted(records, key=Record.key):
@@ -559,17 +560,26 @@ def recompute_surveys(db: Database, slots: Iterable[str], bodies: dict[str, dict
         current = {str(row[0]): row[1] for row in db.execute(
             "SELECT respondent, version FROM survey_responses WHERE year = ? AND unit_uuid = ? AND indicator = ?",
             [first["year"], first["unit"], first["ind"]])}
+        out = rows if current else fresh
+        # survey_response_uuid of each respondent, the group's part of its name written once
+        group = f"survey\x1f{first['year']}\x1f{first['unit']}\x1f{first['ind']}\x1f"
         for k, r in winners.items():
             if current.get(k) == r.id:
                 continue
             b = r.body
-            rows.append((survey_response_uuid(b["year"], b["unit"], b["ind"], int(k)), b["year"], b["unit"], b["ind"],
-                         int(k), b["responses"][k], b.get("by") or None, b["at"], r.id))
-    db.conn.executemany(
-        "INSERT INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, inspector_uuid, "
-        "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(year, unit_uuid, indicator, respondent) "
-        "DO UPDATE SET value = excluded.value, inspector_uuid = excluded.inspector_uuid, "
-        "updated_at = excluded.updated_at, version = excluded.version", rows)
+            uid = uuid5_text(group + str(int(k))) if b is first or (b["year"], b["unit"], b["ind"]) == (
+                first["year"], first["unit"], first["ind"]) else survey_response_uuid(b["year"], b["unit"], b["ind"],
+                                                                                       int(k))
+            out.append((uid, b["year"], b["unit"], b["ind"], int(k), b["responses"][k], b.get("by") or None, b["at"],
+                        r.id))
+    insert = ("INSERT INTO survey_responses(uuid, year, unit_uuid, indicator, respondent, value, inspector_uuid, "
+              "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    if fresh:
+        db.conn.executemany(insert, fresh)
+    if rows:
+        db.conn.executemany(insert + " ON CONFLICT(year, unit_uuid, indicator, respondent) DO UPDATE SET "
+                            "value = excluded.value, inspector_uuid = excluded.inspector_uuid, "
+                            "updated_at = excluded.updated_at, version = excluded.version", rows)
 
 
 def recompute_survey(db: Database, slot: str) -> None:

@@ -106,3 +106,32 @@ def test_a_unit_finalised_here_without_an_event_keeps_its_answers(tmp_path) -> N
     assert conflict.kind == "finalised"
     coord.close()
     ani.close()
+
+
+def test_survey_responses_merged_first_then_updated_keep_their_ids(tmp_path) -> None:
+    """A survey group merged for the first time (its rows written plainly) and then again with a later entry for
+    some respondents (their rows updated): the latest entry per respondent, under the respondent's stable id."""
+    import time
+
+    from kepatuhan_desktop.storage.survey import save_response
+    from kepatuhan_desktop.storage.versions import survey_response_uuid
+
+    coord, (ani,) = make_office(tmp_path, "ani")
+    uid = unit_uuid("kab-a", "u1")
+    for respondent, value in ((1, 1), (2, 2), (3, 0)):
+        save_response(ani.db, YEAR, uid, "out1", respondent, value)
+    coord.import_(ani.export())
+    time.sleep(0.01)
+    save_response(ani.db, YEAR, uid, "out1", 2, 3)
+    save_response(ani.db, YEAR, uid, "out1", 4, 1)
+    coord.import_(ani.export())
+    rows = {r[0]: r[1:] for r in coord.db.execute(
+        "SELECT respondent, value, uuid, version IS NOT NULL FROM survey_responses WHERE unit_uuid = ? AND "
+        "indicator = 'out1'", [uid])}
+    assert rows == {k: (v, survey_response_uuid(YEAR, uid, "out1", k), 1)
+                    for k, v in ((1, "1"), (2, "3"), (3, "0"), (4, "1"))}
+    assert rows == {r[0]: r[1:] for r in ani.db.execute(
+        "SELECT respondent, value, uuid, version IS NOT NULL FROM survey_responses WHERE unit_uuid = ? AND "
+        "indicator = 'out1'", [uid])}
+    coord.close()
+    ani.close()

@@ -385,10 +385,14 @@ def test_an_exported_batch_is_its_stored_stream_and_reads_back_whole(tmp_path):
     content = b'{"a":1}\n' * 1000
     writer.add_deflated("plain", zlib.compress(content, 9))
     writer.add_deflated("trailing", zlib.compress(content) + b"extra")   # not plain: unpacked, written as usual
+    # a stream the caller made, with its content's hash, CRC and size: written without inflating it again
+    writer.add_deflated("known", zlib.compress(content, 1),
+                        (hashlib.sha256(content).hexdigest(), zlib.crc32(content), len(content)))
     with pytest.raises(zlib.error):
         writer.add_deflated("truncated", zlib.compress(content)[:-9])
     writer.zip.close()
     with zipfile.ZipFile(writer.tmp) as zf:
         assert zf.testzip() is None
-        assert zf.read("plain") == content and zf.read("trailing") == content
-    assert writer.files["trailing"] == {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+        assert zf.read("plain") == content and zf.read("trailing") == content and zf.read("known") == content
+    assert writer.files["trailing"] == writer.files["known"] == {"sha256": hashlib.sha256(content).hexdigest(),
+                                                                  "size": len(content)}

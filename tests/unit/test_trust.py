@@ -465,3 +465,38 @@ def test_reading_the_signer_to_offer_trust_checks_the_signature_before_parsing(o
         read_signer(signed)
     good = results(tmp_path, stranger, forge.answer(stranger))
     assert read_signer(good).fingerprint == stranger.fp
+
+
+def _line(mallory, **kw):  # noqa: ANN001, ANN202
+    return forge.canonical(forge.answer(mallory, **kw)).encode()
+
+
+@pytest.mark.parametrize("make, fragment", [
+    (lambda m: b"[" + _line(m) + b"]", "a line must be a JSON object"),
+    (lambda m: _line(m)[:-1] + b',"z":' + b"[" * 16 + b"]" * 16 + b"}", "nested"),
+    (lambda m: _line(m).replace(b'"note":""', b'"note":"\xff"'), "not UTF-8"),
+    (lambda m: "\ufeff".encode() + _line(m), "malformed JSON"),
+    (lambda m: _line(m)[:-1], "malformed JSON"),
+    (lambda m: _line(m) + b"{}", "malformed JSON"),
+    (lambda m: _line(m, ind="in1", product="p1"), "product must be empty"),
+    (lambda m: forge.canonical({**forge.answer(m), "inst": forge.inst_uuid("kab-b")}).encode(),
+     "does not belong to institution"),
+    (lambda m: forge.canonical({**forge.answer(m), "unit": 7}).encode(), "not in the 2023 plan"),
+    (lambda m: forge.canonical({**forge.answer(m), "ind": ["in1"]}).encode(), "not in instrument"),
+    (lambda m: forge.canonical({**forge.answer(m), "by": 7}).encode(), "by"),
+    (lambda m: forge.canonical({**forge.answer(m), "author_name": None}).encode(), "author_name"),
+    (lambda m: forge.canonical({**forge.answer(m), "at": 7}).encode(), "time"),
+])
+def test_every_line_of_a_batch_is_parsed_and_checked_whole(office, tmp_path, make, fragment):
+    """The quick forms of the line parser and of the record checks (a national package passes them a few hundred
+    thousand times) refuse what the general ones refuse, with the same words."""
+    coord, _ani, mallory = office
+    error = refused(coord, results(tmp_path, mallory, make(mallory)), fragment)
+    assert "line 1" in str(error)
+
+
+def test_a_line_with_spaces_or_a_carriage_return_after_its_object_is_taken(office, tmp_path):
+    coord, _ani, mallory = office
+    first = _line(mallory, ind="in2", value="1") + b"  \r"
+    coord.import_(results(tmp_path, mallory, first))
+    assert coord.db.execute("SELECT value FROM answers WHERE indicator = 'in2'").fetchone() == ("1",)
