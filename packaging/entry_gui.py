@@ -1,17 +1,17 @@
 """Frozen entry point of ``kepatuhan-desktop`` (the GUI). PyInstaller runs this file as ``__main__``.
 
-Started with ``KEPATUHAN_HELPER=answer-rows`` in its environment, the executable is the helper process that
-reads a large answers file for a running import (``kepatuhan_desktop.storage.answer_rows``) instead, without
+Started with ``KEPATUHAN_HELPER`` naming a helper module in its environment, the executable is that helper
+process of a running import (``kepatuhan_desktop.storage.helpers``) instead, without
 loading Qt."""
 
 import os
 import sys
 
 if __name__ == "__main__":
-    if os.environ.get("KEPATUHAN_HELPER") == "answer-rows":
-        from kepatuhan_desktop.storage.answer_rows import helper_main
+    if os.environ.get("KEPATUHAN_HELPER"):
+        from kepatuhan_desktop.storage.helpers import run_named
 
-        sys.exit(helper_main())
+        sys.exit(run_named(os.environ["KEPATUHAN_HELPER"]))
     from kepatuhan_desktop.ui.app import main
 
     sys.exit(main())

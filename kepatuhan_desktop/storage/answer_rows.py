@@ -6,34 +6,28 @@ load writes (``storage.answers``), a chunk at a time.
 
 A national file is hundreds of thousands of rows, and reading, checking, hashing and writing them are all
 work for one processor while the other waits. :class:`Worker` gives the same chunks made by a helper process
-while this process writes the chunks it already has: on a laptop with two processors or more the load takes
-about the time of the writing alone, and a GUI waiting on it keeps its interpreter to itself. The helper is
-this module run by the same Python (``python -m``), or, in a frozen build, the application's executable told
-by :data:`HELPER_ENV` to be it (a plain new process: nothing of the caller is forked or imported again). It
-reads only the file and what it is sent over a pipe (the plan index, who and when) and never opens the
-database. A refusal made there (file, line, column, code, parameters) is raised here as the same
-:class:`InputError`; a helper that fails for another reason raises :class:`WorkerFault`, and the caller rolls
-back (and may do the work itself). The pipe's buffer holds the helper back to a chunk or two ahead, so memory
-stays bounded.
+(``storage.helpers``: this module run as a process of its own) while this process writes the chunks it already
+has: on a laptop with two processors or more the load takes about the time of the writing alone, and a GUI
+waiting on it keeps its interpreter to itself. The helper reads only the file and what it is sent (the plan
+index, who and when) and never opens the database. A refusal made there (file, line, column, code,
+parameters) is raised here as the same :class:`InputError`; a helper that fails for another reason raises
+``HelperFault``, and the caller rolls back (and may do the work itself).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import struct
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..domain.answers import value_text
 from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA
 from ..errors import InputError
 from .checks import CheckFailure, PlanIndex, parsed_value, slot_rule, text_limit
+from .helpers import HelperProcess, serve
 from .records import AnswerTexts, answer_slot, record_id
 from .tabular import Row, iter_table
 
@@ -124,122 +118,42 @@ def record_chunks(name: str, path: str | Path, index: PlanIndex, texts: AnswerTe
         yield records, inserts
 
 
-# ---- the helper process -------------------------------------------------------------------------------------
-
-#: Set in the environment of a helper process started from a frozen build: its executable is the application's,
-#: whose entry point runs :func:`helper_main` instead of the application when it sees this.
-HELPER_ENV = "KEPATUHAN_HELPER"
-HELPER_NAME = "answer-rows"
-_FRAME = struct.Struct("<Q")
+# ---- the helper process (storage.helpers) ---------------------------------------------------------------------
 
 
-class WorkerFault(Exception):
-    """The helper process failed for a reason that is not the file's (a bug, memory): what it said."""
-
-
-def _send(out: IO[bytes], message: tuple[Any, ...]) -> None:
-    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-    out.write(_FRAME.pack(len(data)))
-    out.write(data)
-    out.flush()
-
-
-def _receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
-    head = stream.read(_FRAME.size)
-    if len(head) < _FRAME.size:
-        return None
-    (size,) = _FRAME.unpack(head)
-    data = stream.read(size)
-    if len(data) < size:
-        return None
-    return pickle.loads(data)  # noqa: S301  (from the helper this process started, over its own pipe)
+def _helper_work(request: tuple[str, str, PlanIndex, AnswerTexts, int]) -> Iterator[tuple[Any, ...]]:
+    name, path, index, texts, rows = request
+    try:
+        for chunk in record_chunks(name, path, index, texts, rows):
+            yield ("chunk", chunk)
+    except InputError as exc:
+        yield ("refused", exc.file, exc.reason, exc.line, exc.column, exc.code, exc.params)
 
 
 def helper_main() -> int:
-    """The helper: reads (name, path, index, texts, rows per chunk) from its standard input, writes framed pickles of
-    ("chunk", chunk)... then ("done",), ("refused", ...) or ("fault", traceback) to its standard output."""
-    import traceback
-
-    out = sys.stdout.buffer
-    sys.stdout = sys.stderr  # (nothing else may write into the frames)
-    try:
-        request = _receive(sys.stdin.buffer)
-        if request is None:
-            return 1
-        name, path, index, texts, rows = request
-        for chunk in record_chunks(name, path, index, texts, rows):
-            _send(out, ("chunk", chunk))
-        _send(out, ("done",))
-    except InputError as exc:
-        _send(out, ("refused", exc.file, exc.reason, exc.line, exc.column, exc.code, exc.params))
-    except BrokenPipeError:  # the caller stopped listening (it refused the file or was cancelled)
-        return 1
-    except BaseException:  # noqa: BLE001  (anything else is reported to the caller, which rolls back)
-        with contextlib.suppress(OSError):
-            _send(out, ("fault", traceback.format_exc()))
-        return 1
-    return 0
-
-
-def _helper_command() -> tuple[list[str], dict[str, str]]:
-    env = dict(os.environ)
-    if getattr(sys, "frozen", False):  # the application's own executable (its entry point sees HELPER_ENV)
-        env[HELPER_ENV] = HELPER_NAME
-        return [sys.executable], env
-    return [sys.executable, "-m", __name__], env
+    """The helper: reads (name, path, plan index, texts, rows per chunk), sends ("chunk", chunk)... or the
+    refusal of the first bad row."""
+    return serve(_helper_work)
 
 
 class Worker:
-    """A helper process started ahead of the work (it takes a moment to start): :meth:`chunks` then sends it
-    the work and yields what it makes. :meth:`close` (or leaving the ``with`` block) ends the process."""
+    """The chunks of :func:`record_chunks` made by a helper process, started ahead of the work (it takes a
+    moment): :meth:`chunks` sends it the work; :meth:`close` ends it."""
 
     def __init__(self) -> None:
-        command, env = _helper_command()
-        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (no console window for it on Windows)
-        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
-                                         creationflags=flags)
+        self._helper = HelperProcess(__name__)
 
     def chunks(self, name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts) -> Iterator[Chunk]:
-        """:func:`record_chunks`, made by the helper."""
-        stdin, stdout = self._process.stdin, self._process.stdout
-        assert stdin is not None and stdout is not None
-        try:
-            _send(stdin, (name, str(path), index, texts, CHUNK_ROWS))
-            stdin.close()
-        except OSError as exc:
-            raise WorkerFault(f"the helper process could not be given {name}: {exc}") from None
-        while True:
-            message = _receive(stdout)
-            if message is None:
-                raise WorkerFault(f"the helper process reading {name} ended without a word "
-                                  f"(exit code {self._process.poll()})")
-            kind = message[0]
-            if kind == "chunk":
-                yield message[1]
-            elif kind == "done":
-                return
-            elif kind == "refused":
+        """:func:`record_chunks`, made by the helper. Raises the :class:`InputError` of the first bad row, or
+        :class:`HelperFault`."""
+        for message in self._helper.messages((name, str(path), index, texts, CHUNK_ROWS), name):
+            if message[0] == "refused":
                 file, reason, line, column, code, params = message[1:]
                 raise InputError(file, reason, line=line, column=column, code=code, **params)
-            else:
-                raise WorkerFault(f"the helper process reading {name} failed:\n{message[1]}")
+            yield message[1]
 
     def close(self) -> None:
-        for stream in (self._process.stdin, self._process.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        try:
-            self._process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait(timeout=5)
-
-    def __enter__(self) -> Worker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        self._helper.close()
 
 
 def start_worker(rows: int) -> Worker | None:

@@ -38,7 +38,6 @@ from .answer_rows import (
     ANSWER_REQUIRED,
     CHUNK_ROWS,
     Worker,
-    WorkerFault,
     check_row,
     record_chunks,
     refusal,
@@ -54,6 +53,7 @@ from .checks import (
 )
 from .db import audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from .forms import instrument_for_year
+from .helpers import HelperFault
 from .identity import current_actor
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
@@ -593,7 +593,7 @@ def import_answers(db: Database, path: str | Path, year: int, *,
         if first:
             try:
                 loaded = _first_load_once(db, name, path, year, index, estimate, progress, worker)
-            except WorkerFault:  # (rolled back) the helper failed, not the file: the same load, read here
+            except HelperFault:  # (rolled back) the helper failed, not the file: the same load, read here
                 loaded = _first_load_once(db, name, path, year, index, estimate, progress, None)
     finally:
         if worker is not None:

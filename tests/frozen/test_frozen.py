@@ -107,7 +107,7 @@ def test_frozen_executable_is_the_answer_rows_helper_when_asked(build_dir, bare_
     and the windowed GUI's executable alike)."""
     import io
 
-    from kepatuhan_desktop.storage import answer_rows
+    from kepatuhan_desktop.storage import answer_rows, helpers
     from kepatuhan_desktop.storage.checks import PlanIndex
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.plan import import_loci
@@ -124,19 +124,19 @@ def test_frozen_executable_is_the_answer_rows_helper_when_asked(build_dir, bare_
     good = answers_b(tmp_path)
     lines = good.read_text().splitlines()
     bad = write(tmp_path / "bad.csv", "\n".join(lines[:5] + ["kab-a,u9,,in1,3,"]) + "\n")
-    env = dict(bare_env, **{answer_rows.HELPER_ENV: answer_rows.HELPER_NAME})
+    env = dict(bare_env, **{helpers.HELPER_ENV: answer_rows.__name__})
     for file, expected in ((good, list(answer_rows.record_chunks(str(good), good, index, texts, 4))), (bad, None)):
         request = io.BytesIO()
-        answer_rows._send(request, (str(file), str(file), index, texts, 4))
+        helpers.send(request, ((str(file), str(file), index, texts, 4),))
         done = subprocess.run([str(build_dir / f"{exe}{EXE}")], input=request.getvalue(), env=env,
                               capture_output=True, timeout=120, cwd=env["HOME"])
         replies = io.BytesIO(done.stdout)
         messages = []
-        while (message := answer_rows._receive(replies)) is not None:
+        while (message := helpers.receive(replies)) is not None:
             messages.append(message)
         if expected is not None:
             assert done.returncode == 0, done.stderr
             assert messages == [("chunk", c) for c in expected] + [("done",)] and len(expected) > 2
         else:
-            assert messages[-1][:4] == ("refused", str(file), messages[-1][2], 6), messages
-            assert messages[-1][5] == "check.unit_not_of_institution"
+            assert messages[-1] == ("done",) and messages[-2][:4] == ("refused", str(file), messages[-2][2], 6)
+            assert messages[-2][5] == "check.unit_not_of_institution"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from kepatuhan_desktop.errors import InputError
-from kepatuhan_desktop.storage import answer_rows, answers
+from kepatuhan_desktop.storage import answer_rows, answers, helpers
 from kepatuhan_desktop.storage.answers import import_answers
 from kepatuhan_desktop.storage.db import open_database
 from kepatuhan_desktop.storage.plan import import_loci
@@ -87,7 +87,7 @@ def test_a_bad_row_found_by_the_helper_refuses_the_file_as_here(tmp_path, db, he
 def test_a_helper_that_fails_is_replaced_by_reading_here(tmp_path, db, helper, monkeypatch):
     """A helper that dies without a word (here: a Python that exits at once) is a fault of the helper, not of
     the file: the load is rolled back and made again reading the file in this process."""
-    monkeypatch.setattr(answer_rows, "_helper_command", lambda: ([sys.executable, "-c", "raise SystemExit(3)"], {}))
+    monkeypatch.setattr(helpers, "helper_command", lambda module: ([sys.executable, "-c", "raise SystemExit(3)"], {}))
     install_test_forms()
     import_loci(db, plan_b(tmp_path), 2023, "test-b")
     file = answers_b(tmp_path)
@@ -112,8 +112,14 @@ def test_a_slot_given_twice_goes_through_the_stage_after_the_helper(tmp_path, db
 
 
 def test_the_helper_is_this_module_run_by_the_same_python(monkeypatch):
-    command, env = answer_rows._helper_command()
+    command, env = helpers.helper_command(answer_rows.__name__)
     assert command == [sys.executable, "-m", "kepatuhan_desktop.storage.answer_rows"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    command, env = answer_rows._helper_command()
-    assert command == [sys.executable] and env[answer_rows.HELPER_ENV] == answer_rows.HELPER_NAME
+    command, env = helpers.helper_command(answer_rows.__name__)
+    assert command == [sys.executable] and env[helpers.HELPER_ENV] == "kepatuhan_desktop.storage.answer_rows"
+    assert answer_rows.__name__ in helpers.HELPER_MODULES
+
+
+def test_a_frozen_build_runs_only_its_own_helpers(capsys):
+    assert helpers.run_named("os") == 2
+    assert "not a helper" in capsys.readouterr().err

@@ -1,0 +1,157 @@
+"""Helper processes: the reading and checking of a large import done in another process while this one writes.
+
+A national import is hundreds of thousands of rows or records, and reading, checking and hashing them is work
+for the interpreter while the database waits. A helper is one of :data:`HELPER_MODULES` run as a plain new
+process: by the same Python (``python -m``), or in a frozen build by the application's own executable, whose
+entry point runs the module named by :data:`HELPER_ENV` instead of the application (before Qt is loaded).
+Nothing of the caller is forked or imported again. The caller sends one request over the helper's standard
+input and reads its messages from its standard output: length-prefixed pickles, between two processes of the
+same installation that trust each other. The pipe's buffer holds a helper back to a message or two ahead, so
+memory stays bounded.
+
+The helper side is :func:`serve`; the caller's :class:`HelperProcess`. A helper that ends without a word or
+reports an error that is not the input's raises :class:`HelperFault` here: the caller rolls back and may do
+the work itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import pickle
+import struct
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+#: Set in the environment of a helper started from a frozen build: the module it is to run.
+HELPER_ENV = "KEPATUHAN_HELPER"
+#: The modules a helper may be (each has a ``helper_main()``).
+HELPER_MODULES = ("kepatuhan_desktop.storage.answer_rows", "kepatuhan_desktop.exchange.batch_rows")
+
+_FRAME = struct.Struct("<Q")
+
+
+class HelperFault(Exception):
+    """A helper process failed for a reason that is not the input's (a bug, memory, a process that would not
+    start): what it said, if anything."""
+
+
+def send(out: IO[bytes], message: tuple[Any, ...]) -> None:
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    out.write(_FRAME.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
+def receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
+    """The next message, or None at the end of the stream."""
+    head = stream.read(_FRAME.size)
+    if len(head) < _FRAME.size:
+        return None
+    (size,) = _FRAME.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        return None
+    return pickle.loads(data)  # noqa: S301  (from a process of this installation, over its own pipe)
+
+
+def serve(work: Callable[[Any], Iterator[tuple[Any, ...]]]) -> int:
+    """The helper's side: reads the request from standard input, writes each message ``work(request)`` yields
+    to standard output, then ("done",); anything ``work`` raises is written as ("fault", traceback)."""
+    import traceback
+
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # (nothing else may write into the messages)
+    try:
+        request = receive(sys.stdin.buffer)
+        if request is None:
+            return 1
+        for message in work(request[0]):
+            send(out, message)
+        send(out, ("done",))
+    except BrokenPipeError:  # the caller stopped listening (it refused the input or was cancelled)
+        return 1
+    except BaseException:  # noqa: BLE001  (reported to the caller, which rolls back)
+        with contextlib.suppress(OSError):
+            send(out, ("fault", traceback.format_exc()))
+        return 1
+    return 0
+
+
+def run_named(name: str) -> int:
+    """A frozen build's entry point with :data:`HELPER_ENV` set: run that helper (only one of ours)."""
+    if name not in HELPER_MODULES:
+        print(f"{HELPER_ENV}={name!r} is not a helper of this application", file=sys.stderr)
+        return 2
+    main: Callable[[], int] = importlib.import_module(name).helper_main
+    return main()
+
+
+def helper_command(module: str) -> tuple[list[str], dict[str, str]]:
+    """The command and environment that start the helper ``module``."""
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False):  # the application's own executable (its entry point sees HELPER_ENV)
+        env[HELPER_ENV] = module
+        return [sys.executable], env
+    return [sys.executable, "-m", module], env
+
+
+class HelperProcess:
+    """The caller's side: starts the helper ``module`` (it takes a moment: start it ahead of the work),
+    :meth:`messages` sends the request and yields what the helper sends until it is done. :meth:`close` ends
+    the process; so does leaving a ``with`` block."""
+
+    def __init__(self, module: str) -> None:
+        command, env = helper_command(module)
+        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (no console window for it on Windows)
+        self.module = module
+        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                                         creationflags=flags)
+
+    def messages(self, request: Any, what: str) -> Iterator[tuple[Any, ...]]:
+        """Sends ``request``; yields each message but the last ("done",). ``what``: the input, for a fault."""
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        try:
+            send(stdin, (request,))
+            stdin.close()
+        except OSError as exc:
+            raise HelperFault(f"the helper process could not be given {what}: {exc}") from None
+        while True:
+            message = receive(stdout)
+            if message is None:
+                raise HelperFault(f"the helper process reading {what} ended without a word "
+                                  f"(exit code {self._process.poll()})")
+            if message[0] == "done":
+                return
+            if message[0] == "fault":
+                raise HelperFault(f"the helper process reading {what} failed:\n{message[1]}")
+            yield message
+
+    def close(self) -> None:
+        for stream in (self._process.stdin, self._process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        try:
+            self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait(timeout=5)
+
+    def __enter__(self) -> HelperProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def start_helper(module: str) -> HelperProcess | None:
+    """:class:`HelperProcess`, or None when no process can be started here (the caller does the work)."""
+    try:
+        return HelperProcess(module)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
