@@ -22,6 +22,22 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     yield data
 
 
+@pytest.fixture(autouse=True)
+def _helpers_for_every_import(monkeypatch):
+    """With KEPATUHAN_TEST_HELPERS=1 (a second run of the import tests in .ci/run), every first load and every
+    results package is read by helper processes however small, in small chunks: the same records, states and
+    refusals as when the importing process reads them itself."""
+    if os.environ.get("KEPATUHAN_TEST_HELPERS") == "1":
+        from kepatuhan_desktop.exchange import batch_rows
+        from kepatuhan_desktop.storage import answer_rows
+
+        monkeypatch.setattr(answer_rows, "WORKER_ROWS", 0)
+        monkeypatch.setattr(answer_rows, "CHUNK_ROWS", 7)
+        monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
+        monkeypatch.setattr(batch_rows, "HELPER_PROCESSORS", 1)
+    yield
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"

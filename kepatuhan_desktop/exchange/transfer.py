@@ -42,11 +42,12 @@ from ..errors import NotFoundError, RefusedError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
 from ..storage.db import PAGE_SIZE, audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
+from ..storage.helpers import HelperFault
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
-from ..storage.records import CheckCache, RecordChecker, insert_records_select
+from ..storage.records import CheckCache, insert_records_select
 from ..storage.switch import SwitchPlan, apply_switch, check_switch
 from ..storage.versions import (
     adopt,
@@ -57,12 +58,12 @@ from ..storage.versions import (
     recompute_unit_states,
     record_evidence,
 )
+from .batch_rows import BatchReaders, local_rows, refusal, refuse_record, start_readers
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
 
 #: Staged rows written at once, and answer slots recomputed at once (bounds the memory of a merge).
-STAGE_ROWS = 5000
 RECOMPUTE_SLOTS = 10_000
 RECOMPUTE_SURVEYS = 1_000  # a survey record holds up to 30 respondents
 #: Records of an own batch read, hashed and compressed at once when it is made (bounds the memory of an export).
@@ -443,28 +444,24 @@ def _open_stage(db: Database) -> str:
 
 @dataclass
 class _Stage:
-    """Rows waiting to be staged, and what the merge needs to know of each package without reading the stage
-    again (the highest Lamport counter, the units whose answers it brings)."""
+    """Where the records of an import are staged, and what the merge needs to know of each package without
+    reading the stage again (the highest Lamport counter, the units whose answers it brings)."""
 
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-    bodies: list[tuple[int, str]] = field(default_factory=list)
-    refs: list[tuple[Any, ...]] = field(default_factory=list)
     schema: str = "temp"
     next_row: int = 1
     lamport: dict[int, int] = field(default_factory=dict)          # package -> highest Lamport counter
     units: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # package -> (year, unit) of its answers
 
-    def flush(self, db: Database) -> None:
+    def write(self, db: Database, rows: list[tuple[Any, ...]], bodies: list[tuple[int, str]],
+              refs: list[tuple[Any, ...]], first: int) -> None:
+        """Stage rows (``exchange.batch_rows``) numbered from 0 as rows ``first``, ``first + 1``..."""
         S = self.schema  # noqa: N806
         with temp_writes(db):
             db.conn.executemany(f"INSERT INTO {S}._xstage(rowid, id, kind, year, inst, unit, slot, author, at, "
                                 "lamport, batch, pkg, line, product, ind, value, na, note, cleared, by_) "
-                                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.rows)
-            db.conn.executemany(f"INSERT INTO {S}._xbody(rowid, body) VALUES (?, ?)", self.bodies)
-            db.conn.executemany(f"INSERT INTO {S}._xrefs VALUES (?,?,?,?,?,?,?,?,?)", self.refs)
-        self.rows.clear()
-        self.bodies.clear()
-        self.refs.clear()
+                                f"VALUES (? + {int(first)},?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            db.conn.executemany(f"INSERT INTO {S}._xbody(rowid, body) VALUES (? + {int(first)}, ?)", bodies)
+            db.conn.executemany(f"INSERT INTO {S}._xrefs VALUES (?,?,?,?,?,?,?,?,?)", refs)
 
 
 def _drop_stage(db: Database, S: str) -> None:  # noqa: N803
@@ -475,15 +472,6 @@ def _drop_stage(db: Database, S: str) -> None:  # noqa: N803
     with _autocommit(db):
         for table in _TEMP_TABLES:
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-
-
-def _refuse_record(pkg: OpenPackage, member: str, line: int, exc: CheckFailure) -> PackageRefused:
-    """The refusal of a package for one bad line: ``check`` is the failed check's code, with its parameters (the
-    GUI words the problem from them; ``problem`` is its English text)."""
-    details = {k: v for k, v in exc.params.items() if k not in ("file", "member", "line", "problem", "check",
-                                                                 "reason")}
-    return pkg.refuse(f"member {member}, line {line}: {exc.reason}", code="package.bad_record", member=member,
-                      line=line, problem=exc.reason, check=exc.code, **details)
 
 
 def _read_plan(db: Database, pkg: OpenPackage) -> _Plan:
@@ -518,7 +506,7 @@ def _read_plan(db: Database, pkg: OpenPackage) -> _Plan:
             else:
                 raise CheckFailure(f"unknown line type {str(t)[:20]!r}", code="plan.line_type")
         except CheckFailure as exc:
-            raise _refuse_record(pkg, "plan.jsonl", number, exc) from None
+            raise refuse_record(pkg, "plan.jsonl", number, exc) from None
     if period is None or period.get("year") != pkg.year:
         raise pkg.refuse("plan.jsonl has no period line for the package's year", code="package.bad_plan")
     try:
@@ -646,60 +634,76 @@ def min_role(a: Role, b: Role) -> Role:
 
 def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex, now: _dt.datetime,
                    stage: _Stage, progress: Progress, done: list[int], total: int) -> None:
-    """Read, check and stage every record of a results package (one line at a time)."""
+    """Read, check and stage every record of a results package, in the order of its batches and lines (by
+    helper processes for a large package: ``exchange.batch_rows``)."""
+    known = {batch.sha256 for batch in pkg.batches
+             if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone()}
+    readers = start_readers(pkg, number, index, now, [b for b in pkg.batches if b.sha256 not in known])
+    first, already = stage.next_row, done[0]
+    try:
+        _stage_batches(db, number, pkg, index, now, stage, known, readers, progress, done, total)
+    except HelperFault:  # a helper failed, not the package: what it staged is taken back and the package read here
+        _unstage(db, stage, number, first)
+        done[0] = already
+        _stage_batches(db, number, pkg, index, now, stage, known, None, progress, done, total)
+    finally:
+        if readers is not None:
+            readers.close()
+
+
+def _unstage(db: Database, stage: _Stage, number: int, first: int) -> None:
+    """Take back what package ``number`` staged (its rows from ``first`` on)."""
+    S = stage.schema  # noqa: N806
+    with temp_writes(db):
+        db.execute(f"DELETE FROM {S}._xstage WHERE rowid >= ?", [first])
+        db.execute(f"DELETE FROM {S}._xbody WHERE rowid >= ?", [first])
+        db.execute(f"DELETE FROM {S}._xrefs WHERE pkg = ?", [number])
+        db.execute(f"DELETE FROM {S}._xstage_batches WHERE pkg = ?", [number])
+    stage.next_row = first
+    stage.lamport[number] = 0
+    stage.units[number] = set()
+
+
+def _stage_batches(db: Database, number: int, pkg: OpenPackage, index: PlanIndex, now: _dt.datetime,
+                   stage: _Stage, known: set[str], readers: BatchReaders | None, progress: Progress,
+                   done: list[int], total: int) -> None:
     S = stage.schema  # noqa: N806
     top = stage.lamport.setdefault(number, 0)
     units = stage.units.setdefault(number, set())
     cache = CheckCache()  # the checkers of this package's batches share what they found
     for batch in pkg.batches:
         inst_code = batch.institution
-        if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone():
+        if batch.sha256 in known:
             # stored before, with every record it holds (one transaction): nothing to read again
             db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                        [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
                         batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
             done[0] += 1
             continue
-        check = RecordChecker(index, author=batch.author, now=now, created_at=pkg.created_at, cache=cache).check
-        pieces: list[bytes] = []  # the batch as it is stored (zlib)
-        count = 0
-        sha, member = batch.sha256, batch.file
-        rows, bodies, refs = stage.rows, stage.bodies, stage.refs  # (emptied in place by each flush)
-        row = stage.next_row
-        for line, text, body in pkg.lines(member, packed=pieces):
-            try:
-                checked = check(body, text, sha)
-            except CheckFailure as exc:
-                raise _refuse_record(pkg, member, line, exc) from None
-            rid, kind, year, inst, unit, slot, author, at, lamport = checked.row[:9]
-            if kind == "answer":
-                rows.append((row, rid, kind, year, inst, unit, slot, author, at, lamport, sha, number, line,
-                             body["product"], body["ind"], body.get("value"), body["na"], body.get("note", ""),
-                             int(body.get("cleared", False)), body.get("by", "")))
-                units.add((year, unit))
+        pieces = readers.pieces(batch) if readers is not None else \
+            local_rows(pkg, batch, index, now, number, cache)
+        first = stage.next_row
+        end: tuple[Any, ...] = ()
+        for piece in pieces:
+            if piece[0] == "rows":
+                _kind, rows, bodies, refs, evidence = piece
+                for line, sha in evidence:
+                    if not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone():
+                        raise pkg.refuse(f"member {batch.file}, line {line}: evidence {sha} is missing",
+                                         code="package.missing_evidence", member=batch.file, line=line)
+                stage.write(db, rows, bodies, refs, first)
+            elif piece[0] == "refused":
+                raise refusal(pkg, piece)
             else:
-                if kind == "evidence" and not body.get("removed") and body["sha256"] not in pkg.evidence and \
-                        not db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [body["sha256"]]).fetchone():
-                    raise pkg.refuse(f"member {member}, line {line}: evidence {body['sha256']} is missing",
-                                     code="package.missing_evidence", member=member, line=line)
-                rows.append((row, rid, kind, year, inst, unit, slot, author, at, lamport, sha, number, line, None,
-                             None, None, None, None, None, None))
-            bodies.append((row, text))
-            row += 1
-            if lamport > top:
-                top = stage.lamport[number] = lamport
-            if checked.parents:
-                refs.extend((rid, kind, slot, unit, p, "parent", number, member, line) for p in checked.parents)
-            if checked.basis:
-                refs.extend((rid, kind, slot, unit, b, "basis", number, member, line) for b in checked.basis)
-            count += 1
-            if len(rows) >= STAGE_ROWS:
-                stage.flush(db)
-        stage.next_row = row
-        stage.flush(db)
+                end = piece
+        _kind, count, batch_top, batch_units, packed = end
+        stage.next_row = first + count
+        if batch_top > top:
+            top = stage.lamport[number] = batch_top
+        units.update(batch_units)
         db.execute(f"INSERT INTO {S}._xstage_batches VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                    [batch.sha256, number, batch.year, institution_uuid(inst_code) if inst_code else "", inst_code,
-                    batch.author, batch.author_name, batch.public_key, batch.signature, count, b"".join(pieces),
+                    batch.author, batch.author_name, batch.public_key, batch.signature, count, packed,
                     _batch_role(db, pkg, batch)])
         done[0] += 1
         if progress is not None:
@@ -753,7 +757,7 @@ def _read_revocations(db: Database, pkg: OpenPackage, result: PackageResult) -> 
         problem = problem or text_problem(body.get("reason"), MAX_REASON_CHARS, multiline=True) or \
             text_problem(body.get("actor", ""), MAX_NAME_CHARS) or time_problem(body.get("revoked_at"), latest)
         if problem or not body.get("reason"):
-            raise _refuse_record(pkg, "revocations.jsonl", number,
+            raise refuse_record(pkg, "revocations.jsonl", number,
                                  CheckFailure(problem or "a revocation without a reason", code="revocation.bad"))
         rows.append((str(serial).upper(), body["reason"], body["revoked_at"], body.get("actor", ""),
                      str(replaced).upper()))
@@ -838,7 +842,8 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
         return
     # more records than this database holds (a first national merge): the secondary indexes of xrecords are built
     # once after the insert rather than grown row by row (the statements below use them)
-    with deferred_indexes(db, "xrecords", result.new_records):
+    # (the ids too: these records are none of those stored here, and each comes once)
+    with deferred_indexes(db, "xrecords", result.new_records, unique=True):
         insert_records_select(
             db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
                 f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
@@ -976,7 +981,9 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
                    "a.uuid = x.slot WHERE x.kind = 'answer' AND x.year = ? AND x.unit_uuid = ?", [year, unit])
     db.execute(f"CREATE INDEX {S}._xtouched_slot ON _xtouched(slot) WHERE simple = 0")
     simple = db.execute(f"SELECT count(*) FROM {S}._xtouched WHERE simple = 1").fetchone()[0]
-    with deferred_indexes(db, "answers", simple):  # (more than the table holds: its indexes built after)
+    # (more than the table holds: its indexes built after, the slots' too: a simple slot had no answer row and
+    # comes once)
+    with deferred_indexes(db, "answers", simple, unique=True):
         db.execute(
             "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
             "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "

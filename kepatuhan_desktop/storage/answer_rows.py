@@ -146,7 +146,8 @@ class Worker:
     def chunks(self, name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts) -> Iterator[Chunk]:
         """:func:`record_chunks`, made by the helper. Raises the :class:`InputError` of the first bad row, or
         :class:`HelperFault`."""
-        for message in self._helper.messages((name, str(path), index, texts, CHUNK_ROWS), name):
+        self._helper.ask((name, str(path), index, texts, CHUNK_ROWS), name)
+        for message in self._helper.messages():
             if message[0] == "refused":
                 file, reason, line, column, code, params = message[1:]
                 raise InputError(file, reason, line=line, column=column, code=code, **params)

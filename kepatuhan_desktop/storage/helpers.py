@@ -100,35 +100,42 @@ def helper_command(module: str) -> tuple[list[str], dict[str, str]]:
 
 
 class HelperProcess:
-    """The caller's side: starts the helper ``module`` (it takes a moment: start it ahead of the work),
-    :meth:`messages` sends the request and yields what the helper sends until it is done. :meth:`close` ends
+    """The caller's side: starts the helper ``module`` (it takes a moment: start it ahead of the work);
+    :meth:`ask` sends it the work, :meth:`messages` yields what it sends until it is done. :meth:`close` ends
     the process; so does leaving a ``with`` block."""
 
     def __init__(self, module: str) -> None:
         command, env = helper_command(module)
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (no console window for it on Windows)
         self.module = module
+        self._what = module
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
                                          creationflags=flags)
 
-    def messages(self, request: Any, what: str) -> Iterator[tuple[Any, ...]]:
-        """Sends ``request``; yields each message but the last ("done",). ``what``: the input, for a fault."""
-        stdin, stdout = self._process.stdin, self._process.stdout
-        assert stdin is not None and stdout is not None
+    def ask(self, request: Any, what: str) -> None:
+        """Sends the helper its work. ``what``: the input, named in a fault."""
+        self._what = what
+        stdin = self._process.stdin
+        assert stdin is not None
         try:
             send(stdin, (request,))
             stdin.close()
         except OSError as exc:
             raise HelperFault(f"the helper process could not be given {what}: {exc}") from None
+
+    def messages(self) -> Iterator[tuple[Any, ...]]:
+        """What the helper sends, each message but the last ("done",)."""
+        stdout = self._process.stdout
+        assert stdout is not None
         while True:
             message = receive(stdout)
             if message is None:
-                raise HelperFault(f"the helper process reading {what} ended without a word "
+                raise HelperFault(f"the helper process reading {self._what} ended without a word "
                                   f"(exit code {self._process.poll()})")
             if message[0] == "done":
                 return
             if message[0] == "fault":
-                raise HelperFault(f"the helper process reading {what} failed:\n{message[1]}")
+                raise HelperFault(f"the helper process reading {self._what} failed:\n{message[1]}")
             yield message
 
     def close(self) -> None:
