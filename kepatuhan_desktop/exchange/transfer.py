@@ -154,7 +154,8 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                             [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name,
                              key.public_key, signature, count, now_iso(), b"".join(pieces), role]).rowcount
-        db.execute(f"UPDATE xrecords SET batch = ? WHERE {where}", [sha, *params])
+        db.execute(f"UPDATE xrecords SET batch = (SELECT xb.id FROM xbatches xb WHERE xb.sha256 = ?) WHERE {where}",
+                   [sha, *params])
         if stored == 1:  # (the data stored are these)
             made[sha] = (crc, size)
     return made
@@ -216,7 +217,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
             summary.records += row[7]
             for sha, removed in db.execute(
                     "SELECT json_extract(body, '$.sha256'), coalesce(json_extract(body, '$.removed'), 0) FROM xrecords "
-                    "WHERE batch = ? AND kind = 'evidence'", [row[0]]):
+                    "WHERE batch = (SELECT xb.id FROM xbatches xb WHERE xb.sha256 = ?) AND kind = 'evidence'", [row[0]]):
                 if removed:
                     writer.min_version = 3   # a removal: older applications would read it as an addition
                 else:
@@ -845,7 +846,8 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     # (the ids too: these records are none of those stored here, and each comes once)
     with deferred_indexes(db, "xrecords", result.new_records, unique=True):
         insert_records_select(
-            db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, s.batch "
+            db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, "
+                "(SELECT xb.id FROM xbatches xb WHERE xb.sha256 = s.batch) "
                 f"FROM {S}._xnew n CROSS JOIN {S}._xstage s CROSS JOIN {S}._xbody b WHERE s.rowid = n.srow AND "
                 "b.rowid = n.srow ORDER BY n.srow",
             f"SELECT r.child, r.ref FROM {S}._xrefs r WHERE r.rel = 'parent' AND r.pkg = ?", parents_params=[number],

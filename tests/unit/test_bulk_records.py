@@ -193,10 +193,12 @@ def test_answers_keep_everything_through_m0012(tmp_path):
 
 def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_path):
     """m0013 makes xrecords and answers again with their ids kept unique by named indexes instead of primary
-    keys: every row with its rowid, the other indexes and both triggers come through, and the ids stay unique
-    (a duplicate insert fails; INSERT OR IGNORE and ON CONFLICT(uuid) still find the existing row)."""
+    keys, and a record names its batch by number: every row with its rowid, the other indexes and both triggers
+    come through, and the ids stay unique (a duplicate insert fails; INSERT OR IGNORE and ON CONFLICT(uuid) still
+    find the existing row)."""
     import sqlite3
 
+    from kepatuhan_desktop.exchange.transfer import export_results
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.migrations import MIGRATIONS
 
@@ -207,17 +209,29 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
     import_loci(db, plan_b(tmp_path), 2023, "test-b")
     import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
                                                  "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
+    export_results(db, tmp_path / "hasil.kpk", 2023)  # (the records so far in batches, one per institution)
+    # as schema 12 wrote it: the record's batch by its hash (this build's export, made for schema 13, writes ids)
+    db.execute("UPDATE xrecords SET batch = (SELECT b.sha256 FROM xbatches b WHERE b.institution_uuid = "
+               "xrecords.institution_uuid)")
     save_answer(db, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(2), note="diubah")
     tables = ("answers", "xrecords")
     before = {t: db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+    batches = db.execute("SELECT rowid, * FROM xbatches ORDER BY rowid").fetchall()
     others = {t: sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = ? AND "
                                                  "name NOT LIKE 'sqlite_autoindex%'", [t])) for t in tables}
-    assert len(before["xrecords"]) == 4 and len(before["answers"]) == 3
+    assert len(before["xrecords"]) == 4 and len(before["answers"]) == 3 and len(batches) == 2
+    assert [r[-1] is None for r in before["xrecords"]] == [False, False, False, True]
     db.close()
     db = open_database(path)
     try:
+        # a record names its batch by the batch's id, the rowid the batch had; the batches are as they were
+        assert db.execute("SELECT * FROM xbatches ORDER BY id").fetchall() == batches
+        assert db.execute("SELECT x.rowid, x.id, x.kind, x.year, x.institution_uuid, x.unit_uuid, x.slot, x.author, "
+                          "x.at, x.lamport, x.body, b.sha256 FROM xrecords x LEFT JOIN xbatches b ON b.id = x.batch "
+                          "ORDER BY x.rowid").fetchall() == before["xrecords"]
         for t, key in (("answers", "uuid"), ("xrecords", "id")):
-            assert db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() == before[t]
+            if t == "answers":
+                assert db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() == before[t]
             names = sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = ?", [t]))
             assert names == sorted(others[t] + [f"{t}_{key}"])
             assert db.execute("SELECT count(*) FROM pragma_index_list(?) WHERE \"unique\" = 1", [t]).fetchone() == (1,)
