@@ -198,7 +198,6 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
     find the existing row)."""
     import sqlite3
 
-    from kepatuhan_desktop.exchange.transfer import export_results
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.migrations import MIGRATIONS
 
@@ -209,10 +208,13 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
     import_loci(db, plan_b(tmp_path), 2023, "test-b")
     import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
                                                  "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
-    export_results(db, tmp_path / "hasil.kpk", 2023)  # (the records so far in batches, one per institution)
-    # as schema 12 wrote it: the record's batch by its hash (this build's export, made for schema 13, writes ids)
-    db.execute("UPDATE xrecords SET batch = (SELECT b.sha256 FROM xbatches b WHERE b.institution_uuid = "
-               "xrecords.institution_uuid)")
+    # the records so far in batches, one per institution, as schema 12 wrote them: each names its batch's hash
+    for n, (inst,) in enumerate(db.execute("SELECT DISTINCT institution_uuid FROM xrecords ORDER BY 1").fetchall()):
+        sha = f"{n + 1:064x}"
+        db.execute("INSERT INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
+                   "public_key, signature, records, created_at, data, author_role) VALUES "
+                   "(?, 2023, ?, 'kab-x', 'a', 'A', x'00', x'00', 1, 'w', x'00', 'inspector')", [sha, inst])
+        db.execute("UPDATE xrecords SET batch = ? WHERE institution_uuid = ?", [sha, inst])
     save_answer(db, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(2), note="diubah")
     tables = ("answers", "xrecords")
     before = {t: db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
