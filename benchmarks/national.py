@@ -411,7 +411,7 @@ def report(figs: list[dict]) -> None:
             ("   re-import (nothing new)", imp["reimport"], base, None, None),
             ("rescore + rank (exact)", score["seconds"], score["naive"], 2, score),
         ]
-        print(f"{'operation':<34}{'time':>9}{'baseline':>10}{'ratio':>8}{'target':>8}{'py peak':>10}{'RSS peak':>10}")
+        print(f"{'operation':<34}{'time':>9}{'baseline':>10}{'ratio':>8}{'target':>8}{'py peak':>10}  {'RSS peak':<24}")
         for name, t, b, target, mem in rows:
             ratio = t / b
             target_s = f"{target}x" if target else ""
@@ -420,7 +420,7 @@ def report(figs: list[dict]) -> None:
             rss = f"{mem['rss'] / MB:.0f} MB" if mem else ""
             if mem and mem.get("rss_helper"):
                 rss += f" + {mem['rss_helper'] / MB:.0f} MB helper"
-            print(f"{name:<34}{t:>8.2f}s{b:>9.2f}s{ratio:>7.1f}x{target_s:>8}{py:>10}{rss:>10}{ok}")
+            print(f"{name:<34}{t:>8.2f}s{b:>9.2f}s{ratio:>7.1f}x{target_s:>8}{py:>10}  {rss:<24}{ok}")
         print(f"   rescore baseline: naive float script {score['naive'] * 1000:.0f} ms, one SQL aggregate "
               f"{score['sql'] * 1000:.0f} ms; rescore {score['seconds'] * 1000:.0f} ms "
               f"({'under' if score['seconds'] < 0.5 else 'NOT under'} 0.5 s)")
