@@ -24,6 +24,7 @@ import struct
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 #: Set in the environment of a helper started from a frozen build: the module it is to run.
@@ -91,11 +92,14 @@ def run_named(name: str) -> int:
 
 
 def helper_command(module: str) -> tuple[list[str], dict[str, str]]:
-    """The command and environment that start the helper ``module``."""
+    """The command and environment that start the helper ``module``: the code this process runs (its package's
+    folder first on the helper's path, whatever is installed or the current folder)."""
     env = dict(os.environ)
     if getattr(sys, "frozen", False):  # the application's own executable (its entry point sees HELPER_ENV)
         env[HELPER_ENV] = module
         return [sys.executable], env
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
     return [sys.executable, "-m", module], env
 
 

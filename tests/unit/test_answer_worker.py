@@ -4,6 +4,7 @@ caller writes: the same records, answers and refusals as when the caller reads t
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import pytest
@@ -112,8 +113,16 @@ def test_a_slot_given_twice_goes_through_the_stage_after_the_helper(tmp_path, db
 
 
 def test_the_helper_is_this_module_run_by_the_same_python(monkeypatch):
+    from pathlib import Path
+
+    import kepatuhan_desktop
+
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
     command, env = helpers.helper_command(answer_rows.__name__)
     assert command == [sys.executable, "-m", "kepatuhan_desktop.storage.answer_rows"]
+    # the code this process runs, first on the helper's path
+    assert env["PYTHONPATH"].split(os.pathsep) == [str(Path(kepatuhan_desktop.__file__).resolve().parents[1]),
+                                                  "/elsewhere"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     command, env = helpers.helper_command(answer_rows.__name__)
     assert command == [sys.executable] and env[helpers.HELPER_ENV] == "kepatuhan_desktop.storage.answer_rows"
