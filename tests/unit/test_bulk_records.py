@@ -144,22 +144,48 @@ def test_a_package_line_parses_as_json_loads_does(value, before, after, cut):
     assert repr(got) == repr(expected)
 
 
-def test_answers_keep_everything_through_m0012(tmp_path):
-    """m0012 makes the answers table again without the unique index of its natural key: every row, the primary
-    key and both triggers (an edit outside the exchange layer unversions a row; deleting an exchanged answer
-    remembers the clearing) come through, and the lookups by unit use the new index, in rescoring's order."""
+def _answers_keep_their_rules(db) -> None:
+    """One answer per slot; an edit outside the exchange layer unversions a row; deleting an exchanged answer
+    remembers the clearing."""
     import sqlite3
 
+    slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO answers(uuid, year, unit_uuid, indicator, value, updated_at) VALUES "
+                   "(?, 2023, ?, 'in1', '1', 'x')", [slot, unit_uuid("kab-a", "u1")])
+    db.execute("UPDATE answers SET value = '0' WHERE uuid = ?", [slot])  # (an edit outside the exchange layer)
+    assert db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone() == (None,)
+    other = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in2")
+    db.execute("DELETE FROM answers WHERE uuid = ?", [other])
+    assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
+
+
+def _three_answers_before(path, migration: str):
+    """A database at the schema before ``migration``, with plan_b's loci and three answers (one N/A, one of a
+    product, one with a note)."""
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.migrations import MIGRATIONS
 
     install_test_forms()
-    path = tmp_path / "lama.db"
     db = open_database(path, migrate=False)
-    MIGRATIONS.apply(db, stop_before="m0012_answers_by_unit")
-    import_loci(db, plan_b(tmp_path), 2023, "test-b")
-    import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
-                                                 "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
+    MIGRATIONS.apply(db, stop_before=migration)
+    import_loci(db, plan_b(path.parent), 2023, "test-b")
+    import_answers(db, write(path.parent / "a.csv", "institution,unit,product,indicator,value,note\n"
+                                                    "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"),
+                   2023)
+    return db
+
+
+def test_answers_keep_everything_through_m0012(tmp_path):
+    """m0012 makes the answers table again without the unique index of its natural key: every row, the primary
+    key and both triggers (an edit outside the exchange layer unversions a row; deleting an exchanged answer
+    remembers the clearing) come through, and the lookups by unit use the new index, in rescoring's order."""
+
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "lama.db"
+    db = _three_answers_before(path, "m0012_answers_by_unit")
     before = db.execute("SELECT * FROM answers ORDER BY uuid").fetchall()
     assert len(before) == 3
     assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_answers_2'").fetchone()
@@ -178,15 +204,7 @@ def test_answers_keep_everything_through_m0012(tmp_path):
                                                   "FROM answers WHERE year = ? ORDER BY unit_uuid, product_uuid",
                                                   [2023]))
         assert "INDEX answers_unit" in plan and "TEMP B-TREE" not in plan
-        slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
-        with pytest.raises(sqlite3.IntegrityError):
-            db.execute("INSERT INTO answers(uuid, year, unit_uuid, indicator, value, updated_at) VALUES "
-                       "(?, 2023, ?, 'in1', '1', 'x')", [slot, unit_uuid("kab-a", "u1")])
-        db.execute("UPDATE answers SET value = '1' WHERE uuid = ?", [slot])
-        assert db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone() == (None,)
-        other = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in2")
-        db.execute("DELETE FROM answers WHERE uuid = ?", [other])
-        assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
+        _answers_keep_their_rules(db)
     finally:
         db.close()
 
@@ -199,15 +217,9 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
     import sqlite3
 
     from kepatuhan_desktop.storage.db import open_database
-    from kepatuhan_desktop.storage.migrations import MIGRATIONS
 
-    install_test_forms()
     path = tmp_path / "lama.db"
-    db = open_database(path, migrate=False)
-    MIGRATIONS.apply(db, stop_before="m0013_keys_as_indexes")
-    import_loci(db, plan_b(tmp_path), 2023, "test-b")
-    import_answers(db, write(tmp_path / "a.csv", "institution,unit,product,indicator,value,note\n"
-                                                 "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"), 2023)
+    db = _three_answers_before(path, "m0013_keys_as_indexes")
     # the records so far in batches, one per institution, as schema 12 wrote them: each names its batch's hash
     for n, (inst,) in enumerate(db.execute("SELECT DISTINCT institution_uuid FROM xrecords ORDER BY 1").fetchall()):
         sha = f"{n + 1:064x}"
@@ -246,16 +258,9 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
                    "(?, 'answer', 2023, 'x', 'x', 1, 'lain')", [rid])
         assert db.execute("SELECT count(*), max(body) FROM xrecords WHERE id = ?", [rid]).fetchone() == (1, body)
         slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
-        with pytest.raises(sqlite3.IntegrityError):
-            db.execute("INSERT INTO answers(uuid, year, unit_uuid, indicator, value, updated_at) VALUES "
-                       "(?, 2023, ?, 'in1', '1', 'x')", [slot, unit_uuid("kab-a", "u1")])
         save_answer(db, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(1))  # (an upsert on the uuid)
         assert db.execute("SELECT value, rev FROM answers WHERE uuid = ?", [slot]).fetchone() == ("1", 3)
-        db.execute("UPDATE answers SET value = '3' WHERE uuid = ?", [slot])  # outside the exchange layer
-        assert db.execute("SELECT version FROM answers WHERE uuid = ?", [slot]).fetchone() == (None,)
-        other = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in2")
-        db.execute("DELETE FROM answers WHERE uuid = ?", [other])
-        assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
+        _answers_keep_their_rules(db)
     finally:
         db.close()
 
