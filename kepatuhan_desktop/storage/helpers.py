@@ -100,7 +100,8 @@ def helper_command(module: str) -> tuple[list[str], dict[str, str]]:
         return [sys.executable], env
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
-    return [sys.executable, "-m", module], env
+    # (-P: not the current folder first on its path, which -m would put there, with whatever it holds)
+    return [sys.executable, "-P", "-m", module], env
 
 
 class HelperProcess:

@@ -119,8 +119,8 @@ def test_the_helper_is_this_module_run_by_the_same_python(monkeypatch):
 
     monkeypatch.setenv("PYTHONPATH", "/elsewhere")
     command, env = helpers.helper_command(answer_rows.__name__)
-    assert command == [sys.executable, "-m", "kepatuhan_desktop.storage.answer_rows"]
-    # the code this process runs, first on the helper's path
+    assert command == [sys.executable, "-P", "-m", "kepatuhan_desktop.storage.answer_rows"]
+    # the code this process runs, first on the helper's path (not the current folder's)
     assert env["PYTHONPATH"].split(os.pathsep) == [str(Path(kepatuhan_desktop.__file__).resolve().parents[1]),
                                                   "/elsewhere"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -132,3 +132,28 @@ def test_the_helper_is_this_module_run_by_the_same_python(monkeypatch):
 def test_a_frozen_build_runs_only_its_own_helpers(capsys):
     assert helpers.run_named("os") == 2
     assert "not a helper" in capsys.readouterr().err
+
+
+def test_the_helper_runs_this_code_whatever_the_current_folder_holds(tmp_path, monkeypatch):
+    """Started from a folder that holds another ``kepatuhan_desktop`` (a checkout, an unpacked copy), the helper
+    still runs the code of the process that started it."""
+    from kepatuhan_desktop.storage.checks import PlanIndex
+    from kepatuhan_desktop.storage.records import AnswerTexts
+
+    decoy = tmp_path / "lain" / "kepatuhan_desktop"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise SystemExit('not this one')\n")
+    install_test_forms()
+    db = open_database(tmp_path / "plan.db")
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    index = PlanIndex.from_db(db, 2023)
+    db.close()
+    file = answers_b(tmp_path)
+    texts = AnswerTexts(year=2023, author="a", author_name="A", by="b", at="2024-01-01T00:00:00.000Z", lamport=1)
+    monkeypatch.chdir(decoy.parent)
+    worker = answer_rows.Worker()
+    try:
+        chunks = list(worker.chunks(str(file), file, index, texts))
+    finally:
+        worker.close()
+    assert chunks == list(answer_rows.record_chunks(str(file), file, index, texts))
