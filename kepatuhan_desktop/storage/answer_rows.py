@@ -2,7 +2,7 @@
 
 :func:`check_row` is the one validation of a row (``storage.checks``: the plan, the slot rule, the value).
 :func:`record_chunks` reads a file through it and turns every row into the record and the answer row a first
-load writes (``storage.answers``), a chunk at a time; the writer adds each record's id (:func:`with_ids`).
+load writes (``storage.answers``), a chunk at a time.
 
 A national file is hundreds of thousands of rows, and reading, checking, hashing and writing them are all
 work for one processor while the other waits. :class:`Worker` gives the same chunks made by a helper process
@@ -42,9 +42,8 @@ CHUNK_ROWS = 5000
 WORKER_ROWS = 20_000
 
 Values = dict[tuple[str, str], tuple[str | None, int]]
-#: A chunk: the records (institution, unit, slot, canonical text) and answer rows (slot, unit, product,
-#: indicator, value, na, note) of up to CHUNK_ROWS rows, in the file's order; :func:`with_ids` adds the records'
-#: ids before they are written.
+#: A chunk: the records (id, institution, unit, slot, canonical text) and answer rows (slot, unit, product,
+#: indicator, value, na, note, record id) of up to CHUNK_ROWS rows, in the file's order.
 Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
