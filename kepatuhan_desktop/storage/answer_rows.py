@@ -107,22 +107,15 @@ def record_chunks(name: str, path: str | Path, index: PlanIndex, texts: AnswerTe
             raise refusal(name, row, exc) from None
         note = note or ""
         inst = inst_of[unit]
-        records.append((inst, unit, slot, texts.text(inst, unit, product, ind, slot, value, na, note)))
-        inserts.append((slot, unit, product, ind, value, na, note))
+        text = texts.text(inst, unit, product, ind, slot, value, na, note)
+        rid = record_id(text)
+        records.append((rid, inst, unit, slot, text))
+        inserts.append((slot, unit, product, ind, value, na, note, rid))
         if len(records) >= limit:
             yield records, inserts
             records, inserts, limit = [], [], rows
     if records:
         yield records, inserts
-
-
-def with_ids(chunk: Chunk) -> Chunk:
-    """A chunk's records (institution, unit, slot, text) and answer rows with the record's id (the SHA-256 of
-    its text) put in: (id, institution, unit, slot, text) and (slot, unit, product, indicator, value, na, note,
-    id). Done by the process that writes them (the helper's share of the work is the larger)."""
-    records, inserts = chunk
-    ids = [record_id(r[3]) for r in records]
-    return ([(rid, *r) for rid, r in zip(ids, records)], [(*a, rid) for a, rid in zip(inserts, ids)])
 
 
 # ---- the helper process (storage.helpers) ---------------------------------------------------------------------

@@ -42,7 +42,6 @@ from .answer_rows import (
     record_chunks,
     refusal,
     start_worker,
-    with_ids,
 )
 from .checks import (
     CheckFailure,
@@ -483,8 +482,7 @@ def _load_rows(db: Database, name: str, path: str | Path, index: PlanIndex, chan
     chunks = worker.chunks(name, path, index, change.texts) if worker is not None else \
         record_chunks(name, path, index, change.texts)
     count = 0
-    for chunk in chunks:
-        records, inserts = with_ids(chunk)
+    for records, inserts in chunks:
         change.write(db, records, [], inserts)
         count += len(inserts)
         if progress is not None:
