@@ -33,6 +33,9 @@ HELPER_ENV = "KEPATUHAN_HELPER"
 HELPER_MODULES = ("kepatuhan_desktop.storage.answer_rows", "kepatuhan_desktop.exchange.batch_rows")
 
 _FRAME = struct.Struct("<Q")
+#: How much a helper gives way to other processes (``os.nice``): when the processors are busy, the app that
+#: started it (its UI thread above all) runs first.
+HELPER_NICENESS = 10
 
 
 class HelperFault(Exception):
@@ -66,6 +69,9 @@ def serve(work: Callable[[Any], Iterator[tuple[Any, ...]]]) -> int:
 
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # (nothing else may write into the messages)
+    if hasattr(os, "nice"):  # behind the app's own threads when the processors are busy (its UI first)
+        with contextlib.suppress(OSError):
+            os.nice(HELPER_NICENESS)
     try:
         request = receive(sys.stdin.buffer)
         if request is None:
@@ -111,7 +117,8 @@ class HelperProcess:
 
     def __init__(self, module: str) -> None:
         command, env = helper_command(module)
-        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # (no console window for it on Windows)
+        # (on Windows: no console window for it, and behind the app's own threads, as os.nice does elsewhere)
+        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
         self.module = module
         self._what = module
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
