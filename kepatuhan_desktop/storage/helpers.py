@@ -29,6 +29,8 @@ from typing import IO, Any
 
 #: Set in the environment of a helper started from a frozen build: the module it is to run.
 HELPER_ENV = "KEPATUHAN_HELPER"
+#: The name of a frozen build's command-line executable (``packaging/kepatuhan-desktop.spec``).
+CLI_EXECUTABLE = "kepatuhan"
 #: The modules a helper may be (each has a ``helper_main()``).
 HELPER_MODULES = ("kepatuhan_desktop.storage.answer_rows", "kepatuhan_desktop.exchange.batch_rows")
 
@@ -103,7 +105,11 @@ def helper_command(module: str) -> tuple[list[str], dict[str, str]]:
     env = dict(os.environ)
     if getattr(sys, "frozen", False):  # the application's own executable (its entry point sees HELPER_ENV)
         env[HELPER_ENV] = module
-        return [sys.executable], env
+        # the command-line executable beside it when there is one: a windowed (GUI) executable may have no
+        # standard streams on Windows, the console one always has them (and CREATE_NO_WINDOW hides its console)
+        exe = Path(sys.executable)
+        cli = exe.with_name(CLI_EXECUTABLE + exe.suffix)
+        return [str(cli if cli.is_file() else exe)], env
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [os.environ.get("PYTHONPATH")])])
     # (-P: not the current folder first on its path, which -m would put there, with whatever it holds)

@@ -123,10 +123,20 @@ def test_the_helper_is_this_module_run_by_the_same_python(monkeypatch):
     # the code this process runs, first on the helper's path (not the current folder's)
     assert env["PYTHONPATH"].split(os.pathsep) == [str(Path(kepatuhan_desktop.__file__).resolve().parents[1]),
                                                   "/elsewhere"]
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    command, env = helpers.helper_command(answer_rows.__name__)
-    assert command == [sys.executable] and env[helpers.HELPER_ENV] == "kepatuhan_desktop.storage.answer_rows"
     assert answer_rows.__name__ in helpers.HELPER_MODULES
+
+
+def test_a_frozen_build_starts_its_command_line_executable_as_the_helper(tmp_path, monkeypatch):
+    """In a frozen build the helper is the application's own executable told by KEPATUHAN_HELPER what to be:
+    the command-line one beside the GUI's when there is one (a windowed executable may lack standard streams)."""
+    gui = tmp_path / "kepatuhan-desktop.exe"
+    gui.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(gui))
+    command, env = helpers.helper_command(answer_rows.__name__)
+    assert command == [str(gui)] and env[helpers.HELPER_ENV] == "kepatuhan_desktop.storage.answer_rows"
+    (tmp_path / "kepatuhan.exe").write_bytes(b"")
+    assert helpers.helper_command(answer_rows.__name__)[0] == [str(tmp_path / "kepatuhan.exe")]
 
 
 def test_a_frozen_build_runs_only_its_own_helpers(capsys):
