@@ -435,21 +435,11 @@ class _Change:
     def write(self, db: Database, records: list[tuple[Any, ...]], parents: list[tuple[str, str]],
               inserts: list[tuple[Any, ...]]) -> None:
         """Store the records (id, institution, unit, slot, text) and insert the answer rows (slot, unit,
-        product, indicator, value, na, note, record id) of slots without one. A slot that has a row already
-        raises :class:`_SlotTwice`."""
+        product, indicator, value, na, note, record id) of slots without one."""
         store_answer_rows(db, records, parents, year=self.year, author=self.author, at=self.stamp,
                           lamport=self.lamport)
         # (an insert without ON CONFLICT: an upsert looks each row up twice; what every row shares written once)
-        try:
-            db.conn.executemany(self._insert, inserts)
-        except sqlite3.IntegrityError as exc:
-            if "answers.uuid" not in str(exc):
-                raise
-            raise _SlotTwice from None
-
-
-class _SlotTwice(Exception):
-    """A first load met a slot given on two lines (the staged import decides whether that is allowed)."""
+        db.conn.executemany(self._insert, inserts)
 
 
 def _first_load(db: Database, year: int) -> bool:
@@ -460,21 +450,28 @@ def _first_load(db: Database, year: int) -> bool:
         [year, year, year]).fetchone()[0] == 1
 
 
-def _load_first(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, summary: ImportSummary,
-                total: int, progress: Callable[[int, int], None] | None, worker: Worker | None) -> int:
-    """A first load (:func:`_first_load`), inside the write transaction: every row is read, checked and written
-    in one pass, one record and one answer row per line, with nothing to stage or compare. Returns the rows
-    read. Refuses the file at its first bad row; raises :class:`_SlotTwice` at a slot given twice."""
-    change = _Change(db, year, index)
+def _load_first(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, total: int,
+                progress: Callable[[int, int], None] | None, worker: Worker | None) -> ImportSummary | None:
+    """The first load of the year (:func:`_first_load`) in its transaction: every row is read, checked and
+    written in one pass, one record and one answer row per line, with nothing to stage or compare; the ids'
+    indexes are built after the rows. Refuses the file at its first bad row. None when it is not a first load
+    after all (a change came first) or a slot was given on two lines (the staged import words that)."""
+    summary = ImportSummary(name, year)
     try:
-        with deferred_indexes(db, "xrecords", total, unique=True), deferred_indexes(db, "answers", total, unique=True):
-            count = _load_rows(db, name, path, index, change, progress, total, worker)
-    except sqlite3.IntegrityError as exc:  # a line repeats another's slot (its record too, if the same)
+        with bulk_cache(db), db.atomic():
+            if not _first_load(db, year):  # (asked again under the lock)
+                return None
+            change = _Change(db, year, index)
+            with deferred_indexes(db, "xrecords", total, unique=True), \
+                    deferred_indexes(db, "answers", total, unique=True):
+                count = _load_rows(db, name, path, index, change, progress, total, worker)
+            summary.count("answers", "new", count)
+            _audit_import(db, name, year, count, summary)
+    except sqlite3.IntegrityError as exc:  # a line repeats another's slot (its record too, if word for word)
         if "answers.uuid" in str(exc) or "xrecords.id" in str(exc):
-            raise _SlotTwice from None
+            return None
         raise
-    summary.count("answers", "new", count)
-    return count
+    return summary
 
 
 def _load_rows(db: Database, name: str, path: str | Path, index: PlanIndex, change: _Change,
@@ -552,22 +549,6 @@ def _write_staged(db: Database, name: str, year: int, index: PlanIndex, summary:
     summary.count("answers", "unchanged", count - changed)
 
 
-def _first_load_once(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, estimate: int,
-                     progress: Callable[[int, int], None] | None, worker: Worker | None) -> ImportSummary | None:
-    """The first load of the year (:func:`_load_first`) in its transaction; None when it is not one after all
-    (a change came first) or a slot was given twice (the staged import words that)."""
-    summary = ImportSummary(name, year)
-    try:
-        with bulk_cache(db), db.atomic():
-            if not _first_load(db, year):  # (asked again under the lock)
-                return None
-            count = _load_first(db, name, path, year, index, summary, estimate, progress, worker)
-            _audit_import(db, name, year, count, summary)
-    except _SlotTwice:
-        return None
-    return summary
-
-
 def _audit_import(db: Database, name: str, year: int, rows: int, summary: ImportSummary) -> None:
     """The records hold each answer; the audit keeps what they do not: which file brought them."""
     if summary.changed:
@@ -577,10 +558,10 @@ def _audit_import(db: Database, name: str, year: int, rows: int, summary: Import
 
 def import_answers(db: Database, path: str | Path, year: int, *,
                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
-    """Import answers from CSV/XLSX for ``year``: every row is checked first (the one validation of
-    ``storage.checks``), then all are written in one transaction. Any bad row refuses the whole file, naming the
-    line; importing the same file twice changes nothing. Memory stays bounded: rows are staged in a temporary
-    table, not held in lists."""
+    """Import answers from CSV/XLSX for ``year``: every row passes the one validation of ``storage.checks``, and
+    all are written in one transaction (see the module docstring for the first load of a year and the staged
+    way). Any bad row refuses the whole file, naming the line; importing the same file twice changes nothing.
+    Memory stays bounded: rows go by in chunks, or are staged in a temporary table, never held in lists."""
     name = str(path)
     estimate = estimate_rows(path)
     first = _first_load(db, year)
@@ -592,9 +573,9 @@ def import_answers(db: Database, path: str | Path, year: int, *,
         index = PlanIndex.from_db(db, year)
         if first:
             try:
-                loaded = _first_load_once(db, name, path, year, index, estimate, progress, worker)
+                loaded = _load_first(db, name, path, year, index, estimate, progress, worker)
             except HelperFault:  # (rolled back) the helper failed, not the file: the same load, read here
-                loaded = _first_load_once(db, name, path, year, index, estimate, progress, None)
+                loaded = _load_first(db, name, path, year, index, estimate, progress, None)
     finally:
         if worker is not None:
             worker.close()
