@@ -16,7 +16,6 @@ parameters) is raised here as the same :class:`InputError`; a helper that fails 
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA
 from ..errors import InputError
 from .checks import CheckFailure, PlanIndex, parsed_value, slot_rule, text_limit
-from .helpers import HelperProcess, serve
+from .helpers import HelperProcess, serve, start_helper
 from .records import AnswerTexts, answer_slot, record_id
 from .tabular import Row, iter_table
 
@@ -140,8 +139,8 @@ class Worker:
     """The chunks of :func:`record_chunks` made by a helper process, started ahead of the work (it takes a
     moment): :meth:`chunks` sends it the work; :meth:`close` ends it."""
 
-    def __init__(self) -> None:
-        self._helper = HelperProcess(__name__)
+    def __init__(self, helper: HelperProcess | None = None) -> None:
+        self._helper = helper or HelperProcess(__name__)
 
     def chunks(self, name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts) -> Iterator[Chunk]:
         """:func:`record_chunks`, made by the helper. Raises the :class:`InputError` of the first bad row, or
@@ -162,10 +161,8 @@ def start_worker(rows: int) -> Worker | None:
     can be started here (then the caller reads the file itself)."""
     if rows < WORKER_ROWS:
         return None
-    try:
-        return Worker()
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return None
+    helper = start_helper(__name__)
+    return Worker(helper) if helper is not None else None
 
 
 if __name__ == "__main__":

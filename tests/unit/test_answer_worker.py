@@ -24,8 +24,8 @@ def helper(monkeypatch):
     started: list[answer_rows.Worker] = []
     real = answer_rows.Worker
 
-    def worker() -> answer_rows.Worker:
-        started.append(real())
+    def worker(*args) -> answer_rows.Worker:
+        started.append(real(*args))
         return started[-1]
 
     monkeypatch.setattr(answer_rows, "WORKER_ROWS", 0)
