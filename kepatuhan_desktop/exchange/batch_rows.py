@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..storage.checks import CheckFailure, PlanIndex
-from ..storage.helpers import HelperProcess, serve, start_helper
+from ..storage.helpers import HelperFault, HelperProcess, serve, start_helper
 from ..storage.records import CheckCache, Checked, RecordChecker
 from .package import BatchMeta, OpenPackage, PackageRefused
 
@@ -186,7 +186,12 @@ def start_readers(pkg: OpenPackage, number: int, index: PlanIndex, now: _dt.date
         helpers.append(helper)
     if not helpers:
         return None
-    return BatchReaders(helpers, pkg, number, index, now, batches)
+    try:
+        return BatchReaders(helpers, pkg, number, index, now, batches)
+    except HelperFault:  # (a helper that cannot be given its work: the caller reads the batches itself)
+        for helper in helpers:
+            helper.close()
+        return None
 
 
 if __name__ == "__main__":

@@ -85,3 +85,14 @@ def test_a_helper_that_fails_is_replaced_by_reading_here(tmp_path, started, monk
     results = coord.import_(*packages)
     assert started and [r.new_records for r in results] == [5, 2]
     assert coord.db.execute("SELECT count(*) FROM answers").fetchone() == (7,)
+
+
+def test_helpers_that_cannot_be_given_the_package_leave_it_to_this_process(tmp_path, started, monkeypatch):
+    def refuse(self, request, what):
+        raise helpers.HelperFault(f"the helper process could not be given {what}")
+
+    monkeypatch.setattr(helpers.HelperProcess, "ask", refuse)
+    coord, _inspectors, packages = _office_with_answers(tmp_path)
+    results = coord.import_(*packages)
+    assert started and [r.new_records for r in results] == [5, 2]
+    assert coord.db.execute("SELECT count(*) FROM answers").fetchone() == (7,)
