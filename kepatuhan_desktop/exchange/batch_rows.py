@@ -159,6 +159,10 @@ class BatchReaders:
             helper.ask((shipped, number, index, now, batches[i::len(helpers)]), pkg.name)
         self._streams = [helper.messages() for helper in helpers]
 
+    def reads(self, batch: BatchMeta) -> bool:
+        """Whether the helpers read ``batch`` (one of the batches they were given)."""
+        return id(batch) in self._order
+
     def pieces(self, batch: BatchMeta) -> Iterator[Piece]:
         """The pieces of ``batch`` (the batches' own order: the first batch's before the second's)."""
         stream = self._streams[self._order[id(batch)]]
@@ -173,23 +177,26 @@ class BatchReaders:
 
 
 def start_readers(pkg: OpenPackage, number: int, index: PlanIndex, now: _dt.datetime,
-                  batches: list[BatchMeta]) -> BatchReaders | None:
-    """Helper processes for these batches of ``pkg``, or None: too few records to be worth them, or no process
-    can be started here (the caller reads the batches itself)."""
-    if sum(max(b.records, 0) for b in batches) < HELPER_RECORDS or (os.cpu_count() or 1) < HELPER_PROCESSORS:
+                  batches: list[BatchMeta], *, helpers: int = HELPERS,
+                  processors: int | None = None) -> BatchReaders | None:
+    """``helpers`` helper processes for these batches of ``pkg``, or None: too few records to be worth them,
+    fewer processors than ``processors`` (:data:`HELPER_PROCESSORS` by default), or no process can be started
+    here (the caller reads the batches itself)."""
+    if sum(max(b.records, 0) for b in batches) < HELPER_RECORDS or \
+            (os.cpu_count() or 1) < min(HELPER_PROCESSORS, processors or HELPER_PROCESSORS):
         return None
-    helpers: list[HelperProcess] = []
-    for _ in range(HELPERS):
+    started: list[HelperProcess] = []
+    for _ in range(helpers):
         helper = start_helper(__name__)
         if helper is None:
             break
-        helpers.append(helper)
-    if not helpers:
+        started.append(helper)
+    if not started:
         return None
     try:
-        return BatchReaders(helpers, pkg, number, index, now, batches)
+        return BatchReaders(started, pkg, number, index, now, batches)
     except HelperFault:  # (a helper that cannot be given its work: the caller reads the batches itself)
-        for helper in helpers:
+        for helper in started:
             helper.close()
         return None
 

@@ -18,6 +18,12 @@ Import, in two phases:
    records; the shown answers, finalisations and conflicts of the touched slots are recomputed from the whole
    set of records, so the result does not depend on the order of the packages or on repeats.
 
+The first results package of a year (an import of that package alone, into a year that holds nothing to
+compare it with) is read, checked and written in one pass inside the transaction instead
+(:func:`_merge_first`): each answer record is then its slot's only version, and the database ends as the staged
+merge leaves it. A package holding anything else (a second version, a finalised unit, a cleared answer, two
+authors on one slot) goes the staged way.
+
 A bad record refuses the whole import, naming the file, member and line; the database is unchanged.
 """
 
@@ -27,6 +33,8 @@ import contextlib
 import datetime as _dt
 import hashlib
 import json
+import os
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,7 +55,7 @@ from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
-from ..storage.records import CheckCache, insert_records_select
+from ..storage.records import CheckCache, insert_records_select, store_record_rows
 from ..storage.switch import SwitchPlan, apply_switch, check_switch
 from ..storage.versions import (
     adopt,
@@ -58,7 +66,7 @@ from ..storage.versions import (
     recompute_unit_states,
     record_evidence,
 )
-from .batch_rows import BatchReaders, local_rows, refusal, refuse_record, start_readers
+from .batch_rows import HELPER_PROCESSORS, HELPERS, BatchReaders, local_rows, refusal, refuse_record, start_readers
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
@@ -1007,6 +1015,152 @@ def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:
                 blob.write(chunk)
 
 
+# ---- import: the first merge of a year ----------------------------------------------------------------------------
+
+#: The processors a first merge uses helper processes on. The helpers read and check the package while this
+#: process writes what they sent before; with fewer than :data:`batch_rows.HELPER_PROCESSORS` processors, one
+#: helper reads all batches but every :data:`FIRST_MERGE_LOCAL_EVERY`-th, which this process reads itself (it
+#: would wait for the helper otherwise: writing takes less than reading and checking).
+FIRST_MERGE_PROCESSORS = 2
+FIRST_MERGE_LOCAL_EVERY = 4
+
+
+class _NotFirst(Exception):
+    """What the first merge of a year does not write as it reads: the import goes the staged way."""
+
+
+def _first_merge(db: Database, pkg: OpenPackage) -> bool:
+    """Whether results package ``pkg`` is the first of its year here: the year holds no record, answer, survey
+    response, conflict, cleared slot or finalised unit, and none of the package's batches (each once, no
+    evidence file) is stored. The package's records then meet nothing to compare with."""
+    year = pkg.year
+    if pkg.evidence or len({b.sha256 for b in pkg.batches}) != len(pkg.batches):
+        return False
+    if db.execute(
+            "SELECT EXISTS (SELECT 1 FROM xrecords WHERE year = ?) OR EXISTS (SELECT 1 FROM answers WHERE year = ?) "
+            "OR EXISTS (SELECT 1 FROM survey_responses WHERE year = ?) OR EXISTS (SELECT 1 FROM xconflicts WHERE "
+            "year = ?) OR EXISTS (SELECT 1 FROM xcleared WHERE year = ?) OR EXISTS (SELECT 1 FROM period_units WHERE "
+            "year = ? AND finalised_at IS NOT NULL)", [year] * 6).fetchone()[0]:
+        return False
+    return not any(db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [b.sha256]).fetchone()
+                   for b in pkg.batches)
+
+
+def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt.datetime, progress: Progress,
+                 done: list[int], total: int) -> bool:
+    """The import of one results package that is the first of its year (:func:`_first_merge`), in one pass and
+    one transaction: every record is read and checked as in the staged way (``exchange.batch_rows``; by a
+    helper process on a machine with :data:`FIRST_MERGE_PROCESSORS`) and written as it arrives, each answer
+    record with its slot's shown answer; the ids' indexes are built after the rows.
+
+    That is what the staged merge stores for such a package, each answer record being its slot's only version
+    (a *simple* slot of :func:`_touched_slots`). Anything else sends the import back the staged way (False,
+    nothing written): a record of another kind, one that names parents, a cleared answer, a record or slot
+    given twice (the unique indexes' rebuild fails), a helper that fails. A bad record refuses the package at
+    the same line as the staged way."""
+    revocations = _read_revocations(db, pkg, result)
+    _check_instrument(db, pkg, {})
+    index = _plan_index(db, pkg.year, {})
+    count = sum(max(b.records, 0) for b in pkg.batches)
+    few = (os.cpu_count() or 1) < HELPER_PROCESSORS
+    every = FIRST_MERGE_LOCAL_EVERY if few else 0  # (the first batch here, while the helper starts)
+    readers = start_readers(pkg, 0, index, now, [b for i, b in enumerate(pkg.batches) if not every or i % every],
+                            helpers=1 if few else HELPERS, processors=FIRST_MERGE_PROCESSORS)
+    codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
+    try:
+        with bulk_cache(db), db.atomic():
+            if not _first_merge(db, pkg):  # (asked again under the lock)
+                raise _NotFirst
+            stamp = now_iso()
+            next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM xbatches").fetchone()[0]
+            new: dict[str, int] = {}  # institution -> answers (the order they came in)
+            top = 0
+            with deferred_indexes(db, "xrecords", count, unique=True), \
+                    deferred_indexes(db, "answers", count, unique=True):
+                cache = CheckCache()
+                for batch_id, batch in enumerate(pkg.batches, next_id):
+                    pieces = readers.pieces(batch) if readers is not None and readers.reads(batch) else \
+                        local_rows(pkg, batch, index, now, 0, cache)
+                    end: tuple[Any, ...] = ()
+                    for piece in pieces:
+                        if piece[0] == "rows":
+                            top = max(top, _write_first(db, piece, batch_id, new))
+                        elif piece[0] == "refused":
+                            raise refusal(pkg, piece)
+                        else:
+                            end = piece
+                    inst_code = batch.institution
+                    db.execute(
+                        "INSERT INTO xbatches(id, sha256, year, institution_uuid, institution_code, author, "
+                        "author_name, public_key, signature, records, created_at, data, received_from, received_at, "
+                        "author_role, package) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        [batch_id, batch.sha256, batch.year, institution_uuid(inst_code) if inst_code else "",
+                         inst_code, batch.author, batch.author_name, batch.public_key, batch.signature, end[1], stamp,
+                         end[4], pkg.sender, stamp, _batch_role(db, pkg, batch), pkg.manifest_sha256])
+                    db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) VALUES (?, ?, ?)",
+                               [pkg.sender, batch.sha256, stamp])
+                    done[0] += 1
+                    if progress is not None:
+                        progress(done[0], total)
+            if top:
+                db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [top])
+            result.new_records = sum(new.values())
+            for inst, n in new.items():
+                bucket = result.bucket(codes.get(inst, inst))
+                bucket["new"] += n
+            _record_package(db, pkg, revocations, result)
+    except _NotFirst:
+        return False
+    except HelperFault:  # the helper failed, not the package: the staged way reads it here
+        return False
+    except sqlite3.IntegrityError as exc:  # a record or a slot given twice
+        if "answers.uuid" in str(exc) or "xrecords.id" in str(exc):
+            return False
+        raise
+    finally:
+        if readers is not None:
+            readers.close()
+    return True
+
+
+def _write_first(db: Database, piece: tuple[Any, ...], batch_id: int, new: dict[str, int]) -> int:
+    """Store the records of a ("rows", ...) piece and the shown answer of each; returns their highest Lamport
+    counter. Raises _NotFirst at a record the first merge does not write (see :func:`_merge_first`)."""
+    _kind, rows, bodies, refs, evidence = piece
+    if refs or evidence:
+        raise _NotFirst
+    records = []
+    answers = []
+    top = 0
+    for (_row, rid, kind, year, inst, unit, slot, author, at, lamport, _sha, _pkg, _line, product, ind, value, na,
+         note, cleared, by), (_r, body) in zip(rows, bodies, strict=True):
+        if kind != "answer" or cleared:
+            raise _NotFirst
+        records.append((rid, kind, year, inst, unit, slot, author, at, lamport, body, batch_id))
+        answers.append((slot, year, unit, product, ind, value, na, note, by or None, at, lamport, rid))
+        new[inst] = new.get(inst, 0) + 1
+        if lamport > top:
+            top = lamport
+    store_record_rows(db, records, [], 0)
+    db.conn.executemany("INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, "
+                        "inspector_uuid, updated_at, rev, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", answers)
+    return top
+
+
+def _record_package(db: Database, pkg: OpenPackage, revocations: list[tuple[str, str, str, str, str]],
+                    result: PackageResult) -> None:
+    """After a package's merge: its revocations, and the package itself in the import history and the audit."""
+    _apply_revocations(db, pkg, revocations, result)
+    db.execute("INSERT INTO xpackages(sha256, file, kind, sender, sender_name, created_at, imported_at, summary) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               [pkg.manifest_sha256, Path(pkg.name).name, str(pkg.kind), pkg.sender, pkg.sender_name,
+                str(pkg.manifest.get("created_at", "")), now_iso(),
+                json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True)])
+    audit(db, "import", "package", pkg.manifest_sha256,
+          detail={"file": Path(pkg.name).name, "kind": str(pkg.kind), "year": pkg.year, "sender": pkg.sender,
+                  "new_records": result.new_records})
+
+
 # ---- import: the whole run ------------------------------------------------------------------------------------
 
 
@@ -1024,6 +1178,17 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
     total = sum(len(p.batches) for p in packages) + len(packages) + 1
     done = [0]
     now = _dt.datetime.now(_dt.UTC)
+    if len(packages) == 1 and packages[0].kind is PackageKind.RESULTS:
+        try:
+            if _merge_first(db, packages[0], results[0], now, progress, done, total):
+                if progress is not None:
+                    progress(total, total)
+                return results
+        finally:
+            packages[0].close()  # (reopened by the staged way when it reads the package after all)
+        results[0] = PackageResult(packages[0].name, str(packages[0].kind), packages[0].year, packages[0].sender,
+                                   packages[0].sender_name)
+        done[0] = 0
     with _autocommit(db):
         schema = _open_stage(db)
     try:
@@ -1060,15 +1225,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
                     _apply_plan(db, pkg, plans[pkg.year], result)
                 else:
                     _merge_results(db, number, pkg, result, stamp, stage)
-                _apply_revocations(db, pkg, revocations[number], result)
-                db.execute("INSERT INTO xpackages(sha256, file, kind, sender, sender_name, created_at, imported_at, "
-                           "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           [pkg.manifest_sha256, Path(pkg.name).name, str(pkg.kind), pkg.sender, pkg.sender_name,
-                            str(pkg.manifest.get("created_at", "")), now_iso(),
-                            json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=True)])
-                audit(db, "import", "package", pkg.manifest_sha256,
-                      detail={"file": Path(pkg.name).name, "kind": str(pkg.kind), "year": pkg.year,
-                              "sender": pkg.sender, "new_records": result.new_records})
+                _record_package(db, pkg, revocations[number], result)
                 done[0] += 1
                 if progress is not None:
                     progress(done[0], total)

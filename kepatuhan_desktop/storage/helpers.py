@@ -6,8 +6,10 @@ process: by the same Python (``python -m``), or in a frozen build by the applica
 entry point runs the module named by :data:`HELPER_ENV` instead of the application (before Qt is loaded).
 Nothing of the caller is forked or imported again. The caller sends one request over the helper's standard
 input and reads its messages from its standard output: length-prefixed pickles, between two processes of the
-same installation that trust each other. The pipe's buffer holds a helper back to a message or two ahead, so
-memory stays bounded.
+same installation that trust each other. A thread of the caller takes the messages off the pipe as they come,
+up to :data:`AHEAD` of them ahead of what the caller has used (a pipe's buffer alone, 64 KiB, held a helper back
+until the caller asked for its next message): the helper works on while the caller writes, and memory stays
+bounded.
 
 The helper side is :func:`serve`; the caller's :class:`HelperProcess`. A helper that ends without a word or
 reports an error that is not the input's raises :class:`HelperFault` here: the caller rolls back and may do
@@ -20,9 +22,11 @@ import contextlib
 import importlib
 import os
 import pickle
+import queue
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -35,6 +39,8 @@ CLI_EXECUTABLE = "kepatuhan"
 HELPER_MODULES = ("kepatuhan_desktop.storage.answer_rows", "kepatuhan_desktop.exchange.batch_rows")
 
 _FRAME = struct.Struct("<Q")
+#: Messages of a helper received ahead of the caller (each up to a few MB: a piece of an import).
+AHEAD = 4
 #: How much a helper gives way to other processes (``os.nice``): when the processors are busy, the app that
 #: started it (its UI thread above all) runs first.
 HELPER_NICENESS = 10
@@ -52,8 +58,8 @@ def send(out: IO[bytes], message: tuple[Any, ...]) -> None:
     out.flush()
 
 
-def receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
-    """The next message, or None at the end of the stream."""
+def receive_frame(stream: IO[bytes]) -> bytes | None:
+    """The next message as sent (a pickle), or None at the end of the stream."""
     head = stream.read(_FRAME.size)
     if len(head) < _FRAME.size:
         return None
@@ -61,7 +67,17 @@ def receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
     data = stream.read(size)
     if len(data) < size:
         return None
-    return pickle.loads(data)  # noqa: S301  (from a process of this installation, over its own pipe)
+    return data
+
+
+def receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
+    """The next message, or None at the end of the stream."""
+    data = receive_frame(stream)
+    return None if data is None else _loads(data)
+
+
+def _loads(data: bytes) -> tuple[Any, ...]:
+    return pickle.loads(data)  # type: ignore[no-any-return]  # noqa: S301  (from a process of this installation)
 
 
 def serve(work: Callable[[Any], Iterator[tuple[Any, ...]]]) -> int:
@@ -129,24 +145,57 @@ class HelperProcess:
         self._what = module
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
                                          creationflags=flags)
+        self._frames: queue.Queue[bytes | None] = queue.Queue(AHEAD)
+        self._stop = threading.Event()
+        self._reader: threading.Thread | None = None
+        self._writer: threading.Thread | None = None
 
     def ask(self, request: Any, what: str) -> None:
-        """Sends the helper its work. ``what``: the input, named in a fault."""
+        """Sends the helper its work (written by a thread while the helper starts: this process goes on).
+        ``what``: the input, named in a fault."""
         self._what = what
         stdin = self._process.stdin
         assert stdin is not None
         try:
-            send(stdin, (request,))
-            stdin.close()
-        except OSError as exc:
+            data = pickle.dumps((request,), pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
             raise HelperFault(f"the helper process could not be given {what}: {exc}") from None
 
-    def messages(self) -> Iterator[tuple[Any, ...]]:
-        """What the helper sends, each message but the last ("done",)."""
+        def write() -> None:
+            with contextlib.suppress(OSError, ValueError):  # (a helper that stopped: its messages say so)
+                stdin.write(_FRAME.pack(len(data)))
+                stdin.write(data)
+                stdin.close()
+
+        self._writer = threading.Thread(target=write, name=f"helper {self.module} request", daemon=True)
+        self._writer.start()
+
+    def _read(self) -> None:
+        """The reader thread: the helper's messages, as they come, into the queue (None: the stream ended)."""
         stdout = self._process.stdout
         assert stdout is not None
         while True:
-            message = receive(stdout)
+            try:
+                frame = receive_frame(stdout)
+            except (OSError, ValueError):  # (closed)
+                frame = None
+            while not self._stop.is_set():
+                try:
+                    self._frames.put(frame, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if frame is None or self._stop.is_set():
+                return
+
+    def messages(self) -> Iterator[tuple[Any, ...]]:
+        """What the helper sends, each message but the last ("done",)."""
+        if self._reader is None:
+            self._reader = threading.Thread(target=self._read, name=f"helper {self.module}", daemon=True)
+            self._reader.start()
+        while True:
+            frame = self._frames.get()
+            message = None if frame is None else _loads(frame)
             if message is None:
                 raise HelperFault(f"the helper process reading {self._what} ended without a word "
                                   f"(exit code {self._process.poll()})")
@@ -157,6 +206,14 @@ class HelperProcess:
             yield message
 
     def close(self) -> None:
+        self._stop.set()
+        if self._reader is not None or self._writer is not None:  # (the helper's output is not read any more: it stops at its next message)
+            if self._process.poll() is None:
+                with contextlib.suppress(OSError):
+                    self._process.kill()
+            for thread in (self._reader, self._writer):
+                if thread is not None:
+                    thread.join(timeout=5)
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
                 with contextlib.suppress(OSError):

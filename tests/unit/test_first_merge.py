@@ -1,0 +1,184 @@
+"""The first results package of a year is written as it is read (``exchange.transfer._merge_first``): the same
+database as the staged merge makes of it, and the staged way whenever the package holds more than answers given
+once each (a second version, a finalised unit, a cleared answer, two inspectors on one slot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kepatuhan_desktop.exchange import batch_rows, transfer
+from kepatuhan_desktop.exchange.package import PackageRefused
+from kepatuhan_desktop.storage.helpers import HelperFault
+
+from . import forge
+from .exchange_helpers import YEAR, Laptop, canonical_state, make_office, newcomer
+from .storage_helpers import answers_b, dump
+
+
+def merged_state(db) -> dict:
+    """Every row a merge writes, without the times of the import itself."""
+    return {
+        "records": db.execute("SELECT rowid, id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
+                              "body, batch FROM xrecords ORDER BY rowid").fetchall(),
+        "batches": db.execute("SELECT id, sha256, year, institution_uuid, institution_code, author, author_name, "
+                              "public_key, signature, records, data, received_from, author_role, package "
+                              "FROM xbatches ORDER BY id").fetchall(),
+        "exports": db.execute("SELECT recipient, batch FROM xexports ORDER BY recipient, batch").fetchall(),
+        "answers": db.execute("SELECT * FROM answers ORDER BY uuid").fetchall(),
+        "parents": db.execute("SELECT * FROM xparents ORDER BY child, parent").fetchall(),
+        "conflicts": db.execute("SELECT id, kind, slot, versions FROM xconflicts ORDER BY id").fetchall(),
+        "units": db.execute("SELECT * FROM period_units ORDER BY year, unit_uuid").fetchall(),
+        "clock": db.execute("SELECT lamport FROM xclock").fetchall(),
+        "packages": db.execute("SELECT sha256, file, kind, sender, summary FROM xpackages ORDER BY sha256").fetchall(),
+        "canonical": canonical_state(db),
+    }
+
+
+@pytest.fixture
+def first(monkeypatch):
+    """How each import's first merge ended: True written as read, False sent the staged way."""
+    ended: list[bool] = []
+    real = transfer._merge_first
+
+    def spy(*args, **kwargs):
+        ended.append(real(*args, **kwargs))
+        return ended[-1]
+
+    monkeypatch.setattr(transfer, "_merge_first", spy)
+    return ended
+
+
+def _both_ways(tmp_path, coord: Laptop, package, monkeypatch, *trusted: Laptop):
+    """The package imported by two newcomers, the first merge allowed for one and not for the other."""
+    fast = newcomer(tmp_path, "fast", coord, *trusted)
+    fast_result = fast.import_(package)[0]
+    staged = newcomer(tmp_path, "staged", coord, *trusted)
+    with monkeypatch.context() as m:
+        m.setattr(transfer, "_first_merge", lambda db, pkg: False)
+        staged_result = staged.import_(package)[0]
+    assert fast_result.to_dict() == staged_result.to_dict()
+    assert merged_state(fast.db) == merged_state(staged.db)
+    return fast, fast_result
+
+
+def _office(tmp_path):
+    coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
+    for unit in ("u1", "u2"):
+        ani.answer("kab-a", unit, "in1", 3, note=f"catatan {unit}")
+        ani.answer("kab-b", unit, "in2", "1")
+        budi.answer("kota-c", unit, "in1", 2)
+    ani.answer("kab-a", "u1", "pr1", 2, product="p1")
+    return coord, ani, budi
+
+
+def test_the_first_package_of_a_year_is_stored_as_the_staged_merge_stores_it(tmp_path, monkeypatch, first):
+    coord, ani, budi = _office(tmp_path)
+    coord.import_(ani.export(), budi.export())
+    relayed = coord.export()  # both inspectors' batches, relayed by the coordinator
+    fast, result = _both_ways(tmp_path, coord, relayed, monkeypatch, ani, budi)
+    assert first[-2:] == [True, False]  # written as read by the first newcomer; never tried by the second
+    assert result.new_records == 7
+    assert {code: c["new"] for code, c in result.institutions.items()} == {"kab-a": 3, "kab-b": 2, "kota-c": 2}
+    assert canonical_state(fast.db) == canonical_state(coord.db)
+    # the records it stored are sent on like any others, and a second import finds nothing new
+    assert fast.import_(relayed)[0].nothing_new
+    assert first[-1] is False
+
+
+def _second_version(coord, ani, budi):
+    ani.answer("kab-a", "u1", "in1", 2)
+
+
+def _finalised(coord, ani, budi):
+    from kepatuhan_desktop.storage.answers import finalise_unit, import_answers
+    from kepatuhan_desktop.storage.queries import find_institution, load_plan
+
+    import_answers(budi.db, answers_b(budi.folder), YEAR)
+    unit = next(u for u in find_institution(load_plan(budi.db, YEAR), "kota-c").units if u.code == "u1")
+    finalise_unit(budi.db, YEAR, unit)
+
+
+def _same_slot(coord, ani, budi):
+    budi.answer("kab-a", "u1", "in1", 1)
+
+
+def _cleared(coord, ani, budi):
+    ani.answer("kab-b", "u1", "in2", None)
+
+
+@pytest.mark.parametrize("change", [_second_version, _finalised, _same_slot, _cleared])
+def test_a_package_with_more_than_first_answers_goes_the_staged_way(tmp_path, monkeypatch, first, change):
+    coord, ani, budi = _office(tmp_path)
+    change(coord, ani, budi)
+    coord.import_(ani.export(), budi.export())
+    relayed = coord.export()
+    fast, result = _both_ways(tmp_path, coord, relayed, monkeypatch, ani, budi)
+    assert first[-2:] == [False, False]
+    assert canonical_state(fast.db) == canonical_state(coord.db)
+
+
+def test_a_year_that_holds_records_goes_the_staged_way(tmp_path, monkeypatch, first):
+    coord, ani, budi = _office(tmp_path)
+    fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    assert fast.import_(ani.export())[0].new_records == 5
+    assert first[-1] is True
+    assert fast.import_(budi.export())[0].new_records == 2
+    assert first[-1] is False
+    coord.import_(ani.export(), budi.export())
+    assert canonical_state(fast.db) == canonical_state(coord.db)
+
+
+def test_a_bad_record_refuses_the_first_package_at_its_line(tmp_path, monkeypatch, first):
+    coord, (ani,) = make_office(tmp_path, "ani")
+    mallory = Laptop(tmp_path / "mallory", "mallory")
+    coord.trust(mallory)
+    path = forge.forge(tmp_path / "forged.kpk", mallory, batches=[
+        (mallory, "kab-a", [forge.answer(mallory, unit=u, ind=i) for u in ("u1", "u2") for i in ("in1", "in2")]),
+        (mallory, "kota-c", [forge.answer(mallory, inst="kota-c"),
+                             forge.answer(mallory, inst="kota-c", ind="in2", value="7")])])
+    before = dump(coord.db)
+    refusals = []
+    for allowed in (True, False):
+        with monkeypatch.context() as m:
+            if not allowed:
+                m.setattr(transfer, "_first_merge", lambda db, pkg: False)
+            with pytest.raises(PackageRefused) as refused:
+                coord.import_(path)
+        refusals.append((refused.value.code, refused.value.params))
+        assert dump(coord.db) == before
+    assert refusals[0] == refusals[1]
+    assert refusals[0][0] == "package.bad_record" and refusals[0][1]["line"] == 2
+
+
+def test_a_failing_helper_sends_the_first_merge_the_staged_way(tmp_path, monkeypatch, first):
+    coord, ani, budi = _office(tmp_path)
+    coord.import_(ani.export(), budi.export())
+    relayed = coord.export()
+    monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
+    monkeypatch.setattr(batch_rows, "HELPER_PROCESSORS", 1)
+
+    def broken(self, batch):
+        raise HelperFault("the helper stopped")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(batch_rows.BatchReaders, "pieces", broken)
+    fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    assert fast.import_(relayed)[0].new_records == 7
+    assert first[-1] is False
+    assert canonical_state(fast.db) == canonical_state(coord.db)
+
+
+def test_records_as_another_program_writes_them_are_stored_the_same_both_ways(tmp_path, monkeypatch, first):
+    """Answers without an inspector's name or with an empty one, without a note, N/A: what the format allows,
+    stored as the staged merge stores it."""
+    coord, (ani,) = make_office(tmp_path, "ani")
+    mallory = Laptop(tmp_path / "mallory", "mallory")
+    no_by = forge.answer(mallory, unit="u1", ind="in1", value="3", note="catatan")
+    del no_by["by"]
+    no_note = forge.answer(mallory, unit="u1", ind="in2", value=None, na=1, lamport=7)
+    del no_note["note"]
+    path = forge.forge(tmp_path / "other-program.kpk", mallory, batches=[
+        (mallory, "kab-a", [no_by, no_note, forge.answer(mallory, unit="u2", ind="in1", value="0", lamport=3)]),
+        (mallory, "kota-c", [forge.answer(mallory, inst="kota-c", by="")])])
+    _both_ways(tmp_path, coord, path, monkeypatch, mallory)
+    assert first[-2:] == [True, False]
