@@ -17,7 +17,9 @@ the interpreter and the libraries). Figures:
   writes (``storage.answer_rows``); the same load with the file read in the loading process (as on a machine
   with one processor) is shown too, and the helper's peak memory next to the loader's.
 - **exchange**: export of the results package, then verify + merge into another database that has the plan,
-  against the same baseline. Target: within 15x. A re-import ("nothing new") is shown too.
+  against the same baseline. Target: within 15x. The first merge of a year is read and checked by a helper
+  process while it writes (``exchange.transfer``), whose peak memory is shown next to the merging process's.
+  A re-import ("nothing new") is shown too.
 - **score**: rescore and rank the year (``storage.queries.year_scores``, exact fractions and every rule),
   against a naive float script over the same answers (read the rows, weighted means in floats, rank; no N/A
   rules, no completeness, no exactness) and against one SQL aggregate query. Targets: within 2x of the naive
@@ -39,6 +41,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -348,22 +351,62 @@ def peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
-def helper_rss() -> int:
-    """The largest peak RSS of the processes this one started and waited for (a large load's helper process
-    that reads the file), in bytes; 0 where the system does not tell."""
-    try:
-        import resource
-    except ImportError:
-        return 0
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+class HelperPeaks:
+    """The largest peak RSS among the processes this one starts (a large import's helper processes), sampled
+    from /proc every few milliseconds while an operation runs: each helper's own VmHWM, which (unlike the
+    children's ru_maxrss) does not count the memory of this process at the moment it started the helper."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._proc = Path("/proc")
+
+    def __enter__(self) -> HelperPeaks:
+        if (self._proc / "self" / "status").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        else:  # (no /proc: the children's ru_maxrss, which may count this process's memory at their start)
+            try:
+                import resource
+            except ImportError:
+                return
+            self.peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (
+                1 if sys.platform == "darwin" else 1024)
+
+    def _children(self) -> set[str]:
+        found: set[str] = set()
+        for task in (self._proc / "self" / "task").iterdir():  # (the thread that started a child names it)
+            try:
+                found.update((task / "children").read_text().split())
+            except OSError:
+                pass
+        return found
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.01):
+            for pid in self._children():
+                try:
+                    status = (self._proc / pid / "status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peak = max(self.peak, int(line.split()[1]) * 1024)
 
 
 def _child_main(args: argparse.Namespace) -> int:
     global TRACE
     TRACE = args.trace
-    result = OPS[args.child](args)
+    with HelperPeaks() as helpers:
+        result = OPS[args.child](args)
     result["rss_self"] = peak_rss()
-    result["rss_helper"] = helper_rss()
+    result["rss_helper"] = helpers.peak
     print(json.dumps(result))
     return 0
 

@@ -36,7 +36,9 @@ import json
 import os
 import sqlite3
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,8 @@ RECOMPUTE_SLOTS = 10_000
 RECOMPUTE_SURVEYS = 1_000  # a survey record holds up to 30 respondents
 #: Records of an own batch read, hashed and compressed at once when it is made (bounds the memory of an export).
 EXPORT_ROWS = 2000
+#: Pieces of EXPORT_ROWS records waiting for the export's packing thread at most.
+PACKING_AHEAD = 2
 #: Revoked certificate serials (the documents' ``YYYY-XXXX-XXXX``, and room for other forms).
 SERIAL_CHARS = 40
 
@@ -131,41 +135,77 @@ def own_role(db: Database) -> Role:
     return identity.role if identity is not None else Role.INSPECTOR
 
 
+class _Packer:
+    """One batch's lines hashed, summed and compressed by the export's packing thread (in the order given) while
+    the export reads the next lines: zlib and hashlib let other threads run on large buffers. At most
+    :data:`PACKING_AHEAD` pieces wait for the thread."""
+
+    def __init__(self, pool: ThreadPoolExecutor) -> None:
+        self._pool = pool
+        self._pending: deque[Future[None]] = deque()
+        self._digest = hashlib.sha256()
+        self._packer = zlib.compressobj(1)
+        self._pieces: list[bytes] = []
+        self._crc = self._size = 0
+
+    def _add(self, data: bytes) -> None:
+        self._digest.update(data)
+        self._crc, self._size = zlib.crc32(data, self._crc), self._size + len(data)
+        self._pieces.append(self._packer.compress(data))
+
+    def add(self, data: bytes) -> None:
+        while len(self._pending) >= PACKING_AHEAD:
+            self._pending.popleft().result()
+        self._pending.append(self._pool.submit(self._add, data))
+
+    def _finish(self) -> tuple[str, int, int, bytes]:
+        self._pieces.append(self._packer.flush())
+        return self._digest.hexdigest(), self._crc, self._size, b"".join(self._pieces)
+
+    def finish(self) -> Future[tuple[str, int, int, bytes]]:
+        """The batch's SHA-256, CRC-32, size and compressed data (zlib), when the thread has them."""
+        return self._pool.submit(self._finish)
+
+
 def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
     """Group this database's records not yet in a batch into signed batches, one per institution. Returns the
-    CRC-32 and size of the content of each batch stored (the package takes them instead of inflating it again)."""
+    CRC-32 and size of the content of each batch stored (the package takes them instead of inflating it again).
+    One batch is packed by a thread (:class:`_Packer`) while the next is read."""
     key = ensure_key(db)
     role = str(own_role(db))
     groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch IS NULL AND "
                                        "year = ? AND author = ?", [year, key.fingerprint])]
     made: dict[str, tuple[int, int]] = {}
-    for inst in groups:
-        where = "batch IS NULL AND year = ? AND author = ? AND institution_uuid = ?"
-        params = [year, key.fingerprint, inst]
-        digest, count, crc, size = hashlib.sha256(), 0, 0, 0
-        packer = zlib.compressobj(1)
-        pieces: list[bytes] = []
-        cursor = db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", params)
-        # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national export)
-        while rows := cursor.fetchmany(EXPORT_ROWS):
-            data = ("\n".join([r[0] for r in rows]) + "\n").encode("utf-8")
-            digest.update(data)
-            crc, size = zlib.crc32(data, crc), size + len(data)
-            pieces.append(packer.compress(data))
-            count += len(rows)
-        pieces.append(packer.flush())
-        sha = digest.hexdigest()
+    where = "batch IS NULL AND year = ? AND author = ? AND institution_uuid = ?"
+
+    def store(inst: str, count: int, packed: Future[tuple[str, int, int, bytes]]) -> None:
+        sha, crc, size, data = packed.result()
         _fp, signature = sign(db, batch_message(sha))
         code_row = db.execute("SELECT code FROM institutions WHERE uuid = ?", [inst]).fetchone()
         stored = db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, "
                             "author, author_name, public_key, signature, records, created_at, data, author_role) "
                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                             [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name,
-                             key.public_key, signature, count, now_iso(), b"".join(pieces), role]).rowcount
+                             key.public_key, signature, count, now_iso(), data, role]).rowcount
         db.execute(f"UPDATE xrecords SET batch = (SELECT xb.id FROM xbatches xb WHERE xb.sha256 = ?) WHERE {where}",
-                   [sha, *params])
+                   [sha, year, key.fingerprint, inst])
         if stored == 1:  # (the data stored are these)
             made[sha] = (crc, size)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="export packing") as pool:
+        previous: tuple[str, int, Future[tuple[str, int, int, bytes]]] | None = None
+        for inst in groups:
+            packer, count = _Packer(pool), 0
+            cursor = db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", [year, key.fingerprint, inst])
+            # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national export)
+            while rows := cursor.fetchmany(EXPORT_ROWS):
+                packer.add(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
+                count += len(rows)
+            if previous is not None:  # (its records are not those just read: another institution)
+                store(*previous)
+            previous = (inst, count, packer.finish())
+        if previous is not None:
+            store(*previous)
     return made
 
 

@@ -182,3 +182,4 @@ def test_records_as_another_program_writes_them_are_stored_the_same_both_ways(tm
         (mallory, "kota-c", [forge.answer(mallory, inst="kota-c", by="")])])
     _both_ways(tmp_path, coord, path, monkeypatch, mallory)
     assert first[-2:] == [True, False]
+
