@@ -7,9 +7,10 @@ load writes (``storage.answers``), a chunk at a time.
 A national file is hundreds of thousands of rows, and reading, checking, hashing and writing them are all
 work for one processor while the other waits. :class:`Worker` gives the same chunks made by a helper process
 (``storage.helpers``: this module run as a process of its own) while this process writes the chunks it already
-has: on a laptop with two processors or more the load takes about the time of the writing alone, and a GUI
-waiting on it keeps its interpreter to itself. The helper reads only the file and what it is sent (the plan
-index, who and when) and never opens the database. A refusal made there (file, line, column, code,
+has: on a laptop with two processors or more the load takes about the time of the writing alone. The helper
+reads the whole file but leaves every :data:`LEAVE_EVERY`-th chunk unchecked, for this process to check between
+its writes (checking is the longer share: each process would wait for the other otherwise). The helper reads
+only the file and what it is sent (the plan index, who and when) and never opens the database. A refusal made there (file, line, column, code,
 parameters) is raised here as the same :class:`InputError`; a helper that fails for another reason raises
 ``HelperFault``, and the caller rolls back (and may do the work itself).
 """
@@ -35,6 +36,11 @@ ANSWER_OPTIONAL = ("note",)
 
 #: Rows per chunk: what one ``executemany`` writes, and what the helper sends at a time.
 CHUNK_ROWS = 5000
+
+#: Every how many chunks the helper leaves one for the loading process to check (read, not checked): checking
+#: a row and making its record is the longer share of the work, and the loader would wait for the helper
+#: otherwise (0: the helper checks every row).
+LEAVE_EVERY = 4
 
 #: The fewest rows (as estimated from the file's lines) for which a helper process is worth starting (it takes
 #: a fraction of a second to start; a file of a few thousand rows is read in less).
@@ -89,49 +95,93 @@ def refusal(name: str, row: Row, exc: CheckFailure) -> InputError:
     return InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params)
 
 
+class _ChunkMaker:
+    """Rows checked and made into records and answer rows: what :func:`record_chunks` does with each row, for
+    whichever process checks it (the values already checked per indicator remembered)."""
+
+    def __init__(self, name: str, index: PlanIndex, texts: AnswerTexts) -> None:
+        self.name = name
+        self.index = index
+        self.texts = texts
+        self.inst_of = {uid: info.institution_uuid for uid, info in index.units.items()}
+        self.values: Values = {}
+        self.records: list[tuple[Any, ...]] = []
+        self.inserts: list[tuple[Any, ...]] = []
+
+    def add(self, row: Row) -> None:
+        """Check one row (raises the :class:`InputError` of a bad one) and add its record and answer row."""
+        try:
+            _line, slot, unit, product, ind, value, na, note = check_row(self.index, row, self.values)
+        except CheckFailure as exc:
+            raise refusal(self.name, row, exc) from None
+        note = note or ""
+        inst = self.inst_of[unit]
+        text = self.texts.text(inst, unit, product, ind, slot, value, na, note)
+        rid = record_id(text)
+        self.records.append((rid, inst, unit, slot, text))
+        self.inserts.append((slot, unit, product, ind, value, na, note, rid))
+
+    def take(self) -> Chunk:
+        chunk = (self.records, self.inserts)
+        self.records, self.inserts = [], []
+        return chunk
+
+    def make(self, rows: list[Row]) -> Chunk:
+        """A chunk of rows read but not checked (a helper's ``("rows", rows)``)."""
+        for row in rows:
+            self.add(row)
+        return self.take()
+
+
+def _pieces(name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts, rows: int,
+            leave_every: int = 0) -> Iterator[tuple[str, Any]]:
+    """("chunk", chunk) for every ``rows`` rows of the file (the first chunk a tenth of that: the writer waiting
+    on it starts sooner), each row checked as it is read; with ``leave_every``, every ``leave_every``-th chunk
+    after the first as ("rows", rows read), left to be checked by the caller (:meth:`_ChunkMaker.make`). Raises
+    the :class:`InputError` of the first bad row checked here."""
+    maker = _ChunkMaker(name, index, texts)
+    left: list[Row] = []
+    limit = max(1, rows // 10)
+    count = number = 0
+    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
+        leave = leave_every and number % leave_every == leave_every - 1
+        if leave:
+            left.append(row)
+        else:
+            maker.add(row)
+        count += 1
+        if count >= limit:
+            yield ("rows", left) if leave else ("chunk", maker.take())
+            left, limit, count, number = [], rows, 0, number + 1
+    if left:
+        yield "rows", left
+    if maker.records:
+        yield "chunk", maker.take()
+
+
 def record_chunks(name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts,
                   rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
     """Every row of the file checked and made into its record and answer row, ``rows`` at a time (the first
     chunk a tenth of that: the writer waiting on it starts sooner). Raises the :class:`InputError` of the first
     bad row."""
-    inst_of = {uid: info.institution_uuid for uid, info in index.units.items()}
-    values: Values = {}
-    records: list[tuple[Any, ...]] = []
-    inserts: list[tuple[Any, ...]] = []
-    limit = max(1, rows // 10)
-    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
-        try:
-            _line, slot, unit, product, ind, value, na, note = check_row(index, row, values)
-        except CheckFailure as exc:
-            raise refusal(name, row, exc) from None
-        note = note or ""
-        inst = inst_of[unit]
-        text = texts.text(inst, unit, product, ind, slot, value, na, note)
-        rid = record_id(text)
-        records.append((rid, inst, unit, slot, text))
-        inserts.append((slot, unit, product, ind, value, na, note, rid))
-        if len(records) >= limit:
-            yield records, inserts
-            records, inserts, limit = [], [], rows
-    if records:
-        yield records, inserts
+    for _kind, chunk in _pieces(name, path, index, texts, rows):
+        yield chunk
 
 
 # ---- the helper process (storage.helpers) ---------------------------------------------------------------------
 
 
-def _helper_work(request: tuple[str, str, PlanIndex, AnswerTexts, int]) -> Iterator[tuple[Any, ...]]:
-    name, path, index, texts, rows = request
+def _helper_work(request: tuple[str, str, PlanIndex, AnswerTexts, int, int]) -> Iterator[tuple[Any, ...]]:
+    name, path, index, texts, rows, leave_every = request
     try:
-        for chunk in record_chunks(name, path, index, texts, rows):
-            yield ("chunk", chunk)
+        yield from _pieces(name, path, index, texts, rows, leave_every)
     except InputError as exc:
         yield ("refused", exc.file, exc.reason, exc.line, exc.column, exc.code, exc.params)
 
 
 def helper_main() -> int:
-    """The helper: reads (name, path, plan index, texts, rows per chunk), sends ("chunk", chunk)... or the
-    refusal of the first bad row."""
+    """The helper: reads (name, path, plan index, texts, rows per chunk, leave every), sends ("chunk", chunk)
+    and ("rows", rows left unchecked)... or the refusal of the first bad row it checks."""
     return serve(_helper_work)
 
 
@@ -145,12 +195,13 @@ class Worker:
     def chunks(self, name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts) -> Iterator[Chunk]:
         """:func:`record_chunks`, made by the helper. Raises the :class:`InputError` of the first bad row, or
         :class:`HelperFault`."""
-        self._helper.ask((name, str(path), index, texts, CHUNK_ROWS), name)
+        self._helper.ask((name, str(path), index, texts, CHUNK_ROWS, LEAVE_EVERY), name)
+        maker = _ChunkMaker(name, index, texts)
         for message in self._helper.messages():
             if message[0] == "refused":
                 file, reason, line, column, code, params = message[1:]
                 raise InputError(file, reason, line=line, column=column, code=code, **params)
-            yield message[1]
+            yield maker.make(message[1]) if message[0] == "rows" else message[1]
 
     def close(self) -> None:
         self._helper.close()

@@ -70,17 +70,19 @@ def test_a_load_read_by_the_helper_writes_what_a_load_read_here_writes(tmp_path,
     assert via_helper == here and len(here[0]) > 7
 
 
-def test_a_bad_row_found_by_the_helper_refuses_the_file_as_here(tmp_path, db, helper):
+@pytest.mark.parametrize("line", [11, 21])  # (chunks of 7 rows: line 11 checked by the helper, 21 left to here)
+def test_a_bad_row_found_by_the_helper_refuses_the_file_as_here(tmp_path, db, helper, line):
+    assert answer_rows.LEAVE_EVERY == 4
     install_test_forms()
     import_loci(db, plan_b(tmp_path), 2023, "test-b")
     lines = answers_b(tmp_path).read_text().splitlines()
-    lines[20] = lines[20].rsplit(",", 2)[0] + ",9,"  # a value above the indicator's maximum, on line 21
+    lines[line - 1] = lines[line - 1].rsplit(",", 2)[0] + ",9,"  # a value above the indicator's maximum
     bad = write(tmp_path / "bad.csv", "\n".join(lines) + "\n")
     before = dump(db)
     with pytest.raises(InputError) as refused:
         import_answers(db, bad, 2023)
     assert len(helper) == 1
-    assert (refused.value.file, refused.value.line, refused.value.column) == (str(bad), 21, "value")
+    assert (refused.value.file, refused.value.line, refused.value.column) == (str(bad), line, "value")
     assert refused.value.code.startswith("answer.") and refused.value.params["indicator"]
     assert dump(db) == before
 
