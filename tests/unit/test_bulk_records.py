@@ -356,3 +356,45 @@ def test_an_upgrade_leaves_the_file_as_it_is_while_another_program_has_it_open(t
         assert db.execute("SELECT * FROM answers ORDER BY uuid").fetchall() == rows
     finally:
         db.close()
+
+
+def test_m0014_writes_the_check_on_a_record_kind_as_comparisons_and_keeps_the_rule(tmp_path):
+    """m0014 changes the text of the check on xrecords.kind (``IN`` made SQLite build a temporary index for every
+    row of a bulk insert): every record, rowid, index and trigger stays, the five kinds are accepted and any other
+    refused, and the database is sound."""
+    import sqlite3
+
+    from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations.m0014_record_kind_check import NEW_CHECK, OLD_CHECK
+
+    path = tmp_path / "lama.db"
+    db = _three_answers_before(path, "m0014_record_kind_check")
+    (before_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'xrecords'").fetchone()
+    assert OLD_CHECK in before_sql
+    rows = db.execute("SELECT rowid, * FROM xrecords ORDER BY rowid").fetchall()
+    schema = db.execute("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master WHERE name != 'xrecords' "
+                        "ORDER BY name").fetchall()
+    assert len(rows) == 3
+    db.close()
+    db = open_database(path)
+    try:
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'xrecords'").fetchone()
+        assert sql == before_sql.replace(OLD_CHECK, NEW_CHECK)
+        assert db.execute("SELECT rowid, * FROM xrecords ORDER BY rowid").fetchall() == rows
+        assert db.execute("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master WHERE name != 'xrecords' "
+                          "ORDER BY name").fetchall() == schema
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        for n, kind in enumerate(("answer", "survey", "unit", "evidence", "audit")):
+            db.execute("INSERT INTO xrecords(id, kind, year, author, at, lamport, body) VALUES (?, ?, 2023, 'x', 'x', "
+                       "1, '{}')", [f"k{n}", kind])
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute("INSERT INTO xrecords(id, kind, year, author, at, lamport, body) VALUES ('k9', 'lain', 2023, "
+                       "'x', 'x', 1, '{}')")
+        # a second connection (opened after the change) sees the new definition and the same rule
+        other = sqlite3.connect(path)
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            other.execute("INSERT INTO xrecords(id, kind, year, author, at, lamport, body) VALUES ('k8', 'ANSWER', "
+                          "2023, 'x', 'x', 1, '{}')")
+        other.close()
+    finally:
+        db.close()

@@ -25,6 +25,7 @@ ORDER = (
     "m0011_period_forms",
     "m0012_answers_by_unit",
     "m0013_keys_as_indexes",
+    "m0014_record_kind_check",
 )
 
 for _name in ORDER:
