@@ -1062,7 +1062,7 @@ def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:
 #: helper reads all batches but every :data:`FIRST_MERGE_LOCAL_EVERY`-th, which this process reads itself (it
 #: would wait for the helper otherwise: writing takes less than reading and checking).
 FIRST_MERGE_PROCESSORS = 2
-FIRST_MERGE_LOCAL_EVERY = 4
+FIRST_MERGE_LOCAL_EVERY = 3
 
 
 class _NotFirst(Exception):

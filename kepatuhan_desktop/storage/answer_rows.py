@@ -40,7 +40,7 @@ CHUNK_ROWS = 5000
 #: Every how many chunks the helper leaves one for the loading process to check (read, not checked): checking
 #: a row and making its record is the longer share of the work, and the loader would wait for the helper
 #: otherwise (0: the helper checks every row).
-LEAVE_EVERY = 4
+LEAVE_EVERY = 3
 
 #: The fewest rows (as estimated from the file's lines) for which a helper process is worth starting (it takes
 #: a fraction of a second to start; a file of a few thousand rows is read in less).
