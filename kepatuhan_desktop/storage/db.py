@@ -43,6 +43,8 @@ BULK_CACHE_KIB = 65536
 
 #: The page cache while an index is built after a bulk insert (KiB; see ``deferred_indexes``).
 SORT_CACHE_KIB = 16384
+#: The most threads SQLite may sort with while it builds an index (no more than the machine's processors).
+SORT_THREADS = 4
 
 
 @contextlib.contextmanager
@@ -99,14 +101,18 @@ def deferred_indexes(db: Database, table: str, adding: int, *, unique: bool = Fa
     if not indexes:
         return
     # the sort of an index build holds up to the page cache's size of keys in memory: a smaller one for it keeps
-    # a national merge's memory flat (the sort goes on in temporary files)
+    # a national merge's memory flat (the sort goes on in temporary files); SQLite sorts with helper threads of
+    # its own when allowed (the builds of a national load 0.75-0.87 s with none, 0.65-0.67 s with two)
     old = db.execute("PRAGMA cache_size").fetchone()[0]
+    threads = db.execute("PRAGMA threads").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
+    db.execute(f"PRAGMA threads = {min(SORT_THREADS, os.cpu_count() or 1)}")
     try:
         for _name, sql in indexes:
             db.execute(sql)
     finally:
         db.execute(f"PRAGMA cache_size = {int(old)}")
+        db.execute(f"PRAGMA threads = {int(threads)}")
 
 
 def stable_uuid(*parts: object) -> str:
