@@ -1098,6 +1098,8 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
     nothing written): a record of another kind, one that names parents, a cleared answer, a record or slot
     given twice (the unique indexes' rebuild fails), a helper that fails. A bad record refuses the package at
     the same line as the staged way."""
+    if not _first_merge(db, pkg):  # (no helper started for nothing; asked again under the lock)
+        return False
     revocations = _read_revocations(db, pkg, result)
     _check_instrument(db, pkg, {})
     index = _plan_index(db, pkg.year, {})
@@ -1109,7 +1111,7 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
     codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
     try:
         with bulk_cache(db), db.atomic():
-            if not _first_merge(db, pkg):  # (asked again under the lock)
+            if not _first_merge(db, pkg):  # (another program wrote in the year meanwhile)
                 raise _NotFirst
             stamp = now_iso()
             next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM xbatches").fetchone()[0]

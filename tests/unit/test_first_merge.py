@@ -183,3 +183,17 @@ def test_records_as_another_program_writes_them_are_stored_the_same_both_ways(tm
     _both_ways(tmp_path, coord, path, monkeypatch, mallory)
     assert first[-2:] == [True, False]
 
+
+
+def test_no_helper_is_started_for_a_package_that_is_not_the_first_of_its_year(tmp_path, monkeypatch, first):
+    coord, ani, budi = _office(tmp_path)
+    fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    fast.import_(ani.export())
+    started: list[str] = []
+    real = batch_rows.start_helper
+    monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
+    monkeypatch.setattr(batch_rows, "HELPER_PROCESSORS", 1)
+    monkeypatch.setattr(batch_rows, "start_helper", lambda module: started.append(module) or real(module))
+    assert fast.import_(budi.export())[0].new_records == 2
+    assert first[-1] is False
+    assert len(started) == batch_rows.HELPERS  # the staged way's, none for the first merge it did not make
