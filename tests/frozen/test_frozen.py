@@ -127,7 +127,7 @@ def test_frozen_executable_is_the_answer_rows_helper_when_asked(build_dir, bare_
     env = dict(bare_env, **{helpers.HELPER_ENV: answer_rows.__name__})
     for file, expected in ((good, list(answer_rows.record_chunks(str(good), good, index, texts, 4))), (bad, None)):
         request = io.BytesIO()
-        helpers.send(request, ((str(file), str(file), index, texts, 4),))
+        helpers.send(request, ((str(file), str(file), index, texts, 4, 0),))  # (0: every row checked there)
         done = subprocess.run([str(build_dir / f"{exe}{EXE}")], input=request.getvalue(), env=env,
                               capture_output=True, timeout=120, cwd=env["HOME"])
         replies = io.BytesIO(done.stdout)
