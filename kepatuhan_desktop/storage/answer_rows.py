@@ -9,10 +9,10 @@ work for one processor while the other waits. :class:`Worker` gives the same chu
 (``storage.helpers``: this module run as a process of its own) while this process writes the chunks it already
 has: on a laptop with two processors or more the load takes about the time of the writing alone. The helper
 reads the whole file but leaves every :data:`LEAVE_EVERY`-th chunk unchecked, for this process to check between
-its writes (checking is the longer share: each process would wait for the other otherwise). The helper reads
-only the file and what it is sent (the plan index, who and when) and never opens the database. A refusal made there (file, line, column, code,
-parameters) is raised here as the same :class:`InputError`; a helper that fails for another reason raises
-``HelperFault``, and the caller rolls back (and may do the work itself).
+its writes (checking is the longer share: each process would wait for the other otherwise). The helper reads only
+the file and what it is sent (the plan index, who and when) and never opens the database. A refusal made there
+(file, line, column, code, parameters) is raised here as the same :class:`InputError`; a helper that fails for
+another reason raises ``HelperFault``, and the caller rolls back (and may do the work itself).
 """
 
 from __future__ import annotations

@@ -52,7 +52,10 @@ class HelperFault(Exception):
 
 
 def send(out: IO[bytes], message: tuple[Any, ...]) -> None:
-    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    _send_frame(out, pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
+
+
+def _send_frame(out: IO[bytes], data: bytes) -> None:
     out.write(_FRAME.pack(len(data)))
     out.write(data)
     out.flush()
@@ -163,8 +166,7 @@ class HelperProcess:
 
         def write() -> None:
             with contextlib.suppress(OSError, ValueError):  # (a helper that stopped: its messages say so)
-                stdin.write(_FRAME.pack(len(data)))
-                stdin.write(data)
+                _send_frame(stdin, data)
                 stdin.close()
 
         self._writer = threading.Thread(target=write, name=f"helper {self.module} request", daemon=True)
@@ -207,7 +209,8 @@ class HelperProcess:
 
     def close(self) -> None:
         self._stop.set()
-        if self._reader is not None or self._writer is not None:  # (the helper's output is not read any more: it stops at its next message)
+        # (a helper whose output is no longer read is stopped, and the threads reading and writing for it end)
+        if self._reader is not None or self._writer is not None:
             if self._process.poll() is None:
                 with contextlib.suppress(OSError):
                     self._process.kill()
