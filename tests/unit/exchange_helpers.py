@@ -88,6 +88,18 @@ def make_office(tmp: Path, *inspectors: str) -> tuple[Laptop, list[Laptop]]:
     return coord, laptops
 
 
+def answered_office(tmp: Path) -> tuple[Laptop, Laptop, Laptop]:
+    """make_office with two inspectors who answered: ani five slots of kab-a and kab-b (notes, a product), budi
+    two of kota-c. Returns (coordinator, ani, budi); nothing exported yet."""
+    coord, (ani, budi) = make_office(tmp, "ani", "budi")
+    for unit in ("u1", "u2"):
+        ani.answer("kab-a", unit, "in1", 3, note=f"catatan {unit}")
+        ani.answer("kab-b", unit, "in2", "1")
+        budi.answer("kota-c", unit, "in1", 2)
+    ani.answer("kab-a", "u1", "pr1", 2, product="p1")
+    return coord, ani, budi
+
+
 def canonical_state(db) -> dict:
     """What must be identical whatever the order of imports: shown answers, conflicts, finalisations, scores."""
     answers = db.execute("SELECT uuid, value, na, note, version FROM answers ORDER BY uuid").fetchall()

@@ -14,7 +14,7 @@ from kepatuhan_desktop.exchange.package import PackageRefused
 from kepatuhan_desktop.storage import helpers
 
 from . import forge
-from .exchange_helpers import Laptop, canonical_state, make_office
+from .exchange_helpers import Laptop, answered_office, canonical_state, make_office
 from .storage_helpers import dump
 
 
@@ -35,12 +35,7 @@ def started(monkeypatch):
 
 
 def _office_with_answers(tmp_path):
-    coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    for unit in ("u1", "u2"):
-        ani.answer("kab-a", unit, "in1", 3, note=f"catatan {unit}")
-        ani.answer("kab-b", unit, "in2", "1")
-        budi.answer("kota-c", unit, "in1", 2)
-    ani.answer("kab-a", "u1", "pr1", 2, product="p1")
+    coord, ani, budi = answered_office(tmp_path)
     return coord, (ani, budi), [ani.export(), budi.export()]
 
 

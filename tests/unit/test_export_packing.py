@@ -10,7 +10,7 @@ import pytest
 
 from kepatuhan_desktop.exchange import transfer
 
-from .exchange_helpers import make_office, newcomer
+from .exchange_helpers import answered_office, newcomer
 
 
 @pytest.mark.parametrize("rows, ahead", [(2, 1), (3, 2), (2000, 2)])
@@ -19,11 +19,7 @@ def test_own_batches_packed_by_the_export_thread_hold_their_records_in_id_order(
     batch stored is its records' lines in the order of their ids, under their hash, and imports elsewhere."""
     monkeypatch.setattr(transfer, "EXPORT_ROWS", rows)
     monkeypatch.setattr(transfer, "PACKING_AHEAD", ahead)
-    coord, (ani,) = make_office(tmp_path, "ani")
-    for unit in ("u1", "u2"):
-        ani.answer("kab-a", unit, "in1", 3, note=f"catatan {unit}")
-        ani.answer("kab-b", unit, "in2", "1")
-    ani.answer("kab-a", "u1", "pr1", 2, product="p1")
+    coord, ani, _budi = answered_office(tmp_path)
     package = ani.export()
     batches = ani.db.execute("SELECT id, sha256, records, data FROM xbatches ORDER BY id").fetchall()
     assert len(batches) == 2  # kab-a and kab-b

@@ -11,7 +11,7 @@ from kepatuhan_desktop.exchange.package import PackageRefused
 from kepatuhan_desktop.storage.helpers import HelperFault
 
 from . import forge
-from .exchange_helpers import YEAR, Laptop, canonical_state, make_office, newcomer
+from .exchange_helpers import YEAR, Laptop, answered_office, canonical_state, make_office, newcomer
 from .storage_helpers import answers_b, dump
 
 
@@ -61,18 +61,8 @@ def _both_ways(tmp_path, coord: Laptop, package, monkeypatch, *trusted: Laptop):
     return fast, fast_result
 
 
-def _office(tmp_path):
-    coord, (ani, budi) = make_office(tmp_path, "ani", "budi")
-    for unit in ("u1", "u2"):
-        ani.answer("kab-a", unit, "in1", 3, note=f"catatan {unit}")
-        ani.answer("kab-b", unit, "in2", "1")
-        budi.answer("kota-c", unit, "in1", 2)
-    ani.answer("kab-a", "u1", "pr1", 2, product="p1")
-    return coord, ani, budi
-
-
 def test_the_first_package_of_a_year_is_stored_as_the_staged_merge_stores_it(tmp_path, monkeypatch, first):
-    coord, ani, budi = _office(tmp_path)
+    coord, ani, budi = answered_office(tmp_path)
     coord.import_(ani.export(), budi.export())
     relayed = coord.export()  # both inspectors' batches, relayed by the coordinator
     fast, result = _both_ways(tmp_path, coord, relayed, monkeypatch, ani, budi)
@@ -108,7 +98,7 @@ def _cleared(coord, ani, budi):
 
 @pytest.mark.parametrize("change", [_second_version, _finalised, _same_slot, _cleared])
 def test_a_package_with_more_than_first_answers_goes_the_staged_way(tmp_path, monkeypatch, first, change):
-    coord, ani, budi = _office(tmp_path)
+    coord, ani, budi = answered_office(tmp_path)
     change(coord, ani, budi)
     coord.import_(ani.export(), budi.export())
     relayed = coord.export()
@@ -118,7 +108,7 @@ def test_a_package_with_more_than_first_answers_goes_the_staged_way(tmp_path, mo
 
 
 def test_a_year_that_holds_records_goes_the_staged_way(tmp_path, monkeypatch, first):
-    coord, ani, budi = _office(tmp_path)
+    coord, ani, budi = answered_office(tmp_path)
     fast = newcomer(tmp_path, "fast", coord, ani, budi)
     assert fast.import_(ani.export())[0].new_records == 5
     assert first[-1] is True
@@ -151,7 +141,7 @@ def test_a_bad_record_refuses_the_first_package_at_its_line(tmp_path, monkeypatc
 
 
 def test_a_failing_helper_sends_the_first_merge_the_staged_way(tmp_path, monkeypatch, first):
-    coord, ani, budi = _office(tmp_path)
+    coord, ani, budi = answered_office(tmp_path)
     coord.import_(ani.export(), budi.export())
     relayed = coord.export()
     monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
@@ -186,7 +176,7 @@ def test_records_as_another_program_writes_them_are_stored_the_same_both_ways(tm
 
 
 def test_no_helper_is_started_for_a_package_that_is_not_the_first_of_its_year(tmp_path, monkeypatch, first):
-    coord, ani, budi = _office(tmp_path)
+    coord, ani, budi = answered_office(tmp_path)
     fast = newcomer(tmp_path, "fast", coord, ani, budi)
     fast.import_(ani.export())
     started: list[str] = []
