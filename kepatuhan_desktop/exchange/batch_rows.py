@@ -176,18 +176,26 @@ class BatchReaders:
             helper.close()
 
 
+def warm_helpers(count: int) -> list[HelperProcess]:
+    """``count`` helpers started ahead of their work, for :func:`start_readers` (a helper takes a moment to
+    start, which the caller spends verifying the package). The caller closes those it did not give away."""
+    started = [start_helper(__name__) for _ in range(count)]
+    return [helper for helper in started if helper is not None]
+
+
 def start_readers(pkg: OpenPackage, number: int, index: PlanIndex, now: _dt.datetime,
-                  batches: list[BatchMeta], *, helpers: int = HELPERS,
-                  processors: int | None = None) -> BatchReaders | None:
+                  batches: list[BatchMeta], *, helpers: int = HELPERS, processors: int | None = None,
+                  warm: list[HelperProcess] | None = None) -> BatchReaders | None:
     """``helpers`` helper processes for these batches of ``pkg``, or None: too few records to be worth them,
     fewer processors than ``processors`` (:data:`HELPER_PROCESSORS` by default), or no process can be started
-    here (the caller reads the batches itself)."""
+    here (the caller reads the batches itself). ``warm``: helpers started ahead (:func:`warm_helpers`), used
+    first (taken out of the list: the readers close them)."""
     if sum(max(b.records, 0) for b in batches) < HELPER_RECORDS or \
             (os.cpu_count() or 1) < min(HELPER_PROCESSORS, processors or HELPER_PROCESSORS):
         return None
     started: list[HelperProcess] = []
     for _ in range(helpers):
-        helper = start_helper(__name__)
+        helper = warm.pop(0) if warm else start_helper(__name__)
         if helper is None:
             break
         started.append(helper)

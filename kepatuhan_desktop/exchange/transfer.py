@@ -52,7 +52,7 @@ from ..errors import NotFoundError, RefusedError
 from ..storage.checks import CheckFailure, PlanIndex, UnitInfo
 from ..storage.db import PAGE_SIZE, audit, bulk_cache, deferred_indexes, now_iso, temp_writes
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
-from ..storage.helpers import HelperFault
+from ..storage.helpers import HelperFault, HelperProcess
 from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
@@ -68,7 +68,16 @@ from ..storage.versions import (
     recompute_unit_states,
     record_evidence,
 )
-from .batch_rows import HELPER_PROCESSORS, HELPERS, BatchReaders, local_rows, refusal, refuse_record, start_readers
+from .batch_rows import (
+    HELPER_PROCESSORS,
+    HELPERS,
+    BatchReaders,
+    local_rows,
+    refusal,
+    refuse_record,
+    start_readers,
+    warm_helpers,
+)
 from .package import BatchMeta, BatchOut, OpenPackage, PackageRefused, PackageWriter, batch_message, open_package
 
 Progress = Callable[[int, int], None] | None
@@ -500,6 +509,7 @@ class _Stage:
     next_row: int = 1
     lamport: dict[int, int] = field(default_factory=dict)          # package -> highest Lamport counter
     units: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # package -> (year, unit) of its answers
+    warm: list[HelperProcess] = field(default_factory=list)  # helpers started while the package was verified
 
     def write(self, db: Database, rows: list[tuple[Any, ...]], bodies: list[tuple[int, str]],
               refs: list[tuple[Any, ...]], first: int) -> None:
@@ -687,7 +697,8 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
     helper processes for a large package: ``exchange.batch_rows``)."""
     known = {batch.sha256 for batch in pkg.batches
              if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone()}
-    readers = start_readers(pkg, number, index, now, [b for b in pkg.batches if b.sha256 not in known])
+    readers = start_readers(pkg, number, index, now, [b for b in pkg.batches if b.sha256 not in known],
+                            warm=stage.warm)
     first, already = stage.next_row, done[0]
     try:
         _stage_batches(db, number, pkg, index, now, stage, known, readers, progress, done, total)
@@ -1063,6 +1074,10 @@ def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:
 #: would wait for the helper otherwise: writing takes less than reading and checking).
 FIRST_MERGE_PROCESSORS = 2
 FIRST_MERGE_LOCAL_EVERY = 3
+#: A package of at least this many bytes imported alone has its helper processes started while it is verified:
+#: a helper takes a moment to start (Python and the checks' modules, 0.15-0.2 s on the benchmarks' machine),
+#: which a national merge used to wait for. About the size of a package of ``batch_rows.HELPER_RECORDS`` records.
+WARM_HELPER_BYTES = 1_000_000
 
 
 class _NotFirst(Exception):
@@ -1086,8 +1101,23 @@ def _first_merge(db: Database, pkg: OpenPackage) -> bool:
                    for b in pkg.batches)
 
 
+def _warm_helpers(paths: list[str | Path]) -> list[HelperProcess]:
+    """The helpers an import of ``paths`` will likely use, started now (see :data:`WARM_HELPER_BYTES`): one
+    large package alone, on a machine with the processors for the first merge's helper (two for either way's
+    with :data:`batch_rows.HELPER_PROCESSORS`). Those not used are closed by the import."""
+    cpus = os.cpu_count() or 1
+    if len(paths) != 1 or cpus < FIRST_MERGE_PROCESSORS:
+        return []
+    try:
+        if Path(paths[0]).stat().st_size < WARM_HELPER_BYTES:
+            return []
+    except OSError:  # (the verification says what is wrong with it)
+        return []
+    return warm_helpers(HELPERS if cpus >= HELPER_PROCESSORS else 1)
+
+
 def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt.datetime, progress: Progress,
-                 done: list[int], total: int) -> bool:
+                 done: list[int], total: int, warm: list[HelperProcess]) -> bool:
     """The import of one results package that is the first of its year (:func:`_first_merge`), in one pass and
     one transaction: every record is read and checked as in the staged way (``exchange.batch_rows``; by a
     helper process on a machine with :data:`FIRST_MERGE_PROCESSORS`) and written as it arrives, each answer
@@ -1105,9 +1135,9 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
     index = _plan_index(db, pkg.year, {})
     count = sum(max(b.records, 0) for b in pkg.batches)
     few = (os.cpu_count() or 1) < HELPER_PROCESSORS
-    every = FIRST_MERGE_LOCAL_EVERY if few else 0  # (the first batch here, while the helper starts)
+    every = FIRST_MERGE_LOCAL_EVERY if few else 0  # (the first batch here)
     readers = start_readers(pkg, 0, index, now, [b for i, b in enumerate(pkg.batches) if not every or i % every],
-                            helpers=1 if few else HELPERS, processors=FIRST_MERGE_PROCESSORS)
+                            helpers=1 if few else HELPERS, processors=FIRST_MERGE_PROCESSORS, warm=warm)
     codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
     try:
         with bulk_cache(db), db.atomic():
@@ -1214,6 +1244,16 @@ def verify_packages(db: Database, paths: list[str | Path]) -> list[OpenPackage]:
 def import_packages(db: Database, paths: list[str | Path], *, progress: Progress = None
                     ) -> list[PackageResult]:
     """Verify and check every package, then apply them all in one transaction (plans first)."""
+    warm = _warm_helpers(paths)
+    try:
+        return _import_packages(db, paths, progress, warm)
+    finally:
+        for helper in warm:  # (those no reader took)
+            helper.close()
+
+
+def _import_packages(db: Database, paths: list[str | Path], progress: Progress, warm: list[HelperProcess]
+                     ) -> list[PackageResult]:
     packages = verify_packages(db, paths)
     packages.sort(key=lambda p: 0 if p.kind is PackageKind.PLAN else 1)
     results = [PackageResult(p.name, str(p.kind), p.year, p.sender, p.sender_name) for p in packages]
@@ -1222,7 +1262,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
     now = _dt.datetime.now(_dt.UTC)
     if len(packages) == 1 and packages[0].kind is PackageKind.RESULTS:
         try:
-            if _merge_first(db, packages[0], results[0], now, progress, done, total):
+            if _merge_first(db, packages[0], results[0], now, progress, done, total, warm):
                 if progress is not None:
                     progress(total, total)
                 return results
@@ -1237,7 +1277,7 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
         # 1. check everything, without the write lock
         plans: dict[int, _Plan] = {}
         revocations: dict[int, list[tuple[str, str, str, str, str]]] = {}
-        stage = _Stage(schema=schema)
+        stage = _Stage(schema=schema, warm=warm)
         with _autocommit(db):
             for sql in _stage_sql(schema):
                 db.execute(sql)

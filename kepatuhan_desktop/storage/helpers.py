@@ -209,14 +209,14 @@ class HelperProcess:
 
     def close(self) -> None:
         self._stop.set()
-        # (a helper whose output is no longer read is stopped, and the threads reading and writing for it end)
-        if self._reader is not None or self._writer is not None:
-            if self._process.poll() is None:
-                with contextlib.suppress(OSError):
-                    self._process.kill()
-            for thread in (self._reader, self._writer):
-                if thread is not None:
-                    thread.join(timeout=5)
+        # (a helper whose output is no longer read, or that was never given work, is stopped, and the threads
+        # reading and writing for it end)
+        if self._process.poll() is None:
+            with contextlib.suppress(OSError):
+                self._process.kill()
+        for thread in (self._reader, self._writer):
+            if thread is not None:
+                thread.join(timeout=5)
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
                 with contextlib.suppress(OSError):

@@ -8,7 +8,7 @@ import pytest
 
 from kepatuhan_desktop.exchange import batch_rows, transfer
 from kepatuhan_desktop.exchange.package import PackageRefused
-from kepatuhan_desktop.storage.helpers import HelperFault
+from kepatuhan_desktop.storage.helpers import HelperFault, HelperProcess
 
 from . import forge
 from .exchange_helpers import YEAR, Laptop, answered_office, canonical_state, make_office, newcomer
@@ -187,3 +187,73 @@ def test_no_helper_is_started_for_a_package_that_is_not_the_first_of_its_year(tm
     assert fast.import_(budi.export())[0].new_records == 2
     assert first[-1] is False
     assert len(started) == batch_rows.HELPERS  # the staged way's, none for the first merge it did not make
+
+
+@pytest.fixture
+def helper_log(monkeypatch):
+    """Helpers started ahead for every package alone (whatever its size and this machine's processors), and
+    what happened to them: ("start", helper), ("verify", path), ("ask", helper), in order."""
+    log: list[tuple[str, object]] = []
+    real_start, real_verify, real_ask = batch_rows.start_helper, transfer.verify_packages, HelperProcess.ask
+
+    def start(module):
+        helper = real_start(module)
+        log.append(("start", helper))
+        return helper
+
+    def verify(db, paths):
+        log.append(("verify", paths[0]))
+        return real_verify(db, paths)
+
+    def ask(self, request, what):
+        log.append(("ask", self))
+        return real_ask(self, request, what)
+
+    monkeypatch.setattr(transfer, "WARM_HELPER_BYTES", 0)
+    monkeypatch.setattr(transfer, "FIRST_MERGE_PROCESSORS", 1)
+    monkeypatch.setattr(batch_rows, "start_helper", start)
+    monkeypatch.setattr(transfer, "verify_packages", verify)
+    monkeypatch.setattr(HelperProcess, "ask", ask)
+    return log
+
+
+def test_the_helper_of_a_large_first_package_is_started_while_the_package_is_verified(
+        tmp_path, monkeypatch, first, helper_log):
+    coord, ani, budi = answered_office(tmp_path)
+    coord.import_(ani.export(), budi.export())
+    relayed = coord.export()
+    fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    helper_log.clear()
+    monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
+    monkeypatch.setattr(batch_rows, "HELPER_PROCESSORS", 1)
+    assert fast.import_(relayed)[0].new_records == 7
+    assert first[-1] is True
+    events = [event for event, _ in helper_log]
+    started = [h for event, h in helper_log if event == "start"]
+    assert started and events[:len(started) + 1] == ["start"] * len(started) + ["verify"]
+    assert "start" not in events[len(started):]  # no other helper was started after the verification
+    asked = [h for event, h in helper_log if event == "ask"]
+    assert asked and set(map(id, asked)) <= set(map(id, started))
+    assert all(h._process.poll() is not None for h in started)  # every one has ended
+    assert canonical_state(fast.db) == canonical_state(coord.db)
+
+
+def test_helpers_started_ahead_for_nothing_are_stopped(tmp_path, monkeypatch, first, helper_log):
+    coord, ani, budi = answered_office(tmp_path)
+    fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    fast.import_(ani.export())
+    helper_log.clear()
+    # not the year's first package, and too small for the staged way's helpers: the helpers started are not used
+    assert fast.import_(budi.export())[0].new_records == 2
+    assert first[-1] is False
+    started = [h for event, h in helper_log if event == "start"]
+    assert started and not [event for event, _ in helper_log if event == "ask"]
+    assert all(h._process.poll() is not None for h in started)
+    # nor for a package that is refused
+    broken = tmp_path / "broken.kpk"
+    broken.write_bytes(budi.export().read_bytes()[:-200])
+    helper_log.clear()
+    with pytest.raises(PackageRefused):
+        fast.import_(broken)
+    started = [h for event, h in helper_log if event == "start"]
+    assert started and all(h._process.poll() is not None for h in started)
