@@ -903,7 +903,7 @@ def _merge_results(db: Database, number: int, pkg: OpenPackage, result: PackageR
     # more records than this database holds (a first national merge): the secondary indexes of xrecords are built
     # once after the insert rather than grown row by row (the statements below use them)
     # (the ids too: these records are none of those stored here, and each comes once)
-    with deferred_indexes(db, "xrecords", result.new_records, unique=True):
+    with deferred_indexes(db, "xrecords", result.new_records, unique=True, keep_partial=True):
         insert_records_select(
             db, "SELECT s.id, s.kind, s.year, s.inst, s.unit, s.slot, s.author, s.at, s.lamport, b.body, "
                 "(SELECT xb.id FROM xbatches xb WHERE xb.sha256 = s.batch) "
@@ -1044,7 +1044,7 @@ def _touched_slots(db: Database, S: str, answer_units: set[tuple[int, str]],  # 
     simple = db.execute(f"SELECT count(*) FROM {S}._xtouched WHERE simple = 1").fetchone()[0]
     # (more than the table holds: its indexes built after, the slots' too: a simple slot had no answer row and
     # comes once)
-    with deferred_indexes(db, "answers", simple, unique=True):
+    with deferred_indexes(db, "answers", simple, unique=True, keep_partial=True):
         db.execute(
             "INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, inspector_uuid, "
             "updated_at, rev, version) SELECT s.slot, s.year, s.unit, s.product, s.ind, s.value, s.na, s.note, "
@@ -1147,8 +1147,8 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
             next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM xbatches").fetchone()[0]
             new: dict[str, int] = {}  # institution -> answers (the order they came in)
             top = 0
-            with deferred_indexes(db, "xrecords", count, unique=True), \
-                    deferred_indexes(db, "answers", count, unique=True):
+            with deferred_indexes(db, "xrecords", count, unique=True, keep_partial=True), \
+                    deferred_indexes(db, "answers", count, unique=True, keep_partial=True):
                 cache = CheckCache()
                 for batch_id, batch in enumerate(pkg.batches, next_id):
                     pieces = readers.pieces(batch) if readers is not None and readers.reads(batch) else \

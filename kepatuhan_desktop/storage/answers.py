@@ -463,7 +463,7 @@ def _load_first(db: Database, name: str, path: str | Path, year: int, index: Pla
                 return None
             change = _Change(db, year, index)
             with deferred_indexes(db, "xrecords", total, unique=True), \
-                    deferred_indexes(db, "answers", total, unique=True):
+                    deferred_indexes(db, "answers", total, unique=True, keep_partial=True):
                 count = _load_rows(db, name, path, index, change, progress, total, worker)
             summary.count("answers", "new", count)
             _audit_import(db, name, year, count, summary)

@@ -398,3 +398,29 @@ def test_m0014_writes_the_check_on_a_record_kind_as_comparisons_and_keeps_the_ru
         other.close()
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("keep_partial", [False, True])
+def test_indexes_deferred_during_a_bulk_insert_are_the_same_afterwards(db, keep_partial):
+    from kepatuhan_desktop.storage.db import deferred_indexes
+
+    db.execute("CREATE TABLE t (a INTEGER, b TEXT, pending INTEGER)")
+    db.execute("CREATE UNIQUE INDEX t_a ON t(a)")
+    db.execute("CREATE INDEX t_b ON t(b)")
+    db.execute("CREATE INDEX t_pending ON t(b) WHERE pending IS NOT NULL")
+    db.conn.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i, f"b{i % 7}", i if i % 5 == 0 else None)
+                                                           for i in range(10)])
+    with db.atomic():
+        with deferred_indexes(db, "t", 1000, keep_partial=keep_partial) as dropped:
+            held = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 't'")}
+            db.conn.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i, f"b{i % 7}", i if i % 50 == 0 else None)
+                                                                   for i in range(10, 1010)])
+    assert dropped
+    # the unique index stays (it checks the rows as they come); the partial one only when asked
+    assert held == ({"t_a", "t_pending"} if keep_partial else {"t_a"})
+    assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 't'")} == \
+        {"t_a", "t_b", "t_pending"}
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    pending = [r[0] for r in db.execute("SELECT a FROM t INDEXED BY t_pending WHERE pending IS NOT NULL "
+                                        "AND b >= '' ORDER BY a")]
+    assert pending == [i for i in range(1010) if (i % 5 == 0 if i < 10 else i % 50 == 0)]
