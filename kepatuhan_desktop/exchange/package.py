@@ -33,7 +33,7 @@ import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -615,8 +615,11 @@ def _verify_manifest(db: Database, name: str, manifest_bytes: bytes, signature: 
     return fingerprint, known[0]
 
 
-def open_package(db: Database, path: str | Path) -> OpenPackage:
-    """Open and verify a package (see the module docstring). Reads the database only."""
+def open_package(db: Database, path: str | Path, *,
+                 signed: Callable[[dict[str, Any]], None] | None = None) -> OpenPackage:
+    """Open and verify a package (see the module docstring). Reads the database only. ``signed`` is given the
+    manifest once its signature is checked, before the members are hashed (the longest part of opening a
+    large package): the caller may prepare for it meanwhile."""
     path = Path(path)
     name = str(path)
     if not path.is_file():
@@ -654,6 +657,8 @@ def open_package(db: Database, path: str | Path) -> OpenPackage:
                                            "up to now (is the sender's clock right?)", code="package.bad_time",
                                      created_at=str(manifest.get("created_at"))[:40])
             files = manifest["files"]
+            if signed is not None:
+                signed(manifest)
             members = {m for m in by_name if m not in ("manifest.json", "manifest.sig")}
             missing = sorted(set(files) - members)
             if missing:

@@ -68,6 +68,7 @@ from ..storage.versions import (
     recompute_unit_states,
     record_evidence,
 )
+from . import batch_rows
 from .batch_rows import (
     HELPER_PROCESSORS,
     HELPERS,
@@ -1074,10 +1075,6 @@ def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:
 #: would wait for the helper otherwise: writing takes less than reading and checking).
 FIRST_MERGE_PROCESSORS = 2
 FIRST_MERGE_LOCAL_EVERY = 3
-#: A package of at least this many bytes imported alone has its helper processes started while it is verified:
-#: a helper takes a moment to start (Python and the checks' modules, 0.15-0.2 s on the benchmarks' machine),
-#: which a national merge used to wait for. About the size of a package of ``batch_rows.HELPER_RECORDS`` records.
-WARM_HELPER_BYTES = 1_000_000
 
 
 class _NotFirst(Exception):
@@ -1091,29 +1088,48 @@ def _first_merge(db: Database, pkg: OpenPackage) -> bool:
     year = pkg.year
     if pkg.evidence or len({b.sha256 for b in pkg.batches}) != len(pkg.batches):
         return False
-    if db.execute(
-            "SELECT EXISTS (SELECT 1 FROM xrecords WHERE year = ?) OR EXISTS (SELECT 1 FROM answers WHERE year = ?) "
-            "OR EXISTS (SELECT 1 FROM survey_responses WHERE year = ?) OR EXISTS (SELECT 1 FROM xconflicts WHERE "
-            "year = ?) OR EXISTS (SELECT 1 FROM xcleared WHERE year = ?) OR EXISTS (SELECT 1 FROM period_units WHERE "
-            "year = ? AND finalised_at IS NOT NULL)", [year] * 6).fetchone()[0]:
+    if _year_holds_results(db, year):
         return False
     return not any(db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [b.sha256]).fetchone()
                    for b in pkg.batches)
 
 
-def _warm_helpers(paths: list[str | Path]) -> list[HelperProcess]:
-    """The helpers an import of ``paths`` will likely use, started now (see :data:`WARM_HELPER_BYTES`): one
-    large package alone, on a machine with the processors for the first merge's helper (two for either way's
-    with :data:`batch_rows.HELPER_PROCESSORS`). Those not used are closed by the import."""
+def _year_holds_results(db: Database, year: int) -> bool:
+    """Whether ``year`` holds a record, answer, survey response, conflict, cleared slot or finalised unit."""
+    return bool(db.execute(
+        "SELECT EXISTS (SELECT 1 FROM xrecords WHERE year = ?) OR EXISTS (SELECT 1 FROM answers WHERE year = ?) "
+        "OR EXISTS (SELECT 1 FROM survey_responses WHERE year = ?) OR EXISTS (SELECT 1 FROM xconflicts WHERE "
+        "year = ?) OR EXISTS (SELECT 1 FROM xcleared WHERE year = ?) OR EXISTS (SELECT 1 FROM period_units WHERE "
+        "year = ? AND finalised_at IS NOT NULL)", [year] * 6).fetchone()[0])
+
+
+def _warm_helpers(db: Database, manifest: dict[str, Any], warm: list[HelperProcess]) -> None:
+    """Given the signed manifest of the one package of an import, before its members are hashed: the helper
+    processes its merge will read it with, started now into ``warm`` (a helper takes a moment to start: Python
+    and the checks' modules, 0.15-0.2 s on the benchmarks' machine, which a national merge used to wait for).
+    A results package whose batches not stored here hold ``batch_rows.HELPER_RECORDS`` records or more: two
+    helpers on a machine with :data:`batch_rows.HELPER_PROCESSORS` (either way of merging uses them), one for
+    the first merge of a year on a machine with :data:`FIRST_MERGE_PROCESSORS`. Those not used are closed by
+    the import. The manifest's entries are checked after this: one that is not what it should be starts none."""
     cpus = os.cpu_count() or 1
-    if len(paths) != 1 or cpus < FIRST_MERGE_PROCESSORS:
-        return []
     try:
-        if Path(paths[0]).stat().st_size < WARM_HELPER_BYTES:
-            return []
-    except OSError:  # (the verification says what is wrong with it)
-        return []
-    return warm_helpers(HELPERS if cpus >= HELPER_PROCESSORS else 1)
+        year = manifest["year"]
+        if manifest["kind"] != str(PackageKind.RESULTS) or cpus < FIRST_MERGE_PROCESSORS:
+            return
+        unstored = 0
+        for entry in manifest.get("batches") or []:
+            records = entry["records"]
+            if type(records) is int and records > 0 and not db.execute(
+                    "SELECT 1 FROM xbatches WHERE sha256 = ?", [str(entry["sha256"])]).fetchone():
+                unstored += records
+    except (KeyError, TypeError):
+        return
+    if unstored < batch_rows.HELPER_RECORDS:
+        return
+    if cpus >= HELPER_PROCESSORS:
+        warm.extend(warm_helpers(HELPERS))
+    elif not _year_holds_results(db, year):
+        warm.extend(warm_helpers(1))
 
 
 def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt.datetime, progress: Progress,
@@ -1236,15 +1252,16 @@ def _record_package(db: Database, pkg: OpenPackage, revocations: list[tuple[str,
 # ---- import: the whole run ------------------------------------------------------------------------------------
 
 
-def verify_packages(db: Database, paths: list[str | Path]) -> list[OpenPackage]:
-    """Open and verify every package; refuse all if one is refused."""
-    return [open_package(db, p) for p in paths]
+def verify_packages(db: Database, paths: list[str | Path], *,
+                    signed: Callable[[dict[str, Any]], None] | None = None) -> list[OpenPackage]:
+    """Open and verify every package; refuse all if one is refused. ``signed``: see :func:`open_package`."""
+    return [open_package(db, p, signed=signed) for p in paths]
 
 
 def import_packages(db: Database, paths: list[str | Path], *, progress: Progress = None
                     ) -> list[PackageResult]:
     """Verify and check every package, then apply them all in one transaction (plans first)."""
-    warm = _warm_helpers(paths)
+    warm: list[HelperProcess] = []
     try:
         return _import_packages(db, paths, progress, warm)
     finally:
@@ -1254,7 +1271,8 @@ def import_packages(db: Database, paths: list[str | Path], *, progress: Progress
 
 def _import_packages(db: Database, paths: list[str | Path], progress: Progress, warm: list[HelperProcess]
                      ) -> list[PackageResult]:
-    packages = verify_packages(db, paths)
+    packages = verify_packages(db, paths, signed=(lambda manifest: _warm_helpers(db, manifest, warm))
+                               if len(paths) == 1 else None)
     packages.sort(key=lambda p: 0 if p.kind is PackageKind.PLAN else 1)
     results = [PackageResult(p.name, str(p.kind), p.year, p.sender, p.sender_name) for p in packages]
     total = sum(len(p.batches) for p in packages) + len(packages) + 1

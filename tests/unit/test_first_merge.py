@@ -4,14 +4,24 @@ once each (a second version, a finalised unit, a cleared answer, two inspectors 
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
-from kepatuhan_desktop.exchange import batch_rows, transfer
+from kepatuhan_desktop.exchange import batch_rows, package, transfer
 from kepatuhan_desktop.exchange.package import PackageRefused
 from kepatuhan_desktop.storage.helpers import HelperFault, HelperProcess
 
 from . import forge
-from .exchange_helpers import YEAR, Laptop, answered_office, canonical_state, make_office, newcomer
+from .exchange_helpers import (
+    YEAR,
+    Laptop,
+    answered_office,
+    canonical_state,
+    make_office,
+    newcomer,
+    rewrite_package,
+)
 from .storage_helpers import answers_b, dump
 
 
@@ -191,69 +201,86 @@ def test_no_helper_is_started_for_a_package_that_is_not_the_first_of_its_year(tm
 
 @pytest.fixture
 def helper_log(monkeypatch):
-    """Helpers started ahead for every package alone (whatever its size and this machine's processors), and
-    what happened to them: ("start", helper), ("verify", path), ("ask", helper), in order."""
+    """Helpers for every package (whatever its size; one for a first merge on a machine with one processor),
+    and what happened to them: ("start", helper), ("signed", manifest), ("ask", helper), in order."""
     log: list[tuple[str, object]] = []
-    real_start, real_verify, real_ask = batch_rows.start_helper, transfer.verify_packages, HelperProcess.ask
+    real_start, real_warm, real_ask = batch_rows.start_helper, transfer._warm_helpers, HelperProcess.ask
 
     def start(module):
         helper = real_start(module)
         log.append(("start", helper))
         return helper
 
-    def verify(db, paths):
-        log.append(("verify", paths[0]))
-        return real_verify(db, paths)
+    def warm(db, manifest, helpers):
+        log.append(("signed", manifest))
+        return real_warm(db, manifest, helpers)
 
     def ask(self, request, what):
         log.append(("ask", self))
         return real_ask(self, request, what)
 
-    monkeypatch.setattr(transfer, "WARM_HELPER_BYTES", 0)
+    monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
     monkeypatch.setattr(transfer, "FIRST_MERGE_PROCESSORS", 1)
     monkeypatch.setattr(batch_rows, "start_helper", start)
-    monkeypatch.setattr(transfer, "verify_packages", verify)
+    monkeypatch.setattr(transfer, "_warm_helpers", warm)
     monkeypatch.setattr(HelperProcess, "ask", ask)
     return log
 
 
-def test_the_helper_of_a_large_first_package_is_started_while_the_package_is_verified(
-        tmp_path, monkeypatch, first, helper_log):
+def _started(log) -> list:
+    return [h for event, h in log if event == "start"]
+
+
+def test_the_helper_of_a_first_package_is_started_before_its_members_are_hashed(tmp_path, monkeypatch, first,
+                                                                                   helper_log):
     coord, ani, budi = answered_office(tmp_path)
     coord.import_(ani.export(), budi.export())
     relayed = coord.export()
     fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    hashed: list[str] = []
+    real_hash = package._hash_member
+    monkeypatch.setattr(package, "_hash_member", lambda zf, info: hashed.append(len(helper_log)) or
+                        real_hash(zf, info))
     helper_log.clear()
-    monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
     monkeypatch.setattr(batch_rows, "HELPER_PROCESSORS", 1)
     assert fast.import_(relayed)[0].new_records == 7
     assert first[-1] is True
     events = [event for event, _ in helper_log]
-    started = [h for event, h in helper_log if event == "start"]
-    assert started and events[:len(started) + 1] == ["start"] * len(started) + ["verify"]
-    assert "start" not in events[len(started):]  # no other helper was started after the verification
+    started = _started(helper_log)
+    assert started and events[:len(started) + 1] == ["signed"] + ["start"] * len(started)
+    assert hashed and min(hashed) == len(started) + 1  # every member hashed after the helpers were started
+    assert "start" not in events[len(started) + 1:]  # and no other helper started
     asked = [h for event, h in helper_log if event == "ask"]
     assert asked and set(map(id, asked)) <= set(map(id, started))
     assert all(h._process.poll() is not None for h in started)  # every one has ended
     assert canonical_state(fast.db) == canonical_state(coord.db)
 
 
-def test_helpers_started_ahead_for_nothing_are_stopped(tmp_path, monkeypatch, first, helper_log):
+def test_no_helper_is_started_ahead_for_a_package_already_stored(tmp_path, monkeypatch, first, helper_log):
     coord, ani, budi = answered_office(tmp_path)
     fast = newcomer(tmp_path, "fast", coord, ani, budi)
-    fast.import_(ani.export())
+    package_a = ani.export()
+    fast.import_(package_a)
     helper_log.clear()
-    # not the year's first package, and too small for the staged way's helpers: the helpers started are not used
-    assert fast.import_(budi.export())[0].new_records == 2
-    assert first[-1] is False
-    started = [h for event, h in helper_log if event == "start"]
+    assert fast.import_(package_a)[0].nothing_new
+    assert [event for event, _ in helper_log] == ["signed"]
+
+
+def test_helpers_started_ahead_of_a_package_that_is_refused_are_stopped(tmp_path, monkeypatch, first, helper_log):
+    coord, ani, budi = answered_office(tmp_path)
+    fast = newcomer(tmp_path, "fast", coord, ani, budi)
+    exported = ani.export()
+    with zipfile.ZipFile(exported) as zf:
+        member = next(n for n in zf.namelist() if n.startswith("batches/"))
+        data = zf.read(member)
+    altered = rewrite_package(exported, tmp_path / "altered.kpk", keep_sig=True,
+                              members={member: data.replace(b'"lamport"', b'"lamporT"', 1)})
+    before = dump(fast.db)
+    helper_log.clear()
+    with pytest.raises(PackageRefused) as refused:
+        fast.import_(altered)
+    assert refused.value.code == "package.altered"
+    started = _started(helper_log)
     assert started and not [event for event, _ in helper_log if event == "ask"]
     assert all(h._process.poll() is not None for h in started)
-    # nor for a package that is refused
-    broken = tmp_path / "broken.kpk"
-    broken.write_bytes(budi.export().read_bytes()[:-200])
-    helper_log.clear()
-    with pytest.raises(PackageRefused):
-        fast.import_(broken)
-    started = [h for event, h in helper_log if event == "start"]
-    assert started and all(h._process.poll() is not None for h in started)
+    assert dump(fast.db) == before
