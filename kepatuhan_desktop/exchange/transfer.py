@@ -67,6 +67,7 @@ from ..storage.versions import (
     recompute_surveys,
     recompute_unit_states,
     record_evidence,
+    year_holds_results,
 )
 from . import batch_rows
 from .batch_rows import (
@@ -696,8 +697,7 @@ def _stage_results(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                    stage: _Stage, progress: Progress, done: list[int], total: int) -> None:
     """Read, check and stage every record of a results package, in the order of its batches and lines (by
     helper processes for a large package: ``exchange.batch_rows``)."""
-    known = {batch.sha256 for batch in pkg.batches
-             if db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [batch.sha256]).fetchone()}
+    known = {batch.sha256 for batch in pkg.batches if _batch_stored(db, batch.sha256)}
     readers = start_readers(pkg, number, index, now, [b for b in pkg.batches if b.sha256 not in known],
                             warm=stage.warm)
     first, already = stage.next_row, done[0]
@@ -1085,22 +1085,23 @@ def _first_merge(db: Database, pkg: OpenPackage) -> bool:
     """Whether results package ``pkg`` is the first of its year here: the year holds no record, answer, survey
     response, conflict, cleared slot or finalised unit, and none of the package's batches (each once, no
     evidence file) is stored. The package's records then meet nothing to compare with."""
-    year = pkg.year
     if pkg.evidence or len({b.sha256 for b in pkg.batches}) != len(pkg.batches):
         return False
-    if _year_holds_results(db, year):
+    if year_holds_results(db, pkg.year):
         return False
-    return not any(db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [b.sha256]).fetchone()
-                   for b in pkg.batches)
+    return not any(_batch_stored(db, b.sha256) for b in pkg.batches)
 
 
-def _year_holds_results(db: Database, year: int) -> bool:
-    """Whether ``year`` holds a record, answer, survey response, conflict, cleared slot or finalised unit."""
-    return bool(db.execute(
-        "SELECT EXISTS (SELECT 1 FROM xrecords WHERE year = ?) OR EXISTS (SELECT 1 FROM answers WHERE year = ?) "
-        "OR EXISTS (SELECT 1 FROM survey_responses WHERE year = ?) OR EXISTS (SELECT 1 FROM xconflicts WHERE "
-        "year = ?) OR EXISTS (SELECT 1 FROM xcleared WHERE year = ?) OR EXISTS (SELECT 1 FROM period_units WHERE "
-        "year = ? AND finalised_at IS NOT NULL)", [year] * 6).fetchone()[0])
+def _batch_stored(db: Database, sha256: str) -> bool:
+    return db.execute("SELECT 1 FROM xbatches WHERE sha256 = ?", [sha256]).fetchone() is not None
+
+
+def _first_merge_helpers() -> int:
+    """The helper processes a first merge reads with on this machine: none below :data:`FIRST_MERGE_PROCESSORS`,
+    one below ``batch_rows.HELPER_PROCESSORS`` (it leaves every :data:`FIRST_MERGE_LOCAL_EVERY`-th batch to the
+    merging process), two from there on."""
+    cpus = os.cpu_count() or 1
+    return 0 if cpus < FIRST_MERGE_PROCESSORS else 1 if cpus < HELPER_PROCESSORS else HELPERS
 
 
 def _warm_helpers(db: Database, manifest: dict[str, Any], warm: list[HelperProcess]) -> None:
@@ -1111,25 +1112,22 @@ def _warm_helpers(db: Database, manifest: dict[str, Any], warm: list[HelperProce
     helpers on a machine with :data:`batch_rows.HELPER_PROCESSORS` (either way of merging uses them), one for
     the first merge of a year on a machine with :data:`FIRST_MERGE_PROCESSORS`. Those not used are closed by
     the import. The manifest's entries are checked after this: one that is not what it should be starts none."""
-    cpus = os.cpu_count() or 1
     try:
         year = manifest["year"]
-        if manifest["kind"] != str(PackageKind.RESULTS) or cpus < FIRST_MERGE_PROCESSORS:
+        if manifest["kind"] != str(PackageKind.RESULTS) or not _first_merge_helpers():
             return
         unstored = 0
         for entry in manifest.get("batches") or []:
             records = entry["records"]
-            if type(records) is int and records > 0 and not db.execute(
-                    "SELECT 1 FROM xbatches WHERE sha256 = ?", [str(entry["sha256"])]).fetchone():
+            if type(records) is int and records > 0 and not _batch_stored(db, str(entry["sha256"])):
                 unstored += records
     except (KeyError, TypeError):
         return
     if unstored < batch_rows.HELPER_RECORDS:
         return
-    if cpus >= HELPER_PROCESSORS:
-        warm.extend(warm_helpers(HELPERS))
-    elif not _year_holds_results(db, year):
-        warm.extend(warm_helpers(1))
+    # (the staged way reads with HELPERS helpers, and only on a machine with HELPER_PROCESSORS)
+    if (os.cpu_count() or 1) >= HELPER_PROCESSORS or not year_holds_results(db, year):
+        warm.extend(warm_helpers(_first_merge_helpers()))
 
 
 def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt.datetime, progress: Progress,
@@ -1150,10 +1148,10 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
     _check_instrument(db, pkg, {})
     index = _plan_index(db, pkg.year, {})
     count = sum(max(b.records, 0) for b in pkg.batches)
-    few = (os.cpu_count() or 1) < HELPER_PROCESSORS
-    every = FIRST_MERGE_LOCAL_EVERY if few else 0  # (the first batch here)
+    helpers = _first_merge_helpers()
+    every = FIRST_MERGE_LOCAL_EVERY if helpers == 1 else 0  # (the first batch here)
     readers = start_readers(pkg, 0, index, now, [b for i, b in enumerate(pkg.batches) if not every or i % every],
-                            helpers=1 if few else HELPERS, processors=FIRST_MERGE_PROCESSORS, warm=warm)
+                            helpers=helpers, processors=FIRST_MERGE_PROCESSORS, warm=warm)
     codes = {r[0]: r[1] for r in db.execute("SELECT uuid, code FROM institutions")}
     try:
         with bulk_cache(db), db.atomic():

@@ -59,7 +59,7 @@ from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
 from .records import AnswerTexts, answer_slot, record_id, sql_literal, store_answer_rows
 from .tabular import estimate_rows, iter_table
-from .versions import next_lamport, record_answer, record_unit_state
+from .versions import next_lamport, record_answer, record_unit_state, year_holds_results
 
 
 def answer_uuid(year: int, unit_uuid: str, product_uuid: str, indicator: str) -> str:
@@ -443,11 +443,8 @@ class _Change:
 
 
 def _first_load(db: Database, year: int) -> bool:
-    """Whether the year holds nothing an import must compare with: no answer, no record, no finalised unit."""
-    return db.execute(
-        "SELECT NOT EXISTS (SELECT 1 FROM answers WHERE year = ?) AND NOT EXISTS (SELECT 1 FROM xrecords WHERE "
-        "year = ?) AND NOT EXISTS (SELECT 1 FROM period_units WHERE year = ? AND finalised_at IS NOT NULL)",
-        [year, year, year]).fetchone()[0] == 1
+    """Whether the year holds nothing an import must compare with (:func:`versions.year_holds_results`)."""
+    return not year_holds_results(db, year)
 
 
 def _load_first(db: Database, name: str, path: str | Path, year: int, index: PlanIndex, total: int,

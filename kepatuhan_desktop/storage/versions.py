@@ -65,6 +65,16 @@ class Record:
         return order_key(self.body, self.id)
 
 
+def year_holds_results(db: Database, year: int) -> bool:
+    """Whether ``year`` holds a record, answer, survey response, conflict, cleared slot or finalised unit: what a
+    bulk write of a year's first results (a first load, a first merge) would have to compare with."""
+    return bool(db.execute(
+        "SELECT EXISTS (SELECT 1 FROM xrecords WHERE year = ?) OR EXISTS (SELECT 1 FROM answers WHERE year = ?) "
+        "OR EXISTS (SELECT 1 FROM survey_responses WHERE year = ?) OR EXISTS (SELECT 1 FROM xconflicts WHERE "
+        "year = ?) OR EXISTS (SELECT 1 FROM xcleared WHERE year = ?) OR EXISTS (SELECT 1 FROM period_units WHERE "
+        "year = ? AND finalised_at IS NOT NULL)", [year] * 6).fetchone()[0])
+
+
 def next_lamport(db: Database) -> int:
     return int(db.execute("SELECT lamport FROM xclock").fetchone()[0]) + 1
 
