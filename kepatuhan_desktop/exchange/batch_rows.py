@@ -190,7 +190,7 @@ def start_readers(pkg: OpenPackage, number: int, index: PlanIndex, now: _dt.date
     fewer processors than ``processors`` (:data:`HELPER_PROCESSORS` by default), or no process can be started
     here (the caller reads the batches itself). ``warm``: helpers started ahead (:func:`warm_helpers`), used
     first (taken out of the list: the readers close them)."""
-    if sum(max(b.records, 0) for b in batches) < HELPER_RECORDS or \
+    if not batches or sum(max(b.records, 0) for b in batches) < HELPER_RECORDS or \
             (os.cpu_count() or 1) < min(HELPER_PROCESSORS, processors or HELPER_PROCESSORS):
         return None
     started: list[HelperProcess] = []

@@ -1123,7 +1123,7 @@ def _warm_helpers(db: Database, manifest: dict[str, Any], warm: list[HelperProce
                 unstored += records
     except (KeyError, TypeError):
         return
-    if unstored < batch_rows.HELPER_RECORDS:
+    if not unstored or unstored < batch_rows.HELPER_RECORDS:
         return
     # (the staged way reads with HELPERS helpers, and only on a machine with HELPER_PROCESSORS)
     if (os.cpu_count() or 1) >= HELPER_PROCESSORS or not year_holds_results(db, year):
