@@ -389,9 +389,13 @@ class HelperPeaks:
         return found
 
     def _sample(self) -> None:
+        own = (self._proc / "self" / "cmdline").read_bytes()
         while not self._stop.wait(0.01):
             for pid in self._children():
                 try:
+                    # (a child between its fork and its exec is still this process: its figures are ours)
+                    if (self._proc / pid / "cmdline").read_bytes() == own:
+                        continue
                     status = (self._proc / pid / "status").read_text()
                 except OSError:
                     continue
