@@ -24,9 +24,9 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _helpers_for_every_import(monkeypatch):
-    """With KEPATUHAN_TEST_HELPERS=1 (a second run of the import tests in .ci/run), every first load and every
-    results package is read by helper processes however small, in small chunks: the same records, states and
-    refusals as when the importing process reads them itself."""
+    """With KEPATUHAN_TEST_HELPERS=1 in the environment (``KEPATUHAN_TEST_HELPERS=1 .ci/run``, or the README's
+    test command), every first load and every results package is read by helper processes however small, in
+    small chunks: the same records, states and refusals as when the importing process reads them itself."""
     if os.environ.get("KEPATUHAN_TEST_HELPERS") == "1":
         from kepatuhan_desktop.exchange import batch_rows
         from kepatuhan_desktop.storage import answer_rows
