@@ -57,7 +57,7 @@ from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
-from ..storage.records import CheckCache, insert_records_select, store_record_rows
+from ..storage.records import RECORD_BATCH, CheckCache, insert_records_select, store_record_rows
 from ..storage.switch import SwitchPlan, apply_switch, check_switch
 from ..storage.versions import (
     adopt,
@@ -179,17 +179,18 @@ class _Packer:
 
 
 def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
-    """Group this database's records not yet in a batch into signed batches, one per institution. Returns the
-    CRC-32 and size of the content of each batch stored (the package takes them instead of inflating it again).
-    One batch is packed by a thread (:class:`_Packer`) while the next is read."""
+    """Seal this database's open batch of ``year`` (the records it wrote since the last export, schema m0015):
+    one signed batch per institution of its records, each noted in ``xsealed`` (the records are not written
+    again). Returns the CRC-32 and size of the content of each batch stored (the package takes them instead of
+    inflating it again). One batch is packed by a thread (:class:`_Packer`) while the next is read."""
     key = ensure_key(db)
     role = str(own_role(db))
-    groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch IS NULL AND "
-                                       "year = ? AND author = ?", [year, key.fingerprint])]
+    opened = [r[0] for r in db.execute("SELECT id FROM xopen WHERE year = ? AND author = ? AND sealed_at IS NULL",
+                                       [year, key.fingerprint])]
     made: dict[str, tuple[int, int]] = {}
-    where = "batch IS NULL AND year = ? AND author = ? AND institution_uuid = ?"
+    stamp = now_iso()
 
-    def store(inst: str, count: int, packed: Future[tuple[str, int, int, bytes]]) -> None:
+    def store(open_id: int, inst: str, count: int, packed: Future[tuple[str, int, int, bytes]]) -> None:
         sha, crc, size, data = packed.result()
         _fp, signature = sign(db, batch_message(sha))
         code_row = db.execute("SELECT code FROM institutions WHERE uuid = ?", [inst]).fetchone()
@@ -197,24 +198,32 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
                             "author, author_name, public_key, signature, records, created_at, data, author_role) "
                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                             [sha, year, inst, code_row[0] if code_row else "", key.fingerprint, key.name,
-                             key.public_key, signature, count, now_iso(), data, role]).rowcount
-        db.execute(f"UPDATE xrecords SET batch = (SELECT xb.id FROM xbatches xb WHERE xb.sha256 = ?) WHERE {where}",
-                   [sha, year, key.fingerprint, inst])
+                             key.public_key, signature, count, stamp, data, role]).rowcount
+        db.execute("INSERT INTO xsealed(open, institution_uuid, batch) "
+                   "SELECT ?, ?, xb.id FROM xbatches xb WHERE xb.sha256 = ?", [open_id, inst, sha])
         if stored == 1:  # (the data stored are these)
             made[sha] = (crc, size)
 
     with ThreadPoolExecutor(1, thread_name_prefix="export packing") as pool:
-        previous: tuple[str, int, Future[tuple[str, int, int, bytes]]] | None = None
-        for inst in groups:
-            packer, count = _Packer(pool), 0
-            cursor = db.execute(f"SELECT body FROM xrecords WHERE {where} ORDER BY id", [year, key.fingerprint, inst])
-            # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national export)
-            while rows := cursor.fetchmany(EXPORT_ROWS):
-                packer.add(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
-                count += len(rows)
-            if previous is not None:  # (its records are not those just read: another institution)
-                store(*previous)
-            previous = (inst, count, packer.finish())
+        previous: tuple[int, str, int, Future[tuple[str, int, int, bytes]]] | None = None
+        for open_id in opened:
+            # ("batch < 0" written out: SQLite takes the index of those records only for a query that says so)
+            groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch = ? AND "
+                                               "batch < 0", [-open_id])]
+            for inst in groups:
+                packer, count = _Packer(pool), 0
+                cursor = db.execute("SELECT body FROM xrecords WHERE batch = ? AND batch < 0 AND institution_uuid = ? "
+                                    "ORDER BY id",
+                                    [-open_id, inst])
+                # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national
+                # export)
+                while rows := cursor.fetchmany(EXPORT_ROWS):
+                    packer.add(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
+                    count += len(rows)
+                if previous is not None:  # (its records are not those just read: another institution)
+                    store(*previous)
+                previous = (open_id, inst, count, packer.finish())
+            db.execute("UPDATE xopen SET sealed_at = ? WHERE id = ?", [stamp, open_id])
         if previous is not None:
             store(*previous)
     return made
@@ -265,6 +274,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     sql += " ORDER BY created_at, sha256"
     chosen = db.execute(sql, params).fetchall()
     summary = ExportSummary(str(out), "results", year, recipient=to)
+    evidence_of = _evidence_by_batch(db)
     writer = PackageWriter(out, "results", year, instruments, recipient=to)
     evidence: set[str] = set()
     try:
@@ -274,9 +284,7 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
                                       row[8] or "", packed=bytes(blob), content=made.get(row[0])))
             summary.batches += 1
             summary.records += row[7]
-            for sha, removed in db.execute(
-                    "SELECT json_extract(body, '$.sha256'), coalesce(json_extract(body, '$.removed'), 0) FROM xrecords "
-                    "WHERE batch = (SELECT xb.id FROM xbatches xb WHERE xb.sha256 = ?) AND kind = 'evidence'", [row[0]]):
+            for sha, removed in evidence_of.get(row[0], ()):
                 if removed:
                     writer.min_version = 3   # a removal: older applications would read it as an addition
                 else:
@@ -306,6 +314,19 @@ def export_results(db: Database, out: str | Path, year: int, *, institution: str
     if progress is not None:
         progress(1, 1)
     return summary
+
+
+def _evidence_by_batch(db: Database) -> dict[str, list[tuple[str, int]]]:
+    """The evidence records in batches, by the hash of their batch: (file hash, whether removed). (Few records
+    are evidence: found by their kind.)"""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for batch, sha, removed in db.execute(
+            "SELECT (SELECT xb.sha256 FROM xbatches xb WHERE xb.id = " + RECORD_BATCH + "), "
+            "json_extract(x.body, '$.sha256'), coalesce(json_extract(x.body, '$.removed'), 0) FROM xrecords x "
+            "WHERE x.kind = 'evidence'"):
+        if batch is not None:
+            out.setdefault(batch, []).append((sha, removed))
+    return out
 
 
 def _blob_chunks(db: Database, rowid: int, size: int, chunk: int = 1024 * 1024) -> Iterator[bytes]:

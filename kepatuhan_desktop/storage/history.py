@@ -30,6 +30,7 @@ from sqlite_utils import Database
 
 from ..domain.numbers import format_value
 from ..errors import NotFoundError
+from .records import RECORD_BATCH
 
 #: The actions an entry can have (the GUI words them; the CLI prints them as they are).
 ACTIONS = ("set", "clear", "note", "resolve", "finalise", "reopen", "survey", "evidence", "evidence_removed",
@@ -161,7 +162,7 @@ def _unit_entries(db: Database, unit_uuid: str, year: int | None, product: str |
     inst_code = names.institutions.get(inst_uuid, "")
     sql = ("SELECT x.id, x.kind, x.year, x.body, b.received_from, b.received_at, b.author_name, "
            "(SELECT p.file FROM xpackages p WHERE p.sha256 = b.package ORDER BY p.rowid LIMIT 1) "
-           "FROM xrecords x LEFT JOIN xbatches b ON b.id = x.batch "
+           f"FROM xrecords x LEFT JOIN xbatches b ON b.id = {RECORD_BATCH} "
            "WHERE x.unit_uuid = ? AND x.kind IN ('answer', 'unit', 'survey', 'evidence')")
     params: list = [unit_uuid]
     if year is not None:

@@ -136,6 +136,23 @@ def row_of(body: dict[str, Any], *, batch: str | None = None, text: str | None =
                      tuple(body.get("parents") or ()))
 
 
+def open_batch(db: Database, year: int, author: str) -> int:
+    """The open batch of ``year`` and ``author`` (``xopen.id``; made now if there is none): the records this
+    database writes join it (``xrecords.batch`` holds its id negated) until an export seals it into batches
+    (schema m0015). Inside the transaction that writes them."""
+    row = db.execute("SELECT id FROM xopen WHERE year = ? AND author = ? AND sealed_at IS NULL",
+                     [year, author]).fetchone()
+    if row is not None:
+        return int(row[0])
+    return int(db.execute("INSERT INTO xopen(year, author) VALUES (?, ?)", [year, author]).lastrowid or 0)
+
+
+#: The batch a record of ``xrecords x`` is in (``xbatches.id``), for a query's columns: the batch that carried it
+#: to this database, or the batch an export made of its open batch (NULL while that is still open).
+RECORD_BATCH = ("CASE WHEN x.batch > 0 THEN x.batch ELSE (SELECT s.batch FROM xsealed s WHERE s.open = -x.batch "
+                "AND s.institution_uuid = x.institution_uuid) END")
+
+
 #: The columns of ``xrecords`` in :class:`RecordRow` order: both ways of storing records below write these.
 _INSERT = ("INSERT OR IGNORE INTO xrecords(id, kind, year, institution_uuid, unit_uuid, slot, author, at, lamport, "
            "body, batch) ")
@@ -151,8 +168,15 @@ def insert_records(db: Database, rows: Iterable[RecordRow]) -> int:
     parents: list[tuple[str, str]] = []
     top = 0
     columns: list[tuple[Any, ...]] = []
+    opened: dict[tuple[int, str], int] = {}
     for row in rows:
-        columns.append(row[:11])
+        if row.batch is None:  # written here: it joins the open batch of its year and author
+            key = (row.year, row.author)
+            if key not in opened:
+                opened[key] = -open_batch(db, row.year, row.author)
+            columns.append((*row[:10], opened[key]))
+        else:
+            columns.append(row[:11])
         if row.parents:
             parents.extend((row.id, p) for p in row.parents)
         if row.lamport > top:
@@ -202,7 +226,8 @@ def store_answer_rows(db: Database, rows: Sequence[tuple[str, str, str, str, str
     once into the statement (binding eleven values per row cost a tenth of a national load). Returns how many
     were new."""
     return _store_rows(db, f"VALUES (?, 'answer', {sql_literal(year)}, ?, ?, ?, {sql_literal(author)}, "
-                           f"{sql_literal(at)}, {sql_literal(lamport)}, ?, NULL)", rows, parents, lamport)
+                           f"{sql_literal(at)}, {sql_literal(lamport)}, ?, {-open_batch(db, year, author)})", rows,
+                       parents, lamport)
 
 
 def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),

@@ -160,20 +160,49 @@ def _answers_keep_their_rules(db) -> None:
     assert db.execute("SELECT slot FROM xcleared").fetchall() == [(other,)]
 
 
-def _three_answers_before(path, migration: str):
+def _three_answers_before(path, migration: str, then=None):
     """A database at the schema before ``migration``, with plan_b's loci and three answers (one N/A, one of a
-    product, one with a note)."""
+    product, one with a note), and whatever ``then(db)`` adds: made by today's code in a database of today's
+    schema, then copied row by row into one at the older schema (:func:`_copy_rows`)."""
     from kepatuhan_desktop.storage.db import open_database
     from kepatuhan_desktop.storage.migrations import MIGRATIONS
 
     install_test_forms()
+    now = open_database(path.with_name(path.stem + "-now.db"))
+    import_loci(now, plan_b(path.parent), 2023, "test-b")
+    import_answers(now, write(path.parent / "a.csv", "institution,unit,product,indicator,value,note\n"
+                                                     "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"),
+                   2023)
+    if then is not None:
+        then(now)
+    now.close()
     db = open_database(path, migrate=False)
     MIGRATIONS.apply(db, stop_before=migration)
-    import_loci(db, plan_b(path.parent), 2023, "test-b")
-    import_answers(db, write(path.parent / "a.csv", "institution,unit,product,indicator,value,note\n"
-                                                    "kab-a,u1,,in1,3,catatan\nkab-a,u1,,in2,NA,\nkab-b,u1,p1,pr1,2,\n"),
-                   2023)
+    _copy_rows(path.with_name(path.stem + "-now.db"), db)
     return db
+
+
+def _copy_rows(source, db) -> None:
+    """Every row of the database at ``source`` (today's schema) into ``db`` (an older one), table by table, in
+    the columns both have, with their rowids: a record not yet in a batch names none (``batch`` NULL) as it did
+    before m0015."""
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("ATTACH DATABASE ? AS now", [str(source)])
+    try:
+        with db.conn:
+            for (table,) in db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                       "'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'").fetchall():
+                theirs = {r[1] for r in db.execute(f"PRAGMA now.table_info([{table}])")}
+                columns = [r[1] for r in db.execute(f"PRAGMA main.table_info([{table}])") if r[1] in theirs]
+                rowid = "" if db.execute("SELECT 1 FROM main.sqlite_master WHERE name = ? AND sql LIKE "
+                                         "'%WITHOUT ROWID%'", [table]).fetchone() else "rowid, "
+                picked = ", ".join("CASE WHEN batch < 0 THEN NULL ELSE batch END" if (table, c) == ("xrecords", "batch")
+                                   else f"[{c}]" for c in columns)
+                db.execute(f"INSERT OR REPLACE INTO main.[{table}]({rowid}{', '.join(f'[{c}]' for c in columns)}) "
+                           f"SELECT {rowid}{picked} FROM now.[{table}]")
+    finally:
+        db.execute("DETACH DATABASE now")
+        db.execute("PRAGMA foreign_keys = ON")
 
 
 def test_answers_keep_everything_through_m0012(tmp_path):
@@ -219,15 +248,16 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
     from kepatuhan_desktop.storage.db import open_database
 
     path = tmp_path / "lama.db"
-    db = _three_answers_before(path, "m0013_keys_as_indexes")
-    # the records so far in batches, one per institution, as schema 12 wrote them: each names its batch's hash
+    db = _three_answers_before(path, "m0013_keys_as_indexes", then=lambda now: save_answer(
+        now, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(2), note="diubah"))
+    # the records of the load in batches, one per institution, as schema 12 wrote them: each names its batch's
+    # hash; the change made after the load in none
     for n, (inst,) in enumerate(db.execute("SELECT DISTINCT institution_uuid FROM xrecords ORDER BY 1").fetchall()):
         sha = f"{n + 1:064x}"
         db.execute("INSERT INTO xbatches(sha256, year, institution_uuid, institution_code, author, author_name, "
                    "public_key, signature, records, created_at, data, author_role) VALUES "
                    "(?, 2023, ?, 'kab-x', 'a', 'A', x'00', x'00', 1, 'w', x'00', 'inspector')", [sha, inst])
-        db.execute("UPDATE xrecords SET batch = ? WHERE institution_uuid = ?", [sha, inst])
-    save_answer(db, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(2), note="diubah")
+        db.execute("UPDATE xrecords SET batch = ? WHERE institution_uuid = ? AND rowid <= 3", [sha, inst])
     tables = ("answers", "xrecords")
     before = {t: db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
     batches = db.execute("SELECT rowid, * FROM xbatches ORDER BY rowid").fetchall()
@@ -247,7 +277,9 @@ def test_m0013_keeps_every_record_and_answer_and_makes_their_keys_indexes(tmp_pa
             if t == "answers":
                 assert db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() == before[t]
             names = sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = ?", [t]))
-            assert names == sorted(others[t] + [f"{t}_{key}"])
+            # (and m0015's index of the records in an open batch in place of the one of those in no batch)
+            renamed = {"xrecords_unbatched": "xrecords_open"}
+            assert names == sorted([renamed.get(n, n) for n in others[t]] + [f"{t}_{key}"])
             assert db.execute("SELECT count(*) FROM pragma_index_list(?) WHERE \"unique\" = 1", [t]).fetchone() == (1,)
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rid, body = before["xrecords"][0][1], before["xrecords"][0][10]
@@ -296,11 +328,14 @@ def _old_database(tmp_path, page_size: int):
     raw.execute(f"PRAGMA page_size = {page_size}")
     raw.execute("VACUUM")
     raw.close()
+    install_test_forms()
+    now = open_database(tmp_path / "now.db")
+    import_loci(now, plan_b(tmp_path), 2023, "test-b")
+    import_answers(now, answers_b(tmp_path), 2023)
+    now.close()
     db = open_database(path, migrate=False)
     MIGRATIONS.apply(db, stop_before="m0013_keys_as_indexes")
-    install_test_forms()
-    import_loci(db, plan_b(tmp_path), 2023, "test-b")
-    import_answers(db, answers_b(tmp_path), 2023)
+    _copy_rows(tmp_path / "now.db", db)
     rows = db.execute("SELECT * FROM answers ORDER BY uuid").fetchall()
     db.close()
     return path, rows
@@ -365,6 +400,7 @@ def test_m0014_writes_the_check_on_a_record_kind_as_comparisons_and_keeps_the_ru
     import sqlite3
 
     from kepatuhan_desktop.storage.db import open_database
+    from kepatuhan_desktop.storage.migrations import MIGRATIONS
     from kepatuhan_desktop.storage.migrations.m0014_record_kind_check import NEW_CHECK, OLD_CHECK
 
     path = tmp_path / "lama.db"
@@ -376,7 +412,8 @@ def test_m0014_writes_the_check_on_a_record_kind_as_comparisons_and_keeps_the_ru
                         "ORDER BY name").fetchall()
     assert len(rows) == 3
     db.close()
-    db = open_database(path)
+    db = open_database(path, migrate=False)
+    MIGRATIONS.apply(db, stop_before="m0015_open_batches")
     try:
         (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'xrecords'").fetchone()
         assert sql == before_sql.replace(OLD_CHECK, NEW_CHECK)
@@ -396,6 +433,50 @@ def test_m0014_writes_the_check_on_a_record_kind_as_comparisons_and_keeps_the_ru
             other.execute("INSERT INTO xrecords(id, kind, year, author, at, lamport, body) VALUES ('k8', 'ANSWER', "
                           "2023, 'x', 'x', 1, '{}')")
         other.close()
+    finally:
+        db.close()
+
+
+def test_m0015_puts_the_records_waiting_for_an_export_in_an_open_batch_and_the_export_seals_it(tmp_path):
+    """m0015: a record written here names its open batch (a negative number) instead of none. Records already in
+    a batch keep it; those waiting for an export (no batch) join the open batch of their year and author, the
+    index of the waiting records is replaced, and the next export makes a batch of those records alone."""
+    import zlib
+
+    from kepatuhan_desktop.exchange.transfer import export_results
+    from kepatuhan_desktop.storage.db import open_database
+
+    path = tmp_path / "lama.db"
+    db = _three_answers_before(path, "m0015_open_batches", then=lambda now: save_answer(
+        now, 2023, unit_uuid("kab-a", "u1"), "", "in1", Fraction(2), note="diubah"))
+    # as schema 14 had them: the load's records in a batch of their institution (by its id), the change in none
+    for n, (inst,) in enumerate(db.execute("SELECT DISTINCT institution_uuid FROM xrecords ORDER BY 1").fetchall()):
+        db.execute("INSERT INTO xbatches(id, sha256, year, institution_uuid, institution_code, author, author_name, "
+                   "public_key, signature, records, created_at, data, author_role) VALUES "
+                   "(?, ?, 2023, ?, 'kab-x', 'a', 'A', x'00', x'00', 1, 'w', ?, 'inspector')",
+                   [n + 7, f"{n + 1:064x}", inst, zlib.compress(b"{}\n")])
+        db.execute("UPDATE xrecords SET batch = ? WHERE institution_uuid = ? AND rowid <= 3", [n + 7, inst])
+    before = db.execute("SELECT rowid, id, author, batch FROM xrecords ORDER BY rowid").fetchall()
+    assert [r[3] is None for r in before] == [False, False, False, True]
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'xrecords_unbatched'").fetchone()
+    db.close()
+    db = open_database(path)
+    try:
+        (opened,) = db.execute("SELECT id, year, author, sealed_at FROM xopen").fetchall()
+        assert opened[1:] == (2023, before[3][2], None)
+        assert db.execute("SELECT rowid, id, author, batch FROM xrecords ORDER BY rowid").fetchall() == \
+            before[:3] + [before[3][:3] + (-opened[0],)]
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'xrecords'")}
+        assert "xrecords_open" in names and "xrecords_unbatched" not in names
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        summary = export_results(db, tmp_path / "r.kpk", 2023)
+        # the new batch holds the change alone (the package carries the two old batches too)
+        (made,) = db.execute("SELECT id, records, institution_uuid FROM xbatches WHERE id NOT IN (7, 8)").fetchall()
+        assert made[1:] == (1, db.execute("SELECT institution_uuid FROM xrecords WHERE id = ?",
+                                          [before[3][1]]).fetchone()[0])
+        assert summary.records == 3
+        assert db.execute("SELECT open, batch FROM xsealed").fetchall() == [(opened[0], made[0])]
+        assert db.execute("SELECT sealed_at IS NOT NULL FROM xopen").fetchall() == [(1,)]
     finally:
         db.close()
 

@@ -26,6 +26,7 @@ ORDER = (
     "m0012_answers_by_unit",
     "m0013_keys_as_indexes",
     "m0014_record_kind_check",
+    "m0015_open_batches",
 )
 
 for _name in ORDER:
