@@ -1,7 +1,7 @@
 """National scale: load, score, export, verify + merge (and certificates), each against a baseline measured in
 the same run, at 1x and 2x the national size, with peak memory.
 
-    python benchmarks/national.py [--scales 1,2] [--certificates] [--keep DIR]
+    python benchmarks/national.py [--scales 1,2] [--rounds N] [--certificates] [--keep DIR]
 
 The data: the synthetic national 2024 year (``storage.demo``: 587 institutions of the five kinds, seven units
 each, complete answers; at 2x the same institutions again under other codes, 1,174), written as the plan and
@@ -257,7 +257,7 @@ def op_import(args: argparse.Namespace) -> dict:
     src = open_database(args.source_db)
     pub = export_public_key(src)
     src.close()
-    Path(args.db).unlink(missing_ok=True)
+    _remove_db(Path(args.db))  # (with its journal files: a leftover WAL must not meet a new database)
     db = open_database(args.db)
     trust_key(db, pub, "source.pub", role=Role.COORDINATOR)
     import_packages(db, [args.plan_package])
@@ -305,11 +305,11 @@ def _run_child(op: str, trace: bool, kw: dict[str, object]) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def child(op: str, reset: Path | None = None, **kw: object) -> dict:
+def child(op: str, reset: Path | None = None, trace: bool = True, **kw: object) -> dict:
     """Run one operation in a fresh interpreter, twice: for its time and peak RSS, then (on a fresh copy of its
-    starting point, ``reset``) for its peak of Python allocations."""
+    starting point, ``reset``) for its peak of Python allocations (not with ``trace=False``)."""
     snapshot = None
-    if reset is not None:
+    if reset is not None and trace:
         snapshot = reset.with_name(reset.name + ".start")
         if reset.exists():
             _copy_db(reset, snapshot)
@@ -319,13 +319,14 @@ def child(op: str, reset: Path | None = None, **kw: object) -> dict:
     result = _run_child(op, False, kw)
     result["rss"] = result.get("rss_self", 0)
     result["rss_helper"] = result.get("rss_helper", 0)
-    if reset is not None:
+    if reset is not None and trace:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{reset}{suffix}").unlink(missing_ok=True)
         if snapshot is not None and snapshot.exists():
             _copy_db(snapshot, reset)
-    traced = _run_child(op, True, kw)
-    result["py_peak"] = traced["py_peak"]
+    if trace:
+        traced = _run_child(op, True, kw)
+        result["py_peak"] = traced["py_peak"]
     return result
 
 
@@ -416,7 +417,12 @@ def _child_main(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_scale(folder: Path, scale: int, certificates: bool, repeat: int) -> dict:
+def _remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def run_scale(folder: Path, scale: int, certificates: bool, repeat: int, rounds: int = 1) -> dict:
     work = folder / f"{scale}x"
     work.mkdir(exist_ok=True)
     t = time.perf_counter()
@@ -424,22 +430,37 @@ def run_scale(folder: Path, scale: int, certificates: bool, repeat: int) -> dict
     plan_csv, answers_csv, n = write_csv(source, work)
     built = time.perf_counter() - t
     loaded = work / "loaded.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{loaded}{suffix}").unlink(missing_ok=True)
-    fig = {"scale": scale, "answers": n, "built": built}
+    _remove_db(loaded)
+    fig: dict = {"scale": scale, "answers": n, "built": built, "rounds": {}}
 
-    def timed(name: str, op: str, **kw: object) -> None:
+    def timed(name: str, op: str, fresh: Path | None = None, same: Path | None = None, **kw: object) -> None:
         # the baseline taken right before each operation (the fastest of three), so that both are measured
-        # under the same load of the machine (a shared one drifts by a quarter within a run)
-        fig["baseline_" + name] = min(bare_insert(work, (plan_csv, answers_csv)) for _ in range(3))
-        fig[name] = child(op, **kw)
+        # under the same load of the machine (a shared one drifts by a quarter within a run); with several
+        # rounds, the round of the median ratio is shown (the Python peak comes from the first)
+        runs = []
+        start = same.with_name(same.name + ".rounds") if same is not None else None
+        for i in range(rounds):
+            if fresh is not None:  # (each load starts from nothing)
+                _remove_db(fresh)
+            if same is not None and start is not None:  # (each export starts from the same database)
+                if i == 0:
+                    _copy_db(same, start)
+                else:
+                    _copy_db(start, same)
+            base = min(bare_insert(work, (plan_csv, answers_csv)) for _ in range(3))
+            result = child(op, trace=i == 0, **kw)
+            runs.append((result["seconds"] / base, base, result))
+        peak = runs[0][2]["py_peak"]
+        runs.sort(key=lambda r: r[0])
+        ratio, fig["baseline_" + name], fig[name] = runs[len(runs) // 2]
+        fig[name]["py_peak"] = peak
+        fig["rounds"][name] = [r[0] for r in runs]
 
-    timed("load_here", "load", reset=loaded, db=loaded, plan=plan_csv, answers=answers_csv, no_helper=1)
-    for suffix in ("", "-wal", "-shm"):  # (each load starts from nothing)
-        Path(f"{loaded}{suffix}").unlink(missing_ok=True)
-    timed("load", "load", reset=loaded, db=loaded, plan=plan_csv, answers=answers_csv)
+    timed("load_here", "load", fresh=loaded, reset=loaded, db=loaded, plan=plan_csv, answers=answers_csv,
+          no_helper=1)
+    timed("load", "load", fresh=loaded, reset=loaded, db=loaded, plan=plan_csv, answers=answers_csv)
     fig["score"] = child("score", db=loaded, repeat=repeat)
-    timed("export", "export", reset=loaded, db=loaded, package=work / "results.kpk", plan_package=work / "plan.kpk")
+    timed("export", "export", same=loaded, reset=loaded, db=loaded, package=work / "results.kpk", plan_package=work / "plan.kpk")
     timed("import", "import", db=work / "receiver.db", source_db=loaded, package=work / "results.kpk",
           plan_package=work / "plan.kpk")
     if certificates:
@@ -467,6 +488,9 @@ def report(figs: list[dict]) -> None:
             ("   re-import (nothing new)", imp["reimport"], f["baseline_import"], None, None),
             ("rescore + rank (exact)", score["seconds"], score["naive"], 2, score),
         ]
+        if len(f["rounds"]["load"]) > 1:
+            print("rounds (ratios, fastest first; the table shows the median): " + "; ".join(
+                f"{name} {', '.join(f'{r:.1f}x' for r in ratios)}" for name, ratios in f["rounds"].items()))
         print(f"{'operation':<34}{'time':>9}{'baseline':>10}{'ratio':>8}{'target':>8}{'py peak':>10}  {'RSS peak':<24}")
         for name, t, b, target, mem in rows:
             ratio = t / b
@@ -501,7 +525,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,2")
     parser.add_argument("--certificates", action="store_true", help="also time the certificates of the year")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="rescoring runs (the median is shown)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="runs of each other operation, each after its own baseline (the median ratio is shown)")
     parser.add_argument("--keep", help="work folder (kept; the generated sources are reused)")
     parser.add_argument("--child", choices=sorted(OPS), help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
@@ -515,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("KEPATUHAN_DATA_DIR", str(folder / "data"))
     figs = []
     for scale in (int(s) for s in args.scales.split(",")):
-        fig = run_scale(folder, scale, args.certificates, args.repeat)
+        fig = run_scale(folder, scale, args.certificates, args.repeat, args.rounds)
         figs.append(fig)
         report([fig])
     if len(figs) > 1:
