@@ -57,7 +57,13 @@ from ..storage.identity import get_identity
 from ..storage.keys import ensure_key, sign, signer_role
 from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
-from ..storage.records import RECORD_BATCH, CheckCache, insert_records_select, store_record_rows
+from ..storage.records import (
+    RECORD_BATCH,
+    CheckCache,
+    insert_records_select,
+    sql_literal,
+    store_batch_answer_rows,
+)
 from ..storage.switch import SwitchPlan, apply_switch, check_switch
 from ..storage.versions import (
     adopt,
@@ -1236,21 +1242,25 @@ def _write_first(db: Database, piece: tuple[Any, ...], batch_id: int, new: dict[
     _kind, rows, bodies, refs, evidence = piece
     if refs or evidence:
         raise _NotFirst
+    if not rows:
+        return 0
     records = []
     answers = []
     top = 0
+    first_year, first_author = rows[0][3], rows[0][7]  # (what every record of a batch shares: checked)
     for (_row, rid, kind, year, inst, unit, slot, author, at, lamport, _sha, _pkg, _line, product, ind, value, na,
          note, cleared, by), (_r, body) in zip(rows, bodies, strict=True):
-        if kind != "answer" or cleared:
+        if kind != "answer" or cleared or year != first_year or author != first_author:
             raise _NotFirst
-        records.append((rid, kind, year, inst, unit, slot, author, at, lamport, body, batch_id))
-        answers.append((slot, year, unit, product, ind, value, na, note, by or None, at, lamport, rid))
+        records.append((rid, inst, unit, slot, at, lamport, body))
+        answers.append((slot, unit, product, ind, value, na, note, by or None, at, lamport, rid))
         new[inst] = new.get(inst, 0) + 1
         if lamport > top:
             top = lamport
-    store_record_rows(db, records, [], 0)
+    store_batch_answer_rows(db, records, year=first_year, author=first_author, batch=batch_id)
     db.conn.executemany("INSERT INTO answers(uuid, year, unit_uuid, product_uuid, indicator, value, na, note, "
-                        "inspector_uuid, updated_at, rev, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", answers)
+                        f"inspector_uuid, updated_at, rev, version) VALUES (?,{sql_literal(first_year)},?,?,?,?,?,?,"
+                        "?,?,?,?)", answers)
     return top
 
 

@@ -230,6 +230,16 @@ def store_answer_rows(db: Database, rows: Sequence[tuple[str, str, str, str, str
                        parents, lamport)
 
 
+def store_batch_answer_rows(db: Database, rows: Sequence[tuple[str, str, str, str, str, int, str]], *, year: int,
+                            author: str, batch: int) -> int:
+    """:func:`store_record_rows` for answer records received in one batch (``xbatches.id``), which share their
+    year and author (the checks hold a batch to its signer's records of the package's year): ``rows`` are (id,
+    institution, unit, slot, time, Lamport counter, text); the shared columns are written once into the
+    statement. The caller advances the clock. Returns how many were new."""
+    return _store_rows(db, f"VALUES (?, 'answer', {sql_literal(year)}, ?, ?, ?, {sql_literal(author)}, ?, ?, ?, "
+                           f"{sql_literal(batch)})", rows, (), 0)
+
+
 def insert_records_select(db: Database, rows_sql: str, parents_sql: str, params: Sequence[Any] = (),
                           parents_params: Sequence[Any] = (), *, lamport: int | None = None) -> int:
     """:func:`insert_records` for records waiting in a (temporary) table, without reading them into Python:
