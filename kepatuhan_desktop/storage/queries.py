@@ -6,6 +6,7 @@ rows to the one scoring engine in :mod:`kepatuhan_desktop.domain.scoring`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -167,25 +168,24 @@ def load_answers(db: Database, year: int, unit_uuid: str | None = None) -> Answe
 
 def iter_unit_answers(db: Database, year: int) -> Iterator[tuple[str, dict[str, dict[str, Value]]]]:
     """The answers of a period unit by unit ((unit uuid, product uuid ('' = unit) -> indicator -> value)), read in
-    the order of the answers' index by unit (``answers_unit``): one unit in memory at a time."""
+    the order of the answers' index by unit (``answers_unit``): one unit in memory at a time. SQLite hands over
+    each unit's (or product's) answers as one JSON object (``json_group_object``): a national year's 209,559
+    rows read in 0.10-0.11 s instead of 0.15-0.17 s one row at a time."""
     cache = _ValueCache()
-    cache[None] = NA  # type: ignore[index]  # an N/A answer is read as a NULL value
+    cache[None] = NA  # type: ignore[index]  # an N/A answer is read as a NULL value (JSON null)
     current: str | None = None
     by_product: dict[str, dict[str, Value]] = {}
-    last_product: str | None = None
-    slot: dict[str, Value] = {}
-    # ``value`` is NULL exactly when the answer is N/A (the table's CHECK constraint)
-    for unit, product, indicator, value in db.execute(
-            "SELECT unit_uuid, product_uuid, indicator, value FROM answers WHERE year = ? ORDER BY unit_uuid, "
-            "product_uuid", [year]):
+    loads = json.loads
+    # ``value`` is NULL exactly when the answer is N/A (the table's CHECK constraint); an indicator comes once per
+    # unit and product (the answer's uuid is unique)
+    for unit, product, values in db.execute(
+            "SELECT unit_uuid, product_uuid, json_group_object(indicator, value) FROM answers WHERE year = ? "
+            "GROUP BY unit_uuid, product_uuid ORDER BY unit_uuid, product_uuid", [year]):
         if unit != current:
             if current is not None:
                 yield current, by_product
-            current, by_product, last_product = unit, {}, None
-        if product != last_product:
-            slot = by_product.setdefault(product, {})
-            last_product = product
-        slot[indicator] = cache[value]
+            current, by_product = unit, {}
+        by_product[product] = {indicator: cache[value] for indicator, value in loads(values).items()}
     if current is not None:
         yield current, by_product
 
