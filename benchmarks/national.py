@@ -9,7 +9,9 @@ answers CSV files a coordinator would receive.
 
 Every operation runs in a fresh child process so that its peak memory is its own: the peak of Python
 allocations (``tracemalloc``) and the peak resident set size (RSS, from the operating system, which includes
-the interpreter and the libraries). Figures:
+the interpreter and the libraries). The timed run measures the time and the process's RSS; a second, traced
+run the Python peak and the peak RSS of the helper processes it starts (sampled from /proc, which would slow a
+timed run). Figures:
 
 - **load**: ``loci import`` + ``answers import`` of the CSV files into an empty database, against the
   baseline: the same CSV rows inserted into bare tables (``csv.reader`` + ``executemany``), timed in this
@@ -33,6 +35,7 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -318,7 +321,7 @@ def child(op: str, reset: Path | None = None, trace: bool = True, **kw: object) 
                 Path(f"{snapshot}{suffix}").unlink(missing_ok=True)
     result = _run_child(op, False, kw)
     result["rss"] = result.get("rss_self", 0)
-    result["rss_helper"] = result.get("rss_helper", 0)
+    result["rss_helper"] = 0
     if reset is not None and trace:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{reset}{suffix}").unlink(missing_ok=True)
@@ -327,6 +330,7 @@ def child(op: str, reset: Path | None = None, trace: bool = True, **kw: object) 
     if trace:
         traced = _run_child(op, True, kw)
         result["py_peak"] = traced["py_peak"]
+        result["rss_helper"] = traced.get("rss_helper", 0)
     return result
 
 
@@ -409,10 +413,12 @@ class HelperPeaks:
 def _child_main(args: argparse.Namespace) -> int:
     global TRACE
     TRACE = args.trace
-    with HelperPeaks() as helpers:
+    # (helpers' memory sampled in the traced run only: the sampling thread takes this process's interpreter lock
+    # a hundred times a second, which slowed the timed operations by 5-15%)
+    with HelperPeaks() if TRACE else contextlib.nullcontext() as helpers:
         result = OPS[args.child](args)
     result["rss_self"] = peak_rss()
-    result["rss_helper"] = helpers.peak
+    result["rss_helper"] = helpers.peak if helpers is not None else 0
     print(json.dumps(result))
     return 0
 
@@ -450,10 +456,10 @@ def run_scale(folder: Path, scale: int, certificates: bool, repeat: int, rounds:
             base = min(bare_insert(work, (plan_csv, answers_csv)) for _ in range(3))
             result = child(op, trace=i == 0, **kw)
             runs.append((result["seconds"] / base, base, result))
-        peak = runs[0][2]["py_peak"]
+        peak, helper = runs[0][2]["py_peak"], runs[0][2]["rss_helper"]
         runs.sort(key=lambda r: r[0])
         ratio, fig["baseline_" + name], fig[name] = runs[len(runs) // 2]
-        fig[name]["py_peak"] = peak
+        fig[name]["py_peak"], fig[name]["rss_helper"] = peak, helper
         fig["rounds"][name] = [r[0] for r in runs]
 
     timed("load_here", "load", fresh=loaded, reset=loaded, db=loaded, plan=plan_csv, answers=answers_csv,
