@@ -124,7 +124,8 @@ class RecordRow(NamedTuple):
     at: str
     lamport: int
     text: str
-    batch: str | None
+    batch: str | None  # a received record's batch hash while its merge stages it; None: written here (see
+    #                    insert_records, which puts it in the open batch of its year and author)
     parents: Sequence[str] = ()
 
 
