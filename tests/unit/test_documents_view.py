@@ -216,6 +216,44 @@ def test_a_certificate_whose_result_changed_is_listed_and_revoked_after_confirma
     assert not panel.revoke_button.isEnabled()
 
 
+def test_a_review_reload_finishing_after_a_newer_one_does_not_replace_its_rows(view, qtbot, monkeypatch):
+    """Two reloads of the review (a change arriving while one runs): the first, holding rows from before the
+    change, finishes last, and is not shown over the newer one's."""
+    import dataclasses
+    import threading
+
+    from kepatuhan_desktop.ui.documents import review_panel
+
+    panel = view.review
+    qtbot.waitUntil(lambda: panel.task is not None and panel.task.finished, timeout=30000)
+    real = review_panel.load_rows
+    release = threading.Event()
+    calls: list[int] = []
+
+    def first_is_late(db, year):
+        calls.append(len(calls))
+        data = real(db, year)
+        if len(calls) == 1:  # the older reload: its rows marked, and held back until the newer one is shown
+            release.wait(20)
+            return dataclasses.replace(data, rows=data.rows[:1])
+        return data
+
+    monkeypatch.setattr(review_panel, "load_rows", first_is_late)
+    panel.reload()
+    older = panel.task
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10000)
+    panel.reload()
+    newer = panel.task
+    qtbot.waitUntil(lambda: newer.finished, timeout=30000)
+    shown = panel.model.rowCount()
+    assert shown > 1
+    release.set()
+    qtbot.waitUntil(lambda: older.finished, timeout=30000)
+    qtbot.wait(50)
+    assert panel.model.rowCount() == shown
+    assert "Checking" not in panel.summary.text() and panel.summary.text()
+
+
 def mnemonics(widget) -> list[str]:
     """The Alt+letter keys of the visible controls of a window (buttons, check boxes, labels with a buddy,
     tabs, menu titles)."""

@@ -219,6 +219,7 @@ class ReviewPanel(QWidget):
         self.ctx = ctx
         self.year: int | None = None
         self.task: Any = None
+        self._loads = 0  # reloads started: only the latest one's rows are shown
         self.revoke_task: Any = None
         self.changed: list[StaleCertificate] = []
         self.required = QCheckBox(self.tr("Re&quire approval: certify only approved institutions in this period"))
@@ -281,11 +282,14 @@ class ReviewPanel(QWidget):
         self.required.setChecked(approval_required(self.ctx.db, year))
         self.required.blockSignals(False)
         self.summary.setText(self.tr("Checking the review state…"))
+        self._loads += 1
+        load = self._loads
         self.task = run_task(self, self.ctx, lambda job: load_rows(job.db, year), show_progress=False,
-                             on_done=lambda data: self._loaded(year, data), on_error=self._failed)
+                             on_done=lambda data: self._loaded(year, data, load), on_error=self._failed)
 
-    def _loaded(self, year: int, data: ReviewData) -> None:
-        if year != self.year or self.ctx.closed:
+    def _loaded(self, year: int, data: ReviewData, load: int | None = None) -> None:
+        # (a reload started before a change may finish after the one the change started: its rows are older)
+        if year != self.year or self.ctx.closed or (load is not None and load != self._loads):
             return
         rows = data.rows
         keep = self.selected_code()
