@@ -287,9 +287,9 @@ class ReviewPanel(QWidget):
         self.task = run_task(self, self.ctx, lambda job: load_rows(job.db, year), show_progress=False,
                              on_done=lambda data: self._loaded(year, data, load), on_error=self._failed)
 
-    def _loaded(self, year: int, data: ReviewData, load: int | None = None) -> None:
+    def _loaded(self, year: int, data: ReviewData, load: int) -> None:
         # (a reload started before a change may finish after the one the change started: its rows are older)
-        if year != self.year or self.ctx.closed or (load is not None and load != self._loads):
+        if year != self.year or self.ctx.closed or load != self._loads:
             return
         rows = data.rows
         keep = self.selected_code()
