@@ -60,6 +60,7 @@ from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uui
 from ..storage.records import (
     RECORD_BATCH,
     CheckCache,
+    current_open_batch,
     insert_records_select,
     sql_literal,
     store_batch_answer_rows,
@@ -191,8 +192,7 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
     inflating it again). One batch is packed by a thread (:class:`_Packer`) while the next is read."""
     key = ensure_key(db)
     role = str(own_role(db))
-    opened = [r[0] for r in db.execute("SELECT id FROM xopen WHERE year = ? AND author = ? AND sealed_at IS NULL",
-                                       [year, key.fingerprint])]
+    open_id = current_open_batch(db, year, key.fingerprint)
     made: dict[str, tuple[int, int]] = {}
     stamp = now_iso()
 
@@ -210,28 +210,27 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
         if stored == 1:  # (the data stored are these)
             made[sha] = (crc, size)
 
+    if open_id is None:
+        return made
+    # ("batch < 0" written out: SQLite takes the index of those records only for a query that says so)
+    groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch = ? AND batch < 0",
+                                       [-open_id])]
     with ThreadPoolExecutor(1, thread_name_prefix="export packing") as pool:
         previous: tuple[int, str, int, Future[tuple[str, int, int, bytes]]] | None = None
-        for open_id in opened:
-            # ("batch < 0" written out: SQLite takes the index of those records only for a query that says so)
-            groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch = ? AND "
-                                               "batch < 0", [-open_id])]
-            for inst in groups:
-                packer, count = _Packer(pool), 0
-                cursor = db.execute("SELECT body FROM xrecords WHERE batch = ? AND batch < 0 AND institution_uuid = ? "
-                                    "ORDER BY id",
-                                    [-open_id, inst])
-                # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national
-                # export)
-                while rows := cursor.fetchmany(EXPORT_ROWS):
-                    packer.add(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
-                    count += len(rows)
-                if previous is not None:  # (its records are not those just read: another institution)
-                    store(*previous)
-                previous = (open_id, inst, count, packer.finish())
-            db.execute("UPDATE xopen SET sealed_at = ? WHERE id = ?", [stamp, open_id])
+        for inst in groups:
+            packer, count = _Packer(pool), 0
+            cursor = db.execute("SELECT body FROM xrecords WHERE batch = ? AND batch < 0 AND institution_uuid = ? "
+                                "ORDER BY id", [-open_id, inst])
+            # a few thousand lines hashed and compressed at once (one call per line cost a fifth of a national export)
+            while rows := cursor.fetchmany(EXPORT_ROWS):
+                packer.add(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
+                count += len(rows)
+            if previous is not None:  # (its records are not those just read: another institution)
+                store(*previous)
+            previous = (open_id, inst, count, packer.finish())
         if previous is not None:
             store(*previous)
+    db.execute("UPDATE xopen SET sealed_at = ? WHERE id = ?", [stamp, open_id])
     return made
 
 

@@ -137,14 +137,20 @@ def row_of(body: dict[str, Any], *, batch: str | None = None, text: str | None =
                      tuple(body.get("parents") or ()))
 
 
-def open_batch(db: Database, year: int, author: str) -> int:
-    """The open batch of ``year`` and ``author`` (``xopen.id``; made now if there is none): the records this
-    database writes join it (``xrecords.batch`` holds its id negated) until an export seals it into batches
-    (schema m0015). Inside the transaction that writes them."""
+def current_open_batch(db: Database, year: int, author: str) -> int | None:
+    """The open batch of ``year`` and ``author`` (``xopen.id``), if there is one: the records this database
+    wrote since the last export join it (``xrecords.batch`` holds its id negated) until an export seals it into
+    batches (schema m0015; at most one at a time)."""
     row = db.execute("SELECT id FROM xopen WHERE year = ? AND author = ? AND sealed_at IS NULL",
                      [year, author]).fetchone()
-    if row is not None:
-        return int(row[0])
+    return None if row is None else int(row[0])
+
+
+def open_batch(db: Database, year: int, author: str) -> int:
+    """:func:`current_open_batch`, made now if there is none. Inside the transaction that writes the records."""
+    found = current_open_batch(db, year, author)
+    if found is not None:
+        return found
     return int(db.execute("INSERT INTO xopen(year, author) VALUES (?, ?)", [year, author]).lastrowid or 0)
 
 
