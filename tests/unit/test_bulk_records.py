@@ -481,6 +481,34 @@ def test_m0015_puts_the_records_waiting_for_an_export_in_an_open_batch_and_the_e
         db.close()
 
 
+def test_m0016_leads_the_index_of_records_by_slot_with_the_slot_and_keeps_every_record(tmp_path):
+    """m0016: ``xrecords_slot`` becomes (slot, kind); the records stay as they were, and a slot's records of one
+    kind are still found through that index (the History view and the merge's checks look them up so)."""
+    from kepatuhan_desktop.storage.db import open_database
+
+    path = tmp_path / "lama.db"
+    db = _three_answers_before(path, "m0016_records_by_slot")
+    assert db.execute("SELECT sql FROM sqlite_master WHERE name = 'xrecords_slot'").fetchone() == (
+        "CREATE INDEX xrecords_slot ON xrecords(kind, slot)",)
+    rows = db.execute("SELECT rowid, * FROM xrecords ORDER BY rowid").fetchall()
+    assert len(rows) == 3
+    db.close()
+    db = open_database(path)
+    try:
+        assert [r[2] for r in db.execute("SELECT * FROM pragma_index_info('xrecords_slot') ORDER BY seqno")] == [
+            "slot", "kind"]
+        assert db.execute("SELECT rowid, * FROM xrecords ORDER BY rowid").fetchall() == rows
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        slot = answer_slot(2023, unit_uuid("kab-a", "u1"), "", "in1")
+        query = "SELECT id FROM xrecords WHERE kind = 'answer' AND slot = ?"
+        plan = " ".join(r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + query, [slot]))
+        assert "USING INDEX xrecords_slot (slot=? AND kind=?)" in plan
+        (rid,) = db.execute(query, [slot]).fetchone()
+        assert rid in {r[1] for r in rows}
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize("keep_partial", [False, True])
 def test_indexes_deferred_during_a_bulk_insert_are_the_same_afterwards(db, keep_partial):
     from kepatuhan_desktop.storage.db import deferred_indexes

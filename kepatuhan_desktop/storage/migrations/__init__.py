@@ -27,6 +27,7 @@ ORDER = (
     "m0013_keys_as_indexes",
     "m0014_record_kind_check",
     "m0015_open_batches",
+    "m0016_records_by_slot",
 )
 
 for _name in ORDER:
