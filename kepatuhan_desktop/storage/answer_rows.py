@@ -9,7 +9,8 @@ work for one processor while the other waits. :class:`Worker` gives the same chu
 (``storage.helpers``: this module run as a process of its own) while this process writes the chunks it already
 has: on a laptop with two processors or more the load takes about the time of the writing alone. The helper
 reads the whole file but leaves every :data:`LEAVE_EVERY`-th chunk unchecked, for this process to check between
-its writes (checking is the longer share: each process would wait for the other otherwise). The helper reads only
+its writes (checking is the longer share: each process would wait for the other otherwise), and the first
+:data:`FIRST_ROWS` rows, which the loading process checks while the helper starts. The helper reads only
 the file and what it is sent (the plan index, who and when) and never opens the database. A refusal made there
 (file, line, column, code, parameters) is raised here as the same :class:`InputError`; a helper that fails for
 another reason raises ``HelperFault``, and the caller rolls back (and may do the work itself).
@@ -17,6 +18,7 @@ another reason raises ``HelperFault``, and the caller rolls back (and may do the
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +43,10 @@ CHUNK_ROWS = 5000
 #: a row and making its record is the longer share of the work, and the loader would wait for the helper
 #: otherwise (0: the helper checks every row).
 LEAVE_EVERY = 3
+
+#: The rows at the start of the file that the loading process checks itself while the helper starts (a new
+#: Python process takes 0.1-0.2 s to start and import what it needs: the loader would wait for it otherwise).
+FIRST_ROWS = 2 * CHUNK_ROWS
 
 #: The fewest rows (as estimated from the file's lines) for which a helper process is worth starting (it takes
 #: a fraction of a second to start; a file of a few thousand rows is read in less).
@@ -134,16 +140,17 @@ class _ChunkMaker:
 
 
 def _pieces(name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts, rows: int,
-            leave_every: int = 0) -> Iterator[tuple[str, Any]]:
+            leave_every: int = 0, skip: int = 0) -> Iterator[tuple[str, Any]]:
     """("chunk", chunk) for every ``rows`` rows of the file (the first chunk a tenth of that: the writer waiting
     on it starts sooner), each row checked as it is read; with ``leave_every``, every ``leave_every``-th chunk
-    after the first as ("rows", rows read), left to be checked by the caller (:meth:`_ChunkMaker.make`). Raises
-    the :class:`InputError` of the first bad row checked here."""
+    after the first as ("rows", rows read), left to be checked by the caller (:meth:`_ChunkMaker.make`); with
+    ``skip``, from the row after the first ``skip`` (read, not checked: the caller checks those). Raises the
+    :class:`InputError` of the first bad row checked here."""
     maker = _ChunkMaker(name, index, texts)
     left: list[Row] = []
     limit = max(1, rows // 10)
     count = number = 0
-    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
+    for row in itertools.islice(iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL), skip, None):
         leave = leave_every and number % leave_every == leave_every - 1
         if leave:
             left.append(row)
@@ -171,17 +178,17 @@ def record_chunks(name: str, path: str | Path, index: PlanIndex, texts: AnswerTe
 # ---- the helper process (storage.helpers) ---------------------------------------------------------------------
 
 
-def _helper_work(request: tuple[str, str, PlanIndex, AnswerTexts, int, int]) -> Iterator[tuple[Any, ...]]:
-    name, path, index, texts, rows, leave_every = request
+def _helper_work(request: tuple[str, str, PlanIndex, AnswerTexts, int, int, int]) -> Iterator[tuple[Any, ...]]:
+    name, path, index, texts, rows, leave_every, skip = request
     try:
-        yield from _pieces(name, path, index, texts, rows, leave_every)
+        yield from _pieces(name, path, index, texts, rows, leave_every, skip)
     except InputError as exc:
         yield ("refused", exc.file, exc.reason, exc.line, exc.column, exc.code, exc.params)
 
 
 def helper_main() -> int:
-    """The helper: reads (name, path, plan index, texts, rows per chunk, leave every), sends ("chunk", chunk)
-    and ("rows", rows left unchecked)... or the refusal of the first bad row it checks."""
+    """The helper: reads (name, path, plan index, texts, rows per chunk, leave every, rows to skip), sends
+    ("chunk", chunk) and ("rows", rows left unchecked)... or the refusal of the first bad row it checks."""
     return serve(_helper_work)
 
 
@@ -194,9 +201,15 @@ class Worker:
 
     def chunks(self, name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts) -> Iterator[Chunk]:
         """:func:`record_chunks`, made by the helper. Raises the :class:`InputError` of the first bad row, or
-        :class:`HelperFault`."""
-        self._helper.ask((name, str(path), index, texts, CHUNK_ROWS, LEAVE_EVERY), name)
+        :class:`HelperFault`. The first :data:`FIRST_ROWS` rows are checked here while the helper starts."""
+        self._helper.ask((name, str(path), index, texts, CHUNK_ROWS, LEAVE_EVERY, FIRST_ROWS), name)
         maker = _ChunkMaker(name, index, texts)
+        for row in itertools.islice(iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL), FIRST_ROWS):
+            maker.add(row)
+            if len(maker.records) >= CHUNK_ROWS:
+                yield maker.take()
+        if maker.records:
+            yield maker.take()
         for message in self._helper.messages():
             if message[0] == "refused":
                 file, reason, line, column, code, params = message[1:]

@@ -20,7 +20,8 @@ from .storage_helpers import answers_b, dump, install_test_forms, plan_b, write
 
 @pytest.fixture
 def helper(monkeypatch):
-    """Every first load goes through a helper process, in chunks of 7 rows; counts the helpers started."""
+    """Every first load goes through a helper process, in chunks of 7 rows (the first 3 rows checked by the
+    loader while the helper starts); counts the helpers started."""
     started: list[answer_rows.Worker] = []
     real = answer_rows.Worker
 
@@ -30,6 +31,7 @@ def helper(monkeypatch):
 
     monkeypatch.setattr(answer_rows, "WORKER_ROWS", 0)
     monkeypatch.setattr(answer_rows, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(answer_rows, "FIRST_ROWS", 3)
     monkeypatch.setattr(answer_rows, "Worker", worker)
     return started
 
@@ -70,7 +72,9 @@ def test_a_load_read_by_the_helper_writes_what_a_load_read_here_writes(tmp_path,
     assert via_helper == here and len(here[0]) > 7
 
 
-@pytest.mark.parametrize("line", [11, 21])  # (chunks of 7 rows: line 11 left to be checked here, 21 by the helper)
+# (lines 2-4 are checked here while the helper starts; then the helper's chunks: line 5 alone, lines 6-12, lines
+# 13-19 left to be checked here, lines 20-26...)
+@pytest.mark.parametrize("line", [3, 11, 15, 21])
 def test_a_bad_row_found_by_the_helper_refuses_the_file_as_here(tmp_path, db, helper, line):
     assert answer_rows.LEAVE_EVERY == 3
     install_test_forms()
