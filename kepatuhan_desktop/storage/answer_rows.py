@@ -22,7 +22,7 @@ import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..domain.answers import value_text
 from ..domain.limits import MAX_NOTE_CHARS
@@ -31,10 +31,16 @@ from ..errors import InputError
 from .checks import CheckFailure, PlanIndex, parsed_value, slot_rule, text_limit
 from .helpers import HelperProcess, serve, start_helper
 from .records import AnswerTexts, answer_slot, record_id
-from .tabular import Row, iter_table
+from .tabular import iter_fields
 
 ANSWER_REQUIRED = ("institution", "unit", "product", "indicator", "value")
 ANSWER_OPTIONAL = ("note",)
+#: A row's cells as :func:`answer_rows` gives them, in this order.
+ANSWER_FIELDS = (*ANSWER_REQUIRED, *ANSWER_OPTIONAL)
+
+#: A row of an answers file: (line, its cells of ANSWER_FIELDS: the note None when the file has no such column);
+#: what a helper sends of the rows it leaves.
+AnswerRow = tuple[int, tuple[str, str, str, str, str, str | None]]
 
 #: Rows per chunk: what one ``executemany`` writes, and what the helper sends at a time.
 CHUNK_ROWS = 5000
@@ -58,24 +64,29 @@ Values = dict[tuple[str, str], tuple[str | None, int]]
 Chunk = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
-def check_row(index: PlanIndex, row: Row, values: Values) -> tuple[Any, ...]:
-    """One table row through the one validation; returns (line, slot, unit, product, indicator, value, na,
-    note). ``values`` remembers the values already checked per indicator (a file repeats a handful of them)."""
-    cells = row.values
-    inst_code = cells.get("institution", "")
+def answer_rows(path: str | Path) -> Iterator[AnswerRow]:
+    """The rows of an answers file (CSV or XLSX), checked against its columns (``storage.tabular``)."""
+    # (the required columns are always there: only the note may be None)
+    return cast("Iterator[AnswerRow]", iter_fields(path, ANSWER_FIELDS, ANSWER_REQUIRED, ANSWER_OPTIONAL))
+
+
+def check_row(index: PlanIndex, line: int, cells: tuple[str, str, str, str, str, str | None],
+              values: Values) -> tuple[Any, ...]:
+    """One row (its cells of ANSWER_FIELDS) through the one validation; returns (line, slot, unit, product,
+    indicator, value, na, note). ``values`` remembers the values already checked per indicator (a file repeats a
+    handful of them)."""
+    inst_code, unit_code, product_code, ind_code, raw, note = cells
     units = index.by_code.get(inst_code)
     if units is None:
         raise CheckFailure(f"institution {inst_code[:70]!r} is not in the {index.year} plan",
                            code="check.institution_unknown", column="institution", institution=inst_code[:70],
                            year=index.year)
-    unit_code = cells.get("unit", "")
     unit = units.get(unit_code)
     if unit is None:
         raise CheckFailure(f"unit {unit_code[:70]!r} is not a unit of {inst_code} in {index.year}",
                            code="check.unit_not_of_institution", column="unit", unit=unit_code[:70],
                            institution=inst_code, year=index.year)
-    ind = index.indicator(cells.get("indicator", ""))
-    product_code = cells.get("product", "")
+    ind = index.indicator(ind_code)
     product_uuid = ""
     if product_code:
         found = unit.product_codes.get(product_code)
@@ -85,20 +96,18 @@ def check_row(index: PlanIndex, row: Row, values: Values) -> tuple[Any, ...]:
                                unit=unit.code)
         product_uuid = found or "?"
     slot_rule(ind, unit, product_uuid)
-    raw = cells.get("value", "")
     checked = values.get((ind.id, raw))
     if checked is None:
         value = parsed_value(ind, raw)
         checked = values[(ind.id, raw)] = (None if value is NA else value_text(value), int(value is NA))
-    note = cells.get("note")
     if note:
         text_limit("note", note, MAX_NOTE_CHARS, multiline=True)
-    return (row.line, answer_slot(index.year, unit.uuid, product_uuid, ind.id), unit.uuid, product_uuid, ind.id,
+    return (line, answer_slot(index.year, unit.uuid, product_uuid, ind.id), unit.uuid, product_uuid, ind.id,
             checked[0], checked[1], note)
 
 
-def refusal(name: str, row: Row, exc: CheckFailure) -> InputError:
-    return InputError(name, exc.reason, line=row.line, column=exc.column, code=exc.code, **exc.params)
+def refusal(name: str, line: int, exc: CheckFailure) -> InputError:
+    return InputError(name, exc.reason, line=line, column=exc.column, code=exc.code, **exc.params)
 
 
 class _ChunkMaker:
@@ -114,12 +123,12 @@ class _ChunkMaker:
         self.records: list[tuple[Any, ...]] = []
         self.inserts: list[tuple[Any, ...]] = []
 
-    def add(self, row: Row) -> None:
+    def add(self, line: int, cells: tuple[str, str, str, str, str, str | None]) -> None:
         """Check one row (raises the :class:`InputError` of a bad one) and add its record and answer row."""
         try:
-            _line, slot, unit, product, ind, value, na, note = check_row(self.index, row, self.values)
+            _line, slot, unit, product, ind, value, na, note = check_row(self.index, line, cells, self.values)
         except CheckFailure as exc:
-            raise refusal(self.name, row, exc) from None
+            raise refusal(self.name, line, exc) from None
         note = note or ""
         inst = self.inst_of[unit]
         text = self.texts.text(inst, unit, product, ind, slot, value, na, note)
@@ -132,10 +141,11 @@ class _ChunkMaker:
         self.records, self.inserts = [], []
         return chunk
 
-    def make(self, rows: list[Row]) -> Chunk:
+    def make(self, rows: list[AnswerRow]) -> Chunk:
         """A chunk of rows read but not checked (a helper's ``("rows", rows)``)."""
-        for row in rows:
-            self.add(row)
+        add = self.add
+        for line, cells in rows:
+            add(line, cells)
         return self.take()
 
 
@@ -147,19 +157,20 @@ def _pieces(name: str, path: str | Path, index: PlanIndex, texts: AnswerTexts, r
     ``skip``, from the row after the first ``skip`` (read, not checked: the caller checks those). Raises the
     :class:`InputError` of the first bad row checked here."""
     maker = _ChunkMaker(name, index, texts)
-    left: list[Row] = []
+    left: list[AnswerRow] = []
     limit = max(1, rows // 10)
     count = number = 0
-    for row in itertools.islice(iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL), skip, None):
-        leave = leave_every and number % leave_every == leave_every - 1
+    leave = False
+    for row in itertools.islice(answer_rows(path), skip, None):
         if leave:
             left.append(row)
         else:
-            maker.add(row)
+            maker.add(*row)
         count += 1
         if count >= limit:
             yield ("rows", left) if leave else ("chunk", maker.take())
             left, limit, count, number = [], rows, 0, number + 1
+            leave = bool(leave_every) and number % leave_every == leave_every - 1
     if left:
         yield "rows", left
     if maker.records:
@@ -204,8 +215,8 @@ class Worker:
         :class:`HelperFault`. The first :data:`FIRST_ROWS` rows are checked here while the helper starts."""
         self._helper.ask((name, str(path), index, texts, CHUNK_ROWS, LEAVE_EVERY, FIRST_ROWS), name)
         maker = _ChunkMaker(name, index, texts)
-        for row in itertools.islice(iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL), FIRST_ROWS):
-            maker.add(row)
+        for line, cells in itertools.islice(answer_rows(path), FIRST_ROWS):
+            maker.add(line, cells)
             if len(maker.records) >= CHUNK_ROWS:
                 yield maker.take()
         if maker.records:

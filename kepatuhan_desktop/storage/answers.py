@@ -34,10 +34,9 @@ from ..domain.limits import MAX_NOTE_CHARS
 from ..domain.scoring import NA, UnitScore, Value, score_unit
 from ..errors import InputError, NotFoundError, RefusedError
 from .answer_rows import (
-    ANSWER_OPTIONAL,
-    ANSWER_REQUIRED,
     CHUNK_ROWS,
     Worker,
+    answer_rows,
     check_row,
     record_chunks,
     refusal,
@@ -58,7 +57,7 @@ from .identity import current_actor
 from .plan import ImportSummary
 from .queries import PlanUnit, load_answers, score_plan_unit, unit_answers
 from .records import AnswerTexts, answer_slot, record_id, sql_literal, store_answer_rows
-from .tabular import estimate_rows, iter_table
+from .tabular import estimate_rows
 from .versions import next_lamport, record_answer, record_unit_state, year_holds_results
 
 
@@ -335,11 +334,11 @@ def _stage_table(db: Database, name: str, path: str | Path, index: PlanIndex, to
                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", buffer)
         buffer.clear()
 
-    for row in iter_table(path, ANSWER_REQUIRED, ANSWER_OPTIONAL):
+    for line, cells in answer_rows(path):
         try:
-            buffer.append(check_row(index, row, values))
+            buffer.append(check_row(index, line, cells, values))
         except CheckFailure as exc:
-            raise refusal(name, row, exc) from None
+            raise refusal(name, line, exc) from None
         count += 1
         if len(buffer) >= _STAGE_ROWS:
             flush()

@@ -8,9 +8,10 @@ shows them.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from ..errors import InputError
 
@@ -21,6 +22,12 @@ class Row(NamedTuple):
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
+
+
+T = TypeVar("T")
+#: What a table's rows are made into: given the header's columns, the function making a row's item from its line
+#: and its cells (stripped, one per column).
+Shape = Callable[[list[str]], Callable[[int, list[str]], T]]
 
 
 def _check_header(name: str, header: Sequence[str], required: Sequence[str], optional: Sequence[str]) -> list[str]:
@@ -68,7 +75,8 @@ def _lines(name: str, fh: BinaryIO) -> Iterator[str]:
         yield text
 
 
-def _iter_csv(name: str, fh: BinaryIO, required: Sequence[str], optional: Sequence[str]) -> Iterator[Row]:
+def _iter_csv(name: str, fh: BinaryIO, required: Sequence[str], optional: Sequence[str],
+              shape: Shape[T]) -> Iterator[T]:
     lines = _lines(name, fh)
     try:
         first = next(lines)
@@ -88,24 +96,21 @@ def _iter_csv(name: str, fh: BinaryIO, required: Sequence[str], optional: Sequen
     except csv.Error as exc:
         raise InputError(name, f"broken CSV ({exc})", line=1, code="table.broken_csv", detail=str(exc)) from None
     columns = _check_header(name, header, required, optional)
-    named_only = all(columns)  # (a column without a header is left out)
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InputError(name, f"broken CSV ({exc})", line=reader.line_num, code="table.broken_csv",
-                             detail=str(exc)) from None
-        line = reader.line_num
-        cells = list(map(str.strip, record))
-        if not any(cells):
-            continue
-        if len(record) != len(columns):
-            raise InputError(name, f"has {len(record)} fields but the header has {len(columns)}", line=line,
-                             code="table.field_count", fields=len(record), columns=len(columns))
-        yield Row(line, dict(zip(columns, cells)) if named_only else
-                  {col: cell for col, cell in zip(columns, cells) if col})
+    make = shape(columns)
+    width = len(columns)
+    strip = str.strip
+    try:
+        for record in reader:
+            cells = list(map(strip, record))
+            if not any(cells):
+                continue
+            if len(cells) != width:
+                raise InputError(name, f"has {len(cells)} fields but the header has {width}",
+                                 line=reader.line_num, code="table.field_count", fields=len(cells), columns=width)
+            yield make(reader.line_num, cells)
+    except csv.Error as exc:
+        raise InputError(name, f"broken CSV ({exc})", line=reader.line_num, code="table.broken_csv",
+                         detail=str(exc)) from None
 
 
 def _cell_text(value: object) -> str:
@@ -139,7 +144,8 @@ def _check_xlsx_zip(name: str, path: Path) -> None:
 RATIO_FLOOR = 1024 * 1024
 
 
-def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequence[str]) -> Iterator[Row]:
+def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequence[str],
+               shape: Shape[T]) -> Iterator[T]:
     """Rows of the first sheet. XML is parsed with defusedxml (entities and DTDs refused), so a workbook with
     an entity expansion or an external entity is refused, not expanded."""
     import zipfile
@@ -169,6 +175,7 @@ def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequenc
             while header and not header[-1]:
                 header.pop()
             columns = _check_header(name, header, required, optional)
+            make = shape(columns)
             for line, record in enumerate(rows, start=2):
                 cells = [_cell_text(v) for v in record]
                 if not any(cells):
@@ -178,7 +185,7 @@ def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequenc
                     raise InputError(name, f"has values beyond the {len(columns)} header columns", line=line,
                                      code="table.extra_values", columns=len(columns))
                 cells = (cells + [""] * len(columns))[: len(columns)]
-                yield Row(line, {col: cell for col, cell in zip(columns, cells) if col})
+                yield make(line, cells)
         except broken as exc:
             raise InputError(name, f"is not a readable XLSX workbook ({type(exc).__name__}: {str(exc)[:200]})",
                              code="table.bad_xlsx", detail=str(exc)[:200]) from None
@@ -186,16 +193,36 @@ def _iter_xlsx(name: str, path: Path, required: Sequence[str], optional: Sequenc
         workbook.close()
 
 
-def iter_table(path: str | Path, required: Sequence[str], optional: Sequence[str] = ()) -> Iterator[Row]:
-    """The data rows of a CSV or XLSX file, one at a time (bounded memory), checked against the columns.
+def _rows(columns: list[str]) -> Callable[[int, list[str]], Row]:
+    """The shape of :func:`iter_table`: a :class:`Row` (a column without a header is left out)."""
+    if all(columns):
+        return lambda line, cells: Row(line, dict(zip(columns, cells)))
+    return lambda line, cells: Row(line, {col: cell for col, cell in zip(columns, cells) if col})
 
-    The header is checked when the first row is asked for."""
+
+def _fields(fields: Sequence[str]) -> Shape[tuple[int, tuple[str | None, ...]]]:
+    """The shape of :func:`iter_fields`: (line, the cells of ``fields`` in that order)."""
+    def shape(columns: list[str]) -> Callable[[int, list[str]], tuple[int, tuple[str | None, ...]]]:
+        where = {col: i for i, col in enumerate(columns) if col}
+        places = [where.get(field, len(columns)) for field in fields]  # (a column it lacks: the None added last)
+        pick = itemgetter(*places) if len(places) > 1 else lambda cells: (cells[places[0]],)
+        lacks = len(columns) in places
+
+        def make(line: int, cells: list[str]) -> tuple[int, tuple[str | None, ...]]:
+            return line, pick([*cells, None] if lacks else cells)
+
+        return make
+
+    return shape
+
+
+def _open_table(path: str | Path, required: Sequence[str], optional: Sequence[str], shape: Shape[T]) -> Iterator[T]:
     path = Path(path)
     name = str(path)
     if not path.is_file():
         raise InputError(name, "no such file", code="table.missing")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        yield from _iter_xlsx(name, path, required, optional)
+        yield from _iter_xlsx(name, path, required, optional, shape)
         return
     try:
         with path.open("rb") as fh:
@@ -203,10 +230,25 @@ def iter_table(path: str | Path, required: Sequence[str], optional: Sequence[str
                 raise InputError(name, "looks like an XLSX workbook; give it the .xlsx extension",
                                  code="table.xlsx_extension")
             fh.seek(0)
-            yield from _iter_csv(name, fh, required, optional)
+            yield from _iter_csv(name, fh, required, optional, shape)
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})", code="table.unreadable",
                          detail=str(exc.strerror or exc)) from None
+
+
+def iter_table(path: str | Path, required: Sequence[str], optional: Sequence[str] = ()) -> Iterator[Row]:
+    """The data rows of a CSV or XLSX file, one at a time (bounded memory), checked against the columns.
+
+    The header is checked when the first row is asked for."""
+    return _open_table(path, required, optional, _rows)
+
+
+def iter_fields(path: str | Path, fields: Sequence[str], required: Sequence[str],
+                optional: Sequence[str] = ()) -> Iterator[tuple[int, tuple[str | None, ...]]]:
+    """:func:`iter_table` as (line, the row's cells of ``fields`` in that order; None for an optional column the
+    table does not have), without a dictionary and a :class:`Row` for every row: for the files of hundreds of
+    thousands of rows (a national answers file), read a third faster."""
+    return _open_table(path, required, optional, _fields(fields))
 
 
 def read_table(path: str | Path, required: Sequence[str], optional: Sequence[str] = ()) -> list[Row]:

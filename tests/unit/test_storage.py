@@ -194,6 +194,44 @@ def test_semicolon_csv_with_decimal_comma(planned, tmp_path):
     assert row == ("5/2", "rata-rata 30 responden")
 
 
+def test_a_file_without_a_note_column_keeps_the_notes_and_an_empty_note_cell_clears_one(planned, tmp_path):
+    def note() -> tuple:
+        return planned.execute("SELECT value, note FROM answers WHERE indicator = 'in1' AND product_uuid = ''"
+                               " AND unit_uuid = (SELECT uuid FROM units WHERE code = 'u1' LIMIT 1)").fetchone()
+
+    import_answers(planned, write(tmp_path / "a.csv", "note,value,indicator,product,unit,institution\n"
+                                                      "dicek di lokasi,3,in1,,u1,kab-a\n"), 2023)
+    assert note() == ("3", "dicek di lokasi")
+    import_answers(planned, write(tmp_path / "b.csv", "institution,unit,product,indicator,value\n"
+                                                      "kab-a,u1,,in1,2\n"), 2023)
+    assert note() == ("2", "dicek di lokasi")
+    import_answers(planned, write(tmp_path / "c.csv", "institution,unit,product,indicator,value,note\n"
+                                                      "kab-a,u1,,in1,2,\n"), 2023)
+    assert note() == ("2", "")
+
+
+def test_iter_fields_gives_the_cells_asked_for_in_that_order_with_their_lines(tmp_path):
+    from openpyxl import Workbook
+
+    from kepatuhan_desktop.storage.tabular import iter_fields, iter_table
+
+    fields, required, optional = ("a", "b", "c", "d"), ("a", "b"), ("c", "d")
+    path = write(tmp_path / "t.csv", 'B;;A;C\n1; x ;2;3\n;;;\n"4\nlanjut";;5;6\n')
+    assert list(iter_fields(path, fields, required, optional)) == [(2, ("2", "1", "3", None)),
+                                                                  (5, ("5", "4\nlanjut", "6", None))]
+    assert [(row.line, row.values) for row in iter_table(path, required, optional)] == [
+        (2, {"b": "1", "a": "2", "c": "3"}), (5, {"b": "4\nlanjut", "a": "5", "c": "6"})]
+    wb = Workbook()
+    wb.active.append(["d", "a", "b"])
+    wb.active.append([None, None, None])
+    wb.active.append(["x", 1.0, " y "])
+    wb.save(tmp_path / "t.xlsx")
+    assert list(iter_fields(tmp_path / "t.xlsx", fields, required, optional)) == [(3, ("1", "y", None, "x"))]
+    with pytest.raises(InputError) as err:
+        list(iter_fields(write(tmp_path / "u.csv", "a,b\n1,2\n3,4,5\n"), fields, required, optional))
+    assert err.value.line == 3 and err.value.code == "table.field_count"
+
+
 def test_xlsx_answers(planned, tmp_path):
     from openpyxl import Workbook
 
