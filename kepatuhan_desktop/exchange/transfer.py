@@ -54,7 +54,7 @@ from ..storage.db import PAGE_SIZE, audit, bulk_cache, deferred_indexes, now_iso
 from ..storage.forms import available_forms, document_sha256, instrument_for_year, pin_instrument
 from ..storage.helpers import HelperFault, HelperProcess
 from ..storage.identity import get_identity
-from ..storage.keys import ensure_key, sign, signer_role
+from ..storage.keys import ensure_key, signer, signer_role
 from ..storage.period_forms import decided_at, period_versions, record_period_form, retired_indicators
 from ..storage.plan import ImportSummary, PlanModel, apply_plan, institution_uuid, product_uuid, unit_uuid
 from ..storage.records import (
@@ -195,10 +195,11 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
     open_id = current_open_batch(db, year, key.fingerprint)
     made: dict[str, tuple[int, int]] = {}
     stamp = now_iso()
+    _fingerprint, sign_batch = signer(db)
 
     def store(open_id: int, inst: str, count: int, packed: Future[tuple[str, int, int, bytes]]) -> None:
         sha, crc, size, data = packed.result()
-        _fp, signature = sign(db, batch_message(sha))
+        signature = sign_batch(batch_message(sha))
         code_row = db.execute("SELECT code FROM institutions WHERE uuid = ?", [inst]).fetchone()
         stored = db.execute("INSERT OR IGNORE INTO xbatches(sha256, year, institution_uuid, institution_code, "
                             "author, author_name, public_key, signature, records, created_at, data, author_role) "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,13 +127,21 @@ def relabel_own_key(db: Database, name: str, office: str = "") -> KeyInfo | None
     return own_key(db)
 
 
-def sign(db: Database, data: bytes) -> tuple[str, bytes]:
-    """Sign ``data`` with this installation's key: returns (fingerprint, 64-byte signature)."""
+def signer(db: Database) -> tuple[str, Callable[[bytes], bytes]]:
+    """This installation's fingerprint, and a function that signs with its key (64-byte signatures), the key read
+    once: for many signatures in a row (an export signs a batch per institution, and reading the key for each
+    took a tenth of a national export)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     key = ensure_key(db)
     row = db.execute("SELECT private_key FROM signing_keys WHERE fingerprint = ?", [key.fingerprint]).fetchone()
-    return key.fingerprint, Ed25519PrivateKey.from_private_bytes(bytes(row[0])).sign(data)
+    return key.fingerprint, Ed25519PrivateKey.from_private_bytes(bytes(row[0])).sign
+
+
+def sign(db: Database, data: bytes) -> tuple[str, bytes]:
+    """Sign ``data`` with this installation's key: returns (fingerprint, 64-byte signature)."""
+    fingerprint, sign_with = signer(db)
+    return fingerprint, sign_with(data)
 
 
 def verify_signature(public_key: bytes, data: bytes, signature: bytes) -> bool:
