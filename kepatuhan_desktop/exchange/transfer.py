@@ -195,7 +195,6 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
     open_id = current_open_batch(db, year, key.fingerprint)
     made: dict[str, tuple[int, int]] = {}
     stamp = now_iso()
-    _fingerprint, sign_batch = signer(db)
 
     def store(open_id: int, inst: str, count: int, packed: Future[tuple[str, int, int, bytes]]) -> None:
         sha, crc, size, data = packed.result()
@@ -213,6 +212,7 @@ def _make_own_batches(db: Database, year: int) -> dict[str, tuple[int, int]]:
 
     if open_id is None:
         return made
+    _fingerprint, sign_batch = signer(db)  # (the key read once for every batch: what store() signs with)
     # ("batch < 0" written out: SQLite takes the index of those records only for a query that says so)
     groups = [r[0] for r in db.execute("SELECT DISTINCT institution_uuid FROM xrecords WHERE batch = ? AND batch < 0",
                                        [-open_id])]

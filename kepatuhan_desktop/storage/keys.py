@@ -129,8 +129,8 @@ def relabel_own_key(db: Database, name: str, office: str = "") -> KeyInfo | None
 
 def signer(db: Database) -> tuple[str, Callable[[bytes], bytes]]:
     """This installation's fingerprint, and a function that signs with its key (64-byte signatures), the key read
-    once: for many signatures in a row (an export signs a batch per institution, and reading the key for each
-    took a tenth of a national export)."""
+    once: for many signatures in a row (an export signs a batch per institution: reading the key for each of a 2×
+    national export's 1,174 batches took 0.10 s against 0.04 s, about 5% of that export)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     key = ensure_key(db)
