@@ -10,7 +10,8 @@ Reading and checking a national package is most of its merge's work in Python. O
 to spare (:data:`HELPER_PROCESSORS`), :class:`BatchReaders` hands a large package's batches to two helper
 processes (``storage.helpers``: this module run as a process of its own), each taking every other batch, and
 gives their pieces back in the batches' order while the caller stages them: the same rows and refusals as
-:func:`batch_rows` here, and a GUI importing the package keeps its interpreter to itself. A helper reads
+:func:`batch_rows` here, and a GUI importing the package keeps its interpreter to itself. When a helper falls
+behind (a busy machine starves it), the caller reads some of its batches itself rather than wait for it. A helper reads
 only the package file and what it is sent (the manifest's hashes, the plan index, the time) and never opens the
 database; one that fails raises ``HelperFault``, and the caller may read the package itself.
 """
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..storage.checks import CheckFailure, PlanIndex
-from ..storage.helpers import HelperFault, HelperProcess, serve, start_helper
+from ..storage.helpers import HelperFault, HelperProcess, Notes, serve, start_helper
 from ..storage.records import CheckCache, Checked, RecordChecker
 from .package import BatchMeta, OpenPackage, PackageRefused
 
@@ -128,13 +129,18 @@ def local_rows(pkg: OpenPackage, batch: BatchMeta, index: PlanIndex, now: _dt.da
 # ---- helper processes --------------------------------------------------------------------------------------------
 
 
-def _helper_work(request: tuple[OpenPackage, int, PlanIndex, _dt.datetime, list[BatchMeta]]) -> Iterator[Piece]:
+def _helper_work(request: tuple[OpenPackage, int, PlanIndex, _dt.datetime, list[BatchMeta]],
+                 notes: Notes) -> Iterator[Piece]:
+    """("batch", position in the list, piece) for each piece of each batch given, but the batches the caller
+    read itself (its note ("taken", position) came before the helper began it)."""
     pkg, number, index, now, batches = request
     cache = CheckCache()  # (what the checks found true, shared by this helper's batches)
     try:
-        for batch in batches:
+        for position, batch in enumerate(batches):
+            if notes.told("taken", position):
+                continue
             for piece in local_rows(pkg, batch, index, now, number, cache):
-                yield piece
+                yield ("batch", position, piece)
                 if piece[0] == "refused":
                     return
     finally:
@@ -143,30 +149,72 @@ def _helper_work(request: tuple[OpenPackage, int, PlanIndex, _dt.datetime, list[
 
 def helper_main() -> int:
     """A helper: reads (package, number, plan index, now, its batches), sends the pieces of each batch."""
-    return serve(_helper_work)
+    return serve(_helper_work, notes=True)
+
+
+#: Whether the caller reads a batch given to a helper itself when that helper has not sent it by its turn (see
+#: :class:`BatchReaders`).
+TAKE_UNSENT = True
 
 
 class BatchReaders:
     """The batches of a package not stored here yet, read by helper processes, every other batch each; their
-    pieces asked for in the package's order (:meth:`pieces`). :meth:`close` ends them."""
+    pieces asked for in the package's order (:meth:`pieces`). :meth:`close` ends them.
+
+    A helper may fall behind: the machine is busy, and a helper gives way to other programs. Rather than wait
+    for it, the caller reads a batch itself when its turn comes and its helper has sent nothing of it yet
+    (:data:`TAKE_UNSENT`). The helper is told, and skips the batch if it has not begun it; what it sends of
+    one it had begun is dropped. The pieces, and a refusal, are the same whoever reads a batch."""
 
     def __init__(self, helpers: list[HelperProcess], pkg: OpenPackage, number: int, index: PlanIndex,
                  now: _dt.datetime, batches: list[BatchMeta]) -> None:
         self._helpers = helpers
-        self._order = {id(batch): i % len(helpers) for i, batch in enumerate(batches)}
+        self._pkg, self._number, self._index, self._now = pkg, number, index, now
+        # batch -> (its helper, its position in that helper's list)
+        self._order = {id(batch): (i % len(helpers), i // len(helpers)) for i, batch in enumerate(batches)}
+        self._next: list[tuple[Any, ...] | None] = [None] * len(helpers)  # (a message received, not used yet)
+        self._taken: set[tuple[int, int]] = set()
+        self.taken = 0  # batches given to helpers that the caller read itself
+        self.sent = 0  # batches whose pieces a helper sent
         shipped = dataclasses.replace(pkg, _zip=None)  # (what a helper needs to read the file: not the open zip)
         for i, helper in enumerate(helpers):
-            helper.ask((shipped, number, index, now, batches[i::len(helpers)]), pkg.name)
-        self._streams = [helper.messages() for helper in helpers]
+            helper.ask((shipped, number, index, now, batches[i::len(helpers)]), pkg.name, notes=True)
 
     def reads(self, batch: BatchMeta) -> bool:
         """Whether the helpers read ``batch`` (one of the batches they were given)."""
         return id(batch) in self._order
 
-    def pieces(self, batch: BatchMeta) -> Iterator[Piece]:
-        """The pieces of ``batch`` (the batches' own order: the first batch's before the second's)."""
-        stream = self._streams[self._order[id(batch)]]
-        for piece in stream:
+    def _peek(self, h: int, block: bool) -> tuple[Any, ...] | None:
+        """Helper ``h``'s next message of a batch not taken (("done",) at its end); None, not blocking, when
+        none has come yet."""
+        while True:
+            message = self._next[h] or self._helpers[h].message(block)
+            self._next[h] = message
+            if message is None or message[0] == "done" or (h, message[1]) not in self._taken:
+                return message
+            self._next[h] = None  # (a piece of a batch read here meanwhile)
+
+    def pieces(self, batch: BatchMeta, cache: CheckCache) -> Iterator[Piece]:
+        """The pieces of ``batch`` (the batches' own order: the first batch's before the second's), as its
+        helper sent them or read here (``cache``: the checks of this process)."""
+        h, position = self._order[id(batch)]
+        message = self._peek(h, block=not TAKE_UNSENT)
+        if message is not None and message[0] != "done" and message[1] == position:
+            self.sent += 1
+            return self._helper_pieces(h, position)
+        if message is None:  # (nothing of it yet; "done", or a later batch: the helper did not begin it)
+            self._taken.add((h, position))
+            self._helpers[h].tell(("taken", position))
+            self.taken += 1
+        return local_rows(self._pkg, batch, self._index, self._now, self._number, cache)
+
+    def _helper_pieces(self, h: int, position: int) -> Iterator[Piece]:
+        while True:
+            message = self._peek(h, block=True)
+            if message is None or message[0] == "done" or message[1] != position:
+                raise HelperFault(f"a helper process ended batch {position} without its end")
+            self._next[h] = None
+            piece = message[2]
             yield piece
             if piece[0] in ("end", "refused"):
                 return

@@ -768,7 +768,7 @@ def _stage_batches(db: Database, number: int, pkg: OpenPackage, index: PlanIndex
                         batch.author, batch.author_name, batch.public_key, batch.signature, -1, b"", ""])
             done[0] += 1
             continue
-        pieces = readers.pieces(batch) if readers is not None else \
+        pieces = readers.pieces(batch, cache) if readers is not None else \
             local_rows(pkg, batch, index, now, number, cache)
         first = stage.next_row
         end: tuple[Any, ...] = ()
@@ -1099,7 +1099,8 @@ def _store_evidence(db: Database, pkg: OpenPackage, stamp: str, S: str) -> None:
 #: The processors a first merge uses helper processes on. The helpers read and check the package while this
 #: process writes what they sent before; with fewer than :data:`batch_rows.HELPER_PROCESSORS` processors, one
 #: helper reads all batches but every :data:`FIRST_MERGE_LOCAL_EVERY`-th, which this process reads itself (it
-#: would wait for the helper otherwise: writing takes less than reading and checking).
+#: would wait for the helper otherwise: writing takes less than reading and checking), as it reads those of the
+#: helper's that have not come when it would wait (``batch_rows.BatchReaders``: a busy machine starves the helper).
 FIRST_MERGE_PROCESSORS = 2
 FIRST_MERGE_LOCAL_EVERY = 3
 
@@ -1192,7 +1193,8 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
                     deferred_indexes(db, "answers", count, unique=True, keep_partial=True):
                 cache = CheckCache()
                 for batch_id, batch in enumerate(pkg.batches, next_id):
-                    pieces = readers.pieces(batch) if readers is not None and readers.reads(batch) else \
+                    pieces = readers.pieces(batch, cache) \
+                        if readers is not None and readers.reads(batch) else \
                         local_rows(pkg, batch, index, now, 0, cache)
                     end: tuple[Any, ...] = ()
                     for piece in pieces:

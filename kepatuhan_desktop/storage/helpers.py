@@ -5,8 +5,9 @@ for the interpreter while the database waits. A helper is one of :data:`HELPER_M
 process: by the same Python (``python -m``), or in a frozen build by the application's own executable, whose
 entry point runs the module named by :data:`HELPER_ENV` instead of the application (before Qt is loaded).
 Nothing of the caller is forked or imported again. The caller sends one request over the helper's standard
-input and reads its messages from its standard output: length-prefixed pickles, between two processes of the
-same installation that trust each other. A thread of the caller takes the messages off the pipe as they come,
+input (and, to a helper served with notes, short notes while it works: :meth:`HelperProcess.tell`) and reads
+its messages from its standard output: length-prefixed pickles, between two processes of the same
+installation that trust each other. A thread of the caller takes the messages off the pipe as they come,
 up to :data:`AHEAD` of them ahead of what the caller has used (a pipe's buffer alone, 64 KiB, held a helper back
 until the caller asked for its next message): the helper works on while the caller writes, and memory stays
 bounded.
@@ -83,9 +84,39 @@ def _loads(data: bytes) -> tuple[Any, ...]:
     return pickle.loads(data)  # type: ignore[no-any-return]  # noqa: S301  (from a process of this installation)
 
 
-def serve(work: Callable[[Any], Iterator[tuple[Any, ...]]]) -> int:
+class Notes:
+    """What the caller told a helper while it works (:meth:`HelperProcess.tell`): the values told of each kind,
+    read from the helper's standard input by a thread of its own."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._told: dict[str, set[Any]] = {}
+        self._thread = threading.Thread(target=self._read, args=(stream,), name="helper notes", daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[bytes]) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            while (note := receive(stream)) is not None:
+                self._told.setdefault(note[0], set()).add(note[1])
+
+    def told(self, kind: str, value: Any) -> bool:
+        """Whether the caller told (``kind``, ``value``)."""
+        return value in self._told.get(kind, ())
+
+
+def serve(work: Callable[..., Iterator[tuple[Any, ...]]], *, notes: bool = False) -> int:
     """The helper's side: reads the request from standard input, writes each message ``work(request)`` yields
-    to standard output, then ("done",); anything ``work`` raises is written as ("fault", traceback)."""
+    to standard output, then ("done",); anything ``work`` raises is written as ("fault", traceback). With
+    ``notes``, ``work(request, notes)``: what the caller tells it meanwhile (:class:`Notes`); the process then
+    ends here, its thread still reading the notes."""
+    rc = _serve(work, notes)
+    if notes:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+        os._exit(rc)
+    return rc
+
+
+def _serve(work: Callable[..., Iterator[tuple[Any, ...]]], notes: bool) -> int:
     import traceback
 
     out = sys.stdout.buffer
@@ -97,7 +128,8 @@ def serve(work: Callable[[Any], Iterator[tuple[Any, ...]]]) -> int:
         request = receive(sys.stdin.buffer)
         if request is None:
             return 1
-        for message in work(request[0]):
+        messages = work(request[0], Notes(sys.stdin.buffer)) if notes else work(request[0])
+        for message in messages:
             send(out, message)
         send(out, ("done",))
     except BrokenPipeError:  # the caller stopped listening (it refused the input or was cancelled)
@@ -149,13 +181,15 @@ class HelperProcess:
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
                                          creationflags=flags)
         self._frames: queue.Queue[bytes | None] = queue.Queue(AHEAD)
+        self._outbox: queue.Queue[bytes | None] = queue.Queue()
         self._stop = threading.Event()
         self._reader: threading.Thread | None = None
         self._writer: threading.Thread | None = None
 
-    def ask(self, request: Any, what: str) -> None:
+    def ask(self, request: Any, what: str, *, notes: bool = False) -> None:
         """Sends the helper its work (written by a thread while the helper starts: this process goes on).
-        ``what``: the input, named in a fault."""
+        ``what``: the input, named in a fault. ``notes``: its standard input stays open for :meth:`tell` (a
+        helper served with ``notes``)."""
         self._what = what
         stdin = self._process.stdin
         assert stdin is not None
@@ -163,14 +197,22 @@ class HelperProcess:
             data = pickle.dumps((request,), pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             raise HelperFault(f"the helper process could not be given {what}: {exc}") from None
+        self._outbox.put(data)
+        if not notes:
+            self._outbox.put(None)
 
         def write() -> None:
             with contextlib.suppress(OSError, ValueError):  # (a helper that stopped: its messages say so)
-                _send_frame(stdin, data)
+                while (frame := self._outbox.get()) is not None:
+                    _send_frame(stdin, frame)
                 stdin.close()
 
         self._writer = threading.Thread(target=write, name=f"helper {self.module} request", daemon=True)
         self._writer.start()
+
+    def tell(self, note: tuple[str, Any]) -> None:
+        """Tells a helper asked with ``notes`` (kind, value) while it works (written by the request's thread)."""
+        self._outbox.put(pickle.dumps(note, pickle.HIGHEST_PROTOCOL))
 
     def _read(self) -> None:
         """The reader thread: the helper's messages, as they come, into the queue (None: the stream ended)."""
@@ -190,25 +232,32 @@ class HelperProcess:
             if frame is None or self._stop.is_set():
                 return
 
-    def messages(self) -> Iterator[tuple[Any, ...]]:
-        """What the helper sends, each message but the last ("done",)."""
+    def message(self, block: bool = True) -> tuple[Any, ...] | None:
+        """The helper's next message (("done",) once it is done); without ``block``, None when none has come
+        yet. Raises :class:`HelperFault` for a helper that failed or ended without a word."""
         if self._reader is None:
             self._reader = threading.Thread(target=self._read, name=f"helper {self.module}", daemon=True)
             self._reader.start()
-        while True:
-            frame = self._frames.get()
-            message = None if frame is None else _loads(frame)
-            if message is None:
-                raise HelperFault(f"the helper process reading {self._what} ended without a word "
-                                  f"(exit code {self._process.poll()})")
-            if message[0] == "done":
-                return
-            if message[0] == "fault":
-                raise HelperFault(f"the helper process reading {self._what} failed:\n{message[1]}")
+        try:
+            frame = self._frames.get(block)
+        except queue.Empty:
+            return None
+        message = None if frame is None else _loads(frame)
+        if message is None:
+            raise HelperFault(f"the helper process reading {self._what} ended without a word "
+                              f"(exit code {self._process.poll()})")
+        if message[0] == "fault":
+            raise HelperFault(f"the helper process reading {self._what} failed:\n{message[1]}")
+        return message
+
+    def messages(self) -> Iterator[tuple[Any, ...]]:
+        """What the helper sends, each message but the last ("done",)."""
+        while (message := self.message()) is not None and message[0] != "done":
             yield message
 
     def close(self) -> None:
         self._stop.set()
+        self._outbox.put(None)
         # (a helper whose output is no longer read, or that was never given work, is stopped, and the threads
         # reading and writing for it end)
         if self._process.poll() is None:

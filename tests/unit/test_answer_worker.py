@@ -176,3 +176,19 @@ def test_the_helper_runs_this_code_whatever_the_current_folder_holds(tmp_path, m
     # (the same records and rows; chunked alike unless a test run sets a chunk size of its own)
     assert [r for records, _rows in chunks for r in records] == [r for records, _rows in here for r in records]
     assert [r for _records, rows in chunks for r in rows] == [r for _records, rows in here for r in rows]
+
+
+def test_notes_told_to_a_helper_reach_it_while_it_works():
+    """``HelperProcess.tell`` reaches a helper served with notes (``helpers.Notes``) while it is at work: the
+    exchange's batch readers tell theirs which batches they read themselves."""
+    import pickle
+
+    read, write_end = os.pipe()
+    with os.fdopen(write_end, "wb") as out:
+        for note in (("taken", 3), ("taken", 5), ("other", "x")):
+            helpers._send_frame(out, pickle.dumps(note))
+    with os.fdopen(read, "rb") as stream:
+        notes = helpers.Notes(stream)
+        notes._thread.join(timeout=10)
+    assert notes.told("taken", 3) and notes.told("taken", 5) and notes.told("other", "x")
+    assert not notes.told("taken", 4) and not notes.told("missing", 3)

@@ -157,7 +157,7 @@ def test_a_failing_helper_sends_the_first_merge_the_staged_way(tmp_path, monkeyp
     monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
     monkeypatch.setattr(batch_rows, "HELPER_PROCESSORS", 1)
 
-    def broken(self, batch):
+    def broken(self, batch, *args):
         raise HelperFault("the helper stopped")
         yield  # pragma: no cover
 
@@ -215,9 +215,9 @@ def helper_log(monkeypatch):
         log.append(("signed", manifest))
         return real_warm(db, manifest, helpers)
 
-    def ask(self, request, what):
+    def ask(self, request, what, **kwargs):
         log.append(("ask", self))
-        return real_ask(self, request, what)
+        return real_ask(self, request, what, **kwargs)
 
     monkeypatch.setattr(batch_rows, "HELPER_RECORDS", 0)
     monkeypatch.setattr(transfer, "FIRST_MERGE_PROCESSORS", 1)
