@@ -85,10 +85,11 @@ class StallMeter:
             self.timer.start()
 
     def tick(self) -> None:
-        if os.environ.get("STALL_TRACE"):   # where is every thread when the UI thread misses 80 ms?
+        if os.environ.get("STALL_TRACE"):   # where is every thread when the UI thread misses STALL_AT s (0.08)?
             import faulthandler
 
-            faulthandler.dump_traceback_later(0.08, exit=False, file=sys.stderr)
+            after = float(os.environ.get("STALL_AT", "0.08"))
+            faulthandler.dump_traceback_later(after, exit=False, file=sys.stderr)
         now = time.perf_counter()
         stall = max(0.0, (now - self.last) * 1000 - TICK_MS)
         self.samples.setdefault(self.phase, []).append(stall)
