@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import KepatuhanError
 from ..storage.db import open_database, storage_error
 from .qt import QCoreApplication, QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QWidget, Signal
+from .responsive import ProgressPacer
 
 
 class Cancelled(Exception):
@@ -31,6 +32,8 @@ class Job:
         self._db = None
         self._signals = signals
         self.cancelled = False
+        # (reports paced, each shown before the work goes on: see ui.responsive)
+        self.pacer = ProgressPacer(lambda done, total, text: signals.progress.emit(done, total, text))
 
     @property
     def db(self):
@@ -40,7 +43,7 @@ class Job:
 
     def progress(self, done: int, total: int, text: str = "") -> None:
         self.check()
-        self._signals.progress.emit(int(done), int(total), text)
+        self.pacer.report(int(done), int(total), text)
 
     def check(self) -> None:
         if self.cancelled:
@@ -120,15 +123,20 @@ def run_task(parent: QWidget | None, ctx, fn: Callable[[Job], Any], *, title: st
         dialog.canceled.connect(handle.cancel)
 
     def on_progress(done: int, total: int, text: str) -> None:
-        if dialog is not None:
-            if total <= 0:
-                dialog.setRange(0, 0)   # how long is not known (waiting for the database): a busy bar, not "0%"
-                dialog.setValue(0)      # (what makes the dialog show itself after its minimum duration)
-            else:
-                dialog.setMaximum(total)
-                dialog.setValue(min(done, total))
-            if text:
-                dialog.setLabelText(text)
+        try:
+            if dialog is not None:
+                if total <= 0:
+                    dialog.setRange(0, 0)   # how long is not known (waiting for the database): a busy bar, not "0%"
+                    dialog.setValue(0)      # (what makes the dialog show itself after its minimum duration)
+                else:
+                    dialog.setMaximum(total)
+                    dialog.setValue(min(done, total))
+                if text:
+                    dialog.setLabelText(text)
+                # (the layout and painting these changes posted, done while the worker waits: see ui.responsive)
+                QCoreApplication.sendPostedEvents()
+        finally:
+            job.pacer.shown()
 
     def finish() -> None:
         handle.finished = True

@@ -497,3 +497,68 @@ def test_sorting_through_the_view_keeps_the_selection(qtbot, qapp):
     view.sortByColumn(InstitutionsModel.SCORE, Qt.SortOrder.DescendingOrder)
     assert [proxy.data(proxy.index(r, InstitutionsModel.SCORE)) for r in range(3)] == ["90.00", "70.00", "50.00"]
     assert proxy.data(view.currentIndex().siblingAtColumn(InstitutionsModel.CODE)) == selected
+
+
+def test_progress_pacer_spaces_reports_but_sends_a_new_text_and_the_last_step(monkeypatch):
+    from kepatuhan_desktop.ui import responsive
+
+    clock = [100.0]
+    monkeypatch.setattr(responsive.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(responsive, "PROGRESS_WAIT", 0)
+    sent: list[tuple[int, int, str]] = []
+    pacer = responsive.ProgressPacer(lambda *report: sent.append(report))
+    pacer.report(0, 0, "reading")
+    pacer.report(1, 10, "reading")          # the same text, too soon: not sent
+    pacer.report(2, 10, "writing")          # a new text: sent
+    clock[0] += responsive.PROGRESS_EVERY / 2
+    pacer.report(3, 10, "writing")          # too soon
+    clock[0] += responsive.PROGRESS_EVERY
+    pacer.report(4, 10, "writing")          # time enough since the last one
+    pacer.report(10, 10, "writing")         # the last step: always
+    assert sent == [(0, 0, "reading"), (2, 10, "writing"), (4, 10, "writing"), (10, 10, "writing")]
+
+
+def test_progress_pacer_waits_until_the_ui_thread_has_shown_a_report(monkeypatch):
+    import threading
+
+    from kepatuhan_desktop.ui import responsive
+
+    monkeypatch.setattr(responsive, "PROGRESS_WAIT", 30)
+    shown_first: list[bool] = []
+    pacer = responsive.ProgressPacer(lambda *report: threading.Timer(0.05, show).start())
+    state = {"shown": False}
+
+    def show() -> None:
+        state["shown"] = True
+        pacer.shown()
+
+    pacer.report(1, 2, "x")
+    shown_first.append(state["shown"])      # (report returned: the UI thread had shown it)
+    assert shown_first == [True]
+    # a UI thread that never shows it holds the worker back no longer than PROGRESS_WAIT
+    monkeypatch.setattr(responsive, "PROGRESS_WAIT", 0.01)
+    silent = responsive.ProgressPacer(lambda *report: None)
+    silent.report(2, 2, "x")
+
+
+def test_a_task_reporting_progress_is_not_held_back_by_its_dialog(qtbot, empty_ctx, monkeypatch):
+    """run_task's progress dialog tells the pacer each report is shown: a task of many reports would take
+    PROGRESS_WAIT for each one otherwise."""
+    from PySide6.QtWidgets import QWidget
+
+    from kepatuhan_desktop.ui import responsive
+    from kepatuhan_desktop.ui.tasks import run_task
+
+    monkeypatch.setattr(responsive, "PROGRESS_WAIT", 60)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results: list[int] = []
+
+    def work(job) -> int:
+        for i in range(20):
+            job.progress(i, 20, f"step {i}")   # (a new text each time: every report is sent)
+        return 20
+
+    handle = run_task(parent, empty_ctx, work, title="t", on_done=results.append)
+    qtbot.waitUntil(lambda: handle.finished, timeout=30000)
+    assert results == [20]
