@@ -1215,8 +1215,8 @@ def _merge_first(db: Database, pkg: OpenPackage, result: PackageResult, now: _dt
                     db.execute("INSERT OR IGNORE INTO xexports(recipient, batch, exported_at) VALUES (?, ?, ?)",
                                [pkg.sender, batch.sha256, stamp])
                     done[0] += 1
-                    if progress is not None:
-                        progress(done[0], total)
+                    if progress is not None:  # (the batches two thirds of the bar: the indexes and the commit after)
+                        progress(done[0], total + len(pkg.batches) // 2)
             if top:
                 db.execute("UPDATE xclock SET lamport = max(lamport, ?)", [top])
             result.new_records = sum(new.values())

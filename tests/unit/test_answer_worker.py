@@ -192,3 +192,16 @@ def test_notes_told_to_a_helper_reach_it_while_it_works():
         notes._thread.join(timeout=10)
     assert notes.told("taken", 3) and notes.told("taken", 5) and notes.told("other", "x")
     assert not notes.told("taken", 4) and not notes.told("missing", 3)
+
+
+def test_a_first_load_keeps_part_of_its_progress_bar_for_the_indexes_and_the_commit(tmp_path, db):
+    """The rows of a first load fill half the bar; the indexes built after them and the commit take about as
+    long, and the bar reaches its end only when the load is done."""
+    install_test_forms()
+    import_loci(db, plan_b(tmp_path), 2023, "test-b")
+    reports: list[tuple[int, int]] = []
+    import_answers(db, answers_b(tmp_path), 2023, progress=lambda done, total: reports.append((done, total)))
+    assert reports[-1] == (1, 1)
+    rows = reports[:-1]
+    assert rows and all(done * answers.FINISHING_SHARE <= total for done, total in rows)
+    assert rows[-1][0] * answers.FINISHING_SHARE == rows[-1][1]
