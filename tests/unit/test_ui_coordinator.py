@@ -562,3 +562,25 @@ def test_a_task_reporting_progress_is_not_held_back_by_its_dialog(qtbot, empty_c
     handle = run_task(parent, empty_ctx, work, title="t", on_done=results.append)
     qtbot.waitUntil(lambda: handle.finished, timeout=30000)
     assert results == [20]
+
+
+def test_import_summary_counts_in_the_users_locale(qtbot, empty_ctx):
+    from PySide6.QtCore import QLocale
+
+    from kepatuhan_desktop.storage.plan import ImportSummary
+    from kepatuhan_desktop.ui.coordinator.import_dialog import ImportDialog
+
+    dialog = ImportDialog(empty_ctx, "answers")
+    qtbot.addWidget(dialog)
+    summary = ImportSummary("answers-2024.csv", 2024)
+    summary.count("answers", "new", 209559)
+    summary.count("answers", "updated", 1234)
+    old = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        text = dialog.summary_text(summary)
+        assert "209.559" in text and "1.234" in text and "2024." in text   # (the year is not a count)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        assert "209,559" in dialog.summary_text(summary)
+    finally:
+        QLocale.setDefault(old)

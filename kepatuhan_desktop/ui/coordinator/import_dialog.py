@@ -17,6 +17,7 @@ from ...storage.forms import available_forms
 from ...storage.lookups import period_years
 from ...storage.plan import ImportSummary, import_loci
 from ..context import Changes
+from ..i18n import format_number
 from ..qt import (
     QComboBox,
     QDialog,
@@ -301,8 +302,8 @@ class ImportDialog(QDialog):
         lines = [self.tr("Imported {name} for {year}.").format(name=Path(summary.file).name, year=summary.year)]
         for kind, c in summary.counts.items():
             lines.append(self.tr("{what}: {new} new, {updated} updated, {unchanged} unchanged").format(
-                what=names.get(kind, kind), new=c.get("new", 0), updated=c.get("updated", 0),
-                unchanged=c.get("unchanged", 0)))
+                what=names.get(kind, kind), new=format_number(c.get("new", 0)),
+                updated=format_number(c.get("updated", 0)), unchanged=format_number(c.get("unchanged", 0))))
         for note in summary.notes:
             if note.startswith("instrument: "):
                 lines.append(self.tr("Form: {key}").format(key=note.split(": ", 1)[1]))
