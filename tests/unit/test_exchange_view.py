@@ -134,3 +134,22 @@ def test_page_is_registered(qtbot):
     from kepatuhan_desktop.ui.pages import PAGES
 
     assert next(p for p in PAGES if p.key == "exchange").load() is ExchangeView
+
+
+def test_packages_received_count_records_in_the_users_locale(view_office, qtbot, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from kepatuhan_desktop.ui.exchange import view
+
+    ctx = view_office[0]
+    received = [{"summary": {"new_records": 209559}, "kind": "results", "imported_at": "2024-06-01T09:30:12.345Z",
+                 "file": "hasil-2024.kpk", "sender_name": "Ani", "sender": "ab12-cd34"}]
+    monkeypatch.setattr(view, "import_history", lambda db: received)
+    old = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        panel = view.HistoryPanel(ctx)
+        qtbot.addWidget(panel)
+        assert panel.tree.topLevelItem(0).text(4) == "209.559"
+    finally:
+        QLocale.setDefault(old)

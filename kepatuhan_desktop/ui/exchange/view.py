@@ -28,7 +28,7 @@ from ...storage.lookups import evidence_files_by, period_institutions
 from ..conflict_text import answer_text, kind_text, place_text, when_text, who_text
 from ..context import Changes
 from ..errors import describe_error
-from ..i18n import format_datetime, format_size
+from ..i18n import format_datetime, format_number, format_size
 from ..pages import PageBase
 from ..qt import (
     QAbstractItemView,
@@ -740,12 +740,14 @@ class HistoryPanel(QWidget):
         self.tree.clear()
         for h in import_history(self.ctx.db):
             summary = h["summary"]
-            new = str(summary.get("new_records", ""))
+            records = summary.get("new_records", "")
+            new = format_number(records) if isinstance(records, int) else str(records)
             if h["kind"] == "plan":
                 counts = (summary.get("plan") or {}).get("counts", summary.get("plan") or {})
                 inst = counts.get("institutions", {}) if isinstance(counts, dict) else {}
                 new = self.tr("{n} institution(s)").format(
-                    n=sum(v for v in inst.values() if isinstance(v, int))) if isinstance(inst, dict) else ""
+                    n=format_number(sum(v for v in inst.values() if isinstance(v, int)))) \
+                    if isinstance(inst, dict) else ""
             kind = self.tr("plan") if h["kind"] == "plan" else self.tr("results")
             self.tree.addTopLevelItem(QTreeWidgetItem([format_datetime(h["imported_at"]), h["file"], kind,
                                                        f"{h['sender_name']} ({h['sender']})", str(new)]))
