@@ -113,3 +113,14 @@ def forge(path: Path, sender, *, kind: str = "results", batches: list[tuple[Any,
         for name, data in files.items():
             zf.writestr(name, data)
     return path
+
+
+#: Eight unit-level slots of the test plan (institution, unit, indicator).
+SLOTS = [(inst, unit, ind) for inst, units in (("kab-a", ("u1", "u2")), ("kab-b", ("u1",)), ("kota-c", ("u1",)))
+         for unit in units for ind in ("in1", "in2")]
+
+
+def one_answer_batches(path: Path, author) -> Path:  # noqa: ANN001
+    """A results package by ``author`` of one batch per slot of :data:`SLOTS`, each holding that slot's answer."""
+    return forge(path, author, batches=[(author, inst, [answer(author, inst=inst, unit=unit, ind=ind)])
+                                        for inst, unit, ind in SLOTS])

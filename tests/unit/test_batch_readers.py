@@ -134,11 +134,8 @@ def test_batches_a_helper_has_not_sent_yet_are_read_here(tmp_path, monkeypatch, 
     coord, (ani,) = make_office(tmp_path, "ani")
     mallory = Laptop(tmp_path / "mallory", "mallory")
     coord.trust(mallory)
-    slots = [(inst, unit, ind) for inst, units in (("kab-a", ("u1", "u2")), ("kab-b", ("u1",)), ("kota-c", ("u1",)))
-             for unit in units for ind in ("in1", "in2")]
-    path = forge.forge(tmp_path / "forged.kpk", mallory, batches=[
-        (mallory, inst, [forge.answer(mallory, inst=inst, unit=unit, ind=ind)]) for inst, unit, ind in slots])
-    assert coord.import_(path)[0].new_records == len(slots) == 8
+    path = forge.one_answer_batches(tmp_path / "forged.kpk", mallory)
+    assert coord.import_(path)[0].new_records == len(forge.SLOTS) == 8
     assert len(readers) == 1
     given = len(readers[0]._order)
     assert given >= 4 and readers[0].taken + readers[0].sent == given

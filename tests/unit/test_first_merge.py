@@ -294,12 +294,9 @@ def test_the_progress_of_a_first_merge_leaves_a_third_for_the_indexes_and_the_co
     coord, (ani,) = make_office(tmp_path, "ani")
     mallory = Laptop(tmp_path / "mallory", "mallory")
     coord.trust(mallory)
-    slots = [(inst, unit, ind) for inst, units in (("kab-a", ("u1", "u2")), ("kab-b", ("u1",)), ("kota-c", ("u1",)))
-             for unit in units for ind in ("in1", "in2")]
-    path = forge.forge(tmp_path / "forged.kpk", mallory, batches=[
-        (mallory, inst, [forge.answer(mallory, inst=inst, unit=unit, ind=ind)]) for inst, unit, ind in slots])
+    path = forge.one_answer_batches(tmp_path / "forged.kpk", mallory)
     reports: list[tuple[int, int]] = []
     import_packages(coord.db, [path], progress=lambda done, total: reports.append((done, total)))
     assert first[-1] is True
     assert reports[-1][0] == reports[-1][1]
-    assert len(reports) > len(slots) and max(done / total for done, total in reports[:-1]) <= 2 / 3
+    assert len(reports) > len(forge.SLOTS) and max(done / total for done, total in reports[:-1]) <= 2 / 3
